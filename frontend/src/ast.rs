@@ -1,0 +1,289 @@
+//! The syntax tree the parser builds, close to Go's `cmd/compile/internal/syntax`.
+//!
+//! Positions are byte offsets into the file (`Pos`); `SourceMap` turns them
+//! into gc's 1-based line:column. An expression's `pos` is the position gc
+//! reports for that node (the `(` of a call, the operator of a binary
+//! expression, the `.` of a selector, the `{` of a composite literal); the
+//! start of an expression, which types2 uses for errors, is `Expr::start`.
+//! Type expressions are expressions too: Go's grammar cannot tell `[]int` or
+//! `*T` in `make([]int, n)` or `(*T)(p)` apart from values, so the checker does.
+
+pub type Pos = u32;
+pub type ExprId = u32;
+
+#[derive(Clone, Debug)]
+pub struct Ident {
+    pub name: String,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug)]
+pub struct File {
+    pub package: Ident,
+    pub imports: Vec<(Pos, String)>,
+    pub decls: Vec<Decl>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Decl {
+    Func(FuncDecl),
+    Var(Vec<VarSpec>),
+    Const(Vec<ConstSpec>),
+    Type(Vec<TypeSpec>),
+}
+
+#[derive(Clone, Debug)]
+pub struct FuncDecl {
+    /// Offset of the `func` keyword (directives are matched against it).
+    pub func_pos: Pos,
+    pub recv: Option<Param>,
+    pub name: Ident,
+    pub sig: FuncType,
+    pub body: Option<Block>,
+    /// `//go:` directives (without the `//`) on the lines right before `func`.
+    pub pragmas: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: Option<Ident>,
+    pub ty: Expr,
+    pub variadic: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct FuncType {
+    pub pos: Pos,
+    pub params: Vec<Param>,
+    pub results: Vec<Param>,
+}
+
+#[derive(Clone, Debug)]
+pub struct VarSpec {
+    pub names: Vec<Ident>,
+    pub ty: Option<Expr>,
+    pub values: Vec<Expr>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConstSpec {
+    pub names: Vec<Ident>,
+    pub ty: Option<Expr>,
+    /// Empty when the spec repeats the previous one's expressions.
+    pub values: Vec<Expr>,
+    pub iota: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeSpec {
+    pub name: Ident,
+    pub alias: bool,
+    pub ty: Expr,
+}
+
+#[derive(Clone, Debug)]
+pub struct FieldDecl {
+    /// Empty for an embedded field.
+    pub names: Vec<Ident>,
+    pub ty: Expr,
+}
+
+#[derive(Clone, Debug)]
+pub struct InterfaceMethod {
+    pub name: Ident,
+    pub sig: FuncType,
+}
+
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub id: ExprId,
+    pub pos: Pos,
+    pub kind: ExprKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Quo,
+    Rem,
+    And,
+    Or,
+    Xor,
+    Shl,
+    Shr,
+    AndNot,
+    LAnd,
+    LOr,
+    Eql,
+    Neq,
+    Lss,
+    Leq,
+    Gtr,
+    Geq,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Plus,
+    Neg,
+    Not,
+    BitNot,
+    Addr,
+    Recv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChanDir {
+    Both,
+    Send,
+    Recv,
+}
+
+#[derive(Clone, Debug)]
+pub struct Element {
+    pub key: Option<Expr>,
+    pub value: Expr,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    Ident(String),
+    IntLit(String),
+    FloatLit(String),
+    RuneLit(String),
+    StringLit(String),
+    /// `T{...}`; `ty` is None for an elided type inside another literal. `pos` is the `{`.
+    CompositeLit { ty: Option<Box<Expr>>, elems: Vec<Element>, rbrace: Pos },
+    /// `pos` is the `func` keyword.
+    FuncLit { sig: FuncType, body: Block },
+    /// `pos` is the `(`.
+    Paren(Box<Expr>),
+    /// `pos` is the `.`.
+    Selector(Box<Expr>, Ident),
+    /// `pos` is the `[`.
+    Index(Box<Expr>, Box<Expr>),
+    Slice { x: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, max: Option<Box<Expr>> },
+    /// `x.(T)`; `ty` is None for `x.(type)`. `pos` is the `.`.
+    TypeAssert { x: Box<Expr>, ty: Option<Box<Expr>> },
+    /// `pos` is the `(`; `ellipsis` for `f(xs...)`.
+    Call { func: Box<Expr>, args: Vec<Expr>, ellipsis: bool, rparen: Pos },
+    /// `*x`: a dereference or a pointer type. `pos` is the `*`.
+    Star(Box<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `[N]T`, or `[...]T` when `len` is None.
+    ArrayType { len: Option<Box<Expr>>, elem: Box<Expr> },
+    SliceType(Box<Expr>),
+    MapType(Box<Expr>, Box<Expr>),
+    ChanType(ChanDir, Box<Expr>),
+    FuncType(FuncType),
+    StructType(Vec<FieldDecl>),
+    InterfaceType(Vec<InterfaceMethod>),
+    /// Stands for an expression that failed to parse; errors were reported.
+    Bad,
+}
+
+impl Expr {
+    /// Where the expression starts in the source (types2's `syntax.StartPos`).
+    pub fn start(&self) -> Pos {
+        match &self.kind {
+            ExprKind::CompositeLit { ty: Some(ty), .. } => ty.start(),
+            ExprKind::Selector(x, _)
+            | ExprKind::Index(x, _)
+            | ExprKind::Slice { x, .. }
+            | ExprKind::TypeAssert { x, .. }
+            | ExprKind::Binary(_, x, _) => x.start(),
+            ExprKind::Call { func, .. } => func.start(),
+            _ => self.pos,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub lbrace: Pos,
+    pub stmts: Vec<Stmt>,
+    pub rbrace: Pos,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssignOp {
+    Assign,
+    Define,
+    Op(BinaryOp),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BranchKind {
+    Break,
+    Continue,
+    Goto,
+    Fallthrough,
+}
+
+#[derive(Clone, Debug)]
+pub struct CaseClause {
+    pub pos: Pos,
+    /// None for `default`.
+    pub exprs: Option<Vec<Expr>>,
+    pub colon: Pos,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stmt {
+    pub pos: Pos,
+    pub kind: StmtKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum StmtKind {
+    Empty,
+    Var(Vec<VarSpec>),
+    Const(Vec<ConstSpec>),
+    Type(Vec<TypeSpec>),
+    Labeled(Ident, Box<Stmt>),
+    Expr(Expr),
+    Send(Expr, Expr),
+    /// `pos` is the operator.
+    IncDec(Expr, bool),
+    /// `pos` is the operator.
+    Assign(Vec<Expr>, AssignOp, Vec<Expr>),
+    Go(Expr),
+    Defer(Expr),
+    Return(Vec<Expr>),
+    Branch(BranchKind, Option<Ident>),
+    Block(Block),
+    If { init: Option<Box<Stmt>>, cond: Expr, then: Block, els: Option<Box<Stmt>> },
+    Switch { init: Option<Box<Stmt>>, tag: Option<Expr>, clauses: Vec<CaseClause>, rbrace: Pos },
+    For { init: Option<Box<Stmt>>, cond: Option<Expr>, post: Option<Box<Stmt>>, body: Block },
+    /// `for k, v := range x`; `define` for `:=`. `pos` is `for`; `range_pos` is `range`.
+    Range { key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr, body: Block, range_pos: Pos },
+}
+
+/// Turns byte offsets into gc's `line:col` (1-based, columns in bytes).
+pub struct SourceMap {
+    line_starts: Vec<u32>,
+}
+
+impl SourceMap {
+    pub fn new(src: &str) -> SourceMap {
+        let mut line_starts = vec![0];
+        for (i, b) in src.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        SourceMap { line_starts }
+    }
+
+    pub fn line_col(&self, pos: Pos) -> (u32, u32) {
+        let line = match self.line_starts.binary_search(&pos) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        (line as u32 + 1, pos - self.line_starts[line] + 1)
+    }
+}

@@ -1,0 +1,476 @@
+//! Go types, interned in a `TypeTable` and named by `TypeId` (a `u32`), with
+//! the layout facts (size, alignment, field offsets) of a 64-bit target and
+//! gc's type printer (`types/fmt.go`): `[]int`, `*T`, `func(int) (int, bool)`,
+//! `interface {}`, `struct { a int; b int }`.
+
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basic {
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    String,
+    UntypedBool,
+    UntypedInt,
+    UntypedRune,
+    UntypedFloat,
+    UntypedString,
+    UntypedNil,
+    Invalid,
+}
+
+impl Basic {
+    pub fn name(self) -> &'static str {
+        match self {
+            Basic::Bool => "bool",
+            Basic::Int => "int",
+            Basic::Int8 => "int8",
+            Basic::Int16 => "int16",
+            Basic::Int32 => "int32",
+            Basic::Int64 => "int64",
+            Basic::Uint => "uint",
+            Basic::Uint8 => "uint8",
+            Basic::Uint16 => "uint16",
+            Basic::Uint32 => "uint32",
+            Basic::Uint64 => "uint64",
+            Basic::Uintptr => "uintptr",
+            Basic::Float32 => "float32",
+            Basic::Float64 => "float64",
+            Basic::String => "string",
+            Basic::UntypedBool => "untyped bool",
+            Basic::UntypedInt => "untyped int",
+            Basic::UntypedRune => "untyped rune",
+            Basic::UntypedFloat => "untyped float",
+            Basic::UntypedString => "untyped string",
+            Basic::UntypedNil => "untyped nil",
+            Basic::Invalid => "invalid type",
+        }
+    }
+
+    pub fn is_untyped(self) -> bool {
+        matches!(
+            self,
+            Basic::UntypedBool
+                | Basic::UntypedInt
+                | Basic::UntypedRune
+                | Basic::UntypedFloat
+                | Basic::UntypedString
+                | Basic::UntypedNil
+        )
+    }
+
+    pub fn is_integer(self) -> bool {
+        matches!(
+            self,
+            Basic::Int
+                | Basic::Int8
+                | Basic::Int16
+                | Basic::Int32
+                | Basic::Int64
+                | Basic::Uint
+                | Basic::Uint8
+                | Basic::Uint16
+                | Basic::Uint32
+                | Basic::Uint64
+                | Basic::Uintptr
+                | Basic::UntypedInt
+                | Basic::UntypedRune
+        )
+    }
+
+    pub fn is_unsigned(self) -> bool {
+        matches!(self, Basic::Uint | Basic::Uint8 | Basic::Uint16 | Basic::Uint32 | Basic::Uint64 | Basic::Uintptr)
+    }
+
+    pub fn is_float(self) -> bool {
+        matches!(self, Basic::Float32 | Basic::Float64 | Basic::UntypedFloat)
+    }
+
+    pub fn is_numeric(self) -> bool {
+        self.is_integer() || self.is_float()
+    }
+
+    pub fn is_string(self) -> bool {
+        matches!(self, Basic::String | Basic::UntypedString)
+    }
+
+    pub fn is_boolean(self) -> bool {
+        matches!(self, Basic::Bool | Basic::UntypedBool)
+    }
+
+    /// Size in bytes of a typed basic type on a 64-bit target.
+    pub fn size(self) -> u64 {
+        match self {
+            Basic::Bool | Basic::Int8 | Basic::Uint8 => 1,
+            Basic::Int16 | Basic::Uint16 => 2,
+            Basic::Int32 | Basic::Uint32 | Basic::Float32 => 4,
+            Basic::String => 16,
+            _ => 8,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub name: String,
+    pub ty: TypeId,
+    pub embedded: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Signature {
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+    /// The last parameter is `...T`, stored as `[]T`.
+    pub variadic: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IfaceMethod {
+    pub name: String,
+    pub sig: TypeId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    Basic(Basic),
+    /// A defined type. `underlying` is filled in once its declaration is checked.
+    Named { name: String, underlying: TypeId, decl_index: u32 },
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array(u64, TypeId),
+    Map(TypeId, TypeId),
+    Chan(TypeId),
+    Struct(Vec<Field>),
+    Func(Signature),
+    Interface(Vec<IfaceMethod>),
+    /// The type of a multi-value call.
+    Tuple(Vec<TypeId>),
+}
+
+/// A method declared on a named type.
+#[derive(Clone, Debug)]
+pub struct Method {
+    pub name: String,
+    /// The function's signature without the receiver.
+    pub sig: TypeId,
+    pub pointer_recv: bool,
+    /// Index of the declaring `FuncDecl` among the file's function declarations.
+    pub func_index: u32,
+}
+
+pub struct TypeTable {
+    kinds: Vec<TypeKind>,
+    interned: HashMap<TypeKind, TypeId>,
+    /// Methods of each named type, in declaration order.
+    pub methods: HashMap<TypeId, Vec<Method>>,
+}
+
+impl Default for TypeTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub const INVALID: TypeId = TypeId(0);
+
+impl TypeTable {
+    pub fn new() -> TypeTable {
+        let mut table = TypeTable { kinds: Vec::new(), interned: HashMap::new(), methods: HashMap::new() };
+        table.intern(TypeKind::Basic(Basic::Invalid));
+        table
+    }
+
+    pub fn intern(&mut self, kind: TypeKind) -> TypeId {
+        if let Some(id) = self.interned.get(&kind) {
+            return *id;
+        }
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(kind.clone());
+        self.interned.insert(kind, id);
+        id
+    }
+
+    /// A fresh named type; named types are never interned by structure.
+    pub fn new_named(&mut self, name: &str, decl_index: u32) -> TypeId {
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(TypeKind::Named { name: name.to_string(), underlying: INVALID, decl_index });
+        id
+    }
+
+    pub fn set_underlying(&mut self, named: TypeId, underlying: TypeId) {
+        let under = self.underlying(underlying);
+        if let TypeKind::Named { underlying: slot, .. } = &mut self.kinds[named.0 as usize] {
+            *slot = under;
+        }
+    }
+
+    pub fn basic(&mut self, b: Basic) -> TypeId {
+        self.intern(TypeKind::Basic(b))
+    }
+
+    pub fn kind(&self, t: TypeId) -> &TypeKind {
+        &self.kinds[t.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// The underlying type: named types resolved to their definition.
+    pub fn underlying(&self, t: TypeId) -> TypeId {
+        match &self.kinds[t.0 as usize] {
+            TypeKind::Named { underlying, .. } => *underlying,
+            _ => t,
+        }
+    }
+
+    pub fn under(&self, t: TypeId) -> &TypeKind {
+        self.kind(self.underlying(t))
+    }
+
+    pub fn basic_of(&self, t: TypeId) -> Option<Basic> {
+        match self.under(t) {
+            TypeKind::Basic(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn is_named(&self, t: TypeId) -> bool {
+        matches!(self.kind(t), TypeKind::Named { .. })
+    }
+
+    pub fn is_interface(&self, t: TypeId) -> bool {
+        matches!(self.under(t), TypeKind::Interface(_))
+    }
+
+    pub fn signature(&self, t: TypeId) -> Option<&Signature> {
+        match self.under(t) {
+            TypeKind::Func(sig) => Some(sig),
+            _ => None,
+        }
+    }
+
+    pub fn pointer_elem(&self, t: TypeId) -> Option<TypeId> {
+        match self.under(t) {
+            TypeKind::Pointer(e) => Some(*e),
+            _ => None,
+        }
+    }
+
+    pub fn struct_fields(&self, t: TypeId) -> Option<&[Field]> {
+        match self.under(t) {
+            TypeKind::Struct(fields) => Some(fields),
+            _ => None,
+        }
+    }
+
+    /// Whether values of this type contain pointers the collector must see.
+    pub fn has_pointers(&self, t: TypeId) -> bool {
+        match self.under(t) {
+            TypeKind::Basic(b) => *b == Basic::String,
+            TypeKind::Array(n, e) => *n > 0 && self.has_pointers(*e),
+            TypeKind::Struct(fields) => fields.iter().any(|f| self.has_pointers(f.ty)),
+            TypeKind::Tuple(ts) => ts.iter().any(|t| self.has_pointers(*t)),
+            _ => true,
+        }
+    }
+
+    pub fn size(&self, t: TypeId) -> u64 {
+        match self.under(t) {
+            TypeKind::Basic(b) => b.size(),
+            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func(_) => 8,
+            TypeKind::Slice(_) => 24,
+            TypeKind::Interface(_) => 16,
+            TypeKind::Array(n, e) => n.saturating_mul(self.size(*e)),
+            TypeKind::Struct(fields) => {
+                let (offsets, size) = self.layout(fields);
+                let _ = offsets;
+                size
+            }
+            TypeKind::Tuple(ts) => ts.iter().map(|t| self.size(*t)).sum(),
+            TypeKind::Named { .. } => 0,
+        }
+    }
+
+    pub fn align(&self, t: TypeId) -> u64 {
+        match self.under(t) {
+            TypeKind::Basic(b) if *b == Basic::String => 8,
+            TypeKind::Basic(b) => b.size().max(1),
+            TypeKind::Array(_, e) => self.align(*e),
+            TypeKind::Struct(fields) => fields.iter().map(|f| self.align(f.ty)).max().unwrap_or(1),
+            _ => 8,
+        }
+    }
+
+    /// Field offsets and the total (padded) size of a struct, as gc lays it out.
+    pub fn layout(&self, fields: &[Field]) -> (Vec<u64>, u64) {
+        let mut offsets = Vec::with_capacity(fields.len());
+        let mut offset = 0u64;
+        let mut max_align = 1u64;
+        for f in fields {
+            let a = self.align(f.ty);
+            max_align = max_align.max(a);
+            offset = offset.div_ceil(a) * a;
+            offsets.push(offset);
+            offset += self.size(f.ty);
+        }
+        // gc pads a struct that ends in a zero-sized field so a pointer to it
+        // cannot point past the object.
+        if let Some(last) = fields.last() {
+            if self.size(last.ty) == 0 && offset > 0 {
+                offset += 1;
+            }
+        }
+        let size = offset.div_ceil(max_align) * max_align;
+        (offsets, size)
+    }
+
+    pub fn field_offset(&self, t: TypeId, index: usize) -> u64 {
+        match self.under(t) {
+            TypeKind::Struct(fields) => self.layout(fields).0[index],
+            _ => panic!("field_offset on a non-struct type {}", self.display(t)),
+        }
+    }
+
+    /// gc's rendering of a type (`types.TypeString` with local names unqualified).
+    pub fn display(&self, t: TypeId) -> String {
+        let mut out = String::new();
+        self.write_type(&mut out, t);
+        out
+    }
+
+    fn write_type(&self, out: &mut String, t: TypeId) {
+        match self.kind(t) {
+            TypeKind::Basic(b) => out.push_str(b.name()),
+            TypeKind::Named { name, .. } => out.push_str(name),
+            TypeKind::Pointer(e) => {
+                out.push('*');
+                self.write_type(out, *e);
+            }
+            TypeKind::Slice(e) => {
+                out.push_str("[]");
+                self.write_type(out, *e);
+            }
+            TypeKind::Array(n, e) => {
+                out.push_str(&format!("[{}]", n));
+                self.write_type(out, *e);
+            }
+            TypeKind::Map(k, v) => {
+                out.push_str("map[");
+                self.write_type(out, *k);
+                out.push(']');
+                self.write_type(out, *v);
+            }
+            TypeKind::Chan(e) => {
+                out.push_str("chan ");
+                self.write_type(out, *e);
+            }
+            TypeKind::Struct(fields) => {
+                if fields.is_empty() {
+                    out.push_str("struct {}");
+                    return;
+                }
+                out.push_str("struct { ");
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    if !f.embedded {
+                        out.push_str(&f.name);
+                        out.push(' ');
+                    }
+                    self.write_type(out, f.ty);
+                }
+                out.push_str(" }");
+            }
+            TypeKind::Func(sig) => {
+                out.push_str("func");
+                self.write_signature(out, sig);
+            }
+            TypeKind::Interface(methods) => {
+                if methods.is_empty() {
+                    out.push_str("interface {}");
+                    return;
+                }
+                out.push_str("interface { ");
+                for (i, m) in methods.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(&m.name);
+                    if let TypeKind::Func(sig) = self.kind(m.sig) {
+                        self.write_signature(out, sig);
+                    }
+                }
+                out.push_str(" }");
+            }
+            TypeKind::Tuple(ts) => {
+                out.push('(');
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_type(out, *t);
+                }
+                out.push(')');
+            }
+        }
+    }
+
+    /// `(int, int) int`, `(...int)`, `() (int, bool)`.
+    pub fn write_signature(&self, out: &mut String, sig: &Signature) {
+        out.push('(');
+        for (i, p) in sig.params.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            if sig.variadic && i + 1 == sig.params.len() {
+                out.push_str("...");
+                match self.kind(*p) {
+                    TypeKind::Slice(e) => self.write_type(out, *e),
+                    _ => self.write_type(out, *p),
+                }
+            } else {
+                self.write_type(out, *p);
+            }
+        }
+        out.push(')');
+        match sig.results.len() {
+            0 => {}
+            1 => {
+                out.push(' ');
+                self.write_type(out, sig.results[0]);
+            }
+            _ => {
+                out.push_str(" (");
+                for (i, r) in sig.results.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_type(out, *r);
+                }
+                out.push(')');
+            }
+        }
+    }
+}
