@@ -4,6 +4,8 @@
 //! Diagnostics are values (`diag.rs`); the frontend never aborts on user error.
 
 pub mod ast;
+pub mod check;
+pub mod constant;
 pub mod diag;
 pub mod lexer;
 pub mod types;
@@ -17,3 +19,5 @@ pub fn parse(src: &str) -> (File, Vec<Diagnostic>) {
     let _ = src;
     unimplemented!("parser: frontend/src/parser.rs")
 }
+
+pub use check::check;

@@ -9,6 +9,8 @@
 //! annotations and never decides anything itself.
 
 pub use frontend::ast::Pos;
+/// A compile-time constant; integers are already converted to the node's type.
+pub use frontend::constant::Value as ConstValue;
 pub use frontend::types::{Basic, Field, Signature, TypeId, TypeKind, TypeTable};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -122,16 +124,6 @@ pub struct Node {
     /// Closure, ConvIface, string building, Append growth): whether the object
     /// must go on the heap. Lowering sets true; escape analysis clears it.
     pub escapes: bool,
-}
-
-/// A compile-time constant value, with the source text gc prints for it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ConstValue {
-    Bool(bool),
-    /// Any integer type; the value is already wrapped to the node's type.
-    Int(i128),
-    Float(f64),
-    Str(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,5 +3,6 @@
 //! (`dump.rs`) used by snapshots and `-d=ir`.
 
 pub mod ir;
+pub mod lower;
 
 pub use ir::*;

@@ -1,0 +1,1291 @@
+//! Lowering from the typed AST to the IR: names resolved to locals, globals
+//! and functions; implicit conversions (interface boxing, untyped constants)
+//! made explicit; methods called in method-expression form with the receiver
+//! as first argument (as gc's typecheck leaves them); variadic arguments packed
+//! into a slice literal; closures split into their own functions with their
+//! captured variables; package variables initialized by a synthetic `init`
+//! function in Go's initialization order.
+
+use std::collections::HashMap;
+
+use frontend::ast::{self, AssignOp, BinaryOp, BranchKind, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+use frontend::check::{Builtin, Checked, Mode, ObjId, ObjKind, Selection};
+use frontend::types::INVALID;
+
+use crate::ir::*;
+
+/// Lowers a checked file. `file_display` is the file name as `go build` prints it.
+pub fn lower(file: &ast::File, mut checked: Checked, file_display: &str) -> Package {
+    let mut pkg = Package {
+        name: file.package.name.clone(),
+        file: file_display.to_string(),
+        types: std::mem::take(&mut checked.types),
+        funcs: Vec::new(),
+        globals: Vec::new(),
+        init: None,
+        user_inits: Vec::new(),
+        main: None,
+    };
+    let mut lowerer = Lowerer { checked: &checked, file, pkg: &mut pkg, globals: HashMap::new(), decl_funcs: HashMap::new(), builders: Vec::new() };
+    lowerer.package();
+    pkg
+}
+
+struct Lowerer<'a> {
+    checked: &'a Checked,
+    file: &'a ast::File,
+    pkg: &'a mut Package,
+    globals: HashMap<ObjId, GlobalId>,
+    /// FuncId of each function declaration, by declaration index.
+    decl_funcs: HashMap<u32, FuncId>,
+    /// The functions being lowered, innermost last (closures nest).
+    builders: Vec<Builder>,
+}
+
+/// A function under construction.
+struct Builder {
+    id: FuncId,
+    func: Func,
+    vars: HashMap<ObjId, LocalId>,
+    /// Closures created so far inside this function, and the prefix of
+    /// their names (`f.func`, `glob..func`, `f.func1.`).
+    n_closures: u32,
+    closure_prefix: String,
+}
+
+impl<'a> Lowerer<'a> {
+    fn types(&self) -> &TypeTable {
+        &self.pkg.types
+    }
+
+    fn package(&mut self) {
+        let file = self.file;
+        // Globals first, so every function can refer to them.
+        for decl in &file.decls {
+            if let ast::Decl::Var(specs) = decl {
+                for spec in specs {
+                    for name in &spec.names {
+                        let Some(&obj) = self.checked.defs.get(&name.pos) else { continue };
+                        let ty = self.checked.objects[obj as usize].ty;
+                        self.pkg.globals.push(Global { name: name.name.clone(), ty, pos: name.pos });
+                        self.globals.insert(obj, GlobalId(self.pkg.globals.len() as u32 - 1));
+                    }
+                }
+            }
+        }
+        // Reserve a FuncId per declaration so calls can refer to functions declared later.
+        let mut n_inits = 0;
+        for (di, decl) in file.decls.iter().enumerate() {
+            let ast::Decl::Func(f) = decl else { continue };
+            let Some(info) = &self.checked.funcs[di] else { continue };
+            let name = match info.recv {
+                Some((named, true)) => format!("(*{}).{}", self.types().display(named), f.name.name),
+                Some((named, false)) => format!("{}.{}", self.types().display(named), f.name.name),
+                None if f.name.name == "init" => {
+                    n_inits += 1;
+                    format!("init.{}", n_inits - 1)
+                }
+                None => f.name.name.clone(),
+            };
+            let pos = match &f.recv {
+                Some(_) => self.recv_paren_pos(f),
+                None => f.name.pos,
+            };
+            let sig = self.full_signature(info.sig, info.recv);
+            let id = self.new_func(name, pos, sig, f.body.as_ref().map(|b| b.rbrace).unwrap_or(pos));
+            let func = &mut self.pkg.funcs[id.0 as usize];
+            func.method_of = info.recv;
+            func.has_body = f.body.is_some();
+            for p in &f.pragmas {
+                match p.as_str() {
+                    "go:noinline" => func.pragmas.noinline = true,
+                    "go:nosplit" => func.pragmas.nosplit = true,
+                    "go:noescape" => func.pragmas.noescape = true,
+                    _ => {}
+                }
+            }
+            self.decl_funcs.insert(di as u32, id);
+            if info.recv.is_none() {
+                if f.name.name == "main" {
+                    self.pkg.main = Some(id);
+                } else if f.name.name == "init" {
+                    self.pkg.user_inits.push(id);
+                }
+            }
+        }
+        for (di, decl) in file.decls.iter().enumerate() {
+            let ast::Decl::Func(f) = decl else { continue };
+            let Some(&id) = self.decl_funcs.get(&(di as u32)) else { continue };
+            self.func_decl(id, f);
+        }
+        self.package_init();
+    }
+
+    /// The `(` of a method's receiver: gc reports methods there.
+    fn recv_paren_pos(&self, f: &ast::FuncDecl) -> Pos {
+        let recv = f.recv.as_ref().expect("method has a receiver");
+        let start = recv.name.as_ref().map(|n| n.pos).unwrap_or_else(|| recv.ty.start());
+        // The receiver list opens right after `func` and spaces.
+        let _ = start;
+        f.func_pos + 5
+    }
+
+    fn full_signature(&mut self, sig: TypeId, recv: Option<(TypeId, bool)>) -> TypeId {
+        let Some((named, ptr)) = recv else { return sig };
+        let mut s = self.types().signature(sig).cloned().expect("function has a signature");
+        let recv_ty = if ptr { self.intern(TypeKind::Pointer(named)) } else { named };
+        s.params.insert(0, recv_ty);
+        self.intern(TypeKind::Func(s))
+    }
+
+    fn intern(&mut self, kind: TypeKind) -> TypeId {
+        self.pkg.types.intern(kind)
+    }
+
+    fn push_builder(&mut self, id: FuncId, closure_prefix: String) {
+        let func = std::mem::replace(&mut self.pkg.funcs[id.0 as usize], placeholder_func());
+        self.builders.push(Builder { id, func, vars: HashMap::new(), n_closures: 0, closure_prefix });
+    }
+
+    fn new_func(&mut self, name: String, pos: Pos, sig: TypeId, end_pos: Pos) -> FuncId {
+        self.pkg.funcs.push(Func {
+            name,
+            pos,
+            sig,
+            params: Vec::new(),
+            results: Vec::new(),
+            locals: Vec::new(),
+            nodes: Vec::new(),
+            body: Vec::new(),
+            has_body: true,
+            pragmas: Pragmas::default(),
+            outer: None,
+            captures: Vec::new(),
+            method_of: None,
+            end_pos,
+        });
+        FuncId(self.pkg.funcs.len() as u32 - 1)
+    }
+
+    fn func_decl(&mut self, id: FuncId, f: &ast::FuncDecl) {
+        let prefix = format!("{}.func", self.pkg.funcs[id.0 as usize].name);
+        self.push_builder(id, prefix);
+        let sig = self.types().signature(self.builders.last().expect("builder").func.sig).cloned().expect("signature");
+        let mut param_types = sig.params.iter();
+        if let Some(recv) = &f.recv {
+            let t = *param_types.next().expect("receiver type");
+            self.param(recv.name.as_ref(), t, LocalClass::Param, 0, recv.ty.start());
+        }
+        self.params_and_results(&f.sig, param_types.copied().collect(), &sig.results);
+        if let Some(body) = &f.body {
+            let stmts = self.block(&body.stmts);
+            self.b().func.body = stmts;
+        }
+        self.finish_builder();
+    }
+
+    fn params_and_results(&mut self, ft: &ast::FuncType, params: Vec<TypeId>, results: &[TypeId]) {
+        for (i, (p, t)) in ft.params.iter().zip(params).enumerate() {
+            self.param(p.name.as_ref(), t, LocalClass::Param, i, p.ty.start());
+        }
+        for (i, (p, t)) in ft.results.iter().zip(results.iter()).enumerate() {
+            self.param(p.name.as_ref(), *t, LocalClass::Result, i, p.ty.start());
+        }
+    }
+
+    fn param(&mut self, name: Option<&ast::Ident>, ty: TypeId, class: LocalClass, index: usize, fallback_pos: Pos) {
+        let (text, pos) = match name {
+            Some(n) if n.name != "_" => (n.name.clone(), n.pos),
+            Some(n) => (if class == LocalClass::Result { format!("~r{}", index) } else { format!("~p{}", index) }, n.pos),
+            None => (if class == LocalClass::Result { format!("~r{}", index) } else { format!("~p{}", index) }, fallback_pos),
+        };
+        let local = self.new_local(&text, ty, pos, class);
+        if let Some(n) = name {
+            if let Some(&obj) = self.checked.defs.get(&n.pos) {
+                self.b().vars.insert(obj, local);
+            }
+        }
+        match class {
+            LocalClass::Result => self.b().func.results.push(local),
+            _ => self.b().func.params.push(local),
+        }
+    }
+
+    fn finish_builder(&mut self) {
+        let mut b = self.builders.pop().expect("builder");
+        for local in &mut b.func.locals {
+            local.on_heap = local.addr_taken || local.captured_by_ref;
+        }
+        self.pkg.funcs[b.id.0 as usize] = b.func;
+    }
+
+    fn b(&mut self) -> &mut Builder {
+        self.builders.last_mut().expect("inside a function")
+    }
+
+    fn new_local(&mut self, name: &str, ty: TypeId, pos: Pos, class: LocalClass) -> LocalId {
+        self.b().func.add_local(Local { name: name.to_string(), ty, pos, class, addr_taken: false, captured_by_ref: false, reassigned: false, on_heap: false })
+    }
+
+    fn node(&mut self, op: Op, pos: Pos, ty: TypeId) -> NodeId {
+        self.b().func.add_node(Node { op, pos, ty, init: Vec::new(), escapes: true })
+    }
+
+    fn stmt_node(&mut self, op: Op, pos: Pos) -> NodeId {
+        self.node(op, pos, INVALID)
+    }
+
+    fn ty_of(&self, e: &Expr) -> TypeId {
+        self.checked.exprs[e.id as usize].ty
+    }
+
+    /// The synthetic package initializer: package variables in Go's order.
+    fn package_init(&mut self) {
+        let has_inits = self.checked.init_order.iter().any(|(di, si)| match &self.file.decls[*di as usize] {
+            ast::Decl::Var(specs) => !specs[*si as usize].values.is_empty(),
+            _ => false,
+        });
+        if !has_inits {
+            return;
+        }
+        let sig = self.intern(TypeKind::Func(Signature { params: vec![], results: vec![], variadic: false }));
+        let id = self.new_func("init".to_string(), 0, sig, 0);
+        self.push_builder(id, "glob..func".to_string());
+        let mut body = Vec::new();
+        let file = self.file;
+        for (di, si) in self.checked.init_order.clone() {
+            let ast::Decl::Var(specs) = &file.decls[di as usize] else { continue };
+            let spec = &specs[si as usize];
+            if spec.values.is_empty() {
+                continue;
+            }
+            let targets: Vec<Option<NodeId>> = spec
+                .names
+                .iter()
+                .map(|n| {
+                    let obj = *self.checked.defs.get(&n.pos)?;
+                    let g = *self.globals.get(&obj)?;
+                    let ty = self.checked.objects[obj as usize].ty;
+                    if n.name == "_" {
+                        return None;
+                    }
+                    Some(self.node(Op::Global(g), n.pos, ty))
+                })
+                .collect();
+            body.extend(self.assign_values(targets, &spec.values, spec.names[0].pos, false));
+        }
+        self.b().func.body = body;
+        self.finish_builder();
+        self.pkg.init = Some(id);
+    }
+
+    /// Assignments of `values` to `targets` (a `var` spec or `=`), as OAS or OAS2.
+    fn assign_values(&mut self, targets: Vec<Option<NodeId>>, values: &[Expr], pos: Pos, define: bool) -> Vec<NodeId> {
+        if targets.len() == 1 && values.len() == 1 {
+            let target_ty = targets[0].map(|t| self.b().func.node(t).ty);
+            let rhs = match target_ty {
+                Some(t) => self.expr_to(&values[0], t),
+                None => self.expr(&values[0]),
+            };
+            let lhs = match targets[0] {
+                Some(t) => t,
+                None => self.node(Op::Blank, pos, INVALID),
+            };
+            return vec![self.stmt_node(Op::Assign { lhs, rhs: Some(rhs), define }, pos)];
+        }
+        if values.len() == 1 {
+            let rhs = self.expr_multi(&values[0]);
+            return vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs: vec![rhs], define }, pos)];
+        }
+        let mut rhs = Vec::new();
+        for (t, v) in targets.iter().zip(values) {
+            let target_ty = t.map(|t| self.b().func.node(t).ty);
+            rhs.push(match target_ty {
+                Some(tt) => self.expr_to(v, tt),
+                None => self.expr(v),
+            });
+        }
+        vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs, define }, pos)]
+    }
+
+    // ----- statements -----
+
+    fn block(&mut self, stmts: &[Stmt]) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        for s in stmts {
+            self.stmt(s, &mut out);
+        }
+        out
+    }
+
+    fn stmt(&mut self, s: &Stmt, out: &mut Vec<NodeId>) {
+        match &s.kind {
+            StmtKind::Empty | StmtKind::Const(_) | StmtKind::Type(_) => {}
+            StmtKind::Var(specs) => {
+                for spec in specs {
+                    let mut targets = Vec::new();
+                    for name in &spec.names {
+                        let Some(&obj) = self.checked.defs.get(&name.pos) else { continue };
+                        let ty = self.checked.objects[obj as usize].ty;
+                        if name.name == "_" {
+                            targets.push(None);
+                            continue;
+                        }
+                        let local = self.new_local(&name.name, ty, name.pos, LocalClass::Auto);
+                        out.push(self.stmt_node(Op::Decl(local), name.pos));
+                        targets.push(Some(self.node(Op::Local(local), name.pos, ty)));
+                        // The name is visible only after the spec's values are evaluated.
+                        self.b().vars.insert(obj, local);
+                    }
+                    if spec.values.is_empty() {
+                        for t in targets.into_iter().flatten() {
+                            let pos = self.b().func.node(t).pos;
+                            out.push(self.stmt_node(Op::Assign { lhs: t, rhs: None, define: false }, pos));
+                        }
+                    } else {
+                        let pos = spec.names[0].pos;
+                        out.extend(self.assign_values(targets, &spec.values, pos, false));
+                    }
+                }
+            }
+            StmtKind::Labeled(label, inner) => {
+                out.push(self.stmt_node(Op::Label(label.name.clone()), label.pos));
+                let before = out.len();
+                self.stmt(inner, out);
+                if let Some(&last) = out.get(before) {
+                    match &mut self.b().func.node_mut(last).op {
+                        Op::For { label: l, .. } | Op::Range { label: l, .. } | Op::Switch { label: l, .. } => *l = Some(label.name.clone()),
+                        _ => {}
+                    }
+                }
+            }
+            StmtKind::Expr(e) => out.push(self.expr_stmt(e)),
+            StmtKind::Send(..) | StmtKind::Go(_) | StmtKind::Defer(_) => {
+                unreachable!("the checker rejects send, go and defer before lowering")
+            }
+            StmtKind::IncDec(x, inc) => {
+                let lhs = self.expr(x);
+                let ty = self.ty_of(x);
+                let one = self.one_of_type(ty, s.pos);
+                let op = if *inc { BinOp::Add } else { BinOp::Sub };
+                self.mark_reassigned(x);
+                out.push(self.stmt_node(Op::AssignOp { op, lhs, rhs: one, incdec: true }, s.pos));
+            }
+            StmtKind::Assign(lhs, op, rhs) => self.assign_stmt(s, lhs, *op, rhs, out),
+            StmtKind::Return(results) => {
+                let n = self.return_stmt(s, results, out);
+                out.push(n);
+            }
+            StmtKind::Branch(kind, label) => {
+                let op = match kind {
+                    BranchKind::Break => BranchOp::Break,
+                    BranchKind::Continue => BranchOp::Continue,
+                    BranchKind::Goto => BranchOp::Goto,
+                    BranchKind::Fallthrough => BranchOp::Fallthrough,
+                };
+                out.push(self.stmt_node(Op::Branch { op, label: label.as_ref().map(|l| l.name.clone()) }, s.pos));
+            }
+            StmtKind::Block(b) => {
+                let stmts = self.block(&b.stmts);
+                out.push(self.stmt_node(Op::Block(stmts), s.pos));
+            }
+            StmtKind::If { init, cond, then, els } => {
+                let mut init_nodes = Vec::new();
+                if let Some(init) = init {
+                    self.stmt(init, &mut init_nodes);
+                }
+                let c = self.expr(cond);
+                let then_nodes = self.block(&then.stmts);
+                let mut else_nodes = Vec::new();
+                if let Some(els) = els {
+                    match &els.kind {
+                        StmtKind::Block(b) => else_nodes = self.block(&b.stmts),
+                        _ => self.stmt(els, &mut else_nodes),
+                    }
+                }
+                let n = self.stmt_node(Op::If { cond: c, then: then_nodes, els: else_nodes }, s.pos);
+                self.b().func.node_mut(n).init = init_nodes;
+                out.push(n);
+            }
+            StmtKind::For { init, cond, post, body } => {
+                let mut init_nodes = Vec::new();
+                if let Some(init) = init {
+                    self.stmt(init, &mut init_nodes);
+                }
+                let c = cond.as_ref().map(|c| self.expr(c));
+                let p = post.as_ref().map(|p| {
+                    let mut nodes = Vec::new();
+                    self.stmt(p, &mut nodes);
+                    if nodes.len() == 1 {
+                        nodes[0]
+                    } else {
+                        self.stmt_node(Op::Block(nodes), p.pos)
+                    }
+                });
+                let body_nodes = self.block(&body.stmts);
+                let n = self.stmt_node(Op::For { cond: c, post: p, body: body_nodes, label: None }, s.pos);
+                self.b().func.node_mut(n).init = init_nodes;
+                out.push(n);
+            }
+            StmtKind::Range { key, value, define, x, body, .. } => {
+                let xn = self.expr(x);
+                let mut init_nodes = Vec::new();
+                let mut target = |this: &mut Self, t: &Option<Expr>| -> Option<NodeId> {
+                    let t = t.as_ref()?;
+                    if matches!(&t.kind, ExprKind::Ident(n) if n == "_") {
+                        return None;
+                    }
+                    if *define {
+                        let ExprKind::Ident(name) = &t.kind else { return None };
+                        let obj = *this.checked.defs.get(&t.pos)?;
+                        let ty = this.checked.objects[obj as usize].ty;
+                        let local = this.new_local(name, ty, t.pos, LocalClass::Auto);
+                        this.b().vars.insert(obj, local);
+                        init_nodes.push(this.stmt_node(Op::Decl(local), t.pos));
+                        Some(this.node(Op::Local(local), t.pos, ty))
+                    } else {
+                        this.mark_reassigned(t);
+                        Some(this.expr(t))
+                    }
+                };
+                let k = target(self, key);
+                let v = target(self, value);
+                let body_nodes = self.block(&body.stmts);
+                let n = self.stmt_node(Op::Range { key: k, value: v, x: xn, define: *define, body: body_nodes, label: None }, s.pos);
+                self.b().func.node_mut(n).init = init_nodes;
+                out.push(n);
+            }
+            StmtKind::Switch { init, tag, clauses, .. } => {
+                let mut init_nodes = Vec::new();
+                if let Some(init) = init {
+                    self.stmt(init, &mut init_nodes);
+                }
+                let tag_node = tag.as_ref().map(|t| self.expr(t));
+                let tag_ty = tag.as_ref().map(|t| self.ty_of(t));
+                let mut cases = Vec::new();
+                for clause in clauses {
+                    let values = match &clause.exprs {
+                        None => Vec::new(),
+                        Some(vs) => vs.iter().map(|v| match tag_ty {
+                            Some(t) => self.expr_to(v, t),
+                            None => self.expr(v),
+                        }).collect(),
+                    };
+                    let mut body_stmts: &[Stmt] = &clause.body;
+                    let fallthrough = matches!(body_stmts.last().map(|s| &s.kind), Some(StmtKind::Branch(BranchKind::Fallthrough, _)));
+                    if fallthrough {
+                        body_stmts = &body_stmts[..body_stmts.len() - 1];
+                    }
+                    let body = self.block(body_stmts);
+                    cases.push(Case { pos: clause.pos, values, body, fallthrough });
+                }
+                let n = self.stmt_node(Op::Switch { tag: tag_node, cases, label: None }, s.pos);
+                self.b().func.node_mut(n).init = init_nodes;
+                out.push(n);
+            }
+        }
+    }
+
+    fn one_of_type(&mut self, ty: TypeId, pos: Pos) -> NodeId {
+        let value = if self.types().basic_of(ty).is_some_and(|b| b.is_float()) { ConstValue::Float(1.0) } else { ConstValue::Int(1) };
+        self.node(Op::Const { value, text: "1".to_string() }, pos, ty)
+    }
+
+    fn expr_stmt(&mut self, e: &Expr) -> NodeId {
+        let inner = strip_parens(e);
+        if let ExprKind::Call { func, args, .. } = &inner.kind {
+            if let Mode::Builtin(b) = self.checked.exprs[func.id as usize].mode {
+                match b {
+                    Builtin::Panic => {
+                        let iface = self.intern(TypeKind::Interface(Vec::new()));
+                        let arg = self.expr_to(&args[0], iface);
+                        return self.stmt_node(Op::Panic(arg), inner.pos);
+                    }
+                    Builtin::Print | Builtin::Println => {
+                        let nodes = args.iter().map(|a| self.expr(a)).collect();
+                        return self.stmt_node(Op::Print { args: nodes, newline: b == Builtin::Println }, inner.pos);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let x = self.expr(e);
+        self.stmt_node(Op::ExprStmt(x), e.start())
+    }
+
+    fn assign_stmt(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, rhs: &[Expr], out: &mut Vec<NodeId>) {
+        match op {
+            AssignOp::Op(bop) => {
+                let l = self.expr(&lhs[0]);
+                let lt = self.ty_of(&lhs[0]);
+                let r = if matches!(bop, BinaryOp::Shl | BinaryOp::Shr) { self.expr(&rhs[0]) } else { self.expr_to(&rhs[0], lt) };
+                self.mark_reassigned(&lhs[0]);
+                out.push(self.stmt_node(Op::AssignOp { op: binop(bop), lhs: l, rhs: r, incdec: false }, s.pos));
+            }
+            AssignOp::Define => {
+                // Right sides first (they see the outer variables), then the new names.
+                let mut targets = Vec::new();
+                let mut decls = Vec::new();
+                let values: Vec<NodeId>;
+                let multi = lhs.len() != rhs.len();
+                let mut rhs_nodes = Vec::new();
+                if multi {
+                    rhs_nodes.push(self.expr_multi(&rhs[0]));
+                } else {
+                    for (x, v) in lhs.iter().zip(rhs) {
+                        let t = self.ty_of(x);
+                        rhs_nodes.push(if t == INVALID { self.expr(v) } else { self.expr_to(v, t) });
+                    }
+                }
+                values = rhs_nodes;
+                for x in lhs {
+                    let ExprKind::Ident(name) = &x.kind else { continue };
+                    if name == "_" {
+                        targets.push(None);
+                        continue;
+                    }
+                    if let Some(&obj) = self.checked.uses.get(&x.id) {
+                        // Redeclared in a multi-name `:=`: a plain assignment.
+                        let n = self.var_node(obj, x.pos);
+                        self.mark_reassigned(x);
+                        targets.push(Some(n));
+                        continue;
+                    }
+                    let Some(&obj) = self.checked.defs.get(&x.pos) else {
+                        targets.push(None);
+                        continue;
+                    };
+                    let ty = self.checked.objects[obj as usize].ty;
+                    let local = self.new_local(name, ty, x.pos, LocalClass::Auto);
+                    decls.push(self.stmt_node(Op::Decl(local), x.pos));
+                    self.b().vars.insert(obj, local);
+                    targets.push(Some(self.node(Op::Local(local), x.pos, ty)));
+                }
+                let n = if targets.len() == 1 && !multi {
+                    let lhs_node = match targets[0] {
+                        Some(t) => t,
+                        None => self.node(Op::Blank, s.pos, INVALID),
+                    };
+                    self.stmt_node(Op::Assign { lhs: lhs_node, rhs: Some(values[0]), define: true }, s.pos)
+                } else {
+                    self.stmt_node(Op::Assign2 { lhs: targets, rhs: values, define: true }, s.pos)
+                };
+                self.b().func.node_mut(n).init = decls;
+                out.push(n);
+            }
+            AssignOp::Assign => {
+                let targets: Vec<Option<NodeId>> = lhs
+                    .iter()
+                    .map(|x| {
+                        if matches!(&strip_parens(x).kind, ExprKind::Ident(n) if n == "_") {
+                            None
+                        } else {
+                            self.mark_reassigned(x);
+                            Some(self.expr(x))
+                        }
+                    })
+                    .collect();
+                out.extend(self.assign_values(targets, rhs, s.pos, false));
+            }
+        }
+    }
+
+    fn return_stmt(&mut self, s: &Stmt, results: &[Expr], out: &mut Vec<NodeId>) -> NodeId {
+        let result_locals = self.b().func.results.clone();
+        if results.len() == 1 && result_locals.len() > 1 {
+            // `return f()` with several results: assign them, then return.
+            let call = self.expr_multi(&results[0]);
+            let targets = result_locals
+                .iter()
+                .map(|l| {
+                    let ty = self.b().func.local(*l).ty;
+                    Some(self.node(Op::Local(*l), s.pos, ty))
+                })
+                .collect();
+            out.push(self.stmt_node(Op::Assign2 { lhs: targets, rhs: vec![call], define: false }, s.pos));
+            return self.stmt_node(Op::Return(Vec::new()), s.pos);
+        }
+        let values = results
+            .iter()
+            .zip(result_locals)
+            .map(|(r, l)| {
+                let ty = self.b().func.local(l).ty;
+                self.expr_to(r, ty)
+            })
+            .collect();
+        self.stmt_node(Op::Return(values), s.pos)
+    }
+
+    /// Records that the variable under an assignment target is assigned again.
+    fn mark_reassigned(&mut self, target: &Expr) {
+        if let ExprKind::Ident(_) = &strip_parens(target).kind {
+            if let Some(&obj) = self.checked.uses.get(&strip_parens(target).id) {
+                if let Some(local) = self.lookup_local(obj) {
+                    self.b().func.locals[local.0 as usize].reassigned = true;
+                }
+            }
+        }
+    }
+
+    // ----- expressions -----
+
+    /// Lowers an expression and converts it to `target` (interface boxing, nil typing).
+    fn expr_to(&mut self, e: &Expr, target: TypeId) -> NodeId {
+        let n = self.expr(e);
+        self.convert_node(n, target, e.pos)
+    }
+
+    fn convert_node(&mut self, n: NodeId, target: TypeId, pos: Pos) -> NodeId {
+        let node_ty = self.b().func.node(n).ty;
+        if target == INVALID || node_ty == target {
+            return n;
+        }
+        if matches!(self.b().func.node(n).op, Op::Nil) {
+            self.b().func.node_mut(n).ty = target;
+            return n;
+        }
+        if self.types().is_interface(target) && !self.types().is_interface(node_ty) {
+            return self.node(Op::Conv(ConvKind::Iface, n), pos, target);
+        }
+        n
+    }
+
+    /// Lowers a call or comma-ok type assertion that yields several values.
+    fn expr_multi(&mut self, e: &Expr) -> NodeId {
+        let inner = strip_parens(e);
+        if let ExprKind::TypeAssert { x, .. } = &inner.kind {
+            let xn = self.expr(x);
+            let t = self.ty_of(inner);
+            let b = self.intern(TypeKind::Basic(Basic::Bool));
+            let tuple = self.intern(TypeKind::Tuple(vec![t, b]));
+            return self.node(Op::TypeAssert { x: xn, comma_ok: true }, inner.pos, tuple);
+        }
+        self.expr(e)
+    }
+
+    fn expr(&mut self, e: &Expr) -> NodeId {
+        let info = self.checked.exprs[e.id as usize].clone();
+        if info.mode == Mode::Constant {
+            if let Some(v) = info.value.clone() {
+                return self.constant(e, v, info.ty);
+            }
+        }
+        let ty = info.ty;
+        match &e.kind {
+            ExprKind::Ident(name) => {
+                let Some(&obj) = self.checked.uses.get(&e.id) else {
+                    panic!("lowering: unresolved identifier {} at offset {}", name, e.pos)
+                };
+                match &self.checked.objects[obj as usize].kind {
+                    ObjKind::Nil => self.node(Op::Nil, e.pos, ty),
+                    ObjKind::Func(di) => {
+                        let f = self.decl_funcs[di];
+                        self.node(Op::Func(f), e.pos, ty)
+                    }
+                    _ => self.var_node(obj, e.pos),
+                }
+            }
+            ExprKind::Paren(x) => self.expr(x),
+            ExprKind::FuncLit { sig, body } => self.closure(e, sig, body),
+            ExprKind::CompositeLit { elems, .. } => self.composite_lit(e, ty, elems),
+            ExprKind::Selector(x, _) => self.selector(e, x),
+            ExprKind::Index(x, i) => {
+                let mut xn = self.expr(x);
+                let xt = self.ty_of(x);
+                if let Some(elem) = self.types().pointer_elem(xt) {
+                    xn = self.node(Op::Deref(xn), e.pos, elem);
+                }
+                let it = self.ty_of(i);
+                let idx = self.expr(i);
+                let _ = it;
+                self.node(Op::Index(xn, idx), e.pos, ty)
+            }
+            ExprKind::Slice { x, lo, hi, max } => {
+                let xt = self.ty_of(x);
+                let mut xn = self.expr(x);
+                if matches!(self.types().under(xt), TypeKind::Array(..)) {
+                    self.mark_addr_taken(x);
+                    let pt = self.intern(TypeKind::Pointer(xt));
+                    xn = self.node(Op::Addr(xn), e.pos, pt);
+                }
+                let lo = lo.as_ref().map(|v| self.expr(v));
+                let hi = hi.as_ref().map(|v| self.expr(v));
+                let max = max.as_ref().map(|v| self.expr(v));
+                self.node(Op::Slice { x: xn, lo, hi, max }, e.pos, ty)
+            }
+            ExprKind::TypeAssert { x, .. } => {
+                let xn = self.expr(x);
+                self.node(Op::TypeAssert { x: xn, comma_ok: false }, e.pos, ty)
+            }
+            ExprKind::Call { func, args, ellipsis, .. } => self.call(e, func, args, *ellipsis),
+            ExprKind::Star(x) => {
+                let xn = self.expr(x);
+                self.node(Op::Deref(xn), e.pos, ty)
+            }
+            ExprKind::Unary(op, x) => match op {
+                UnaryOp::Addr => {
+                    self.mark_addr_taken(x);
+                    let inner = strip_parens(x);
+                    let xn = self.expr(inner);
+                    self.node(Op::Addr(xn), e.pos, ty)
+                }
+                UnaryOp::Plus => {
+                    let xn = self.expr(x);
+                    self.node(Op::Unary(UnOp::Plus, xn), e.pos, ty)
+                }
+                UnaryOp::Neg => {
+                    let xn = self.expr(x);
+                    self.node(Op::Unary(UnOp::Neg, xn), e.pos, ty)
+                }
+                UnaryOp::Not => {
+                    let xn = self.expr(x);
+                    self.node(Op::Unary(UnOp::Not, xn), e.pos, ty)
+                }
+                UnaryOp::BitNot => {
+                    let xn = self.expr(x);
+                    self.node(Op::Unary(UnOp::BitNot, xn), e.pos, ty)
+                }
+                UnaryOp::Recv => unreachable!("the checker rejects channel receives"),
+            },
+            ExprKind::Binary(op, l, r) => self.binary(e, *op, l, r, ty),
+            _ => panic!("lowering: unexpected expression kind at offset {}", e.pos),
+        }
+    }
+
+    fn constant(&mut self, e: &Expr, v: ConstValue, ty: TypeId) -> NodeId {
+        let ty = match self.types().basic_of(ty) {
+            Some(b) if b.is_untyped() => {
+                let d = match b {
+                    Basic::UntypedBool => Basic::Bool,
+                    Basic::UntypedRune => Basic::Int32,
+                    Basic::UntypedFloat => Basic::Float64,
+                    Basic::UntypedString => Basic::String,
+                    _ => Basic::Int,
+                };
+                self.intern(TypeKind::Basic(d))
+            }
+            _ => ty,
+        };
+        let value = match (self.types().basic_of(ty), v) {
+            (Some(b), ConstValue::Int(i)) if b.is_float() => ConstValue::Float(i as f64),
+            (Some(b), ConstValue::Float(f)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(f as i128, b)),
+            (Some(b), ConstValue::Int(i)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(i, b)),
+            (_, v) => v,
+        };
+        let mut text = String::new();
+        write_source(&mut text, e);
+        let n = self.node(Op::Const { value, text }, e.pos, ty);
+        n
+    }
+
+    fn var_node(&mut self, obj: ObjId, pos: Pos) -> NodeId {
+        let ty = self.checked.objects[obj as usize].ty;
+        if let Some(g) = self.globals.get(&obj) {
+            return self.node(Op::Global(*g), pos, ty);
+        }
+        let local = self.lookup_local(obj).unwrap_or_else(|| panic!("lowering: variable {} has no local", self.checked.objects[obj as usize].name));
+        self.node(Op::Local(local), pos, ty)
+    }
+
+    /// Finds the local for a variable, capturing it from enclosing functions if needed.
+    fn lookup_local(&mut self, obj: ObjId) -> Option<LocalId> {
+        self.lookup_local_at(obj, self.builders.len() - 1)
+    }
+
+    fn lookup_local_at(&mut self, obj: ObjId, level: usize) -> Option<LocalId> {
+        if let Some(l) = self.builders[level].vars.get(&obj) {
+            return Some(*l);
+        }
+        if level == 0 {
+            return None;
+        }
+        let outer = self.lookup_local_at(obj, level - 1)?;
+        let outer_local = &mut self.builders[level - 1].func.locals[outer.0 as usize];
+        outer_local.captured_by_ref = true;
+        let (name, ty, pos) = (outer_local.name.clone(), outer_local.ty, outer_local.pos);
+        let b = &mut self.builders[level];
+        let inner = b.func.add_local(Local { name, ty, pos, class: LocalClass::Auto, addr_taken: false, captured_by_ref: false, reassigned: false, on_heap: false });
+        b.func.captures.push(Capture { outer, inner, by_ref: true });
+        b.vars.insert(obj, inner);
+        Some(inner)
+    }
+
+    /// Marks the variable whose address an expression takes (through fields and array indexing).
+    fn mark_addr_taken(&mut self, x: &Expr) {
+        match &strip_parens(x).kind {
+            ExprKind::Ident(_) => {
+                if let Some(&obj) = self.checked.uses.get(&strip_parens(x).id) {
+                    if !self.globals.contains_key(&obj) {
+                        if let Some(local) = self.lookup_local(obj) {
+                            self.b().func.locals[local.0 as usize].addr_taken = true;
+                        }
+                    }
+                }
+            }
+            ExprKind::Selector(inner, _) => {
+                let is_field = matches!(self.checked.selections.get(&strip_parens(x).id), Some(Selection::Field { .. }));
+                let through_ptr = self.types().pointer_elem(self.ty_of(inner)).is_some();
+                if is_field && !through_ptr {
+                    self.mark_addr_taken(inner);
+                }
+            }
+            ExprKind::Index(inner, _) => {
+                if matches!(self.types().under(self.ty_of(inner)), TypeKind::Array(..)) {
+                    self.mark_addr_taken(inner);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn binary(&mut self, e: &Expr, op: BinaryOp, l: &Expr, r: &Expr, ty: TypeId) -> NodeId {
+        let lt = self.ty_of(l);
+        let rt = self.ty_of(r);
+        if op == BinaryOp::Add && self.types().basic_of(ty).is_some_and(|b| b.is_string()) {
+            // gc's OADDSTR: one node for the whole chain a + b + c.
+            let mut operands = Vec::new();
+            self.flatten_concat(e, &mut operands);
+            return self.node(Op::AddStr(operands), e.pos, ty);
+        }
+        let (ln, rn) = if is_comparison(op) {
+            // Mixed interface/concrete comparisons box the concrete side.
+            let l_iface = self.types().is_interface(lt);
+            let r_iface = self.types().is_interface(rt);
+            let ln = self.expr(l);
+            let rn = self.expr(r);
+            let ln = if r_iface && !l_iface { self.convert_node(ln, rt, l.pos) } else { ln };
+            let rn = if l_iface && !r_iface { self.convert_node(rn, lt, r.pos) } else { rn };
+            (ln, rn)
+        } else {
+            (self.expr(l), self.expr(r))
+        };
+        let ty = if self.types().basic_of(ty) == Some(Basic::UntypedBool) { self.intern(TypeKind::Basic(Basic::Bool)) } else { ty };
+        self.node(Op::Binary(binop(op), ln, rn), e.pos, ty)
+    }
+
+    fn flatten_concat(&mut self, e: &Expr, out: &mut Vec<NodeId>) {
+        let info = &self.checked.exprs[e.id as usize];
+        if info.mode != Mode::Constant {
+            if let ExprKind::Binary(BinaryOp::Add, l, r) = &strip_parens(e).kind {
+                if matches!(strip_parens(e).kind, ExprKind::Binary(..)) && std::ptr::eq(strip_parens(e), e) {
+                    self.flatten_concat(l, out);
+                    self.flatten_concat(r, out);
+                    return;
+                }
+            }
+        }
+        out.push(self.expr(e));
+    }
+
+    fn selector(&mut self, e: &Expr, x: &Expr) -> NodeId {
+        let ty = self.ty_of(e);
+        match self.checked.selections.get(&e.id).cloned() {
+            Some(Selection::Field { path }) => {
+                let xn = self.expr(x);
+                let xt = self.ty_of(x);
+                self.field_path(xn, xt, &path, e.pos)
+            }
+            Some(Selection::Method { decl, path, pointer_recv, .. }) => {
+                let recv = self.receiver(x, &path, pointer_recv, e.pos);
+                let f = self.decl_funcs[&decl];
+                self.node(Op::MethodValue { recv, method: f }, e.pos, ty)
+            }
+            Some(Selection::MethodExpr { decl, .. }) => {
+                let f = self.decl_funcs[&decl];
+                self.node(Op::Func(f), e.pos, ty)
+            }
+            None => panic!("lowering: selector without a selection at offset {}", e.pos),
+        }
+    }
+
+    /// Follows a field path through embedded fields, dereferencing pointers on the way.
+    fn field_path(&mut self, mut n: NodeId, mut t: TypeId, path: &[u32], pos: Pos) -> NodeId {
+        for idx in path {
+            let (base, through_ptr) = match self.types().pointer_elem(t) {
+                Some(b) => (b, true),
+                None => (t, false),
+            };
+            let field_ty = self.types().struct_fields(base).expect("field of a struct")[*idx as usize].ty;
+            let op = if through_ptr { Op::FieldPtr(n, *idx) } else { Op::Field(n, *idx) };
+            n = self.node(op, pos, field_ty);
+            t = field_ty;
+        }
+        n
+    }
+
+    /// The receiver argument of a method call or value: through embedded
+    /// fields, then `&x` or `*p` as the method's receiver kind needs.
+    fn receiver(&mut self, x: &Expr, path: &[u32], pointer_recv: bool, pos: Pos) -> NodeId {
+        let xt = self.ty_of(x);
+        if pointer_recv && path.is_empty() && self.types().pointer_elem(xt).is_none() {
+            self.mark_addr_taken(x);
+        }
+        let xn = self.expr(x);
+        let n = self.field_path(xn, xt, path, pos);
+        let nt = self.b().func.node(n).ty;
+        let is_ptr = self.types().pointer_elem(nt).is_some();
+        if pointer_recv && !is_ptr {
+            if !path.is_empty() {
+                self.mark_addr_taken(x);
+            }
+            let pt = self.intern(TypeKind::Pointer(nt));
+            self.node(Op::Addr(n), pos, pt)
+        } else if !pointer_recv && is_ptr {
+            let elem = self.types().pointer_elem(nt).expect("pointer");
+            self.node(Op::Deref(n), pos, elem)
+        } else {
+            n
+        }
+    }
+
+    fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], ellipsis: bool) -> NodeId {
+        let ty = self.ty_of(e);
+        let finfo = self.checked.exprs[func.id as usize].clone();
+        match finfo.mode {
+            Mode::Type => return self.conversion(e, finfo.ty, &args[0]),
+            Mode::Builtin(b) => return self.builtin(e, b, args, ellipsis),
+            _ => {}
+        }
+        let fstripped = strip_parens(func);
+        let (callee, mut arg_nodes) = match self.checked.selections.get(&fstripped.id).cloned() {
+            Some(Selection::Method { decl, path, pointer_recv, .. }) => {
+                let ExprKind::Selector(x, _) = &fstripped.kind else { unreachable!("a method selection is a selector") };
+                let recv = self.receiver(x, &path, pointer_recv, fstripped.pos);
+                let f = self.decl_funcs[&decl];
+                let fty = self.pkg_func_sig(f);
+                let callee = self.node(Op::Func(f), fstripped.pos, fty);
+                (callee, vec![recv])
+            }
+            _ => (self.expr(func), Vec::new()),
+        };
+        let sig = self.types().signature(finfo.ty).cloned().expect("callee has a signature");
+        let ret_ty = if sig.results.len() > 1 { self.intern(TypeKind::Tuple(sig.results.clone())) } else { ty };
+        // f(g()) with a multi-value g: the tuple is the only argument.
+        if args.len() == 1 && matches!(self.types().kind(self.ty_of(&args[0])), TypeKind::Tuple(_)) {
+            let a = self.expr(&args[0]);
+            arg_nodes.push(a);
+            return self.node(Op::Call { callee, args: arg_nodes, ddd: false }, e.pos, ret_ty);
+        }
+        let n_fixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
+        for (i, a) in args.iter().enumerate().take(n_fixed) {
+            let n = self.expr_to(a, sig.params[i]);
+            arg_nodes.push(n);
+        }
+        if sig.variadic {
+            let slice_ty = *sig.params.last().expect("variadic param");
+            if ellipsis {
+                let n = self.expr_to(&args[n_fixed], slice_ty);
+                arg_nodes.push(n);
+            } else if args.len() > n_fixed {
+                let elem = match self.types().kind(slice_ty) {
+                    TypeKind::Slice(el) => *el,
+                    _ => INVALID,
+                };
+                let elems: Vec<(LitKey, NodeId)> = args[n_fixed..].iter().enumerate().map(|(i, a)| (LitKey::Index(i as u64), self.expr_to(a, elem))).collect();
+                let lit = self.node(Op::CompositeLit(elems), e.pos, slice_ty);
+                arg_nodes.push(lit);
+            } else {
+                let nil = self.node(Op::Nil, e.pos, slice_ty);
+                arg_nodes.push(nil);
+            }
+        }
+        self.node(Op::Call { callee, args: arg_nodes, ddd: ellipsis }, e.pos, ret_ty)
+    }
+
+    fn pkg_func_sig(&self, f: FuncId) -> TypeId {
+        if let Some(b) = self.builders.iter().find(|b| b.id == f) {
+            return b.func.sig;
+        }
+        self.pkg.funcs[f.0 as usize].sig
+    }
+
+    fn conversion(&mut self, e: &Expr, target: TypeId, x: &Expr) -> NodeId {
+        let xt = self.ty_of(x);
+        let xn = self.expr(x);
+        let t = self.types();
+        let kind = if t.is_interface(target) {
+            if t.is_interface(xt) {
+                ConvKind::Nop
+            } else {
+                ConvKind::Iface
+            }
+        } else {
+            let tb = t.basic_of(target);
+            let xb = t.basic_of(xt);
+            let slice_elem = |ty: TypeId| match t.under(ty) {
+                TypeKind::Slice(el) => t.basic_of(*el),
+                _ => None,
+            };
+            match (tb, xb) {
+                (Some(a), Some(b)) if a.is_string() && b.is_integer() => ConvKind::RuneToString,
+                (Some(a), Some(b)) if a.is_numeric() && b.is_numeric() => {
+                    if a == b || (a.size() == b.size() && a.is_integer() == b.is_integer() && a.is_unsigned() == b.is_unsigned() && a.is_float() == b.is_float()) {
+                        ConvKind::Nop
+                    } else {
+                        ConvKind::Numeric
+                    }
+                }
+                (Some(a), None) if a.is_string() => {
+                    if slice_elem(xt) == Some(Basic::Int32) {
+                        ConvKind::RunesToString
+                    } else {
+                        ConvKind::BytesToString
+                    }
+                }
+                (None, Some(b)) if b.is_string() => {
+                    if slice_elem(target) == Some(Basic::Int32) {
+                        ConvKind::StringToRunes
+                    } else {
+                        ConvKind::StringToBytes
+                    }
+                }
+                _ => ConvKind::Nop,
+            }
+        };
+        if matches!(self.b().func.node(xn).op, Op::Nil) {
+            self.b().func.node_mut(xn).ty = target;
+            return xn;
+        }
+        self.node(Op::Conv(kind, xn), e.pos, target)
+    }
+
+    fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr], ellipsis: bool) -> NodeId {
+        let ty = self.ty_of(e);
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let mut xn = self.expr(&args[0]);
+                let xt = self.ty_of(&args[0]);
+                if let Some(elem) = self.types().pointer_elem(xt) {
+                    xn = self.node(Op::Deref(xn), e.pos, elem);
+                }
+                let op = if b == Builtin::Len { Op::Len(xn) } else { Op::Cap(xn) };
+                self.node(op, e.pos, ty)
+            }
+            Builtin::Append => {
+                let slice_ty = self.ty_of(&args[0]);
+                let elem = match self.types().under(slice_ty) {
+                    TypeKind::Slice(el) => *el,
+                    _ => INVALID,
+                };
+                let mut nodes = vec![self.expr(&args[0])];
+                for a in &args[1..] {
+                    let n = if ellipsis { self.expr(a) } else { self.expr_to(a, elem) };
+                    nodes.push(n);
+                }
+                self.node(Op::Append { args: nodes, ddd: ellipsis }, e.pos, ty)
+            }
+            Builtin::Copy => {
+                let a = self.expr(&args[0]);
+                let c = self.expr(&args[1]);
+                self.node(Op::Copy(a, c), e.pos, ty)
+            }
+            Builtin::New => self.node(Op::New, e.pos, ty),
+            Builtin::Make => {
+                let len = self.expr(&args[1]);
+                let cap = args.get(2).map(|c| self.expr(c));
+                self.node(Op::MakeSlice { len, cap }, e.pos, ty)
+            }
+            Builtin::Recover => self.node(Op::Nil, e.pos, ty),
+            Builtin::Panic | Builtin::Print | Builtin::Println => {
+                // Only valid as statements; the checker gives them no value.
+                let s = self.expr_stmt(e);
+                let n = self.node(Op::Block(vec![s]), e.pos, INVALID);
+                n
+            }
+            Builtin::Delete | Builtin::Close => unreachable!("the checker rejects delete and close"),
+        }
+    }
+
+    fn composite_lit(&mut self, e: &Expr, ty: TypeId, elems: &[ast::Element]) -> NodeId {
+        // An elided `&T{...}` element of a []*T literal.
+        if let Some(pointee) = self.types().pointer_elem(ty) {
+            let lit = self.composite_lit_of(e, pointee, elems);
+            return self.node(Op::Addr(lit), e.pos, ty);
+        }
+        self.composite_lit_of(e, ty, elems)
+    }
+
+    fn composite_lit_of(&mut self, e: &Expr, ty: TypeId, elems: &[ast::Element]) -> NodeId {
+        let mut out = Vec::new();
+        match self.types().under(ty).clone() {
+            TypeKind::Struct(fields) => {
+                for (i, el) in elems.iter().enumerate() {
+                    let index = match &el.key {
+                        Some(k) => match &k.kind {
+                            ExprKind::Ident(name) => fields.iter().position(|f| &f.name == name).unwrap_or(i),
+                            _ => i,
+                        },
+                        None => i,
+                    };
+                    let v = self.elem_value(&el.value, fields[index].ty);
+                    out.push((LitKey::Field(index as u32), v));
+                }
+            }
+            TypeKind::Array(_, elem) | TypeKind::Slice(elem) => {
+                let mut index: u64 = 0;
+                for el in elems {
+                    if let Some(k) = &el.key {
+                        if let Some(v) = self.checked.exprs[k.id as usize].value.as_ref().and_then(|v| v.as_int()) {
+                            index = v as u64;
+                        }
+                    }
+                    let v = self.elem_value(&el.value, elem);
+                    out.push((LitKey::Index(index), v));
+                    index += 1;
+                }
+            }
+            _ => {}
+        }
+        self.node(Op::CompositeLit(out), e.pos, ty)
+    }
+
+    fn elem_value(&mut self, v: &Expr, elem_ty: TypeId) -> NodeId {
+        match &v.kind {
+            ExprKind::CompositeLit { ty: None, elems, .. } => {
+                let t = self.ty_of(v);
+                self.composite_lit(v, t, elems)
+            }
+            _ => self.expr_to(v, elem_ty),
+        }
+    }
+
+    fn closure(&mut self, e: &Expr, sig: &ast::FuncType, body: &ast::Block) -> NodeId {
+        let ty = self.ty_of(e);
+        let parent = self.b();
+        parent.n_closures += 1;
+        let name = format!("{}{}", parent.closure_prefix, parent.n_closures);
+        let parent_id = parent.id;
+        let id = self.new_func(name.clone(), e.pos, ty, body.rbrace);
+        self.pkg.funcs[id.0 as usize].outer = Some(parent_id);
+        self.push_builder(id, format!("{}.", name));
+        let s = self.types().signature(ty).cloned().expect("func literal signature");
+        self.params_and_results(sig, s.params.clone(), &s.results);
+        let stmts = self.block(&body.stmts);
+        self.b().func.body = stmts;
+        self.finish_builder();
+        self.node(Op::Closure(id), e.pos, ty)
+    }
+}
+
+fn placeholder_func() -> Func {
+    Func {
+        name: String::new(),
+        pos: 0,
+        sig: INVALID,
+        params: Vec::new(),
+        results: Vec::new(),
+        locals: Vec::new(),
+        nodes: Vec::new(),
+        body: Vec::new(),
+        has_body: false,
+        pragmas: Pragmas::default(),
+        outer: None,
+        captures: Vec::new(),
+        method_of: None,
+        end_pos: 0,
+    }
+}
+
+fn strip_parens(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => strip_parens(x),
+        _ => e,
+    }
+}
+
+fn is_comparison(op: BinaryOp) -> bool {
+    matches!(op, BinaryOp::Eql | BinaryOp::Neq | BinaryOp::Lss | BinaryOp::Leq | BinaryOp::Gtr | BinaryOp::Geq)
+}
+
+fn binop(op: BinaryOp) -> BinOp {
+    match op {
+        BinaryOp::Add => BinOp::Add,
+        BinaryOp::Sub => BinOp::Sub,
+        BinaryOp::Mul => BinOp::Mul,
+        BinaryOp::Quo => BinOp::Div,
+        BinaryOp::Rem => BinOp::Mod,
+        BinaryOp::And => BinOp::And,
+        BinaryOp::Or => BinOp::Or,
+        BinaryOp::Xor => BinOp::Xor,
+        BinaryOp::AndNot => BinOp::AndNot,
+        BinaryOp::Shl => BinOp::Shl,
+        BinaryOp::Shr => BinOp::Shr,
+        BinaryOp::LAnd => BinOp::AndAnd,
+        BinaryOp::LOr => BinOp::OrOr,
+        BinaryOp::Eql => BinOp::Eq,
+        BinaryOp::Neq => BinOp::Ne,
+        BinaryOp::Lss => BinOp::Lt,
+        BinaryOp::Leq => BinOp::Le,
+        BinaryOp::Gtr => BinOp::Gt,
+        BinaryOp::Geq => BinOp::Ge,
+    }
+}
+
+/// A constant expression as gc's `as:` printer shows it: the source text,
+/// binary operators spaced, parentheses kept.
+fn write_source(out: &mut String, e: &Expr) {
+    match &e.kind {
+        ExprKind::Ident(n) => out.push_str(n),
+        ExprKind::IntLit(t) | ExprKind::FloatLit(t) | ExprKind::RuneLit(t) | ExprKind::StringLit(t) => out.push_str(t),
+        ExprKind::Paren(x) => {
+            out.push('(');
+            write_source(out, x);
+            out.push(')');
+        }
+        ExprKind::Unary(op, x) => {
+            out.push_str(match op {
+                UnaryOp::Neg => "-",
+                UnaryOp::Plus => "+",
+                UnaryOp::Not => "!",
+                UnaryOp::BitNot => "^",
+                UnaryOp::Addr => "&",
+                UnaryOp::Recv => "<-",
+            });
+            write_source(out, x);
+        }
+        ExprKind::Binary(op, l, r) => {
+            write_source(out, l);
+            out.push(' ');
+            out.push_str(match op {
+                BinaryOp::Add => "+",
+                BinaryOp::Sub => "-",
+                BinaryOp::Mul => "*",
+                BinaryOp::Quo => "/",
+                BinaryOp::Rem => "%",
+                BinaryOp::And => "&",
+                BinaryOp::Or => "|",
+                BinaryOp::Xor => "^",
+                BinaryOp::Shl => "<<",
+                BinaryOp::Shr => ">>",
+                BinaryOp::AndNot => "&^",
+                BinaryOp::LAnd => "&&",
+                BinaryOp::LOr => "||",
+                BinaryOp::Eql => "==",
+                BinaryOp::Neq => "!=",
+                BinaryOp::Lss => "<",
+                BinaryOp::Leq => "<=",
+                BinaryOp::Gtr => ">",
+                BinaryOp::Geq => ">=",
+            });
+            out.push(' ');
+            write_source(out, r);
+        }
+        ExprKind::Call { func, args, .. } => {
+            write_source(out, func);
+            out.push('(');
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_source(out, a);
+            }
+            out.push(')');
+        }
+        ExprKind::Selector(x, sel) => {
+            write_source(out, x);
+            out.push('.');
+            out.push_str(&sel.name);
+        }
+        _ => out.push('?'),
+    }
+}
