@@ -1,8 +1,12 @@
-//! The hub of minigo: the IR every later stage reads (`ir.rs`), lowering from
-//! the typed AST (`lower.rs`), a verifier (`verify.rs`) and a text dump
-//! (`dump.rs`) used by snapshots and `-d=ir`.
+//! The hub of minigo: the IR every later stage reads (`ir.rs`) and the shape
+//! of its nodes (`visit.rs`), lowering from the typed AST (`lower.rs`), a
+//! verifier (`verify.rs`) and a text dump (`dump.rs`) used by snapshots and
+//! `minigo build -d=ir`.
 
+pub mod dump;
 pub mod ir;
 pub mod lower;
+pub mod verify;
+pub mod visit;
 
 pub use ir::*;
