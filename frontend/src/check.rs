@@ -366,12 +366,12 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        self.collect_methods(file);
         let mut ids: Vec<ObjId> = self.pending.keys().copied().collect();
         ids.sort();
         for id in &ids {
             self.resolve_global(*id);
         }
-        self.collect_methods(file);
         let main_present = file
             .decls
             .iter()

@@ -113,7 +113,9 @@ impl<'a> Checker<'a> {
                 self.error(s.pos, "channels are not supported yet (minigo tier 2)");
             }
             StmtKind::IncDec(x, inc) => {
-                let info = self.lhs_expr(x);
+                // Like `x += 1`, this reads x: it counts as a use.
+                self.expr(x);
+                let info = self.info_of(x);
                 if info.mode == Mode::Invalid {
                     return;
                 }
@@ -242,7 +244,8 @@ impl<'a> Checker<'a> {
     fn assign_stmt(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) {
         match op {
             AssignOp::Op(bop) => {
-                let li = self.lhs_expr(&lhs[0]);
+                self.expr(&lhs[0]);
+                let li = self.info_of(&lhs[0]);
                 self.value_expr(&rhs[0]);
                 if li.mode == Mode::Invalid {
                     return;
