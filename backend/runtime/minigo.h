@@ -95,4 +95,77 @@ void minigo_panicdottype(const minigo_type *have, const minigo_type *want);
 /* panic(v) with v an interface{}: Go 1.19's printpanicval. */
 void minigo_gopanic(const minigo_type *t, const void *data);
 
+/* ==== Additions (runtime.c provides these too; existing signatures above are unchanged) ==== */
+
+/* argc/argv as main() received them. */
+extern int minigo_argc;
+extern char **minigo_argv;
+
+/* Flush print output, print MINIGO_MEMSTATS if asked, exit with `code` (for os.Exit-like uses). */
+void minigo_exit(int32_t code);
+/* Write out buffered print output now. */
+void minigo_printflush(void);
+/* print of a value of the runtime's `hex` type: 0x + lower-case hex. */
+void minigo_printhex(uint64_t v);
+
+/* minigo_panicslice `which` values beyond 0..5 (runtime/error.go boundsErrorCode):
+ * 6 "[::%x] with length %y" (3-index slice of an array or *array, bad max; Go
+ *   uses the "length" forms 1 and 6 for arrays and strings, the "capacity"
+ *   forms 0 and 3 for slices),
+ * 7 "cannot convert slice with length %y to pointer to array with length %x".
+ * In every form a negative x selects Go's short form ("[:-1]", "[-1:]", "[::-1]",
+ * "[:-1:]", "[-1::]", "index out of range [-1]"). */
+/* Unsigned index variants (Go's panicIndexU / panicSlice*U): x is printed unsigned. */
+void minigo_panicindexu(uint64_t index, int64_t len);
+void minigo_panicsliceu(int32_t which, uint64_t x, int64_t y);
+/* "integer overflow" (Go's panicoverflow; SIGFPE FPE_INTOVF). */
+void minigo_panicoverflow(void);
+/* x.(T) on a non-empty interface type `inter` ("interface conversion: main.I is ..."); inter NULL = interface {}. */
+void minigo_panicdottype2(const minigo_type *inter, const minigo_type *have, const minigo_type *want);
+/* "interface conversion: main.T is not main.I: missing method M" */
+void minigo_panicmissingmethod(const minigo_type *have, const minigo_type *want,
+                               const uint8_t *method, int64_t method_len);
+/* panic(v) where v has an Error() or String() method: pass the method's result
+ * (Go's preprintpanics); prints "panic: <text>". */
+void minigo_gopanicstring(const uint8_t *p, int64_t len);
+/* "fatal error: <msg>" + traceback, exit 2 (runtime throw, e.g. "all goroutines are asleep - deadlock!"). */
+void minigo_throw(const uint8_t *p, int64_t len);
+/* Note on minigo_gopanic / minigo_printeface `data`: Go's eface data word, i.e. the
+ * pointer itself for pointer-shaped types, otherwise a pointer to the boxed value
+ * (for a string: to its {ptr,len} pair). For a named basic type Go 1.19 prints
+ * main.MyInt(5) / main.S("x"); a type is "named" when name differs from the kind's
+ * basic spelling ("int", "uint8", "int32", ...). */
+
+/* make([]T, len, cap): Go's makeslice checks ("makeslice: len out of range",
+ * "makeslice: cap out of range") then a zeroed allocation of elem_size*cap bytes
+ * (no size-class rounding; cap stays as given). */
+void *minigo_makeslice(uint64_t elem_size, int64_t len, int64_t cap, uint32_t elem_has_pointers);
+/* The address Go gives every zero-size object (zerobase). */
+void *minigo_zerobase(void);
+
+/* Boxing into interface{} exactly as Go 1.19's convT* (iface.go): values < 256
+ * point into a static table (no allocation); "" and nil slices point to a static
+ * zero block; otherwise a fresh heap copy. convT8 never allocates (bool, uint8, int8). */
+const void *minigo_convT8(uint8_t v);
+const void *minigo_convT16(uint16_t v);
+const void *minigo_convT32(uint32_t v);
+const void *minigo_convT64(uint64_t v);
+const void *minigo_convTstring(const uint8_t *ptr, int64_t len);
+const void *minigo_convTslice(const void *ptr, int64_t len, int64_t cap);
+const void *minigo_convT(const minigo_type *t, const void *v); /* generic: heap copy of t->size bytes */
+
+/* Variants taking gc's on-stack temporary buffer: when escape analysis proves the
+ * result does not escape, gc passes a 32-byte stack buffer (tmpBuf; [32]rune for
+ * stringtoslicerune, [4]byte for intstring) and small results live there. This is
+ * observable: cap([]byte(s)) is 32 for a non-escaping conversion of a short
+ * string. buf may be NULL (= the plain functions above). */
+void minigo_concatstrings_buf(uint8_t *buf, const int64_t *pairs, int64_t n, int64_t *out);
+void minigo_intstring_buf(uint8_t *buf4, int64_t r, int64_t *out);
+void minigo_slicebytetostring_buf(uint8_t *buf, const uint8_t *p, int64_t len, int64_t *out);
+void minigo_stringtoslicebyte_buf(uint8_t *buf, const uint8_t *p, int64_t len, int64_t *out);
+void minigo_stringtoslicerune_buf(int32_t *buf, const uint8_t *p, int64_t len, int64_t *out);
+void minigo_slicerunetostring_buf(uint8_t *buf, const int32_t *p, int64_t len, int64_t *out);
+/* Number of runes for-range would visit in s (utf8.RuneCountInString). */
+int64_t minigo_countrunes(const uint8_t *p, int64_t len);
+
 #endif

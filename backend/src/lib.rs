@@ -2,6 +2,9 @@
 //! (`codegen.rs`), object emission (cranelift-object) and linking against the
 //! C runtime in `runtime/` with the system C compiler driver (`link.rs`).
 
+mod codegen;
+mod link;
+
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +24,6 @@ pub struct Config {
 /// Compiles the package's functions and links an executable at `config.output`.
 /// Errors are one-line, user-facing messages (a failing link includes the linker's stderr).
 pub fn build_executable(package: &ir::Package, config: &Config) -> Result<(), String> {
-    let _ = (package, config);
-    Err("backend not implemented yet".to_string())
+    let object = codegen::compile(package, config.target, config.poison_stack)?;
+    link::link(&object, config.target, &config.output)
 }

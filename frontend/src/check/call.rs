@@ -467,6 +467,14 @@ impl<'a> Checker<'a> {
                 self.exprs[e.id as usize] = ExprInfo { ty: INVALID, mode: Mode::NoValue, value: None };
             }
             Builtin::Print | Builtin::Println => {
+                // println(f()) prints every result of f.
+                if args.len() == 1 {
+                    self.expr(&args[0]);
+                    if matches!(self.types.kind(self.info_of(&args[0]).ty), TypeKind::Tuple(_)) {
+                        self.exprs[e.id as usize] = ExprInfo { ty: INVALID, mode: Mode::NoValue, value: None };
+                        return;
+                    }
+                }
                 for a in args {
                     let info = self.value_expr(a);
                     if info.mode == Mode::Invalid {

@@ -693,7 +693,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let t = if self.types.basic_of(li.ty) == Some(Basic::UntypedNil) { ri.ty } else { li.ty };
-        let is_nil_cmp = self.types.basic_of(li.ty) == Some(Basic::UntypedNil) || self.types.basic_of(ri.ty) == Some(Basic::UntypedNil);
+        let is_nil_cmp = self.is_nil(l) || self.is_nil(r);
         let ordered = self.types.basic_of(t).is_some_and(|b| b.is_numeric() || b.is_string());
         let comparable = self.comparable(t);
         let eq = matches!(op, BinaryOp::Eql | BinaryOp::Neq);
@@ -736,6 +736,12 @@ impl<'a> Checker<'a> {
             }
         }
         self.set(e, Mode::Value, ub, None);
+    }
+
+    /// Whether an expression is the predeclared `nil` (possibly parenthesized).
+    pub(crate) fn is_nil(&self, e: &Expr) -> bool {
+        let e = strip_parens(e);
+        matches!(e.kind, ExprKind::Ident(_)) && self.uses.get(&e.id).is_some_and(|id| self.objects[*id as usize].kind == ObjKind::Nil)
     }
 
     fn kind_word(&self, t: TypeId) -> &'static str {

@@ -1,0 +1,69 @@
+#!/bin/sh
+# Builds the C drivers against ../runtime.c and compares their normalized
+# output with the goldens recorded from Go 1.19 by record.sh (Go itself is
+# not needed here). extras.golden is hand-written (no Go equivalent).
+#   CC=aarch64-linux-gnu-gcc RUN="qemu-aarch64 -L /usr/aarch64-linux-gnu" sh check.sh
+# runs the same checks for arm64. Exit status 0 iff everything matches.
+set -u
+MG_HERE=$(cd "$(dirname "$0")" && pwd)
+. "$MG_HERE/lib.sh"
+CC=${CC:-cc}
+CFLAGS=${CFLAGS:--O2}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+if ! $CC $CFLAGS -Wall -Wextra -Werror -c "$MG_HERE/../runtime.c" -o "$tmp/runtime.o"; then
+    echo "FAIL: runtime.c does not compile cleanly"
+    exit 1
+fi
+
+compare() { # NAME GOLDEN ACTUAL
+    if cmp -s "$2" "$3"; then
+        echo "ok   $1"
+    else
+        echo "FAIL $1"
+        diff -u "$2" "$3" | head -40
+        fail=1
+    fi
+}
+
+for p in print slices strings panics extras; do
+    if ! $CC $CFLAGS -Wall -Wextra -o "$tmp/$p" "$MG_HERE/$p.c" "$tmp/runtime.o" -lgc; then
+        echo "FAIL build $p"
+        fail=1
+        continue
+    fi
+    if [ "$p" = extras ]; then
+        {
+            for c in segv0 segv8 fault exit3; do
+                for tb in none unset; do
+                    echo "== $c GOTRACEBACK=$tb"
+                    if [ $tb = unset ]; then
+                        (unset GOTRACEBACK; mg_run "$tmp/out" "$tmp/$p" "$c")
+                    else
+                        GOTRACEBACK=$tb mg_run "$tmp/out" "$tmp/$p" "$c"
+                    fi
+                done
+            done
+            echo "== overflow (MINIGO_STACKSIZE=16777216)"
+            MINIGO_STACKSIZE=16777216 GOTRACEBACK=none mg_run "$tmp/out" "$tmp/$p" overflow |
+                sed -e 's/sp=0x[0-9a-f]* stack=\[0x[0-9a-f]*, 0x[0-9a-f]*\]/sp=0xSP stack=[0xLO, 0xHI]/'
+            echo "== memstats"
+            MINIGO_MEMSTATS=1 mg_run "$tmp/out" "$tmp/$p" memstats
+            echo "== gc"
+            mg_run "$tmp/out" "$tmp/$p" gc
+            echo "== memstats off"
+            mg_run "$tmp/out" "$tmp/$p" memstats
+        } >"$tmp/$p.actual"
+        [ -n "${MG_KEEP:-}" ] && cp "$tmp/$p.actual" "$MG_KEEP"
+    else
+        mg_suite "$tmp" "$p" "$tmp/out" >"$tmp/$p.actual"
+    fi
+    compare "$p" "$MG_HERE/$p.golden" "$tmp/$p.actual"
+done
+
+if [ $fail -eq 0 ]; then
+    echo "all runtime checks passed"
+fi
+exit $fail

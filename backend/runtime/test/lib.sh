@@ -1,0 +1,53 @@
+# Shared by record.sh and check.sh (POSIX sh). Runs one test program and
+# prints its normalized output: combined stdout+stderr, then "[rc=N]".
+# Normalization removes what cannot match between Go and minigo:
+#   pc=0x...                     -> pc=0xPC   (the [signal ...] line)
+#   panic: (T) 0x...             -> panic: (T) 0xADDR (heap addresses)
+#   traceback frame locations    -> <tab>FRAME (Go: file:line +off, minigo: ?:0 +0x0)
+
+# RUN: optional emulator prefix for cross-built binaries (e.g. qemu-aarch64 -L ...)
+RUN=${RUN:-}
+
+mg_norm() {
+    sed -e 's/pc=0x[0-9a-f]*/pc=0xPC/g' \
+        -e 's/^\(panic: ([^)]*)\) 0x[0-9a-f]*$/\1 0xADDR/' \
+        -e 's/^	.*/	FRAME/'
+}
+
+# mg_run TMPFILE BINARY ARGS...  (environment as set by the caller)
+mg_run() {
+    _f=$1
+    shift
+    _rc=0
+    $RUN "$@" >"$_f" 2>&1 || _rc=$?
+    mg_norm <"$_f"
+    printf '\n[rc=%d]\n' "$_rc"
+}
+
+# mg_suite DIR NAME TMPFILE: the whole expected text for program NAME built in DIR
+mg_suite() {
+    _d=$1
+    _n=$2
+    _t=$3
+    case $_n in
+    panics)
+        while read -r _c; do
+            echo "== $_c GOTRACEBACK=none"
+            GOTRACEBACK=none mg_run "$_t" "$_d/$_n" "$_c"
+        done <"$MG_HERE/panics.cases"
+        for _c in index pstring nil; do
+            for _tb in unset 0 1 single all bogus -1; do
+                echo "== $_c GOTRACEBACK=$_tb"
+                if [ "$_tb" = unset ]; then
+                    (unset GOTRACEBACK; mg_run "$_t" "$_d/$_n" "$_c")
+                else
+                    GOTRACEBACK=$_tb mg_run "$_t" "$_d/$_n" "$_c"
+                fi
+            done
+        done
+        ;;
+    *)
+        (unset GOTRACEBACK; mg_run "$_t" "$_d/$_n")
+        ;;
+    esac
+}

@@ -1,0 +1,394 @@
+//! Operators with Go's semantics: wrapping integer arithmetic at the type's
+//! width, division and shift panics (and `MinInt64 / -1 == MinInt64`, which
+//! the hardware would trap on), Go's shift rules for large counts, IEEE float
+//! arithmetic and comparisons, string comparison and concatenation through the
+//! runtime, `==` on structs and arrays field by field, and numeric conversions
+//! as gc compiles them for amd64.
+
+use cranelift_codegen::ir::{
+    condcodes::{FloatCC, IntCC},
+    types, InstBuilder, Value,
+};
+use ir::{BinOp, NodeId, Op, TypeId, TypeKind, UnOp};
+
+use super::func::{flags, FuncCtx, Val};
+use super::layout::{basic, basic_type, is_float, is_signed_int, is_string};
+use super::runtime::Rt;
+
+impl FuncCtx<'_, '_> {
+    pub fn binary(&mut self, id: NodeId, op: BinOp, l: NodeId, r: NodeId, ty: TypeId) -> Val {
+        if matches!(op, BinOp::AndAnd | BinOp::OrOr) {
+            return Val::Parts(vec![self.short_circuit(op, l, r)]);
+        }
+        let operand_ty = self.func.node(l).ty;
+        if is_comparison(op) {
+            if self.types.is_interface(operand_ty) && !self.is_nil(l) && !self.is_nil(r) {
+                self.unsupported("comparing two non-nil interface values");
+            }
+            let a = self.eval(l);
+            let b = self.eval(r);
+            return Val::Parts(vec![self.compare(op, operand_ty, &a, &b)]);
+        }
+        if is_string(self.types, ty) {
+            return self.concat(id, &[l, r]);
+        }
+        let a = self.eval(l).scalar();
+        let b = self.eval(r).scalar();
+        let count_ty = self.func.node(r).ty;
+        Val::Parts(vec![self.arith(op, ty, a, b, count_ty)])
+    }
+
+    fn is_nil(&self, id: NodeId) -> bool {
+        match &self.func.node(id).op {
+            Op::Nil => true,
+            Op::Conv(_, x) => self.is_nil(*x),
+            _ => false,
+        }
+    }
+
+    /// `a op b` on numbers of type `ty`; `count_ty` is the type of a shift count.
+    pub fn arith(&mut self, op: BinOp, ty: TypeId, a: Value, b: Value, count_ty: TypeId) -> Value {
+        if is_float(self.types, ty) {
+            return match op {
+                BinOp::Add => self.b.ins().fadd(a, b),
+                BinOp::Sub => self.b.ins().fsub(a, b),
+                BinOp::Mul => self.b.ins().fmul(a, b),
+                BinOp::Div => self.b.ins().fdiv(a, b),
+                other => panic!("backend: float operator {:?}", other),
+            };
+        }
+        let signed = is_signed_int(self.types, ty);
+        match op {
+            BinOp::Add => self.b.ins().iadd(a, b),
+            BinOp::Sub => self.b.ins().isub(a, b),
+            BinOp::Mul => self.b.ins().imul(a, b),
+            BinOp::Div | BinOp::Mod => self.divide(op == BinOp::Div, signed, a, b),
+            BinOp::And => self.b.ins().band(a, b),
+            BinOp::Or => self.b.ins().bor(a, b),
+            BinOp::Xor => self.b.ins().bxor(a, b),
+            BinOp::AndNot => self.b.ins().band_not(a, b),
+            BinOp::Shl | BinOp::Shr => self.shift(op == BinOp::Shl, signed, a, b, count_ty),
+            other => panic!("backend: integer operator {:?}", other),
+        }
+    }
+
+    /// Integer `/` and `%`: zero divisors panic; a signed divisor of -1 is
+    /// handled without dividing (negation, or 0) since the hardware traps on
+    /// `MinInt / -1`.
+    fn divide(&mut self, quotient: bool, signed: bool, a: Value, b: Value) -> Value {
+        let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
+        self.panic_if(zero, Rt::PanicDivide, &[]);
+        if !signed {
+            return if quotient { self.b.ins().udiv(a, b) } else { self.b.ins().urem(a, b) };
+        }
+        let ty = self.b.func.dfg.value_type(b);
+        let minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, b, -1);
+        let one = self.b.ins().iconst(ty, 1);
+        let divisor = self.b.ins().select(minus_one, one, b);
+        if quotient {
+            let q = self.b.ins().sdiv(a, divisor);
+            let negated = self.b.ins().ineg(a);
+            self.b.ins().select(minus_one, negated, q)
+        } else {
+            let r = self.b.ins().srem(a, divisor);
+            let zero = self.b.ins().iconst(ty, 0);
+            self.b.ins().select(minus_one, zero, r)
+        }
+    }
+
+    /// Go shifts: a negative signed count panics; a count >= the width gives
+    /// 0 (or the sign for a signed `>>`).
+    fn shift(&mut self, left: bool, signed: bool, a: Value, count: Value, count_ty: TypeId) -> Value {
+        if is_signed_int(self.types, count_ty) {
+            let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, count, 0);
+            self.panic_if(negative, Rt::PanicShift, &[]);
+        }
+        let count = self.int64_of(count, count_ty);
+        let bits = self.b.func.dfg.value_type(a).bits() as i64;
+        let too_big = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, count, bits);
+        let ty = self.b.func.dfg.value_type(a);
+        if signed && !left {
+            let max = self.b.ins().iconst(types::I64, bits - 1);
+            let count = self.b.ins().select(too_big, max, count);
+            return self.b.ins().sshr(a, count);
+        }
+        let shifted = if left { self.b.ins().ishl(a, count) } else { self.b.ins().ushr(a, count) };
+        let zero = self.b.ins().iconst(ty, 0);
+        self.b.ins().select(too_big, zero, shifted)
+    }
+
+    fn short_circuit(&mut self, op: BinOp, l: NodeId, r: NodeId) -> Value {
+        let result = self.b.declare_var(types::I8);
+        let left = self.eval(l).scalar();
+        self.b.def_var(result, left);
+        let rhs = self.b.create_block();
+        let done = self.b.create_block();
+        if op == BinOp::AndAnd {
+            self.b.ins().brif(left, rhs, &[], done, &[]);
+        } else {
+            self.b.ins().brif(left, done, &[], rhs, &[]);
+        }
+        self.b.switch_to_block(rhs);
+        let right = self.eval(r).scalar();
+        self.b.def_var(result, right);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+        self.b.use_var(result)
+    }
+
+    /// A comparison of two values of type `ty` (or of a value with nil); an `i8` 0/1.
+    pub fn compare(&mut self, op: BinOp, ty: TypeId, a: &Val, b: &Val) -> Value {
+        match self.types.under(ty) {
+            TypeKind::Struct(_) | TypeKind::Array(..) => {
+                let equal = self.equal(ty, a, b);
+                if op == BinOp::Eq {
+                    equal
+                } else {
+                    self.b.ins().bxor_imm_u(equal, 1)
+                }
+            }
+            _ if is_string(self.types, ty) => self.compare_strings(op, a, b),
+            _ if is_float(self.types, ty) => self.b.ins().fcmp(float_cc(op), a.scalar(), b.scalar()),
+            _ => {
+                // Scalars compare whole; slices, funcs and interfaces only
+                // against nil, which their first word decides.
+                let cc = int_cc(op, is_signed_int(self.types, ty));
+                self.b.ins().icmp(cc, a.part(0), b.part(0))
+            }
+        }
+    }
+
+    fn compare_strings(&mut self, op: BinOp, a: &Val, b: &Val) -> Value {
+        let args = [a.part(0), a.part(1), b.part(0), b.part(1)];
+        match op {
+            BinOp::Eq | BinOp::Ne => {
+                // Different lengths are unequal without a call.
+                let result = self.b.declare_var(types::I8);
+                let same_len = self.b.ins().icmp(IntCC::Equal, a.part(1), b.part(1));
+                self.b.def_var(result, same_len);
+                let call = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.ins().brif(same_len, call, &[], done, &[]);
+                self.b.switch_to_block(call);
+                let equal = self.call_rt(Rt::EqString, &args)[0];
+                let equal = self.b.ins().icmp_imm_s(IntCC::NotEqual, equal, 0);
+                self.b.def_var(result, equal);
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(done);
+                let equal = self.b.use_var(result);
+                if op == BinOp::Eq {
+                    equal
+                } else {
+                    self.b.ins().bxor_imm_u(equal, 1)
+                }
+            }
+            _ => {
+                let order = self.call_rt(Rt::CmpString, &args)[0];
+                self.b.ins().icmp_imm_s(int_cc(op, true), order, 0)
+            }
+        }
+    }
+
+    /// `a == b` for any comparable type; structs field by field (blank
+    /// fields ignored), arrays element by element.
+    pub fn equal(&mut self, ty: TypeId, a: &Val, b: &Val) -> Value {
+        match self.types.under(ty).clone() {
+            TypeKind::Struct(fields) => {
+                let mut all = self.b.ins().iconst(types::I8, 1);
+                for (i, field) in fields.iter().enumerate() {
+                    if field.name == "_" {
+                        continue;
+                    }
+                    let offset = self.types.field_offset(ty, i) as i32;
+                    let fa = self.load_val(field.ty, a.addr(), offset);
+                    let fb = self.load_val(field.ty, b.addr(), offset);
+                    let eq = self.equal(field.ty, &fa, &fb);
+                    all = self.b.ins().band(all, eq);
+                }
+                all
+            }
+            TypeKind::Array(n, elem) => self.equal_arrays(n, elem, a.addr(), b.addr()),
+            _ => self.compare(BinOp::Eq, ty, a, b),
+        }
+    }
+
+    fn equal_arrays(&mut self, n: u64, elem: TypeId, a: Value, b: Value) -> Value {
+        let size = self.types.size(elem) as i64;
+        if n <= 8 {
+            let mut all = self.b.ins().iconst(types::I8, 1);
+            for i in 0..n as i64 {
+                let ea = self.load_val(elem, a, (i * size) as i32);
+                let eb = self.load_val(elem, b, (i * size) as i32);
+                let eq = self.equal(elem, &ea, &eb);
+                all = self.b.ins().band(all, eq);
+            }
+            return all;
+        }
+        // A loop that stops at the first difference.
+        let index = self.b.declare_var(types::I64);
+        let result = self.b.declare_var(types::I8);
+        let zero = self.iconst(0);
+        self.b.def_var(index, zero);
+        let one = self.b.ins().iconst(types::I8, 1);
+        self.b.def_var(result, one);
+        let head = self.b.create_block();
+        let body = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.ins().jump(head, &[]);
+        self.b.switch_to_block(head);
+        let i = self.b.use_var(index);
+        let more = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, i, n as i64);
+        self.b.ins().brif(more, body, &[], done, &[]);
+        self.b.switch_to_block(body);
+        let offset = self.b.ins().imul_imm_s(i, size);
+        let pa = self.b.ins().iadd(a, offset);
+        let pb = self.b.ins().iadd(b, offset);
+        let ea = self.load_val(elem, pa, 0);
+        let eb = self.load_val(elem, pb, 0);
+        let eq = self.equal(elem, &ea, &eb);
+        self.b.def_var(result, eq);
+        let next = self.b.ins().iadd_imm_s(i, 1);
+        self.b.def_var(index, next);
+        self.b.ins().brif(eq, head, &[], done, &[]);
+        self.b.switch_to_block(done);
+        self.b.use_var(result)
+    }
+
+    pub fn unary(&mut self, op: UnOp, x: NodeId) -> Val {
+        let ty = self.func.node(x).ty;
+        let value = self.eval(x).scalar();
+        let result = match op {
+            UnOp::Plus => value,
+            UnOp::Neg if is_float(self.types, ty) => self.b.ins().fneg(value),
+            UnOp::Neg => self.b.ins().ineg(value),
+            UnOp::Not => self.b.ins().bxor_imm_u(value, 1),
+            UnOp::BitNot => self.b.ins().bnot(value),
+        };
+        Val::Parts(vec![result])
+    }
+
+    /// `a + b + ...` on strings (node `id`) through `minigo_concatstrings`.
+    pub fn concat(&mut self, id: NodeId, operands: &[NodeId]) -> Val {
+        let values: Vec<Val> = operands.iter().map(|o| self.eval(*o)).collect();
+        let buf = self.conversion_buffer(id, 32);
+        self.concat_values(buf, &values)
+    }
+
+    /// The string value of concatenating `values` (with gc's stack buffer `buf`, or NULL).
+    pub fn concat_values(&mut self, buf: Value, values: &[Val]) -> Val {
+        let slot = self.stack_slot(16 * values.len() as u64, 8);
+        let pairs = self.b.ins().stack_addr(types::I64, slot, 0);
+        for (i, value) in values.iter().enumerate() {
+            self.b.ins().store(flags(), value.part(0), pairs, 16 * i as i32);
+            self.b.ins().store(flags(), value.part(1), pairs, 16 * i as i32 + 8);
+        }
+        let n = self.iconst(values.len() as i64);
+        self.call_with_out(Rt::ConcatStrings, &[buf, pairs, n], 2)
+    }
+
+    /// Numeric conversion between integer and float types.
+    pub fn convert_numeric(&mut self, value: Value, from: TypeId, to: TypeId) -> Value {
+        let (Some(from_basic), Some(to_basic)) = (basic(self.types, from), basic(self.types, to)) else {
+            return value;
+        };
+        let to_clif = basic_type(to_basic);
+        let from_clif = self.b.func.dfg.value_type(value);
+        match (from_basic.is_float(), to_basic.is_float()) {
+            (false, false) => {
+                if to_clif.bits() < from_clif.bits() {
+                    self.b.ins().ireduce(to_clif, value)
+                } else if to_clif.bits() > from_clif.bits() {
+                    if from_basic.is_unsigned() {
+                        self.b.ins().uextend(to_clif, value)
+                    } else {
+                        self.b.ins().sextend(to_clif, value)
+                    }
+                } else {
+                    value
+                }
+            }
+            (false, true) => {
+                let wide = self.int64_of(value, from);
+                if from_basic.is_unsigned() {
+                    self.b.ins().fcvt_from_uint(to_clif, wide)
+                } else {
+                    self.b.ins().fcvt_from_sint(to_clif, wide)
+                }
+            }
+            (true, true) => match (from_clif, to_clif) {
+                (types::F32, types::F64) => self.b.ins().fpromote(types::F64, value),
+                (types::F64, types::F32) => self.b.ins().fdemote(types::F32, value),
+                _ => value,
+            },
+            (true, false) => {
+                let wide = if from_clif == types::F32 { self.b.ins().fpromote(types::F64, value) } else { value };
+                let bits = if to_basic.is_unsigned() && to_clif == types::I64 {
+                    self.float_to_uint64(wide)
+                } else {
+                    self.float_to_int64(wide)
+                };
+                if to_clif == types::I64 {
+                    bits
+                } else {
+                    self.b.ins().ireduce(to_clif, bits)
+                }
+            }
+        }
+    }
+
+    /// amd64's CVTTSD2SQ: truncation, with 0x8000000000000000 for NaN and out-of-range values.
+    fn float_to_int64(&mut self, f: Value) -> Value {
+        let saturated = self.b.ins().fcvt_to_sint_sat(types::I64, f);
+        let low = self.b.ins().f64const(-9223372036854775808.0);
+        let high = self.b.ins().f64const(9223372036854775808.0);
+        let above_low = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, f, low);
+        let below_high = self.b.ins().fcmp(FloatCC::LessThan, f, high);
+        let in_range = self.b.ins().band(above_low, below_high);
+        let invalid = self.iconst(i64::MIN);
+        self.b.ins().select(in_range, saturated, invalid)
+    }
+
+    /// gc's amd64 float64 -> uint64: values from 2^63 up convert after subtracting 2^63.
+    fn float_to_uint64(&mut self, f: Value) -> Value {
+        let two63 = self.b.ins().f64const(9223372036854775808.0);
+        let small = self.b.ins().fcmp(FloatCC::LessThan, f, two63);
+        let direct = self.float_to_int64(f);
+        let reduced = self.b.ins().fsub(f, two63);
+        let reduced = self.float_to_int64(reduced);
+        let high_bit = self.iconst(i64::MIN);
+        let big = self.b.ins().bor(reduced, high_bit);
+        self.b.ins().select(small, direct, big)
+    }
+}
+
+pub(crate) fn is_comparison(op: BinOp) -> bool {
+    matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge)
+}
+
+fn int_cc(op: BinOp, signed: bool) -> IntCC {
+    match (op, signed) {
+        (BinOp::Eq, _) => IntCC::Equal,
+        (BinOp::Ne, _) => IntCC::NotEqual,
+        (BinOp::Lt, true) => IntCC::SignedLessThan,
+        (BinOp::Le, true) => IntCC::SignedLessThanOrEqual,
+        (BinOp::Gt, true) => IntCC::SignedGreaterThan,
+        (BinOp::Ge, true) => IntCC::SignedGreaterThanOrEqual,
+        (BinOp::Lt, false) => IntCC::UnsignedLessThan,
+        (BinOp::Le, false) => IntCC::UnsignedLessThanOrEqual,
+        (BinOp::Gt, false) => IntCC::UnsignedGreaterThan,
+        (BinOp::Ge, false) => IntCC::UnsignedGreaterThanOrEqual,
+        (other, _) => panic!("backend: {:?} is not a comparison", other),
+    }
+}
+
+fn float_cc(op: BinOp) -> FloatCC {
+    match op {
+        BinOp::Eq => FloatCC::Equal,
+        BinOp::Ne => FloatCC::NotEqual,
+        BinOp::Lt => FloatCC::LessThan,
+        BinOp::Le => FloatCC::LessThanOrEqual,
+        BinOp::Gt => FloatCC::GreaterThan,
+        BinOp::Ge => FloatCC::GreaterThanOrEqual,
+        other => panic!("backend: {:?} is not a comparison", other),
+    }
+}

@@ -1,0 +1,276 @@
+//! Calls, closures and method values (see the calling convention in
+//! `codegen.rs`).
+//!
+//! A closure record is `[code, capture...]`: the address of a by-reference
+//! capture's variable, or a copy of a by-value capture's value, each at its
+//! natural alignment after the code word (gc's closure struct). A method
+//! value's record is `[wrapper code, receiver]`; the wrapper (`<sym>_mv`)
+//! loads the receiver from the record and calls the method.
+
+use cranelift_codegen::ir::{types, Function, InstBuilder, UserFuncName, Value};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{Linkage, Module};
+use ir::{Func, FuncId, NodeId, Op, Signature, TypeId, TypeKind};
+
+use super::func::{flags, value_parts, FuncCtx, Place, Val};
+use super::layout::{elem_type, mem_size_align, repr, Repr};
+use super::Codegen;
+
+impl Codegen<'_> {
+    /// Offsets of a closure's captures in its record, and the record's size.
+    pub fn closure_layout(&self, func: &Func) -> (Vec<i32>, u64) {
+        let mut offset = 8u64;
+        let mut offsets = Vec::with_capacity(func.captures.len());
+        for capture in &func.captures {
+            let (size, align) = if capture.by_ref {
+                (8, 8)
+            } else {
+                mem_size_align(&self.package.types, func.local(capture.inner).ty)
+            };
+            offset = offset.div_ceil(align) * align;
+            offsets.push(offset as i32);
+            offset += size;
+        }
+        (offsets, offset)
+    }
+
+    /// The receiver's offset in a method value record, and the record's size.
+    fn method_value_layout(&self, recv_ty: TypeId) -> (i32, u64) {
+        let (size, align) = mem_size_align(&self.package.types, recv_ty);
+        let offset = 8u64.div_ceil(align) * align;
+        (offset as i32, offset + size)
+    }
+
+    fn method_signature(&self, method: FuncId) -> Signature {
+        let func = self.package.func(method);
+        self.package.types.signature(func.sig).expect("method signature").clone()
+    }
+
+    /// The wrapper that calls `method` from a method value record (declared now, defined at the end).
+    fn method_value_wrapper(&mut self, method: FuncId) -> cranelift_module::FuncId {
+        if let Some(id) = self.method_value_wrappers.get(&method) {
+            return *id;
+        }
+        let sig = self.method_signature(method);
+        let clif_sig = self.signature_of(&sig.params[1..], &sig.results);
+        let name = format!("{}_mv", self.symbol(method));
+        let id = self
+            .module
+            .declare_function(&name, Linkage::Local, &clif_sig)
+            .unwrap_or_else(|e| panic!("backend: declaring {}: {}", name, e));
+        self.method_value_wrappers.insert(method, id);
+        id
+    }
+
+    pub(super) fn define_method_value_wrappers(&mut self) -> Result<(), String> {
+        let mut wrappers: Vec<(FuncId, cranelift_module::FuncId)> =
+            self.method_value_wrappers.iter().map(|(m, id)| (*m, *id)).collect();
+        wrappers.sort_by_key(|(m, _)| *m);
+        for (method, id) in wrappers {
+            self.define_method_value_wrapper(method, id)?;
+        }
+        Ok(())
+    }
+
+    fn define_method_value_wrapper(&mut self, method: FuncId, id: cranelift_module::FuncId) -> Result<(), String> {
+        let sig = self.method_signature(method);
+        let recv_ty = sig.params[0];
+        let (recv_offset, _) = self.method_value_layout(recv_ty);
+        let n_mem_results =
+            sig.results.iter().filter(|r| matches!(repr(&self.package.types, **r), Repr::Mem { .. })).count();
+        let mut ctx = self.module.make_context();
+        ctx.func = Function::with_name_signature(
+            UserFuncName::user(2, method.0),
+            self.signature_of(&sig.params[1..], &sig.results),
+        );
+        let mut builder_ctx = FunctionBuilderContext::new();
+        let mut b = FunctionBuilder::new(&mut ctx.func, &mut builder_ctx);
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let params = b.block_params(entry).to_vec();
+        let record = params[0];
+        let receiver: Vec<Value> = match repr(&self.package.types, recv_ty) {
+            Repr::Parts(parts) => {
+                parts.iter().map(|p| b.ins().load(p.ty, flags(), record, recv_offset + p.offset)).collect()
+            }
+            Repr::Mem { size, align } => {
+                // The method owns its receiver copy and may modify it.
+                let slot = b.create_sized_stack_slot(cranelift_codegen::ir::StackSlotData::new(
+                    cranelift_codegen::ir::StackSlotKind::ExplicitSlot,
+                    size.max(1) as u32,
+                    align.max(1).trailing_zeros() as u8,
+                ));
+                let copy = b.ins().stack_addr(types::I64, slot, 0);
+                let src = b.ins().iadd_imm_s(record, recv_offset as i64);
+                let bytes = b.ins().iconst(types::I64, size as i64);
+                b.call_memcpy(self.module.target_config(), copy, src, bytes);
+                vec![copy]
+            }
+        };
+        let mut args = vec![b.ins().iconst(types::I64, 0)];
+        args.extend_from_slice(&params[1..1 + n_mem_results]);
+        args.extend(receiver);
+        args.extend_from_slice(&params[1 + n_mem_results..]);
+        let callee = self.module.declare_func_in_func(self.function_id(method), b.func);
+        let call = b.ins().call(callee, &args);
+        let results = b.inst_results(call).to_vec();
+        b.ins().return_(&results);
+        b.seal_all_blocks();
+        b.finalize(self.module.target_config());
+        let name = format!("method value wrapper of {}", self.package.func(method).name);
+        self.finish_function(id, &mut ctx, &name)
+    }
+}
+
+impl FuncCtx<'_, '_> {
+    /// A call expression: one value per result of the callee.
+    pub fn call(&mut self, id: NodeId) -> Vec<Val> {
+        let node = self.func.node(id);
+        let Op::Call { callee, args, .. } = &node.op else {
+            panic!("backend: call() on {:?}", node.op);
+        };
+        let sig_ty = self.func.node(*callee).ty;
+        let sig = self.types.signature(sig_ty).expect("call of a non-function").clone();
+        let direct = match self.func.node(*callee).op {
+            Op::Func(func) => Some(func),
+            _ => None,
+        };
+        let func_value = match direct {
+            Some(_) => None,
+            None => Some(self.eval(*callee).scalar()),
+        };
+        let values = self.eval_args(&sig, args, node.escapes);
+        let result_slots: Vec<Option<Value>> = sig
+            .results
+            .iter()
+            .map(|r| match repr(self.types, *r) {
+                Repr::Mem { .. } => Some(self.temp(*r)),
+                Repr::Parts(_) => None,
+            })
+            .collect();
+        let mut call_args = vec![func_value.unwrap_or_else(|| self.iconst(0))];
+        call_args.extend(result_slots.iter().flatten().copied());
+        for value in &values {
+            call_args.extend(value_parts(value));
+        }
+        let call = match (direct, func_value) {
+            (Some(func), _) => {
+                let callee = self.func_ref(self.cg.function_id(func));
+                self.b.ins().call(callee, &call_args)
+            }
+            (None, Some(record)) => {
+                self.nil_check(record);
+                let code = self.b.ins().load(types::I64, flags(), record, 0);
+                let sig_ref = self.b.import_signature(self.cg.go_signature(sig_ty));
+                self.b.ins().call_indirect(sig_ref, code, &call_args)
+            }
+            (None, None) => unreachable!("a call has a direct callee or a func value"),
+        };
+        let mut returned = self.b.inst_results(call).to_vec().into_iter();
+        sig.results
+            .iter()
+            .zip(result_slots)
+            .map(|(ty, slot)| match (slot, repr(self.types, *ty)) {
+                (Some(addr), _) => Val::Mem(addr),
+                (None, Repr::Parts(parts)) => {
+                    Val::Parts(parts.iter().map(|_| returned.next().expect("call result")).collect())
+                }
+                (None, Repr::Mem { .. }) => unreachable!("memory results have slots"),
+            })
+            .collect()
+    }
+
+    /// Evaluates the arguments in order. The lowering has packed explicit
+    /// variadic arguments into a slice literal already; a sole multi-value
+    /// call is spread here, its trailing values packed into a new slice for a
+    /// variadic callee (on the stack when the call node does not escape).
+    fn eval_args(&mut self, sig: &Signature, args: &[NodeId], escapes: bool) -> Vec<Val> {
+        let spread = matches!(args, [only] if matches!(self.types.kind(self.func.node(*only).ty), TypeKind::Tuple(_)));
+        if !spread {
+            return args.iter().map(|a| self.eval_owned(*a)).collect();
+        }
+        let mut values = self.eval_multi(args[0]);
+        if !sig.variadic {
+            return values;
+        }
+        let fixed = sig.params.len() - 1;
+        let rest = values.split_off(fixed.min(values.len()));
+        let slice_ty = sig.params[fixed];
+        let elem = elem_type(self.types, slice_ty).expect("variadic parameter slice");
+        if rest.is_empty() {
+            let nil = self.zero_val(slice_ty);
+            values.push(nil);
+            return values;
+        }
+        let elem_size = self.types.size(elem);
+        let bytes = elem_size * rest.len() as u64;
+        let ptr = if escapes {
+            let size = self.iconst(bytes as i64);
+            self.alloc_bytes(size, self.types.has_pointers(elem))
+        } else {
+            self.new_stack_object(bytes, self.types.align(elem))
+        };
+        for (i, value) in rest.iter().enumerate() {
+            self.store_val(elem, ptr, (i as u64 * elem_size) as i32, value);
+        }
+        let n = self.iconst(rest.len() as i64);
+        values.push(Val::Parts(vec![ptr, n, n]));
+        values
+    }
+
+    /// A function literal's value: its static record when it captures
+    /// nothing, else a new record holding the captures.
+    pub fn closure(&mut self, id: NodeId, func: FuncId) -> Val {
+        let closure = self.cg.package.func(func);
+        if closure.captures.is_empty() {
+            let record = self.cg.func_record(func);
+            return Val::Parts(vec![self.data_addr(record)]);
+        }
+        let (offsets, size) = self.cg.closure_layout(closure);
+        let record = self.new_record(size, self.func.node(id).escapes);
+        let code_ref = self.func_ref(self.cg.function_id(func));
+        let code = self.b.ins().func_addr(types::I64, code_ref);
+        self.b.ins().store(flags(), code, record, 0);
+        for (capture, offset) in closure.captures.iter().zip(offsets) {
+            let ty = self.func.local(capture.outer).ty;
+            let place = self.local_place(capture.outer);
+            if capture.by_ref {
+                let Place::Addr(addr) = place else {
+                    panic!(
+                        "backend: {} captured by reference but kept in registers (not on_heap or addr_taken)",
+                        self.func.local(capture.outer).name
+                    );
+                };
+                self.b.ins().store(flags(), addr, record, offset);
+            } else {
+                let value = self.read_place(&place, ty);
+                self.store_val(ty, record, offset, &value);
+            }
+        }
+        Val::Parts(vec![record])
+    }
+
+    /// `x.M` as a value: a record binding the receiver to the method's wrapper.
+    pub fn method_value(&mut self, id: NodeId, recv: NodeId, method: FuncId) -> Val {
+        let recv_ty = self.cg.method_signature(method).params[0];
+        let (offset, size) = self.cg.method_value_layout(recv_ty);
+        let receiver = self.eval(recv);
+        let record = self.new_record(size, self.func.node(id).escapes);
+        let wrapper = self.cg.method_value_wrapper(method);
+        let code_ref = self.func_ref(wrapper);
+        let code = self.b.ins().func_addr(types::I64, code_ref);
+        self.b.ins().store(flags(), code, record, 0);
+        self.store_val(recv_ty, record, offset, &receiver);
+        Val::Parts(vec![record])
+    }
+
+    fn new_record(&mut self, size: u64, escapes: bool) -> Value {
+        if escapes {
+            let size = self.iconst(size as i64);
+            self.alloc_bytes(size, true)
+        } else {
+            self.new_stack_object(size, 8)
+        }
+    }
+}

@@ -1,0 +1,504 @@
+//! Expressions: the dispatch over `Op`, places (assignable locations),
+//! constants, field access, indexing and slicing with Go's bounds checks and
+//! panics (gc's `ssagen` order: slice bounds are checked from the last index
+//! to the first), composite literals and `new`. Arithmetic lives in
+//! `arith.rs`, builtins in `builtin.rs`, calls and closures in `call.rs`,
+//! interfaces in `iface.rs`.
+
+use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Value};
+use ir::{ConstValue, ConvKind, LitKey, NodeId, Op, TypeId, TypeKind};
+
+use super::func::{FuncCtx, Place, Val};
+use super::layout::{array_len, elem_type, int_mask, is_string, repr, Repr};
+use super::runtime::{Rt, SliceBound};
+
+impl FuncCtx<'_, '_> {
+    /// Evaluates an expression to its value.
+    pub fn eval(&mut self, id: NodeId) -> Val {
+        self.run_init(id);
+        self.eval_op(id)
+    }
+
+    /// `eval` without running the node's init list.
+    fn eval_op(&mut self, id: NodeId) -> Val {
+        let node = self.func.node(id);
+        let ty = node.ty;
+        match &node.op {
+            Op::Local(local) => {
+                let place = self.local_place(*local);
+                self.read_place(&place, ty)
+            }
+            Op::Global(global) => {
+                let addr = self.data_addr(self.cg.global_id(*global));
+                self.load_val(ty, addr, 0)
+            }
+            Op::Func(func) => {
+                let record = self.cg.func_record(*func);
+                Val::Parts(vec![self.data_addr(record)])
+            }
+            Op::Const { value, .. } => self.const_val(value, ty),
+            Op::Nil => self.zero_val(ty),
+            Op::Binary(op, l, r) => self.binary(id, *op, *l, *r, ty),
+            Op::Unary(op, x) => self.unary(*op, *x),
+            Op::AddStr(operands) => self.concat(id, operands),
+            Op::Addr(x) => Val::Parts(vec![self.addr_of(id, *x)]),
+            Op::Index(x, i) if is_string(self.types, self.func.node(*x).ty) => {
+                Val::Parts(vec![self.string_index(*x, *i)])
+            }
+            Op::Deref(_) | Op::FieldPtr(..) | Op::Index(..) => match self.place_op(id) {
+                Place::Addr(addr) => self.load_val(ty, addr, 0),
+                place => self.read_place(&place, ty),
+            },
+            Op::Field(x, index) => {
+                let base = self.eval(*x);
+                let offset = self.types.field_offset(self.func.node(*x).ty, *index as usize);
+                self.load_val(ty, base.addr(), offset as i32)
+            }
+            Op::Slice { x, lo, hi, max } => self.slice_expr(*x, *lo, *hi, *max),
+            Op::Call { .. } => {
+                let mut results = match self.take_hoisted(id) {
+                    Some(results) => results,
+                    None => self.call(id),
+                };
+                match results.len() {
+                    1 => results.remove(0),
+                    _ => Val::Parts(Vec::new()),
+                }
+            }
+            Op::MethodValue { recv, method } => self.method_value(id, *recv, *method),
+            Op::Conv(kind, x) => self.conv(id, *kind, *x),
+            Op::TypeAssert { x, comma_ok: false } => self.type_assert(*x, ty, false).remove(0),
+            Op::TypeAssert { comma_ok: true, .. } => {
+                self.unsupported("a comma-ok type assertion outside an assignment");
+                self.zero_val(ty)
+            }
+            Op::Len(x) => self.len_cap(*x, false),
+            Op::Cap(x) => self.len_cap(*x, true),
+            Op::Append { args, ddd } => self.append(ty, args, *ddd),
+            Op::Copy(dst, src) => self.copy(*dst, *src),
+            Op::New => {
+                let elem = self.types.pointer_elem(ty).expect("new of a non-pointer type");
+                Val::Parts(vec![self.new_object(elem, node.escapes)])
+            }
+            Op::MakeSlice { len, cap } => self.make_slice(id, *len, *cap),
+            Op::CompositeLit(elems) => self.composite_lit(id, elems),
+            Op::Closure(func) => self.closure(id, *func),
+            other => panic!("backend: statement {:?} in expression position in {}", other, self.func.name),
+        }
+    }
+
+    /// Evaluates an expression that may have several results (a call, a
+    /// comma-ok type assertion) into one value per result.
+    pub fn eval_multi(&mut self, id: NodeId) -> Vec<Val> {
+        let node = self.func.node(id);
+        match &node.op {
+            Op::Call { .. } => {
+                self.run_init(id);
+                match self.take_hoisted(id) {
+                    Some(results) => results,
+                    None => self.call(id),
+                }
+            }
+            Op::TypeAssert { x, comma_ok: true } => {
+                self.run_init(id);
+                let value_ty = match self.types.kind(node.ty) {
+                    TypeKind::Tuple(ts) => ts[0],
+                    _ => node.ty,
+                };
+                self.type_assert(*x, value_ty, true)
+            }
+            _ => vec![self.eval(id)],
+        }
+    }
+
+    /// Evaluates an expression into a value the caller owns (structs and
+    /// arrays read from variables are copied).
+    pub fn eval_owned(&mut self, id: NodeId) -> Val {
+        let value = self.eval(id);
+        match self.func.node(id).op {
+            Op::Call { .. } | Op::CompositeLit(_) | Op::Nil => value,
+            _ => self.own(self.func.node(id).ty, value),
+        }
+    }
+
+    /// Runs a node's init statements (once: `hoist_calls` may have run them).
+    pub fn run_init(&mut self, id: NodeId) {
+        if self.func.node(id).init.is_empty() || !self.inits_done.insert(id) {
+            return;
+        }
+        for stmt in &self.func.node(id).init {
+            self.emit_stmt(*stmt);
+        }
+    }
+
+    /// The location an addressable expression denotes (bounds and nil checks included).
+    pub fn place(&mut self, id: NodeId) -> Place {
+        self.run_init(id);
+        self.place_op(id)
+    }
+
+    /// `place` without running the node's init list.
+    fn place_op(&mut self, id: NodeId) -> Place {
+        let node = self.func.node(id);
+        match &node.op {
+            Op::Local(local) => self.local_place(*local),
+            Op::Global(global) => Place::Addr(self.data_addr(self.cg.global_id(*global))),
+            Op::Blank => Place::Blank,
+            Op::Deref(p) => {
+                let ptr = self.eval(*p).scalar();
+                self.nil_check(ptr);
+                Place::Addr(ptr)
+            }
+            Op::FieldPtr(p, index) => {
+                let ptr = self.eval(*p).scalar();
+                self.nil_check(ptr);
+                let pointee = self.types.pointer_elem(self.func.node(*p).ty).expect("field through a non-pointer");
+                let offset = self.types.field_offset(pointee, *index as usize);
+                Place::Addr(self.b.ins().iadd_imm_s(ptr, offset as i64))
+            }
+            Op::Field(x, index) => {
+                let base = self.place_addr(*x);
+                let offset = self.types.field_offset(self.func.node(*x).ty, *index as usize);
+                Place::Addr(self.b.ins().iadd_imm_s(base, offset as i64))
+            }
+            Op::Index(x, i) => Place::Addr(self.index_addr(*x, *i)),
+            _ => {
+                let value = self.eval_op(id);
+                Place::Addr(self.spill(node.ty, value))
+            }
+        }
+    }
+
+    /// The address of an addressable expression (or of a temporary holding its value).
+    pub fn place_addr(&mut self, id: NodeId) -> Value {
+        match self.place(id) {
+            Place::Addr(addr) => addr,
+            Place::Vars(local) => panic!(
+                "backend: address of register variable {} in {} (not marked addr_taken)",
+                self.func.local(local).name,
+                self.func.name
+            ),
+            Place::Blank => panic!("backend: address of the blank identifier"),
+        }
+    }
+
+    /// The address of a value: a struct/array value already is one; others go to a temporary.
+    pub fn spill(&mut self, ty: TypeId, value: Val) -> Value {
+        match value {
+            Val::Mem(addr) => addr,
+            Val::Parts(_) => {
+                let addr = self.temp(ty);
+                self.store_val(ty, addr, 0, &value);
+                addr
+            }
+        }
+    }
+
+    /// `&x`; `&T{...}` allocates (gc's OPTRLIT: the Addr node's `escapes` decides where).
+    fn addr_of(&mut self, id: NodeId, x: NodeId) -> Value {
+        let node = self.func.node(id);
+        let operand = self.func.node(x);
+        if let Op::CompositeLit(elems) = &operand.op {
+            self.run_init(x);
+            let obj = self.new_object(operand.ty, node.escapes);
+            self.fill_lit(obj, operand.ty, elems);
+            return obj;
+        }
+        self.place_addr(x)
+    }
+
+    pub fn const_val(&mut self, value: &ConstValue, ty: TypeId) -> Val {
+        if is_string(self.types, ty) {
+            let bytes = match value {
+                ConstValue::Str(bytes) => bytes.as_slice(),
+                other => panic!("backend: string constant with value {:?}", other),
+            };
+            return self.string_const(bytes);
+        }
+        let part = match repr(self.types, ty) {
+            Repr::Parts(parts) if parts.len() == 1 => parts[0],
+            _ => panic!("backend: constant of type {}", self.types.display(ty)),
+        };
+        let value = match (part.ty, value) {
+            (types::F64, v) => self.b.ins().f64const(v.as_f64().unwrap_or(0.0)),
+            (types::F32, v) => self.b.ins().f32const(v.as_f64().unwrap_or(0.0) as f32),
+            (int, ConstValue::Bool(b)) => self.b.ins().iconst(int, *b as i64),
+            (int, v) => {
+                let bits = v.as_int().unwrap_or(0) as i64;
+                self.b.ins().iconst(int, bits & int_mask(int.bits()))
+            }
+        };
+        Val::Parts(vec![value])
+    }
+
+    pub fn string_const(&mut self, bytes: &[u8]) -> Val {
+        if bytes.is_empty() {
+            let zero = self.iconst(0);
+            return Val::Parts(vec![zero, zero]);
+        }
+        let data = self.cg.string_data(bytes);
+        let ptr = self.data_addr(data);
+        let len = self.iconst(bytes.len() as i64);
+        Val::Parts(vec![ptr, len])
+    }
+
+    /// An integer operand (index, length, shift count) as an `int64`.
+    pub fn eval_int64(&mut self, id: NodeId) -> Value {
+        let ty = self.func.node(id).ty;
+        let value = self.eval(id).scalar();
+        self.int64_of(value, ty)
+    }
+
+    pub fn int64_of(&mut self, value: Value, ty: TypeId) -> Value {
+        let width = self.b.func.dfg.value_type(value).bits();
+        if width == 64 {
+            value
+        } else if super::layout::is_signed_int(self.types, ty) {
+            self.b.ins().sextend(types::I64, value)
+        } else {
+            self.b.ins().uextend(types::I64, value)
+        }
+    }
+
+    fn const_index(&self, id: NodeId) -> Option<i128> {
+        match &self.func.node(id).op {
+            Op::Const { value, .. } => value.as_int(),
+            _ => None,
+        }
+    }
+
+    /// Panics with `index out of range [i] with length n` unless `i < len`
+    /// (compared unsigned); `index_ty` decides how the index is printed.
+    fn bounds_check(&mut self, index: Value, len: Value, index_ty: TypeId) {
+        let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
+        let rt = if self.is_unsigned(index_ty) { Rt::PanicIndexU } else { Rt::PanicIndex };
+        self.panic_if(bad, rt, &[index, len]);
+    }
+
+    fn is_unsigned(&self, ty: TypeId) -> bool {
+        super::layout::basic(self.types, ty).is_some_and(|b| b.is_unsigned())
+    }
+
+    /// The address of `x[i]` for an array, pointer to array or slice `x`.
+    fn index_addr(&mut self, x: NodeId, i: NodeId) -> Value {
+        let x_ty = self.func.node(x).ty;
+        let Some(elem) = elem_type(self.types, x_ty) else {
+            self.unsupported("indexing a map");
+            return self.iconst(0);
+        };
+        let elem_size = self.types.size(elem) as i64;
+        let (base, len, constant_len) = match self.types.under(x_ty) {
+            TypeKind::Slice(_) => {
+                let slice = self.eval(x);
+                (slice.part(0), slice.part(1), None)
+            }
+            TypeKind::Pointer(_) => {
+                let ptr = self.eval(x).scalar();
+                self.nil_check(ptr);
+                let n = array_len(self.types, x_ty).expect("pointer to array");
+                (ptr, self.iconst(n as i64), Some(n))
+            }
+            _ => {
+                let base = self.place_addr(x);
+                let n = array_len(self.types, x_ty).expect("array");
+                (base, self.iconst(n as i64), Some(n))
+            }
+        };
+        let in_range = matches!((self.const_index(i), constant_len), (Some(c), Some(n)) if c >= 0 && (c as u64) < n);
+        let index = self.eval_int64(i);
+        if !in_range {
+            self.bounds_check(index, len, self.func.node(i).ty);
+        }
+        let offset = self.b.ins().imul_imm_s(index, elem_size);
+        self.b.ins().iadd(base, offset)
+    }
+
+    /// `s[i]` of a string: the byte, bounds checked.
+    pub fn string_index(&mut self, x: NodeId, i: NodeId) -> Value {
+        let s = self.eval(x);
+        let index = self.eval_int64(i);
+        self.bounds_check(index, s.part(1), self.func.node(i).ty);
+        let addr = self.b.ins().iadd(s.part(0), index);
+        self.b.ins().load(types::I8, super::func::flags(), addr, 0)
+    }
+
+    fn slice_expr(&mut self, x: NodeId, lo: Option<NodeId>, hi: Option<NodeId>, max: Option<NodeId>) -> Val {
+        let x_ty = self.func.node(x).ty;
+        let string = is_string(self.types, x_ty);
+        let is_slice = matches!(self.types.under(x_ty), TypeKind::Slice(_));
+        let (ptr, len, cap, elem_size) = if string {
+            let s = self.eval(x);
+            (s.part(0), s.part(1), s.part(1), 1)
+        } else if is_slice {
+            let s = self.eval(x);
+            let elem = elem_type(self.types, x_ty).expect("slice element");
+            (s.part(0), s.part(1), s.part(2), self.types.size(elem))
+        } else {
+            let ptr = match self.types.under(x_ty) {
+                TypeKind::Pointer(_) => {
+                    let ptr = self.eval(x).scalar();
+                    self.nil_check(ptr);
+                    ptr
+                }
+                _ => self.place_addr(x),
+            };
+            let n = array_len(self.types, x_ty).expect("slice of a non-sliceable type");
+            let elem = elem_type(self.types, x_ty).expect("array element");
+            let n = self.iconst(n as i64);
+            (ptr, n, n, self.types.size(elem))
+        };
+        let i = lo.map(|n| (self.eval_int64(n), self.is_unsigned(self.func.node(n).ty)));
+        let j = hi.map(|n| (self.eval_int64(n), self.is_unsigned(self.func.node(n).ty)));
+        let k = max.map(|n| (self.eval_int64(n), self.is_unsigned(self.func.node(n).ty)));
+        let three_index = k.is_some();
+        if let Some(k) = k {
+            let kind = if is_slice { SliceBound::Slice3Acap } else { SliceBound::Slice3Alen };
+            self.slice_check(k, cap, kind);
+        }
+        let k = k.map(|(k, _)| k);
+        let k = k.unwrap_or(cap);
+        if let Some(j) = j {
+            let (limit, kind) = if three_index {
+                (k, SliceBound::Slice3B)
+            } else if is_slice {
+                (cap, SliceBound::Acap)
+            } else {
+                (cap, SliceBound::Alen)
+            };
+            self.slice_check(j, limit, kind);
+        }
+        let j = j.map(|(j, _)| j);
+        let j = j.unwrap_or(len);
+        if let Some(i) = i {
+            let kind = if three_index { SliceBound::Slice3C } else { SliceBound::B };
+            self.slice_check(i, j, kind);
+        }
+        let i = i.map(|(i, _)| i).unwrap_or_else(|| self.iconst(0));
+        let new_len = self.b.ins().isub(j, i);
+        let new_cap = self.b.ins().isub(k, i);
+        // Like gc, never point past the end of the original object: an empty
+        // result keeps the old pointer.
+        let delta = self.b.ins().imul_imm_s(i, elem_size as i64);
+        let zero = self.iconst(0);
+        let keeps = if string { new_len } else { new_cap };
+        let delta = self.b.ins().select(keeps, delta, zero);
+        let new_ptr = self.b.ins().iadd(ptr, delta);
+        if string {
+            Val::Parts(vec![new_ptr, new_len])
+        } else {
+            Val::Parts(vec![new_ptr, new_len, new_cap])
+        }
+    }
+
+    /// Panics with a slice-bounds error unless `x <= y` (compared unsigned);
+    /// `x` is an index value and whether its Go type is unsigned.
+    fn slice_check(&mut self, (x, unsigned): (Value, bool), y: Value, kind: SliceBound) {
+        let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, x, y);
+        let which = self.b.ins().iconst(types::I32, kind as i64);
+        let rt = if unsigned { Rt::PanicSliceU } else { Rt::PanicSlice };
+        self.panic_if(bad, rt, &[which, x, y]);
+    }
+
+    fn composite_lit(&mut self, id: NodeId, elems: &[(LitKey, NodeId)]) -> Val {
+        let node = self.func.node(id);
+        let ty = node.ty;
+        match self.types.under(ty) {
+            TypeKind::Slice(elem) => {
+                let elem = *elem;
+                let n = elems
+                    .iter()
+                    .filter_map(|(key, _)| match key {
+                        LitKey::Index(i) => Some(*i + 1),
+                        LitKey::Field(_) => None,
+                    })
+                    .max()
+                    .unwrap_or(0);
+                let array = self.types.size(elem).saturating_mul(n);
+                let ptr = if node.escapes {
+                    let size = self.iconst(array as i64);
+                    self.alloc_bytes(size, self.types.has_pointers(elem))
+                } else {
+                    self.new_stack_object(array, self.types.align(elem))
+                };
+                self.fill_lit(ptr, ty, elems);
+                let n = self.iconst(n as i64);
+                Val::Parts(vec![ptr, n, n])
+            }
+            _ => {
+                let (size, align) = super::layout::mem_size_align(self.types, ty);
+                let addr = self.temp(ty);
+                self.zero_mem(addr, size, align);
+                self.fill_lit(addr, ty, elems);
+                Val::Mem(addr)
+            }
+        }
+    }
+
+    /// Stores the elements of a composite literal of type `ty` into zeroed memory at `addr`.
+    fn fill_lit(&mut self, addr: Value, ty: TypeId, elems: &[(LitKey, NodeId)]) {
+        for (key, value) in elems {
+            let (elem_ty, offset) = match (key, self.types.under(ty)) {
+                (LitKey::Field(i), TypeKind::Struct(fields)) => {
+                    (fields[*i as usize].ty, self.types.field_offset(ty, *i as usize))
+                }
+                (LitKey::Index(i), TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => {
+                    (*elem, i * self.types.size(*elem))
+                }
+                _ => panic!("backend: literal key {:?} for type {}", key, self.types.display(ty)),
+            };
+            let value = self.eval(*value);
+            let elem_addr = self.b.ins().iadd_imm_s(addr, offset as i64);
+            self.store_val(elem_ty, elem_addr, 0, &value);
+        }
+    }
+
+    fn conv(&mut self, id: NodeId, kind: ConvKind, x: NodeId) -> Val {
+        let to = self.func.node(id).ty;
+        let from = self.func.node(x).ty;
+        match kind {
+            ConvKind::Nop => self.eval(x),
+            ConvKind::Numeric => {
+                let value = self.eval(x).scalar();
+                Val::Parts(vec![self.convert_numeric(value, from, to)])
+            }
+            ConvKind::Iface => self.box_iface(id, x),
+            ConvKind::RuneToString => {
+                let rune = self.eval_int64(x);
+                let buf = self.conversion_buffer(id, 4);
+                self.call_with_out(Rt::IntString, &[buf, rune], 2)
+            }
+            ConvKind::StringToBytes => self.convert_sequence(id, x, Rt::StringToSliceByte, 32, 3),
+            ConvKind::BytesToString => self.convert_sequence(id, x, Rt::SliceByteToString, 32, 2),
+            ConvKind::StringToRunes => self.convert_sequence(id, x, Rt::StringToSliceRune, 4 * 32, 3),
+            ConvKind::RunesToString => self.convert_sequence(id, x, Rt::SliceRuneToString, 32, 2),
+        }
+    }
+
+    /// A string/slice conversion through the runtime's `_buf` entry points.
+    fn convert_sequence(&mut self, id: NodeId, x: NodeId, rt: Rt, buf_size: u64, words: usize) -> Val {
+        let s = self.eval(x);
+        let buf = self.conversion_buffer(id, buf_size);
+        self.call_with_out(rt, &[buf, s.part(0), s.part(1)], words)
+    }
+
+    /// gc's `tmpBuf` for a string-building node that does not escape (small
+    /// results live in it), else NULL.
+    pub fn conversion_buffer(&mut self, id: NodeId, size: u64) -> Value {
+        if self.func.node(id).escapes {
+            return self.iconst(0);
+        }
+        let slot = self.stack_slot(size, 8);
+        self.b.ins().stack_addr(types::I64, slot, 0)
+    }
+
+    /// Calls a runtime function that writes `words` result words through a
+    /// final out pointer, and returns them.
+    pub fn call_with_out(&mut self, rt: Rt, args: &[Value], words: usize) -> Val {
+        let slot = self.stack_slot(8 * words as u64, 8);
+        let out = self.b.ins().stack_addr(types::I64, slot, 0);
+        let mut all = args.to_vec();
+        all.push(out);
+        self.call_rt(rt, &all);
+        Val::Parts((0..words).map(|w| self.b.ins().load(types::I64, super::func::flags(), out, 8 * w as i32)).collect())
+    }
+}

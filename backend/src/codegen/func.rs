@@ -1,0 +1,588 @@
+//! The per-function code generation state (`FuncCtx`): where each local
+//! lives, the prologue that binds parameters and captured variables, and the
+//! small emitters everything else is built from — loads and stores of whole
+//! Go values, zeroing and copying memory, run-time calls, panics on failed
+//! checks, and the return sequence.
+//!
+//! Storage follows the escape-analysis annotations (gc's `PAUTOHEAP`): a
+//! local with `on_heap` lives in a `minigo_alloc`'d cell whose pointer is an
+//! SSA variable (a fresh cell each time its `Decl` runs); an address-taken
+//! local or a struct/array lives in a stack slot; every other local is a set
+//! of Cranelift `Variable`s, one per part.
+
+use std::collections::{HashMap, HashSet};
+
+use cranelift_codegen::ir::{
+    condcodes::IntCC, types, Block, FuncRef, GlobalValue, InstBuilder, MemFlagsData, StackSlot, StackSlotData,
+    StackSlotKind, TrapCode, Value,
+};
+use cranelift_frontend::{FunctionBuilder, Variable};
+use cranelift_module::{DataId, Module};
+use ir::{Func, LocalId, NodeId, TypeId, TypeTable};
+
+use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
+use super::runtime::Rt;
+use super::Codegen;
+
+/// A Go value in generated code: its parts in registers, or the address of
+/// its bytes for structs and arrays. A `Mem` value read from a variable is
+/// that variable's address (not a copy): consumers that keep it copy it.
+#[derive(Clone, Debug)]
+pub(crate) enum Val {
+    Parts(Vec<Value>),
+    Mem(Value),
+}
+
+impl Val {
+    pub fn scalar(&self) -> Value {
+        match self {
+            Val::Parts(parts) if parts.len() == 1 => parts[0],
+            other => panic!("backend: expected a scalar value, got {:?}", other),
+        }
+    }
+
+    pub fn part(&self, index: usize) -> Value {
+        match self {
+            Val::Parts(parts) => parts[index],
+            Val::Mem(_) => panic!("backend: part {} of a memory value", index),
+        }
+    }
+
+    pub fn addr(&self) -> Value {
+        match self {
+            Val::Mem(addr) => *addr,
+            Val::Parts(_) => panic!("backend: address of a register value"),
+        }
+    }
+}
+
+/// Where a local variable lives.
+#[derive(Clone, Debug)]
+pub(crate) enum Storage {
+    Vars(Vec<Variable>),
+    Slot(StackSlot),
+    /// Memory at an address fixed for the whole function (a struct parameter's
+    /// caller-made copy, a by-value capture in the closure record).
+    Addr(Value),
+    /// A heap cell; the variable holds its pointer.
+    Heap(Variable),
+}
+
+/// An assignable location.
+#[derive(Clone, Debug)]
+pub(crate) enum Place {
+    Vars(LocalId),
+    Addr(Value),
+    Blank,
+}
+
+/// A `break`/`continue` target.
+pub(crate) struct Breakable {
+    pub label: Option<String>,
+    pub break_block: Block,
+    /// None for a switch.
+    pub continue_block: Option<Block>,
+}
+
+pub(crate) struct FuncCtx<'a, 'p> {
+    pub cg: &'a mut Codegen<'p>,
+    pub b: FunctionBuilder<'a>,
+    pub func: &'p Func,
+    pub types: &'p TypeTable,
+    pub storage: Vec<Option<Storage>>,
+    /// The hidden closure-context argument.
+    pub closure_ctx: Value,
+    /// Per result: the caller-provided address for struct/array results.
+    pub result_ptrs: Vec<Option<Value>>,
+    pub labels: HashMap<String, Block>,
+    pub breakables: Vec<Breakable>,
+    /// The next case body while emitting a switch case (for `fallthrough`).
+    pub fallthrough_target: Option<Block>,
+    /// Stack objects overwritten before returning when `Config::poison_stack` is set.
+    pub poison_slots: Vec<(StackSlot, u64)>,
+    func_refs: HashMap<cranelift_module::FuncId, FuncRef>,
+    data_refs: HashMap<DataId, GlobalValue>,
+    /// The first construct the backend cannot compile, reported after the function is built.
+    pub unsupported: Option<String>,
+    /// Results of calls run ahead of their statement (see `order.rs`).
+    pub hoisted: HashMap<NodeId, Vec<Val>>,
+    /// Nodes whose init statements have run already.
+    pub inits_done: HashSet<NodeId>,
+}
+
+pub(crate) fn flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+impl<'a, 'p> FuncCtx<'a, 'p> {
+    /// Starts a function: the entry block, its parameters bound to their
+    /// locals, captured variables bound from the closure record, results zeroed.
+    pub fn new(cg: &'a mut Codegen<'p>, mut b: FunctionBuilder<'a>, func: &'p Func) -> FuncCtx<'a, 'p> {
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let params: Vec<Value> = b.block_params(entry).to_vec();
+        let package = cg.package;
+        let mut ctx = FuncCtx {
+            cg,
+            b,
+            func,
+            types: &package.types,
+            storage: vec![None; func.locals.len()],
+            closure_ctx: params[0],
+            result_ptrs: Vec::new(),
+            labels: HashMap::new(),
+            breakables: Vec::new(),
+            fallthrough_target: None,
+            poison_slots: Vec::new(),
+            func_refs: HashMap::new(),
+            data_refs: HashMap::new(),
+            unsupported: None,
+            hoisted: HashMap::new(),
+            inits_done: HashSet::new(),
+        };
+        ctx.prologue(&params[1..]);
+        ctx
+    }
+
+    /// Records a construct this backend does not compile; code after it traps.
+    pub fn unsupported(&mut self, what: &str) {
+        if self.unsupported.is_none() {
+            self.unsupported = Some(format!("{}: {} is not supported by the backend yet", self.func.name, what));
+        }
+    }
+
+    /// Binds the parameters after the closure context: result pointers, then Go parameters.
+    fn prologue(&mut self, params: &[Value]) {
+        let mut next = params.iter().copied();
+        let result_types: Vec<TypeId> = self.func.results.iter().map(|r| self.func.local(*r).ty).collect();
+        for ty in &result_types {
+            let ptr = match repr(self.types, *ty) {
+                Repr::Mem { .. } => Some(next.next().expect("result pointer parameter")),
+                Repr::Parts(_) => None,
+            };
+            self.result_ptrs.push(ptr);
+        }
+        for param in &self.func.params {
+            let ty = self.func.local(*param).ty;
+            let incoming = match repr(self.types, ty) {
+                Repr::Parts(parts) => Val::Parts(parts.iter().map(|_| next.next().expect("parameter")).collect()),
+                Repr::Mem { .. } => Val::Mem(next.next().expect("parameter pointer")),
+            };
+            self.bind_incoming(*param, incoming);
+        }
+        self.bind_captures();
+        for result in &self.func.results {
+            self.declare_local(*result);
+        }
+    }
+
+    /// Binds the closure's captured variables from its record (`ctx`).
+    fn bind_captures(&mut self) {
+        let offsets = self.cg.closure_layout(self.func).0;
+        for (capture, offset) in self.func.captures.iter().zip(offsets) {
+            let slot = self.b.ins().iadd_imm_s(self.closure_ctx, offset as i64);
+            if capture.by_ref {
+                let cell = self.b.ins().load(types::I64, flags(), slot, 0);
+                let var = self.b.declare_var(types::I64);
+                self.b.def_var(var, cell);
+                self.storage[capture.inner.0 as usize] = Some(Storage::Heap(var));
+            } else {
+                let ty = self.func.local(capture.inner).ty;
+                let value = self.load_val(ty, slot, 0);
+                self.bind_incoming(capture.inner, value);
+            }
+        }
+    }
+
+    /// Gives a parameter-like local its storage, initialised with `value`.
+    fn bind_incoming(&mut self, local: LocalId, value: Val) {
+        let info = self.func.local(local);
+        let ty = info.ty;
+        if info.on_heap {
+            let cell = self.alloc(ty);
+            self.store_val(ty, cell, 0, &value);
+            let var = self.b.declare_var(types::I64);
+            self.b.def_var(var, cell);
+            self.storage[local.0 as usize] = Some(Storage::Heap(var));
+            return;
+        }
+        match (repr(self.types, ty), value) {
+            (Repr::Mem { .. }, Val::Mem(addr)) => self.storage[local.0 as usize] = Some(Storage::Addr(addr)),
+            (_, value) => {
+                let storage = self.local_storage(local);
+                self.storage[local.0 as usize] = Some(storage);
+                self.write_place(&Place::Vars(local), ty, &value);
+            }
+        }
+    }
+
+    /// The storage of a local that is not a parameter (created on first use).
+    fn local_storage(&mut self, local: LocalId) -> Storage {
+        let info = self.func.local(local);
+        if info.on_heap {
+            return Storage::Heap(self.b.declare_var(types::I64));
+        }
+        match repr(self.types, info.ty) {
+            Repr::Parts(parts) if !info.addr_taken && !info.captured_by_ref => {
+                Storage::Vars(parts.iter().map(|p| self.b.declare_var(p.ty)).collect())
+            }
+            _ => {
+                let (size, align) = mem_size_align(self.types, info.ty);
+                let slot = self.stack_slot(size, align);
+                if self.cg.poison_stack && (info.addr_taken || info.captured_by_ref) {
+                    self.poison_slots.push((slot, size));
+                }
+                Storage::Slot(slot)
+            }
+        }
+    }
+
+    fn storage_of(&mut self, local: LocalId) -> Storage {
+        if let Some(storage) = &self.storage[local.0 as usize] {
+            return storage.clone();
+        }
+        let storage = self.local_storage(local);
+        if let Storage::Heap(var) = &storage {
+            // A heap local used before its declaration ran (only in code the
+            // lowering made unreachable): give it a cell so the access is valid.
+            let ty = self.func.local(local).ty;
+            let cell = self.alloc(ty);
+            self.b.def_var(*var, cell);
+        }
+        self.storage[local.0 as usize] = Some(storage.clone());
+        storage
+    }
+
+    /// `Decl`: a fresh, zeroed variable (a new heap cell for a moved-to-heap local).
+    pub fn declare_local(&mut self, local: LocalId) {
+        let ty = self.func.local(local).ty;
+        match self.storage_of(local) {
+            Storage::Heap(var) => {
+                let cell = self.alloc(ty);
+                self.b.def_var(var, cell);
+            }
+            _ => {
+                let zero = self.zero_val(ty);
+                self.write_place(&Place::Vars(local), ty, &zero);
+            }
+        }
+    }
+
+    // ----- places -----
+
+    pub fn local_place(&mut self, local: LocalId) -> Place {
+        match self.storage_of(local) {
+            Storage::Vars(_) => Place::Vars(local),
+            Storage::Slot(slot) => Place::Addr(self.b.ins().stack_addr(types::I64, slot, 0)),
+            Storage::Addr(addr) => Place::Addr(addr),
+            Storage::Heap(var) => Place::Addr(self.b.use_var(var)),
+        }
+    }
+
+    pub fn read_place(&mut self, place: &Place, ty: TypeId) -> Val {
+        match place {
+            Place::Vars(local) => match self.storage_of(*local) {
+                Storage::Vars(vars) => Val::Parts(vars.iter().map(|v| self.b.use_var(*v)).collect()),
+                _ => {
+                    let place = self.local_place(*local);
+                    self.read_place(&place, ty)
+                }
+            },
+            Place::Addr(addr) => self.load_val(ty, *addr, 0),
+            Place::Blank => panic!("backend: read of the blank identifier"),
+        }
+    }
+
+    pub fn write_place(&mut self, place: &Place, ty: TypeId, value: &Val) {
+        match place {
+            Place::Vars(local) => match self.storage_of(*local) {
+                Storage::Vars(vars) => {
+                    for (var, v) in vars.iter().zip(value_parts(value)) {
+                        self.b.def_var(*var, v);
+                    }
+                }
+                _ => {
+                    let place = self.local_place(*local);
+                    self.write_place(&place, ty, value);
+                }
+            },
+            Place::Addr(addr) => self.store_val(ty, *addr, 0, value),
+            Place::Blank => {}
+        }
+    }
+
+    // ----- memory -----
+
+    pub fn stack_slot(&mut self, size: u64, align: u64) -> StackSlot {
+        let align_shift = align.max(1).trailing_zeros() as u8;
+        let size = u32::try_from(size.max(1)).expect("backend: stack object larger than 4 GiB");
+        self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, align_shift))
+    }
+
+    /// A fresh stack temporary for a value of type `ty` (not zeroed).
+    pub fn temp(&mut self, ty: TypeId) -> Value {
+        let (size, align) = mem_size_align(self.types, ty);
+        let slot = self.stack_slot(size, align);
+        self.b.ins().stack_addr(types::I64, slot, 0)
+    }
+
+    /// A zeroed object of type `ty`: on the heap, or in this frame when the
+    /// allocating node does not escape.
+    pub fn new_object(&mut self, ty: TypeId, escapes: bool) -> Value {
+        if escapes {
+            return self.alloc(ty);
+        }
+        let (size, align) = mem_size_align(self.types, ty);
+        self.new_stack_object(size, align)
+    }
+
+    /// A zeroed non-escaping object of `size` bytes in this frame.
+    pub fn new_stack_object(&mut self, size: u64, align: u64) -> Value {
+        let slot = self.stack_slot(size, align);
+        if self.cg.poison_stack {
+            self.poison_slots.push((slot, size));
+        }
+        let addr = self.b.ins().stack_addr(types::I64, slot, 0);
+        self.zero_mem(addr, size, align);
+        addr
+    }
+
+    /// A zeroed heap object of type `ty`.
+    pub fn alloc(&mut self, ty: TypeId) -> Value {
+        let size = self.types.size(ty);
+        let has_pointers = self.types.has_pointers(ty);
+        let size = self.b.ins().iconst(types::I64, size as i64);
+        self.alloc_bytes(size, has_pointers)
+    }
+
+    pub fn alloc_bytes(&mut self, size: Value, has_pointers: bool) -> Value {
+        let has_pointers = self.b.ins().iconst(types::I32, has_pointers as i64);
+        self.call_rt(Rt::Alloc, &[size, has_pointers])[0]
+    }
+
+    pub fn load_val(&mut self, ty: TypeId, addr: Value, offset: i32) -> Val {
+        match repr(self.types, ty) {
+            Repr::Parts(parts) => Val::Parts(
+                parts.iter().map(|p| self.b.ins().load(p.ty, flags(), addr, offset + p.offset)).collect(),
+            ),
+            Repr::Mem { .. } => Val::Mem(if offset == 0 { addr } else { self.b.ins().iadd_imm_s(addr, offset as i64) }),
+        }
+    }
+
+    pub fn store_val(&mut self, ty: TypeId, addr: Value, offset: i32, value: &Val) {
+        match repr(self.types, ty) {
+            Repr::Parts(parts) => {
+                for (p, v) in parts.iter().zip(value_parts(value)) {
+                    self.b.ins().store(flags(), v, addr, offset + p.offset);
+                }
+            }
+            Repr::Mem { size, align } => {
+                let dst = if offset == 0 { addr } else { self.b.ins().iadd_imm_s(addr, offset as i64) };
+                self.copy_mem(dst, value.addr(), size, align);
+            }
+        }
+    }
+
+    /// The zero value of `ty` (a fresh zeroed temporary for structs and arrays).
+    pub fn zero_val(&mut self, ty: TypeId) -> Val {
+        match repr(self.types, ty) {
+            Repr::Parts(parts) => Val::Parts(parts.iter().map(|p| self.zero_of(p)).collect()),
+            Repr::Mem { size, align } => {
+                let addr = self.temp(ty);
+                self.zero_mem(addr, size, align);
+                Val::Mem(addr)
+            }
+        }
+    }
+
+    fn zero_of(&mut self, part: &Part) -> Value {
+        match part.ty {
+            types::F32 => self.b.ins().f32const(0.0),
+            types::F64 => self.b.ins().f64const(0.0),
+            ty => self.b.ins().iconst(ty, 0),
+        }
+    }
+
+    /// A private copy of a value (structs and arrays are copied to a temporary).
+    pub fn own(&mut self, ty: TypeId, value: Val) -> Val {
+        match (repr(self.types, ty), value) {
+            (Repr::Mem { size, align }, Val::Mem(src)) => {
+                let dst = self.temp(ty);
+                self.copy_mem(dst, src, size, align);
+                Val::Mem(dst)
+            }
+            (_, value) => value,
+        }
+    }
+
+    /// `memmove(dst, src, size)`: small copies load everything before storing.
+    pub fn copy_mem(&mut self, dst: Value, src: Value, size: u64, align: u64) {
+        let chunk = align.clamp(1, 8);
+        if size / chunk <= 16 {
+            let mut chunks = Vec::new();
+            let mut offset = 0u64;
+            while offset < size {
+                let width = chunk_width(size - offset, chunk);
+                let ty = types::Type::int((width * 8) as u16).expect("integer type");
+                chunks.push((offset as i32, self.b.ins().load(ty, flags(), src, offset as i32)));
+                offset += width;
+            }
+            for (offset, value) in chunks {
+                self.b.ins().store(flags(), value, dst, offset);
+            }
+            return;
+        }
+        let size = self.b.ins().iconst(types::I64, size as i64);
+        let config = self.cg.module.target_config();
+        self.b.call_memmove(config, dst, src, size);
+    }
+
+    pub fn zero_mem(&mut self, addr: Value, size: u64, align: u64) {
+        self.fill_mem(addr, size, align, 0);
+    }
+
+    pub fn fill_mem(&mut self, addr: Value, size: u64, align: u64, byte: u8) {
+        let chunk = align.clamp(1, 8);
+        if size / chunk <= 16 {
+            let mut offset = 0u64;
+            while offset < size {
+                let width = chunk_width(size - offset, chunk);
+                let ty = types::Type::int((width * 8) as u16).expect("integer type");
+                let pattern = i64::from_ne_bytes([byte; 8]);
+                let value = self.b.ins().iconst(ty, pattern & int_mask(8 * width as u32));
+                self.b.ins().store(flags(), value, addr, offset as i32);
+                offset += width;
+            }
+            return;
+        }
+        let config = self.cg.module.target_config();
+        let byte = self.b.ins().iconst(types::I8, byte as i64);
+        let size = self.b.ins().iconst(types::I64, size as i64);
+        self.b.call_memset(config, addr, byte, size);
+    }
+
+    pub fn memmove(&mut self, dst: Value, src: Value, size: Value) {
+        let config = self.cg.module.target_config();
+        self.b.call_memmove(config, dst, src, size);
+    }
+
+    // ----- references to module items -----
+
+    pub fn func_ref(&mut self, id: cranelift_module::FuncId) -> FuncRef {
+        if let Some(r) = self.func_refs.get(&id) {
+            return *r;
+        }
+        let r = self.cg.module.declare_func_in_func(id, self.b.func);
+        self.func_refs.insert(id, r);
+        r
+    }
+
+    pub fn data_addr(&mut self, id: DataId) -> Value {
+        let gv = match self.data_refs.get(&id) {
+            Some(gv) => *gv,
+            None => {
+                let gv = self.cg.module.declare_data_in_func(id, self.b.func);
+                self.data_refs.insert(id, gv);
+                gv
+            }
+        };
+        self.b.ins().symbol_value(types::I64, gv)
+    }
+
+    pub fn call_rt(&mut self, rt: Rt, args: &[Value]) -> Vec<Value> {
+        let id = self.cg.runtime_func(rt);
+        let r = self.func_ref(id);
+        let call = self.b.ins().call(r, args);
+        self.b.inst_results(call).to_vec()
+    }
+
+    // ----- control flow helpers -----
+
+    /// Continues emitting in a fresh block after a terminator (the code is
+    /// unreachable unless a label makes it reachable).
+    pub fn start_unreachable_block(&mut self) {
+        let block = self.b.create_block();
+        self.b.switch_to_block(block);
+    }
+
+    pub fn jump(&mut self, target: Block) {
+        self.b.ins().jump(target, &[]);
+        self.start_unreachable_block();
+    }
+
+    /// Calls a never-returning runtime panic function when `failed` is true.
+    pub fn panic_if(&mut self, failed: Value, rt: Rt, args: &[Value]) {
+        let fail = self.b.create_block();
+        let ok = self.b.create_block();
+        self.b.set_cold_block(fail);
+        self.b.ins().brif(failed, fail, &[], ok, &[]);
+        self.b.switch_to_block(fail);
+        self.call_rt(rt, args);
+        self.b.ins().trap(TrapCode::unwrap_user(1));
+        self.b.switch_to_block(ok);
+    }
+
+    /// Calls a never-returning runtime function unconditionally.
+    pub fn panic_now(&mut self, rt: Rt, args: &[Value]) {
+        self.call_rt(rt, args);
+        self.b.ins().trap(TrapCode::unwrap_user(1));
+        self.start_unreachable_block();
+    }
+
+    pub fn nil_check(&mut self, ptr: Value) {
+        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
+        self.panic_if(is_nil, Rt::PanicNil, &[]);
+    }
+
+    /// Returns `results` (one value per Go result) from the function.
+    pub fn emit_return(&mut self, results: Vec<Val>) {
+        let result_types: Vec<TypeId> = self.func.results.iter().map(|r| self.func.local(*r).ty).collect();
+        let mut returned = Vec::new();
+        for (i, value) in results.into_iter().enumerate() {
+            match self.result_ptrs[i] {
+                Some(ptr) => self.store_val(result_types[i], ptr, 0, &value),
+                None => returned.extend(value_parts(&value)),
+            }
+        }
+        for (slot, size) in self.poison_slots.clone() {
+            let addr = self.b.ins().stack_addr(types::I64, slot, 0);
+            self.fill_mem(addr, size, 1, 0xa5);
+        }
+        self.b.ins().return_(&returned);
+        self.start_unreachable_block();
+    }
+
+    /// The current values of the result variables (a bare `return`).
+    pub fn current_results(&mut self) -> Vec<Val> {
+        let results = self.func.results.clone();
+        results
+            .iter()
+            .map(|r| {
+                let ty = self.func.local(*r).ty;
+                let place = self.local_place(*r);
+                self.read_place(&place, ty)
+            })
+            .collect()
+    }
+
+    pub fn iconst(&mut self, value: i64) -> Value {
+        self.b.ins().iconst(types::I64, value)
+    }
+}
+
+pub(crate) fn value_parts(value: &Val) -> Vec<Value> {
+    match value {
+        Val::Parts(parts) => parts.clone(),
+        Val::Mem(addr) => vec![*addr],
+    }
+}
+
+/// The widest power-of-two access of at most `chunk` bytes that fits in `remaining`.
+fn chunk_width(remaining: u64, chunk: u64) -> u64 {
+    let mut width = chunk;
+    while width > remaining {
+        width /= 2;
+    }
+    width
+}

@@ -1,0 +1,165 @@
+//! `interface{}` values: `(type descriptor, data word)`. Boxing (gc's
+//! OCONVIFACE) follows gc's choice of data word, allocation for allocation
+//! (see `data_word`); type assertions compare descriptor addresses, since every type
+//! has exactly one descriptor.
+
+use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Type, Value};
+use cranelift_module::DataId;
+use ir::{Basic, ConstValue, NodeId, Op, TypeId, TypeKind};
+
+use super::func::{flags, FuncCtx, Val};
+use super::layout::{basic, is_direct_iface, is_string};
+use super::runtime::Rt;
+
+impl FuncCtx<'_, '_> {
+    /// `interface{}(x)`.
+    pub fn box_iface(&mut self, id: NodeId, x: NodeId) -> Val {
+        let from = self.func.node(x).ty;
+        if self.types.is_interface(from) {
+            return self.eval(x);
+        }
+        if basic(self.types, from) == Some(Basic::UntypedNil) {
+            let zero = self.iconst(0);
+            return Val::Parts(vec![zero, zero]);
+        }
+        let data = self.data_word(id, x, from);
+        let descriptor = self.cg.type_descriptor(from);
+        let type_word = self.data_addr(descriptor);
+        Val::Parts(vec![type_word, data])
+    }
+
+    /// The data word for `x` boxed into an interface, as gc's `dataWord`
+    /// (walk/convert.go) chooses it: pointer-shaped values directly, zero-size
+    /// values at zerobase, bytes and bools in the runtime's static table,
+    /// constants in read-only data, non-escaping values on the stack, else a
+    /// heap copy through the matching `convT*`.
+    fn data_word(&mut self, id: NodeId, x: NodeId, from: TypeId) -> Value {
+        if is_direct_iface(self.types, from) {
+            return self.eval(x).scalar();
+        }
+        let size = self.types.size(from);
+        let align = self.types.align(from);
+        let value = match &self.func.node(x).op {
+            Op::Const { value, .. } if size > 1 => {
+                self.run_init(x);
+                let data = self.constant_data(value, from);
+                return self.data_addr(data);
+            }
+            _ => self.eval(x),
+        };
+        if size == 0 {
+            return self.call_rt(Rt::ZeroBase, &[])[0];
+        }
+        let one_byte = basic(self.types, from).is_some_and(|b| b == Basic::Bool || (b.is_integer() && size == 1));
+        if one_byte {
+            return self.call_rt(Rt::ConvT8, &[value.scalar()])[0];
+        }
+        if !self.func.node(id).escapes && size <= 1024 {
+            let object = self.new_object(from, false);
+            self.store_val(from, object, 0, &value);
+            return object;
+        }
+        let pointers = self.types.has_pointers(from);
+        let word = match (size, align, pointers) {
+            (2, 2, _) => Some((Rt::ConvT16, types::I16)),
+            (4, 4, false) => Some((Rt::ConvT32, types::I32)),
+            (8, 8, false) => Some((Rt::ConvT64, types::I64)),
+            _ => None,
+        };
+        if let Some((rt, ty)) = word {
+            let bits = self.raw_bits(from, value, ty);
+            return self.call_rt(rt, &[bits])[0];
+        }
+        match self.types.under(from) {
+            TypeKind::Slice(_) => self.call_rt(Rt::ConvTSlice, &[value.part(0), value.part(1), value.part(2)])[0],
+            _ if is_string(self.types, from) => self.call_rt(Rt::ConvTString, &[value.part(0), value.part(1)])[0],
+            _ => {
+                let addr = self.spill(from, value);
+                let descriptor = self.cg.type_descriptor(from);
+                let descriptor = self.data_addr(descriptor);
+                self.call_rt(Rt::ConvT, &[descriptor, addr])[0]
+            }
+        }
+    }
+
+    /// The bytes of a value as one integer of type `ty` (its size).
+    fn raw_bits(&mut self, from: TypeId, value: Val, ty: Type) -> Value {
+        if let Val::Parts(parts) = &value {
+            if parts.len() == 1 && self.b.func.dfg.value_type(parts[0]) == ty {
+                return parts[0];
+            }
+        }
+        let addr = self.spill(from, value);
+        self.b.ins().load(ty, flags(), addr, 0)
+    }
+
+    /// A read-only copy of a constant of type `ty`.
+    fn constant_data(&mut self, value: &ConstValue, ty: TypeId) -> DataId {
+        if let ConstValue::Str(bytes) = value {
+            let mut header = vec![0u8; 8];
+            header.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            if bytes.is_empty() {
+                return self.cg.readonly_value(header, &[]);
+            }
+            let text = self.cg.string_data(bytes);
+            return self.cg.readonly_value(header, &[(0, text)]);
+        }
+        let size = self.types.size(ty) as usize;
+        let bytes = match (value, basic(self.types, ty)) {
+            (v, Some(Basic::Float32)) => (v.as_f64().unwrap_or(0.0) as f32).to_le_bytes().to_vec(),
+            (v, Some(Basic::Float64)) => v.as_f64().unwrap_or(0.0).to_le_bytes().to_vec(),
+            (ConstValue::Bool(b), _) => vec![*b as u8],
+            (v, _) => (v.as_int().unwrap_or(0) as i64).to_le_bytes()[..size.min(8)].to_vec(),
+        };
+        self.cg.readonly_value(bytes, &[])
+    }
+
+    /// `x.(T)`; with `comma_ok` the results are `(value, ok)`, else a
+    /// mismatch panics with Go's interface-conversion message.
+    pub fn type_assert(&mut self, x: NodeId, target: TypeId, comma_ok: bool) -> Vec<Val> {
+        let iface = self.eval(x);
+        let (type_word, data) = (iface.part(0), iface.part(1));
+        if self.types.is_interface(target) {
+            let ok = self.b.ins().icmp_imm_s(IntCC::NotEqual, type_word, 0);
+            if !comma_ok {
+                let failed = self.b.ins().icmp_imm_s(IntCC::Equal, type_word, 0);
+                let want = self.cg.type_descriptor(target);
+                let want = self.data_addr(want);
+                self.panic_if(failed, Rt::PanicDotType, &[type_word, want]);
+                return vec![iface];
+            }
+            return vec![iface, Val::Parts(vec![ok])];
+        }
+        let want = self.cg.type_descriptor(target);
+        let want = self.data_addr(want);
+        let matches = self.b.ins().icmp(IntCC::Equal, type_word, want);
+        if !comma_ok {
+            let failed = self.b.ins().bxor_imm_u(matches, 1);
+            self.panic_if(failed, Rt::PanicDotType, &[type_word, want]);
+            return vec![self.unbox(target, data)];
+        }
+        // The value is the boxed one when the types match, else T's zero value.
+        let result = self.temp(target);
+        let zero = self.zero_val(target);
+        self.store_val(target, result, 0, &zero);
+        let hit = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.ins().brif(matches, hit, &[], done, &[]);
+        self.b.switch_to_block(hit);
+        let value = self.unbox(target, data);
+        self.store_val(target, result, 0, &value);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+        let value = self.load_val(target, result, 0);
+        vec![value, Val::Parts(vec![matches])]
+    }
+
+    /// The value of type `ty` held in an interface's data word.
+    fn unbox(&mut self, ty: TypeId, data: Value) -> Val {
+        if is_direct_iface(self.types, ty) {
+            return Val::Parts(vec![data]);
+        }
+        let value = self.load_val(ty, data, 0);
+        self.own(ty, value)
+    }
+}

@@ -1,0 +1,52 @@
+//! gc's order pass (`walk/order.go`), as far as it is observable: the calls
+//! in a statement's expressions run first, in evaluation order, with their
+//! results kept in temporaries; only then are the other operands (variable
+//! reads, field loads) evaluated. So `println(c.n, c.inc())` prints the
+//! counter after the increment, as Go does. The right operand of `&&` and
+//! `||` is conditional and keeps its calls in place.
+
+use ir::{BinOp, NodeId, Op};
+
+use super::func::{FuncCtx, Val};
+
+impl FuncCtx<'_, '_> {
+    /// Runs the calls (and init statements) inside expression `id`, caching
+    /// each call's results for when `eval` reaches it.
+    pub fn hoist_calls(&mut self, id: NodeId) {
+        let node = self.func.node(id);
+        self.run_init(id);
+        match &node.op {
+            Op::Binary(BinOp::AndAnd | BinOp::OrOr, left, _) => self.hoist_calls(*left),
+            Op::Call { .. } => {
+                for operand in self.operands(id) {
+                    self.hoist_calls(operand);
+                }
+                let results = self.call(id);
+                self.hoisted.insert(id, results);
+            }
+            _ => {
+                for operand in self.operands(id) {
+                    self.hoist_calls(operand);
+                }
+            }
+        }
+    }
+
+    /// The results of a call already run by `hoist_calls`.
+    pub fn take_hoisted(&mut self, id: NodeId) -> Option<Vec<Val>> {
+        self.hoisted.remove(&id)
+    }
+
+    /// An expression's operands (its children after its init statements).
+    fn operands(&self, id: NodeId) -> Vec<NodeId> {
+        let node = self.func.node(id);
+        node.children().split_off(node.init.len())
+    }
+
+    /// Evaluates an expression that forms a statement's own operand (a
+    /// condition, a switch tag, a range operand) with gc's order.
+    pub fn eval_root(&mut self, id: NodeId) -> Val {
+        self.hoist_calls(id);
+        self.eval(id)
+    }
+}

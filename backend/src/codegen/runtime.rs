@@ -1,0 +1,152 @@
+//! The C runtime functions generated code calls (runtime/minigo.h), with
+//! their C signatures as Cranelift types.
+
+use cranelift_codegen::ir::{types, Type};
+
+const P: Type = types::I64;
+const I8: Type = types::I8;
+const I16: Type = types::I16;
+const I32: Type = types::I32;
+const F64: Type = types::F64;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Rt {
+    Alloc,
+    GrowSlice,
+    MakeSlice,
+    ZeroBase,
+    ConcatStrings,
+    EqString,
+    CmpString,
+    IntString,
+    StringToSliceByte,
+    SliceByteToString,
+    StringToSliceRune,
+    SliceRuneToString,
+    ConvT8,
+    ConvT16,
+    ConvT32,
+    ConvT64,
+    ConvTString,
+    ConvTSlice,
+    ConvT,
+    DecodeRune,
+    PrintInt,
+    PrintUint,
+    PrintFloat,
+    PrintBool,
+    PrintString,
+    PrintPointer,
+    PrintSlice,
+    PrintEface,
+    PrintSp,
+    PrintNl,
+    PanicIndex,
+    PanicIndexU,
+    PanicSlice,
+    PanicSliceU,
+    PanicDivide,
+    PanicShift,
+    PanicNil,
+    PanicDotType,
+    GoPanic,
+}
+
+impl Rt {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rt::Alloc => "minigo_alloc",
+            Rt::GrowSlice => "minigo_growslice",
+            Rt::MakeSlice => "minigo_makeslice",
+            Rt::ZeroBase => "minigo_zerobase",
+            Rt::ConcatStrings => "minigo_concatstrings_buf",
+            Rt::EqString => "minigo_eqstring",
+            Rt::CmpString => "minigo_cmpstring",
+            Rt::IntString => "minigo_intstring_buf",
+            Rt::StringToSliceByte => "minigo_stringtoslicebyte_buf",
+            Rt::SliceByteToString => "minigo_slicebytetostring_buf",
+            Rt::StringToSliceRune => "minigo_stringtoslicerune_buf",
+            Rt::SliceRuneToString => "minigo_slicerunetostring_buf",
+            Rt::ConvT8 => "minigo_convT8",
+            Rt::ConvT16 => "minigo_convT16",
+            Rt::ConvT32 => "minigo_convT32",
+            Rt::ConvT64 => "minigo_convT64",
+            Rt::ConvTString => "minigo_convTstring",
+            Rt::ConvTSlice => "minigo_convTslice",
+            Rt::ConvT => "minigo_convT",
+            Rt::DecodeRune => "minigo_decoderune",
+            Rt::PrintInt => "minigo_printint",
+            Rt::PrintUint => "minigo_printuint",
+            Rt::PrintFloat => "minigo_printfloat",
+            Rt::PrintBool => "minigo_printbool",
+            Rt::PrintString => "minigo_printstring",
+            Rt::PrintPointer => "minigo_printpointer",
+            Rt::PrintSlice => "minigo_printslice",
+            Rt::PrintEface => "minigo_printeface",
+            Rt::PrintSp => "minigo_printsp",
+            Rt::PrintNl => "minigo_printnl",
+            Rt::PanicIndex => "minigo_panicindex",
+            Rt::PanicIndexU => "minigo_panicindexu",
+            Rt::PanicSlice => "minigo_panicslice",
+            Rt::PanicSliceU => "minigo_panicsliceu",
+            Rt::PanicDivide => "minigo_panicdivide",
+            Rt::PanicShift => "minigo_panicshift",
+            Rt::PanicNil => "minigo_panicnil",
+            Rt::PanicDotType => "minigo_panicdottype",
+            Rt::GoPanic => "minigo_gopanic",
+        }
+    }
+
+    /// Parameter and result types, as the C prototypes in minigo.h (the
+    /// `_buf` conversions take gc's stack buffer first, or NULL).
+    pub fn signature(self) -> (&'static [Type], &'static [Type]) {
+        match self {
+            Rt::Alloc => (&[P, I32], &[P]),
+            Rt::GrowSlice => (&[P, P, P, P, P, I32, P], &[P]),
+            Rt::MakeSlice => (&[P, P, P, I32], &[P]),
+            Rt::ZeroBase => (&[], &[P]),
+            Rt::ConcatStrings => (&[P, P, P, P], &[]),
+            Rt::EqString => (&[P, P, P, P], &[I32]),
+            Rt::CmpString => (&[P, P, P, P], &[P]),
+            Rt::IntString => (&[P, P, P], &[]),
+            Rt::StringToSliceByte | Rt::SliceByteToString | Rt::StringToSliceRune | Rt::SliceRuneToString => {
+                (&[P, P, P, P], &[])
+            }
+            Rt::ConvT8 => (&[I8], &[P]),
+            Rt::ConvT16 => (&[I16], &[P]),
+            Rt::ConvT32 => (&[I32], &[P]),
+            Rt::ConvT64 => (&[P], &[P]),
+            Rt::ConvTString | Rt::ConvT => (&[P, P], &[P]),
+            Rt::ConvTSlice => (&[P, P, P], &[P]),
+            Rt::DecodeRune => (&[P, P, P, P], &[]),
+            Rt::PrintInt | Rt::PrintUint | Rt::PrintPointer => (&[P], &[]),
+            Rt::PrintFloat => (&[F64], &[]),
+            Rt::PrintBool => (&[I32], &[]),
+            Rt::PrintString | Rt::PrintEface | Rt::GoPanic | Rt::PanicDotType | Rt::PanicIndex | Rt::PanicIndexU => {
+                (&[P, P], &[])
+            }
+            Rt::PrintSlice => (&[P, P, P], &[]),
+            Rt::PrintSp | Rt::PrintNl | Rt::PanicDivide | Rt::PanicShift | Rt::PanicNil => (&[], &[]),
+            Rt::PanicSlice | Rt::PanicSliceU => (&[I32, P, P], &[]),
+        }
+    }
+}
+
+/// Go's slice-bounds failure kinds, as `minigo_panicslice` numbers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SliceBound {
+    /// `[:x] with capacity y`
+    Acap = 0,
+    /// `[:x] with length y`
+    Alen = 1,
+    /// `[x:y]`
+    B = 2,
+    /// `[::x] with capacity y`
+    Slice3Acap = 3,
+    /// `[:x:y]`
+    Slice3B = 4,
+    /// `[x:y:]`
+    Slice3C = 5,
+    /// `[::x] with length y`
+    Slice3Alen = 6,
+}

@@ -1,0 +1,421 @@
+//! Statements and control flow: declarations, assignments (all right sides
+//! evaluated before any store, as Go's two-phase assignment requires),
+//! `if`, `for`, `range` over slices, arrays, pointers to arrays and strings
+//! (runes), `switch` with `fallthrough`, labels, `goto`, labelled
+//! `break`/`continue`, `return`, `panic` and `print`.
+//!
+//! Invariant: the builder is always positioned in an open block; after a
+//! terminator, emission continues in a fresh (unreachable) block.
+
+use cranelift_codegen::ir::{condcodes::IntCC, types, Block, InstBuilder};
+use cranelift_module::Module;
+use ir::{BinOp, BranchOp, Case, NodeId, Op, TypeKind};
+
+use super::func::{flags, Breakable, FuncCtx, Place, Val};
+use super::layout::{array_len, elem_type, is_string};
+use super::runtime::Rt;
+
+impl FuncCtx<'_, '_> {
+    pub fn emit_body(&mut self) {
+        for stmt in &self.func.body {
+            self.emit_stmt(*stmt);
+        }
+    }
+
+    /// Ends the function: falling off the end returns the result variables.
+    pub fn finish(mut self) {
+        let results = self.current_results();
+        self.emit_return(results);
+        self.b.seal_all_blocks();
+        let config = self.cg.module.target_config();
+        self.b.finalize(config);
+    }
+
+    pub fn emit_stmts(&mut self, stmts: &[NodeId]) {
+        for stmt in stmts {
+            self.emit_stmt(*stmt);
+        }
+    }
+
+    pub fn emit_stmt(&mut self, id: NodeId) {
+        let node = self.func.node(id);
+        self.run_init(id);
+        if matches!(
+            node.op,
+            Op::Assign { .. } | Op::Assign2 { .. } | Op::AssignOp { .. } | Op::ExprStmt(_) | Op::Return(_) | Op::Panic(_) | Op::Print { .. }
+        ) {
+            for operand in node.children().split_off(node.init.len()) {
+                self.hoist_calls(operand);
+            }
+        }
+        match &node.op {
+            Op::Decl(local) => self.declare_local(*local),
+            Op::Assign { lhs, rhs, .. } => self.assign(*lhs, *rhs),
+            Op::Assign2 { lhs, rhs, .. } => self.assign2(lhs, rhs),
+            Op::AssignOp { op, lhs, rhs, .. } => self.assign_op(*op, *lhs, *rhs),
+            Op::ExprStmt(x) => {
+                self.eval_multi(*x);
+            }
+            Op::Block(stmts) => self.emit_stmts(stmts),
+            Op::If { cond, then, els } => self.if_stmt(*cond, then, els),
+            Op::For { cond, post, body, label } => self.for_stmt(*cond, *post, body, label),
+            Op::Range { key, value, x, body, label, .. } => self.range_stmt(*key, *value, *x, body, label),
+            Op::Switch { tag, cases, label } => self.switch_stmt(*tag, cases, label),
+            Op::Label(name) => {
+                let block = self.label_block(name);
+                self.b.ins().jump(block, &[]);
+                self.b.switch_to_block(block);
+            }
+            Op::Branch { op, label } => self.branch(*op, label.as_deref()),
+            Op::Return(values) => self.return_stmt(values),
+            Op::Panic(x) => {
+                let value = self.eval(*x);
+                self.panic_now(Rt::GoPanic, &[value.part(0), value.part(1)]);
+            }
+            Op::Print { args, newline } => self.print(args, *newline),
+            _ => {
+                self.eval_multi(id);
+            }
+        }
+    }
+
+    fn label_block(&mut self, name: &str) -> Block {
+        if let Some(block) = self.labels.get(name) {
+            return *block;
+        }
+        let block = self.b.create_block();
+        self.labels.insert(name.to_string(), block);
+        block
+    }
+
+    fn assign(&mut self, lhs: NodeId, rhs: Option<NodeId>) {
+        let ty = self.func.node(lhs).ty;
+        let place = self.place(lhs);
+        match rhs {
+            None => {
+                if !matches!(place, Place::Blank) {
+                    let zero = self.zero_val(ty);
+                    self.write_place(&place, ty, &zero);
+                }
+            }
+            Some(rhs) => {
+                let value = self.eval_multi(rhs);
+                if let Some(value) = value.first() {
+                    self.write_place(&place, ty, value);
+                }
+            }
+        }
+    }
+
+    fn assign2(&mut self, lhs: &[Option<NodeId>], rhs: &[NodeId]) {
+        let places: Vec<Option<Place>> = lhs.iter().map(|l| l.map(|l| self.place(l))).collect();
+        let values: Vec<Val> = if rhs.len() == 1 && lhs.len() > 1 {
+            self.eval_multi(rhs[0])
+        } else {
+            rhs.iter().map(|r| self.eval_owned(*r)).collect()
+        };
+        for ((place, target), value) in places.iter().zip(lhs).zip(&values) {
+            if let (Some(place), Some(target)) = (place, target) {
+                let ty = self.func.node(*target).ty;
+                self.write_place(place, ty, value);
+            }
+        }
+    }
+
+    fn assign_op(&mut self, op: BinOp, lhs: NodeId, rhs: NodeId) {
+        let ty = self.func.node(lhs).ty;
+        let place = self.place(lhs);
+        let current = self.read_place(&place, ty);
+        let result = if is_string(self.types, ty) {
+            let other = self.eval(rhs);
+            let no_buffer = self.iconst(0);
+            self.concat_values(no_buffer, &[current, other])
+        } else {
+            let count_ty = self.func.node(rhs).ty;
+            let other = self.eval(rhs).scalar();
+            Val::Parts(vec![self.arith(op, ty, current.scalar(), other, count_ty)])
+        };
+        self.write_place(&place, ty, &result);
+    }
+
+    fn if_stmt(&mut self, cond: NodeId, then: &[NodeId], els: &[NodeId]) {
+        let cond = self.eval_root(cond).scalar();
+        let then_block = self.b.create_block();
+        let else_block = self.b.create_block();
+        let merge = self.b.create_block();
+        self.b.ins().brif(cond, then_block, &[], else_block, &[]);
+        self.b.switch_to_block(then_block);
+        self.emit_stmts(then);
+        self.b.ins().jump(merge, &[]);
+        self.b.switch_to_block(else_block);
+        self.emit_stmts(els);
+        self.b.ins().jump(merge, &[]);
+        self.b.switch_to_block(merge);
+    }
+
+    fn for_stmt(&mut self, cond: Option<NodeId>, post: Option<NodeId>, body: &[NodeId], label: &Option<String>) {
+        let header = self.b.create_block();
+        let body_block = self.b.create_block();
+        let post_block = self.b.create_block();
+        let exit = self.b.create_block();
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(header);
+        match cond {
+            Some(cond) => {
+                let c = self.eval_root(cond).scalar();
+                self.b.ins().brif(c, body_block, &[], exit, &[]);
+            }
+            None => {
+                self.b.ins().jump(body_block, &[]);
+            }
+        }
+        self.b.switch_to_block(body_block);
+        self.loop_body(body, label, exit, post_block);
+        self.b.switch_to_block(post_block);
+        if let Some(post) = post {
+            self.emit_stmt(post);
+        }
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(exit);
+    }
+
+    /// Emits a loop body with its break/continue targets, ending in a jump to `continue_block`.
+    fn loop_body(&mut self, body: &[NodeId], label: &Option<String>, exit: Block, continue_block: Block) {
+        self.breakables.push(Breakable {
+            label: label.clone(),
+            break_block: exit,
+            continue_block: Some(continue_block),
+        });
+        self.emit_stmts(body);
+        self.breakables.pop();
+        self.b.ins().jump(continue_block, &[]);
+    }
+
+    fn range_stmt(
+        &mut self,
+        key: Option<NodeId>,
+        value: Option<NodeId>,
+        x: NodeId,
+        body: &[NodeId],
+        label: &Option<String>,
+    ) {
+        // The key and value of `:=` are declared once per loop (Go 1.19) by
+        // the Decls in the node's init list.
+        self.hoist_calls(x);
+        if is_string(self.types, self.func.node(x).ty) {
+            self.range_string(key, value, x, body, label);
+        } else {
+            self.range_indexed(key, value, x, body, label);
+        }
+    }
+
+    /// `range` over a slice, array or pointer to array: the operand and its
+    /// length are evaluated once (not at all for an array without a value variable).
+    fn range_indexed(
+        &mut self,
+        key: Option<NodeId>,
+        value: Option<NodeId>,
+        x: NodeId,
+        body: &[NodeId],
+        label: &Option<String>,
+    ) {
+        let x_ty = self.func.node(x).ty;
+        let Some(elem) = elem_type(self.types, x_ty) else {
+            self.unsupported("range over a map or channel");
+            return;
+        };
+        let (base, len) = match (self.types.under(x_ty), array_len(self.types, x_ty)) {
+            (TypeKind::Slice(_), _) => {
+                let s = self.eval(x);
+                (Some(s.part(0)), s.part(1))
+            }
+            (TypeKind::Pointer(_), Some(n)) => {
+                let ptr = self.eval(x).scalar();
+                if value.is_some() && n > 0 {
+                    self.nil_check(ptr);
+                }
+                (Some(ptr), self.iconst(n as i64))
+            }
+            (_, Some(n)) if value.is_some() => {
+                let array = self.eval_owned(x);
+                (Some(array.addr()), self.iconst(n as i64))
+            }
+            (_, n) => (None, self.iconst(n.unwrap_or(0) as i64)),
+        };
+        let index = self.b.declare_var(types::I64);
+        let zero = self.iconst(0);
+        self.b.def_var(index, zero);
+        let header = self.b.create_block();
+        let body_block = self.b.create_block();
+        let next = self.b.create_block();
+        let exit = self.b.create_block();
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(header);
+        let i = self.b.use_var(index);
+        let more = self.b.ins().icmp(IntCC::SignedLessThan, i, len);
+        self.b.ins().brif(more, body_block, &[], exit, &[]);
+        self.b.switch_to_block(body_block);
+        if let Some(key) = key {
+            self.assign_value(key, Val::Parts(vec![i]));
+        }
+        if let (Some(value), Some(base)) = (value, base) {
+            let offset = self.b.ins().imul_imm_s(i, self.types.size(elem) as i64);
+            let addr = self.b.ins().iadd(base, offset);
+            let element = self.load_val(elem, addr, 0);
+            self.assign_value(value, element);
+        }
+        self.loop_body(body, label, exit, next);
+        self.b.switch_to_block(next);
+        let i = self.b.use_var(index);
+        let i = self.b.ins().iadd_imm_s(i, 1);
+        self.b.def_var(index, i);
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(exit);
+    }
+
+    /// `range` over a string: byte index and decoded rune (ASCII inline,
+    /// other encodings through `minigo_decoderune`).
+    fn range_string(
+        &mut self,
+        key: Option<NodeId>,
+        value: Option<NodeId>,
+        x: NodeId,
+        body: &[NodeId],
+        label: &Option<String>,
+    ) {
+        let s = self.eval(x);
+        let (ptr, len) = (s.part(0), s.part(1));
+        let index = self.b.declare_var(types::I64);
+        let next_index = self.b.declare_var(types::I64);
+        let rune = self.b.declare_var(types::I32);
+        let zero = self.iconst(0);
+        self.b.def_var(index, zero);
+        let header = self.b.create_block();
+        let decode = self.b.create_block();
+        let ascii = self.b.create_block();
+        let multibyte = self.b.create_block();
+        let body_block = self.b.create_block();
+        let next = self.b.create_block();
+        let exit = self.b.create_block();
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(header);
+        let i = self.b.use_var(index);
+        let more = self.b.ins().icmp(IntCC::SignedLessThan, i, len);
+        self.b.ins().brif(more, decode, &[], exit, &[]);
+
+        self.b.switch_to_block(decode);
+        let addr = self.b.ins().iadd(ptr, i);
+        let byte = self.b.ins().load(types::I8, flags(), addr, 0);
+        let is_ascii = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, byte, 0x80);
+        self.b.ins().brif(is_ascii, ascii, &[], multibyte, &[]);
+
+        self.b.switch_to_block(ascii);
+        let r = self.b.ins().uextend(types::I32, byte);
+        self.b.def_var(rune, r);
+        let n = self.b.ins().iadd_imm_s(i, 1);
+        self.b.def_var(next_index, n);
+        self.b.ins().jump(body_block, &[]);
+
+        self.b.switch_to_block(multibyte);
+        let decoded = self.call_with_out(Rt::DecodeRune, &[ptr, len, i], 2);
+        let r = self.b.ins().ireduce(types::I32, decoded.part(0));
+        self.b.def_var(rune, r);
+        self.b.def_var(next_index, decoded.part(1));
+        self.b.ins().jump(body_block, &[]);
+
+        self.b.switch_to_block(body_block);
+        if let Some(key) = key {
+            self.assign_value(key, Val::Parts(vec![i]));
+        }
+        if let Some(value) = value {
+            let r = self.b.use_var(rune);
+            self.assign_value(value, Val::Parts(vec![r]));
+        }
+        self.loop_body(body, label, exit, next);
+        self.b.switch_to_block(next);
+        let n = self.b.use_var(next_index);
+        self.b.def_var(index, n);
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(exit);
+    }
+
+    /// Stores a computed value into the location `target` denotes.
+    fn assign_value(&mut self, target: NodeId, value: Val) {
+        let ty = self.func.node(target).ty;
+        let place = self.place(target);
+        self.write_place(&place, ty, &value);
+    }
+
+    /// `switch`: the tag is evaluated once and compared with each case value
+    /// in source order; no match runs `default` wherever it appears.
+    fn switch_stmt(&mut self, tag: Option<NodeId>, cases: &[Case], label: &Option<String>) {
+        let tag = tag.map(|t| {
+            self.hoist_calls(t);
+            (self.eval_owned(t), self.func.node(t).ty)
+        });
+        let exit = self.b.create_block();
+        let bodies: Vec<Block> = cases.iter().map(|_| self.b.create_block()).collect();
+        for (case, body) in cases.iter().zip(&bodies) {
+            for value in &case.values {
+                let matched = match &tag {
+                    Some((tag_value, tag_ty)) => {
+                        let v = self.eval(*value);
+                        self.compare(BinOp::Eq, *tag_ty, tag_value, &v)
+                    }
+                    None => self.eval(*value).scalar(),
+                };
+                let next_test = self.b.create_block();
+                self.b.ins().brif(matched, *body, &[], next_test, &[]);
+                self.b.switch_to_block(next_test);
+            }
+        }
+        let default = cases.iter().position(|c| c.values.is_empty()).map(|i| bodies[i]).unwrap_or(exit);
+        self.b.ins().jump(default, &[]);
+        self.breakables.push(Breakable { label: label.clone(), break_block: exit, continue_block: None });
+        for (i, case) in cases.iter().enumerate() {
+            self.b.switch_to_block(bodies[i]);
+            let next_body = bodies.get(i + 1).copied();
+            let saved = std::mem::replace(&mut self.fallthrough_target, next_body);
+            self.emit_stmts(&case.body);
+            self.fallthrough_target = saved;
+            let target = match (case.fallthrough, next_body) {
+                (true, Some(next)) => next,
+                _ => exit,
+            };
+            self.b.ins().jump(target, &[]);
+        }
+        self.breakables.pop();
+        self.b.switch_to_block(exit);
+    }
+
+    fn branch(&mut self, op: BranchOp, label: Option<&str>) {
+        let matches = |b: &Breakable| label.is_none() || b.label.as_deref() == label;
+        let target = match op {
+            BranchOp::Break => self.breakables.iter().rev().find(|b| matches(b)).map(|b| b.break_block),
+            BranchOp::Continue => self
+                .breakables
+                .iter()
+                .rev()
+                .filter(|b| b.continue_block.is_some())
+                .find(|b| matches(b))
+                .and_then(|b| b.continue_block),
+            BranchOp::Goto => label.map(|l| self.label_block(l)),
+            BranchOp::Fallthrough => self.fallthrough_target,
+        };
+        match target {
+            Some(block) => self.jump(block),
+            None => panic!("backend: {:?} {:?} without a target in {}", op, label, self.func.name),
+        }
+    }
+
+    fn return_stmt(&mut self, values: &[NodeId]) {
+        let results = match values {
+            [] => self.current_results(),
+            [only] if self.func.results.len() > 1 => self.eval_multi(*only),
+            [only] => vec![self.eval(*only)],
+            _ => values.iter().map(|v| self.eval_owned(*v)).collect(),
+        };
+        self.emit_return(results);
+    }
+
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var e interface{} = "str"
+	println(e.(int))
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	defer_free := "boom"
+	panic(defer_free + "!")
+}
