@@ -40,7 +40,7 @@ impl Body {
     }
 
     fn node(&mut self, op: Op, ty: TypeId) -> NodeId {
-        self.func.add_node(Node { op, pos: 0, ty, init: Vec::new(), escapes: true })
+        self.func.add_node(Node { op, pos: 0, ty, init: Vec::new(), escapes: true, implicit: false })
     }
 
     fn int(&mut self, value: i128, ty: TypeId) -> NodeId {

@@ -124,6 +124,10 @@ pub struct Node {
     /// Closure, ConvIface, string building, Append growth): whether the object
     /// must go on the heap. Lowering sets true; escape analysis clears it.
     pub escapes: bool,
+    /// Inserted by the type checker rather than written (gc's `Implicit()`):
+    /// the `&v` of a pointer-method receiver, the `*p` of `p[i]` on a pointer
+    /// to array, an interface conversion. gc's printer skips such nodes.
+    pub implicit: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -261,10 +265,17 @@ pub enum Op {
     CompositeLit(Vec<(LitKey, NodeId)>),
     /// OCLOSURE: a function literal; allocates its closure record unless it captures nothing.
     Closure(FuncId),
+    /// ORECOVER: always nil until defer and panics that unwind exist.
+    Recover,
+    /// OINLCALL: the body of an inlined call, then its value: the result
+    /// variables (none, one, or a tuple of several).
+    InlinedCall { body: Vec<NodeId>, results: Vec<NodeId> },
 
     // ----- statements -----
     /// ODCL: declares a local (zeroed when the statement runs).
     Decl(LocalId),
+    /// ODCLTYPE: a local `type` declaration; no code, but gc will not inline its function.
+    DeclType,
     /// OAS: `lhs = rhs`; `rhs` None zeroes `lhs`. `define` for `x := v`.
     Assign { lhs: NodeId, rhs: Option<NodeId>, define: bool },
     /// OAS2 / OAS2FUNC / OAS2DOTTYPE: all right sides evaluated before any assignment;

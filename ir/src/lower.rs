@@ -228,7 +228,14 @@ impl<'a> Lowerer<'a> {
     }
 
     fn node(&mut self, op: Op, pos: Pos, ty: TypeId) -> NodeId {
-        self.b().func.add_node(Node { op, pos, ty, init: Vec::new(), escapes: true })
+        self.b().func.add_node(Node { op, pos, ty, init: Vec::new(), escapes: true, implicit: false })
+    }
+
+    /// A node the type checker inserted (gc's `Implicit`).
+    fn implicit_node(&mut self, op: Op, pos: Pos, ty: TypeId) -> NodeId {
+        let n = self.node(op, pos, ty);
+        self.b().func.node_mut(n).implicit = true;
+        n
     }
 
     fn stmt_node(&mut self, op: Op, pos: Pos) -> NodeId {
@@ -320,7 +327,8 @@ impl<'a> Lowerer<'a> {
 
     fn stmt(&mut self, s: &Stmt, out: &mut Vec<NodeId>) {
         match &s.kind {
-            StmtKind::Empty | StmtKind::Const(_) | StmtKind::Type(_) => {}
+            StmtKind::Empty | StmtKind::Const(_) => {}
+            StmtKind::Type(_) => out.push(self.stmt_node(Op::DeclType, s.pos)),
             StmtKind::Var(specs) => {
                 for spec in specs {
                     let mut targets = Vec::new();
@@ -433,7 +441,7 @@ impl<'a> Lowerer<'a> {
                 let mut target = |this: &mut Self, t: &Option<Expr>| -> Option<NodeId> {
                     let t = t.as_ref()?;
                     if matches!(&t.kind, ExprKind::Ident(n) if n == "_") {
-                        return None;
+                        return Some(this.node(Op::Blank, t.pos, INVALID));
                     }
                     if *define {
                         let ExprKind::Ident(name) = &t.kind else { return None };
@@ -645,7 +653,7 @@ impl<'a> Lowerer<'a> {
             return n;
         }
         if self.types().is_interface(target) && !self.types().is_interface(node_ty) {
-            return self.node(Op::Conv(ConvKind::Iface, n), pos, target);
+            return self.implicit_node(Op::Conv(ConvKind::Iface, n), pos, target);
         }
         n
     }
@@ -693,11 +701,9 @@ impl<'a> Lowerer<'a> {
                 let mut xn = self.expr(x);
                 let xt = self.ty_of(x);
                 if let Some(elem) = self.types().pointer_elem(xt) {
-                    xn = self.node(Op::Deref(xn), e.pos, elem);
+                    xn = self.implicit_node(Op::Deref(xn), e.pos, elem);
                 }
-                let it = self.ty_of(i);
                 let idx = self.expr(i);
-                let _ = it;
                 self.node(Op::Index(xn, idx), e.pos, ty)
             }
             ExprKind::Slice { x, lo, hi, max } => {
@@ -706,7 +712,7 @@ impl<'a> Lowerer<'a> {
                 if matches!(self.types().under(xt), TypeKind::Array(..)) {
                     self.mark_addr_taken(x);
                     let pt = self.intern(TypeKind::Pointer(xt));
-                    xn = self.node(Op::Addr(xn), e.pos, pt);
+                    xn = self.implicit_node(Op::Addr(xn), e.pos, pt);
                 }
                 let lo = lo.as_ref().map(|v| self.expr(v));
                 let hi = hi.as_ref().map(|v| self.expr(v));
@@ -929,10 +935,10 @@ impl<'a> Lowerer<'a> {
                 self.mark_addr_taken(x);
             }
             let pt = self.intern(TypeKind::Pointer(nt));
-            self.node(Op::Addr(n), pos, pt)
+            self.implicit_node(Op::Addr(n), pos, pt)
         } else if !pointer_recv && is_ptr {
             let elem = self.types().pointer_elem(nt).expect("pointer");
-            self.node(Op::Deref(n), pos, elem)
+            self.implicit_node(Op::Deref(n), pos, elem)
         } else {
             n
         }
@@ -1056,7 +1062,7 @@ impl<'a> Lowerer<'a> {
                 let mut xn = self.expr(&args[0]);
                 let xt = self.ty_of(&args[0]);
                 if let Some(elem) = self.types().pointer_elem(xt) {
-                    xn = self.node(Op::Deref(xn), e.pos, elem);
+                    xn = self.implicit_node(Op::Deref(xn), e.pos, elem);
                 }
                 let op = if b == Builtin::Len { Op::Len(xn) } else { Op::Cap(xn) };
                 self.node(op, e.pos, ty)
@@ -1085,7 +1091,7 @@ impl<'a> Lowerer<'a> {
                 let cap = args.get(2).map(|c| self.expr(c));
                 self.node(Op::MakeSlice { len, cap }, e.pos, ty)
             }
-            Builtin::Recover => self.node(Op::Nil, e.pos, ty),
+            Builtin::Recover => self.node(Op::Recover, e.pos, ty),
             Builtin::Panic | Builtin::Print | Builtin::Println => {
                 // Only valid as statements; the checker gives them no value.
                 let s = self.expr_stmt(e);

@@ -83,6 +83,17 @@ impl FuncCtx<'_, '_> {
             Op::MakeSlice { len, cap } => self.make_slice(id, *len, *cap),
             Op::CompositeLit(elems) => self.composite_lit(id, elems),
             Op::Closure(func) => self.closure(id, *func),
+            Op::Recover => self.zero_val(ty),
+            Op::InlinedCall { .. } => {
+                let mut results = match self.take_hoisted(id) {
+                    Some(results) => results,
+                    None => self.inlined_call(id),
+                };
+                match results.len() {
+                    1 => results.remove(0),
+                    _ => Val::Parts(Vec::new()),
+                }
+            }
             other => panic!("backend: statement {:?} in expression position in {}", other, self.func.name),
         }
     }
@@ -97,6 +108,13 @@ impl FuncCtx<'_, '_> {
                 match self.take_hoisted(id) {
                     Some(results) => results,
                     None => self.call(id),
+                }
+            }
+            Op::InlinedCall { .. } => {
+                self.run_init(id);
+                match self.take_hoisted(id) {
+                    Some(results) => results,
+                    None => self.inlined_call(id),
                 }
             }
             Op::TypeAssert { x, comma_ok: true } => {

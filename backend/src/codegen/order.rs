@@ -24,12 +24,25 @@ impl FuncCtx<'_, '_> {
                 let results = self.call(id);
                 self.hoisted.insert(id, results);
             }
+            Op::InlinedCall { .. } => {
+                let results = self.inlined_call(id);
+                self.hoisted.insert(id, results);
+            }
             _ => {
                 for operand in self.operands(id) {
                     self.hoist_calls(operand);
                 }
             }
         }
+    }
+
+    /// Runs the body of an inlined call and reads its result variables.
+    pub fn inlined_call(&mut self, id: NodeId) -> Vec<Val> {
+        let Op::InlinedCall { body, results } = &self.func.node(id).op else {
+            panic!("backend: inlined_call on another op in {}", self.func.name)
+        };
+        self.emit_stmts(body);
+        results.iter().map(|r| self.eval_owned(*r)).collect()
     }
 
     /// The results of a call already run by `hoist_calls`.
