@@ -8,16 +8,15 @@ pub mod check;
 pub mod constant;
 pub mod diag;
 pub mod lexer;
+pub mod parser;
 pub mod types;
 
-use ast::File;
-use diag::Diagnostic;
+pub use parser::Parsed;
 
-/// Parses one source file. On syntax errors the tree is partial and the
-/// diagnostics say why (gc stops type checking when there are syntax errors).
-pub fn parse(src: &str) -> (File, Vec<Diagnostic>) {
-    let _ = src;
-    unimplemented!("parser: frontend/src/parser.rs")
+/// Parses one source file (`parser.rs`). On a syntax error the file holds no
+/// declarations and the diagnostics say why (gc does not type-check then).
+pub fn parse(src: &str) -> Parsed {
+    parser::parse(src)
 }
 
 pub use check::check;
