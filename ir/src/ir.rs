@@ -126,7 +126,8 @@ pub struct Node {
     pub escapes: bool,
     /// Inserted by the type checker rather than written (gc's `Implicit()`):
     /// the `&v` of a pointer-method receiver, the `*p` of `p[i]` on a pointer
-    /// to array, an interface conversion. gc's printer skips such nodes.
+    /// to array, an interface conversion, the slice holding a variadic call's
+    /// extra arguments. gc's printer skips such nodes.
     pub implicit: bool,
 }
 

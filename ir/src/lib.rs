@@ -6,6 +6,7 @@
 pub mod dump;
 pub mod ir;
 pub mod lower;
+pub mod printer;
 pub mod verify;
 pub mod visit;
 

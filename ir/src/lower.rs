@@ -988,7 +988,7 @@ impl<'a> Lowerer<'a> {
                     _ => INVALID,
                 };
                 let elems: Vec<(LitKey, NodeId)> = args[n_fixed..].iter().enumerate().map(|(i, a)| (LitKey::Index(i as u64), self.expr_to(a, elem))).collect();
-                let lit = self.node(Op::CompositeLit(elems), e.pos, slice_ty);
+                let lit = self.implicit_node(Op::CompositeLit(elems), e.pos, slice_ty);
                 arg_nodes.push(lit);
             } else {
                 let nil = self.node(Op::Nil, e.pos, slice_ty);
