@@ -11,7 +11,7 @@
 pub use frontend::ast::Pos;
 /// A compile-time constant; integers are already converted to the node's type.
 pub use frontend::constant::Value as ConstValue;
-pub use frontend::types::{Basic, Field, Signature, TypeId, TypeKind, TypeTable};
+pub use frontend::types::{Basic, Field, Signature, TypeId, TypeKind, TypeTable, INVALID};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(pub u32);
@@ -54,6 +54,7 @@ pub enum LocalClass {
     Result,
 }
 
+#[derive(Clone, Debug)]
 pub struct Local {
     pub name: String,
     pub ty: TypeId,
@@ -65,6 +66,10 @@ pub struct Local {
     pub captured_by_ref: bool,
     /// Assigned after its definition (gc's `ir.Reassigned`).
     pub reassigned: bool,
+    /// Its defining assignment is known (gc's `Name.Defn`): set for the
+    /// function's own variables and for inlined parameters, not for other
+    /// variables copied in by inlining or for a closure's captured variables.
+    pub has_defn: bool,
     /// Decided by escape analysis (until it exists: addr_taken || captured_by_ref):
     /// the variable lives in a heap cell and every use goes through its address.
     pub on_heap: bool,
@@ -81,6 +86,7 @@ pub struct Capture {
     pub by_ref: bool,
 }
 
+#[derive(Clone)]
 pub struct Func {
     /// gc's name for the function: `add`, `T.M`, `(*T).M`, `main.func1`, `glob..func1`.
     pub name: String,
@@ -103,6 +109,20 @@ pub struct Func {
     pub method_of: Option<(TypeId, bool)>,
     /// Position of the closing `}` (gc reports some facts there).
     pub end_pos: Pos,
+    /// Set by the inliner when the function can be inlined: its cost and a
+    /// copy of its body as it was before its own calls were inlined.
+    pub inl: Option<InlineBody>,
+    /// The inliner has decided about this function (gc's InlinabilityChecked).
+    pub inline_checked: bool,
+}
+
+/// What callers need to inline a function (gc's `ir.Inline`).
+#[derive(Clone, Debug)]
+pub struct InlineBody {
+    pub cost: u32,
+    pub nodes: Vec<Node>,
+    pub locals: Vec<Local>,
+    pub body: Vec<NodeId>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -127,7 +147,8 @@ pub struct Node {
     /// Inserted by the type checker rather than written (gc's `Implicit()`):
     /// the `&v` of a pointer-method receiver, the `*p` of `p[i]` on a pointer
     /// to array, an interface conversion, the slice holding a variadic call's
-    /// extra arguments. gc's printer skips such nodes.
+    /// extra arguments (or the nil slice when there are none). gc's printer
+    /// skips such nodes.
     pub implicit: bool,
 }
 

@@ -163,6 +163,8 @@ impl<'a> Lowerer<'a> {
             captures: Vec::new(),
             method_of: None,
             end_pos,
+            inl: None,
+            inline_checked: false,
         });
         FuncId(self.pkg.funcs.len() as u32 - 1)
     }
@@ -224,7 +226,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn new_local(&mut self, name: &str, ty: TypeId, pos: Pos, class: LocalClass) -> LocalId {
-        self.b().func.add_local(Local { name: name.to_string(), ty, pos, class, addr_taken: false, captured_by_ref: false, reassigned: false, on_heap: false })
+        self.b().func.add_local(Local { name: name.to_string(), ty, pos, class, addr_taken: false, captured_by_ref: false, reassigned: false, has_defn: class == LocalClass::Auto, on_heap: false })
     }
 
     fn node(&mut self, op: Op, pos: Pos, ty: TypeId) -> NodeId {
@@ -331,26 +333,32 @@ impl<'a> Lowerer<'a> {
             StmtKind::Type(_) => out.push(self.stmt_node(Op::DeclType, s.pos)),
             StmtKind::Var(specs) => {
                 for spec in specs {
+                    // gc declares and assigns name by name (`var a T; a = 1; var b T; b = 2`),
+                    // except when one call yields all the values.
+                    let per_name = spec.values.len() != 1 || spec.names.len() == 1;
                     let mut targets = Vec::new();
-                    for name in &spec.names {
+                    for (i, name) in spec.names.iter().enumerate() {
                         let Some(&obj) = self.checked.defs.get(&name.pos) else { continue };
                         let ty = self.checked.objects[obj as usize].ty;
-                        if name.name == "_" {
-                            targets.push(None);
+                        let target = if name.name == "_" {
+                            None
+                        } else {
+                            let local = self.new_local(&name.name, ty, name.pos, LocalClass::Auto);
+                            out.push(self.stmt_node(Op::Decl(local), name.pos));
+                            self.b().vars.insert(obj, local);
+                            Some(self.node(Op::Local(local), name.pos, ty))
+                        };
+                        if !per_name {
+                            targets.push(target);
                             continue;
                         }
-                        let local = self.new_local(&name.name, ty, name.pos, LocalClass::Auto);
-                        out.push(self.stmt_node(Op::Decl(local), name.pos));
-                        targets.push(Some(self.node(Op::Local(local), name.pos, ty)));
-                        // The name is visible only after the spec's values are evaluated.
-                        self.b().vars.insert(obj, local);
-                    }
-                    if spec.values.is_empty() {
-                        for t in targets.into_iter().flatten() {
-                            let pos = self.b().func.node(t).pos;
-                            out.push(self.stmt_node(Op::Assign { lhs: t, rhs: None, define: false }, pos));
+                        match (target, spec.values.get(i)) {
+                            (Some(t), None) => out.push(self.stmt_node(Op::Assign { lhs: t, rhs: None, define: false }, name.pos)),
+                            (t, Some(v)) => out.extend(self.assign_values(vec![t], std::slice::from_ref(v), name.pos, false)),
+                            (None, None) => {}
                         }
-                    } else {
+                    }
+                    if !per_name {
                         let pos = spec.names[0].pos;
                         out.extend(self.assign_values(targets, &spec.values, pos, false));
                     }
@@ -810,7 +818,7 @@ impl<'a> Lowerer<'a> {
         outer_local.captured_by_ref = true;
         let (name, ty, pos) = (outer_local.name.clone(), outer_local.ty, outer_local.pos);
         let b = &mut self.builders[level];
-        let inner = b.func.add_local(Local { name, ty, pos, class: LocalClass::Auto, addr_taken: false, captured_by_ref: false, reassigned: false, on_heap: false });
+        let inner = b.func.add_local(Local { name, ty, pos, class: LocalClass::Auto, addr_taken: false, captured_by_ref: false, reassigned: false, has_defn: false, on_heap: false });
         b.func.captures.push(Capture { outer, inner, by_ref: true });
         b.vars.insert(obj, inner);
         Some(inner)
@@ -991,7 +999,7 @@ impl<'a> Lowerer<'a> {
                 let lit = self.implicit_node(Op::CompositeLit(elems), e.pos, slice_ty);
                 arg_nodes.push(lit);
             } else {
-                let nil = self.node(Op::Nil, e.pos, slice_ty);
+                let nil = self.implicit_node(Op::Nil, e.pos, slice_ty);
                 arg_nodes.push(nil);
             }
         }
@@ -1189,6 +1197,8 @@ fn placeholder_func() -> Func {
         captures: Vec::new(),
         method_of: None,
         end_pos: 0,
+        inl: None,
+        inline_checked: false,
     }
 }
 

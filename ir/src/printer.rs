@@ -204,6 +204,7 @@ impl Printer<'_> {
                     // The `...` slice of a variadic call is built later in gc: print its elements.
                     match &self.node(*a).op {
                         Op::CompositeLit(elems) if self.node(*a).implicit => arg_texts.extend(elems.iter().map(|(_, e)| self.expr(*e, 0))),
+                        Op::Nil if self.node(*a).implicit => {}
                         _ => arg_texts.push(self.expr(*a, 0)),
                     }
                 }

@@ -1,78 +1,90 @@
 //! The static call graph of a package (petgraph) and its strongly connected
-//! components in gc 1.19's bottom-up order (`ir.VisitFuncsBottomUp`): Tarjan's
-//! algorithm with roots taken in declaration order, callees before callers,
-//! each component flagged `recursive` when it is a cycle or calls itself.
-//! Function literals are never roots: they join their enclosing function's
-//! component walk through the closure edge. Inlining and escape analysis both
-//! walk the package through this one driver.
+//! components in gc 1.19's bottom-up order (`ir.VisitFuncsBottomUp`,
+//! scc.go): Tarjan's algorithm with roots taken in declaration order and
+//! references followed in pre-order, callees' components before callers'.
+//! Function literals are never roots and never close a component: they join
+//! their enclosing function's component, after it. Inlining and escape
+//! analysis both walk the package through this one driver.
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use ir::{FuncId, Op, Package};
+use ir::{Func, FuncId, NodeId, Op, Package};
 
-/// One strongly connected component, callees' components having come before it.
+/// One strongly connected component; `recursive` when it is a cycle or calls itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scc {
     pub funcs: Vec<FuncId>,
     pub recursive: bool,
 }
 
-/// Builds the call graph: an edge for every reference to a function
-/// (called or used as a value), method value and closure.
+/// Builds the call graph: an edge for every reference to a function (called
+/// or used as a value), method and closure, in the pre-order of the body.
 pub fn call_graph(pkg: &Package) -> DiGraph<FuncId, ()> {
     let mut graph = DiGraph::new();
     let nodes: Vec<NodeIndex> = (0..pkg.funcs.len()).map(|i| graph.add_node(FuncId(i as u32))).collect();
     for (i, func) in pkg.funcs.iter().enumerate() {
-        for node in &func.nodes {
-            let callee = match &node.op {
-                Op::Func(f) | Op::Closure(f) => Some(*f),
-                Op::MethodValue { method, .. } => Some(*method),
-                _ => None,
-            };
-            if let Some(f) = callee {
-                graph.update_edge(nodes[i], nodes[f.0 as usize], ());
-            }
+        let mut refs = Vec::new();
+        for id in &func.body {
+            references(func, *id, &mut refs);
+        }
+        for f in refs {
+            graph.add_edge(nodes[i], nodes[f.0 as usize], ());
         }
     }
     graph
 }
 
-/// The components bottom-up, as gc's visitBottomUp produces them.
+/// Functions referred to under `id`, in pre-order.
+fn references(func: &Func, id: NodeId, out: &mut Vec<FuncId>) {
+    let node = func.node(id);
+    match &node.op {
+        Op::Func(f) | Op::Closure(f) => out.push(*f),
+        Op::MethodValue { method, .. } => out.push(*method),
+        _ => {}
+    }
+    for child in node.children() {
+        references(func, child, out);
+    }
+}
+
+/// The components bottom-up, as gc's visitBottomUp hands them to its passes.
 pub fn bottom_up(pkg: &Package) -> Vec<Scc> {
     let graph = call_graph(pkg);
-    let mut visitor = Tarjan { graph: &graph, index: vec![0; pkg.funcs.len()], next_id: 0, stack: Vec::new(), out: Vec::new() };
+    let mut visitor = Visitor { pkg, graph: &graph, node_id: vec![0; pkg.funcs.len()], visitgen: 0, stack: Vec::new(), out: Vec::new() };
     for (i, func) in pkg.funcs.iter().enumerate() {
-        if func.outer.is_none() && visitor.index[i] == 0 {
+        if func.outer.is_none() {
             visitor.visit(NodeIndex::new(i));
         }
     }
     visitor.out
 }
 
-struct Tarjan<'g> {
+struct Visitor<'g> {
+    pkg: &'g Package,
     graph: &'g DiGraph<FuncId, ()>,
-    /// 0: not visited; u32::MAX: finished; otherwise the visit number.
-    index: Vec<u32>,
-    next_id: u32,
+    /// 0: not visited; u32::MAX: in a finished component; otherwise its visit number.
+    node_id: Vec<u32>,
+    visitgen: u32,
     stack: Vec<NodeIndex>,
     out: Vec<Scc>,
 }
 
-impl Tarjan<'_> {
-    /// Returns the smallest visit number reachable from `n` (gc's `min`).
+impl Visitor<'_> {
+    /// Returns the smallest visit number reachable from `n`.
     fn visit(&mut self, n: NodeIndex) -> u32 {
         let i = n.index();
-        if self.index[i] > 0 {
-            return self.index[i];
+        if self.node_id[i] > 0 {
+            return self.node_id[i];
         }
-        self.next_id += 1;
-        let id = self.next_id;
-        self.index[i] = id;
-        let mut min = id;
+        self.visitgen += 1;
+        let id = self.visitgen;
+        self.node_id[i] = id;
+        self.visitgen += 1;
+        let mut min = self.visitgen;
         self.stack.push(n);
         let mut callees: Vec<NodeIndex> = self.graph.edges(n).map(|e| e.target()).collect();
-        // petgraph lists edges newest first; gc walks calls in source order.
+        // petgraph lists a node's edges newest first.
         callees.reverse();
         for callee in callees {
             let m = self.visit(callee);
@@ -80,23 +92,15 @@ impl Tarjan<'_> {
                 min = m;
             }
         }
-        if min == id {
-            let mut funcs = Vec::new();
-            let mut recursive = false;
-            loop {
-                let top = self.stack.pop().expect("tarjan stack holds the component");
-                self.index[top.index()] = u32::MAX;
-                funcs.push(*self.graph.node_weight(top).expect("node"));
-                if top == n {
-                    break;
-                }
-                recursive = true;
+        let hidden_closure = self.pkg.funcs[i].outer.is_some();
+        if (min == id || min == id + 1) && !hidden_closure {
+            let start = self.stack.iter().rposition(|x| *x == n).expect("the root is on the stack");
+            let block: Vec<NodeIndex> = self.stack.split_off(start);
+            for x in &block {
+                self.node_id[x.index()] = u32::MAX;
             }
-            funcs.reverse();
-            if !recursive {
-                recursive = self.graph.contains_edge(n, n);
-            }
-            self.out.push(Scc { funcs, recursive });
+            let funcs = block.iter().map(|x| *self.graph.node_weight(*x).expect("node")).collect();
+            self.out.push(Scc { funcs, recursive: min == id });
         }
         min
     }

@@ -1,23 +1,32 @@
 //! The middle-end: the bottom-up call-graph driver (`callgraph.rs`) that the
-//! inliner and escape analysis run over, one strongly connected component at
-//! a time, callees first, as gc 1.19 does.
+//! inliner (`inline.rs`) runs over, one strongly connected component at a
+//! time, callees first, as gc 1.19 does. Every decision is recorded as data
+//! (`decision.rs`) and rendered for `-m`, `-m=2` and `-json` (`render.rs`).
 
 pub mod callgraph;
+pub mod decision;
+pub mod inline;
+pub mod render;
 
 use ir::Package;
 
-/// What the middle-end is asked to do (`-m` level, `-l`).
+pub use decision::{Decision, DecisionKind, Position};
+
+/// What the middle-end is asked to do (`-l`, and whether `-m=2` or `-json` want full costs).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Config {
-    /// 0 without -m, 1 for -m, 2 for -m=2.
-    pub m_level: u32,
-    /// `-l`: no inlining.
+    /// `-l`: no inlining at all (and no inlining decisions).
     pub no_inline: bool,
+    /// `-m=2` or `-json`: the cost visitor counts whole functions instead of
+    /// stopping at the budget, which changes when gc meets closures.
+    pub full_costs: bool,
 }
 
-/// Runs the passes over the package, component by component, bottom-up.
-/// Returns the components in the order they were visited.
-pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<callgraph::Scc> {
-    let _ = config;
-    callgraph::bottom_up(pkg)
+/// Runs the passes over the package and returns their decisions in gc's order.
+pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
+    let mut decisions = Vec::new();
+    if !config.no_inline {
+        inline::inline_package(pkg, config.full_costs, &mut decisions);
+    }
+    decisions
 }

@@ -1,0 +1,177 @@
+//! Can-inline analysis: gc 1.19's `CanInline` and its `hairyVisitor`
+//! (inline/inl.go). A function is inlinable when its node count, with the
+//! special costs below, stays within the budget of 80. The costs are counted
+//! on minigo's IR the way gc counts them on its own: nodes minigo merges or
+//! splits differently are weighted here so the totals agree (see
+//! ../shared/go119-facts.md, A4).
+
+use ::ir::*;
+
+use super::can_inline;
+use super::expand::static_callee;
+use crate::decision::Decision;
+
+pub const MAX_BUDGET: i32 = 80;
+/// A call that will not be inlined.
+pub const EXTRA_CALL_COST: i32 = 57;
+pub const EXTRA_PANIC_COST: i32 = 1;
+pub const CLOSURE_COST: i32 = 15;
+/// A caller with at least this many nodes is "big"...
+pub const BIG_FUNCTION_NODES: usize = 5000;
+/// ...and inlines only callees that cost at most this much.
+pub const BIG_FUNCTION_MAX_COST: u32 = 20;
+
+/// The outcome of the visitor: a cost, or the reason the function is not inlinable.
+pub enum Verdict {
+    Inlinable(u32),
+    NotInlinable(String),
+}
+
+/// Runs the hairy visitor over `fid`'s body. A call costs what inlining its
+/// static callee costs, or the extra call cost; a function literal called
+/// directly is decided on the spot (its decision comes first, as in gc).
+/// Without `full_costs` the walk stops once over budget, as gc's does below `-m=2`.
+pub fn hairy_cost(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &mut Vec<Decision>) -> Verdict {
+    let mut v = Hairy { pkg, decisions, budget: MAX_BUDGET, reason: None, full_costs };
+    for id in v.pkg.func(fid).body.clone() {
+        if v.visit(fid, id) {
+            break;
+        }
+    }
+    if let Some(reason) = v.reason {
+        return Verdict::NotInlinable(reason);
+    }
+    if v.budget < 0 && !full_costs {
+        return Verdict::NotInlinable("too expensive".to_string());
+    }
+    if v.budget < 0 {
+        return Verdict::NotInlinable(format!("function too complex: cost {} exceeds budget {}", MAX_BUDGET - v.budget, MAX_BUDGET));
+    }
+    Verdict::Inlinable((MAX_BUDGET - v.budget) as u32)
+}
+
+struct Hairy<'a> {
+    pkg: &'a mut Package,
+    decisions: &'a mut Vec<Decision>,
+    budget: i32,
+    reason: Option<String>,
+    full_costs: bool,
+}
+
+impl Hairy<'_> {
+    /// The inline cost of the call's static callee, deciding a function literal first.
+    fn callee_cost(&mut self, fid: FuncId, call: NodeId) -> Option<u32> {
+        let callee = static_callee(self.pkg, fid, call)?;
+        if self.pkg.func(callee).outer.is_some() && !self.pkg.func(callee).inline_checked {
+            can_inline(self.pkg, callee, self.full_costs, self.decisions);
+        }
+        self.pkg.func(callee).inl.as_ref().map(|i| i.cost)
+    }
+
+    /// Visits a node and its children; true stops the walk (a disqualifying node).
+    fn visit(&mut self, fid: FuncId, id: NodeId) -> bool {
+        let node = self.pkg.func(fid).node(id).clone();
+        let node = &node;
+        // gc's per-node cost is 1; `own` is the adjustment for this node.
+        let mut own: i32 = 1;
+        match &node.op {
+            Op::Recover => {
+                self.reason = Some("call to recover".to_string());
+                return true;
+            }
+            Op::DeclType => {
+                self.reason = Some("unhandled op DCLTYPE".to_string());
+                return true;
+            }
+            Op::Call { .. } => {
+                own += match self.callee_cost(fid, id) {
+                    Some(cost) => cost as i32,
+                    None => EXTRA_CALL_COST,
+                };
+            }
+            Op::Panic(x) => {
+                own += EXTRA_PANIC_COST;
+                let arg = self.pkg.func(fid).node(*x);
+                if arg.implicit && matches!(arg.op, Op::Conv(ConvKind::Iface, _)) {
+                    own -= 1;
+                }
+            }
+            Op::Closure(closure) => {
+                own += CLOSURE_COST;
+                let body = self.pkg.func(*closure).body.clone();
+                for stmt in body {
+                    if self.visit(*closure, stmt) {
+                        return true;
+                    }
+                }
+            }
+            Op::MethodValue { .. } => own += 1,
+            // The slice of a variadic call's extra arguments is built after inlining in gc.
+            Op::CompositeLit(_) | Op::Nil if node.implicit => own = 0,
+            Op::CompositeLit(elems) => {
+                let is_slice = matches!(self.pkg.types.under(node.ty), TypeKind::Slice(_));
+                let is_struct = matches!(self.pkg.types.under(node.ty), TypeKind::Struct(_));
+                if is_slice {
+                    own += 1;
+                }
+                // Each struct element is an OSTRUCTKEY node of its own.
+                if is_struct {
+                    own += elems.len() as i32;
+                }
+            }
+            Op::Deref(x) => {
+                let func = self.pkg.func(fid);
+                let mut inner = func.node(*x);
+                while let Op::Conv(ConvKind::Nop, y) = &inner.op {
+                    inner = func.node(*y);
+                }
+                if matches!(inner.op, Op::Addr(_)) {
+                    own -= 1;
+                }
+            }
+            Op::Conv(ConvKind::Nop, _) | Op::Block(_) | Op::ExprStmt(_) => own = 0,
+            // ODCL and its ONAME.
+            Op::Decl(_) => own = 2,
+            // ONEW and its OTYPE operand.
+            Op::New => own = 2,
+            // A blank target of an OAS2 is an ONAME of its own.
+            Op::Assign2 { lhs, .. } => own += lhs.iter().filter(|l| l.is_none()).count() as i32,
+            // One OCASE per clause.
+            Op::Switch { cases, .. } => own += cases.len() as i32,
+            Op::If { cond, then, els } => {
+                if let Op::Const { value: ConstValue::Bool(taken), .. } = &self.pkg.func(fid).node(*cond).op {
+                    // A constant condition: the if and its condition are free,
+                    // only the branch that runs counts.
+                    let branch = if *taken { then.clone() } else { els.clone() };
+                    for s in node.init.iter().copied().chain(branch) {
+                        if self.visit(fid, s) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        self.budget -= own;
+        if self.budget < 0 && !self.full_costs {
+            // gc's "too expensive": never printed, the walk just stops.
+            return true;
+        }
+        for child in node.children() {
+            if self.visit(fid, child) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// gc's `ir.Any` node count of a function, including the function node itself.
+pub fn node_count(pkg: &Package, fid: FuncId) -> usize {
+    fn count(func: &Func, id: NodeId) -> usize {
+        1 + func.node(id).children().into_iter().map(|c| count(func, c)).sum::<usize>()
+    }
+    let func = pkg.func(fid);
+    1 + func.body.iter().map(|id| count(func, *id)).sum::<usize>()
+}

@@ -1,0 +1,353 @@
+//! Call-site inlining, as gc 1.19's `InlineCalls`/`mkinlcall`: calls are
+//! edited bottom-up (arguments before the call), an inlinable callee's saved
+//! body is copied into the caller with fresh locals (parameters keep their
+//! names, unnamed results become `~R0`...), arguments are bound in one
+//! `p1, p2 := a1, a2`, each `return` becomes an assignment to the result
+//! variables and a `goto` to the end of the copy, and the copy is searched
+//! again for calls to inline (mid-stack inlining), reported at the outermost
+//! call site. A function already being inlined on the current path is not
+//! inlined again (`repeated recursive cycle`).
+
+use std::collections::HashMap;
+
+use ::ir::*;
+
+use super::cost::{node_count, BIG_FUNCTION_MAX_COST, BIG_FUNCTION_NODES, MAX_BUDGET};
+use super::can_inline;
+use crate::decision::{Decision, DecisionKind, Position};
+
+/// The function a call statically calls (gc's `inlCallee` with `ir.StaticValue`):
+/// a declared function or method, a function literal, or a local variable
+/// that is assigned exactly once (at its definition) from one of those.
+pub fn static_callee(pkg: &Package, fid: FuncId, call: NodeId) -> Option<FuncId> {
+    let func = pkg.func(fid);
+    let Op::Call { callee, .. } = &func.node(call).op else { return None };
+    static_value(func, *callee, 0)
+}
+
+fn static_value(func: &Func, mut id: NodeId, depth: u32) -> Option<FuncId> {
+    if depth > 8 {
+        return None;
+    }
+    while let Op::Conv(ConvKind::Nop, x) = &func.node(id).op {
+        id = *x;
+    }
+    match &func.node(id).op {
+        Op::Func(f) | Op::Closure(f) => Some(*f),
+        Op::Local(l) => {
+            let local = func.local(*l);
+            if local.class != LocalClass::Auto || !local.has_defn || local.reassigned || local.addr_taken || local.captured_by_ref {
+                return None;
+            }
+            let rhs = defining_value(func, *l)?;
+            static_value(func, rhs, depth + 1)
+        }
+        _ => None,
+    }
+}
+
+/// The right side of the one definition of local `l` (`l := v` or `var l = v`,
+/// or its slot in `a, l := x, v`).
+fn defining_value(func: &Func, l: LocalId) -> Option<NodeId> {
+    let is_l = |n: NodeId| matches!(func.node(n).op, Op::Local(x) if x == l);
+    func.nodes.iter().find_map(|node| match &node.op {
+        Op::Assign { lhs, rhs: Some(rhs), .. } if is_l(*lhs) => Some(*rhs),
+        Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => lhs.iter().position(|x| x.is_some_and(is_l)).map(|i| rhs[i]),
+        _ => None,
+    })
+}
+
+/// Inlines the calls in `fid`'s body.
+pub fn inline_calls(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &mut Vec<Decision>) {
+    let max_cost = if node_count(pkg, fid) >= BIG_FUNCTION_NODES { BIG_FUNCTION_MAX_COST } else { MAX_BUDGET as u32 };
+    let mut editor = Editor { fid, max_cost, full_costs, stack: Vec::new(), n_inlined: 0 };
+    let body = pkg.func(fid).body.clone();
+    for stmt in body {
+        editor.edit(pkg, stmt, None, decisions);
+    }
+}
+
+struct Editor {
+    fid: FuncId,
+    max_cost: u32,
+    full_costs: bool,
+    /// Functions whose bodies are being inlined on the current path.
+    stack: Vec<FuncId>,
+    /// Inlined calls so far in this function (for unique `.iN` labels).
+    n_inlined: u32,
+}
+
+impl Editor {
+    /// Post-order: children first, then the node itself if it is a call.
+    /// `report` is the outermost call site when editing inside an inlined copy.
+    fn edit(&mut self, pkg: &mut Package, id: NodeId, report: Option<Pos>, decisions: &mut Vec<Decision>) {
+        let node = pkg.func(self.fid).node(id);
+        if matches!(node.op, Op::Closure(_)) {
+            return;
+        }
+        for child in node.children() {
+            self.edit(pkg, child, report, decisions);
+        }
+        if matches!(pkg.func(self.fid).node(id).op, Op::Call { .. }) {
+            self.try_inline(pkg, id, report, decisions);
+        }
+    }
+
+    fn try_inline(&mut self, pkg: &mut Package, call: NodeId, report: Option<Pos>, decisions: &mut Vec<Decision>) {
+        let Some(callee) = static_callee(pkg, self.fid, call) else { return };
+        let callee_func = pkg.func(callee);
+        if callee_func.outer.is_some() && !callee_func.inline_checked {
+            can_inline(pkg, callee, self.full_costs, decisions);
+        }
+        let callee_func = pkg.func(callee);
+        let Some(inl) = callee_func.inl.clone() else { return };
+        if inl.cost > self.max_cost || callee == self.fid {
+            return;
+        }
+        // A closure's captured variables must be the caller's own.
+        let captures = callee_func.captures.clone();
+        if !captures.is_empty() && callee_func.outer != Some(self.fid) {
+            return;
+        }
+        let pos = report.unwrap_or(pkg.func(self.fid).node(call).pos);
+        let callee_name = callee_func.name.clone();
+        if self.stack.contains(&callee) {
+            let caller = pkg.func(self.fid).name.clone();
+            decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::CannotInlineInto { callee: callee_name, caller, reason: "repeated recursive cycle".to_string() } });
+            return;
+        }
+        decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::InliningCall { callee: callee_name } });
+        let callee_params = callee_func.params.clone();
+        let callee_results = callee_func.results.clone();
+        self.n_inlined += 1;
+        let label = format!(".i{}", self.n_inlined - 1);
+        let call_pos = pkg.func(self.fid).node(call).pos;
+        let mut copier = Copier { locals: HashMap::new(), results: Vec::new(), label: label.clone(), label_suffix: format!("·{}", self.n_inlined), pos: call_pos, closures: Vec::new() };
+        for c in &captures {
+            copier.locals.insert(c.inner, c.outer);
+        }
+        let caller = &mut pkg.funcs[self.fid.0 as usize];
+        // Parameters and results become locals of the caller.
+        for (i, local) in inl.locals.iter().enumerate() {
+            let id = LocalId(i as u32);
+            if copier.locals.contains_key(&id) {
+                continue;
+            }
+            let mut copy = local.clone();
+            copy.class = LocalClass::Auto;
+            // Only the parameters keep a known definition: the argument binding.
+            copy.has_defn = local.class == LocalClass::Param;
+            if local.class == LocalClass::Result && local.name.starts_with("~r") {
+                copy.name = local.name.replacen("~r", "~R", 1);
+            }
+            let new_id = caller.add_local(copy);
+            copier.locals.insert(id, new_id);
+        }
+        let args = match &caller.node(call).op {
+            Op::Call { args, .. } => args.clone(),
+            _ => unreachable!("try_inline on a call"),
+        };
+        let mut body = Vec::new();
+        if !callee_params.is_empty() {
+            let mut decls = Vec::new();
+            let mut lhs = Vec::new();
+            for p in &callee_params {
+                let l = copier.locals[p];
+                let ty = caller.local(l).ty;
+                decls.push(caller.add_node(stmt(Op::Decl(l), call_pos)));
+                lhs.push(Some(caller.add_node(Node { op: Op::Local(l), pos: call_pos, ty, init: Vec::new(), escapes: true, implicit: false })));
+            }
+            let mut bind = stmt(Op::Assign2 { lhs, rhs: args, define: true }, call_pos);
+            bind.init = decls;
+            body.push(caller.add_node(bind));
+        }
+        for r in &callee_results {
+            let l = copier.locals[r];
+            let ty = caller.local(l).ty;
+            copier.results.push(l);
+            body.push(caller.add_node(stmt(Op::Decl(l), call_pos)));
+            let lhs = caller.add_node(Node { op: Op::Local(l), pos: call_pos, ty, init: Vec::new(), escapes: true, implicit: false });
+            body.push(caller.add_node(stmt(Op::Assign { lhs, rhs: None, define: false }, call_pos)));
+        }
+        for s in &inl.body {
+            body.push(copier.copy(&inl, caller, *s));
+        }
+        body.push(caller.add_node(stmt(Op::Label(label), call_pos)));
+        let results = copier
+            .results
+            .iter()
+            .map(|l| {
+                let ty = caller.local(*l).ty;
+                caller.add_node(Node { op: Op::Local(*l), pos: call_pos, ty, init: Vec::new(), escapes: true, implicit: false })
+            })
+            .collect();
+        let old = caller.node(call).clone();
+        *caller.node_mut(call) = Node { op: Op::InlinedCall { body, results }, pos: old.pos, ty: old.ty, init: old.init, escapes: true, implicit: false };
+        self.clone_closures(pkg, &copier);
+        // Mid-stack: the copy's own calls, reported at the outermost call site.
+        self.stack.push(callee);
+        let Op::InlinedCall { body, .. } = pkg.func(self.fid).node(call).op.clone() else { unreachable!() };
+        for s in body {
+            self.edit(pkg, s, Some(pos), decisions);
+        }
+        self.stack.pop();
+    }
+}
+
+impl Editor {
+    /// Function literals in an inlined body become closures of the caller,
+    /// named after it (`main.func3`), capturing the caller's copies of the variables.
+    fn clone_closures(&self, pkg: &mut Package, copier: &Copier) {
+        for (node, original) in &copier.closures {
+            let mut clone = pkg.func(*original).clone();
+            for capture in &mut clone.captures {
+                capture.outer = *copier.locals.get(&capture.outer).unwrap_or(&capture.outer);
+            }
+            let caller_name = pkg.func(self.fid).name.clone();
+            let n = pkg.funcs.iter().filter(|f| f.outer == Some(self.fid)).count() + 1;
+            clone.name = format!("{}.func{}", caller_name, n);
+            clone.outer = Some(self.fid);
+            clone.inline_checked = false;
+            clone.inl = None;
+            pkg.funcs.push(clone);
+            let new_id = FuncId(pkg.funcs.len() as u32 - 1);
+            pkg.funcs[self.fid.0 as usize].node_mut(*node).op = Op::Closure(new_id);
+        }
+    }
+}
+
+fn stmt(op: Op, pos: Pos) -> Node {
+    Node { op, pos, ty: INVALID, init: Vec::new(), escapes: true, implicit: false }
+}
+
+/// Copies a saved body into the caller's arena.
+struct Copier {
+    locals: HashMap<LocalId, LocalId>,
+    results: Vec<LocalId>,
+    /// The label at the end of the copy that `return`s jump to.
+    label: String,
+    /// Appended to the callee's own labels so copies never clash.
+    label_suffix: String,
+    pos: Pos,
+    /// Closure nodes in the copy, with the function literal they were made from.
+    closures: Vec<(NodeId, FuncId)>,
+}
+
+impl Copier {
+    fn copy(&mut self, inl: &InlineBody, caller: &mut Func, id: NodeId) -> NodeId {
+        let src = &inl.nodes[id.0 as usize];
+        let mut node = src.clone();
+        node.init = src.init.iter().map(|n| self.copy(inl, caller, *n)).collect();
+        let l = |c: &Self, x: &LocalId| *c.locals.get(x).unwrap_or(x);
+        node.op = match &src.op {
+            Op::Return(values) => {
+                let values: Vec<NodeId> = values.iter().map(|v| self.copy(inl, caller, *v)).collect();
+                let mut stmts = Vec::new();
+                if !values.is_empty() {
+                    let lhs = self
+                        .results
+                        .iter()
+                        .map(|r| {
+                            let ty = caller.local(*r).ty;
+                            Some(caller.add_node(Node { op: Op::Local(*r), pos: self.pos, ty, init: Vec::new(), escapes: true, implicit: false }))
+                        })
+                        .collect();
+                    stmts.push(caller.add_node(stmt(Op::Assign2 { lhs, rhs: values, define: false }, src.pos)));
+                }
+                stmts.push(caller.add_node(stmt(Op::Branch { op: BranchOp::Goto, label: Some(self.label.clone()) }, src.pos)));
+                Op::Block(stmts)
+            }
+            Op::Local(x) => Op::Local(l(self, x)),
+            Op::Decl(x) => Op::Decl(l(self, x)),
+            Op::Label(name) => Op::Label(format!("{}{}", name, self.label_suffix)),
+            Op::Branch { op, label } => Op::Branch { op: *op, label: label.as_ref().map(|n| format!("{}{}", n, self.label_suffix)) },
+            other => {
+                let mut op = other.clone();
+                self.copy_children(inl, caller, &mut op);
+                op
+            }
+        };
+        match &mut node.op {
+            Op::For { label, .. } | Op::Range { label, .. } | Op::Switch { label, .. } => {
+                if let Some(name) = label {
+                    name.push_str(&self.label_suffix);
+                }
+            }
+            _ => {}
+        }
+        let closure = match node.op {
+            Op::Closure(f) => Some(f),
+            _ => None,
+        };
+        let new = caller.add_node(node);
+        if let Some(f) = closure {
+            self.closures.push((new, f));
+        }
+        new
+    }
+
+    /// Replaces every child id of `op` by its copy.
+    fn copy_children(&mut self, inl: &InlineBody, caller: &mut Func, op: &mut Op) {
+        let mut c = |n: &mut NodeId| *n = self.copy(inl, caller, *n);
+        match op {
+            Op::Binary(_, a, b) | Op::Index(a, b) | Op::Copy(a, b) => {
+                c(a);
+                c(b);
+            }
+            Op::Unary(_, a) | Op::Addr(a) | Op::Deref(a) | Op::Field(a, _) | Op::FieldPtr(a, _) | Op::Conv(_, a) | Op::Len(a) | Op::Cap(a) | Op::ExprStmt(a) | Op::Panic(a) => c(a),
+            Op::TypeAssert { x, .. } => c(x),
+            Op::MethodValue { recv, .. } => c(recv),
+            Op::AddStr(xs) | Op::Block(xs) | Op::Return(xs) => xs.iter_mut().for_each(&mut c),
+            Op::Append { args, .. } | Op::Print { args, .. } => args.iter_mut().for_each(&mut c),
+            Op::Slice { x, lo, hi, max } => {
+                c(x);
+                lo.iter_mut().chain(hi.iter_mut()).chain(max.iter_mut()).for_each(&mut c);
+            }
+            Op::Call { callee, args, .. } => {
+                c(callee);
+                args.iter_mut().for_each(&mut c);
+            }
+            Op::MakeSlice { len, cap } => {
+                c(len);
+                cap.iter_mut().for_each(&mut c);
+            }
+            Op::CompositeLit(elems) => elems.iter_mut().for_each(|(_, n)| c(n)),
+            Op::InlinedCall { body, results } => {
+                body.iter_mut().for_each(&mut c);
+                results.iter_mut().for_each(&mut c);
+            }
+            Op::Assign { lhs, rhs, .. } => {
+                c(lhs);
+                rhs.iter_mut().for_each(&mut c);
+            }
+            Op::Assign2 { lhs, rhs, .. } => {
+                lhs.iter_mut().flatten().for_each(&mut c);
+                rhs.iter_mut().for_each(&mut c);
+            }
+            Op::AssignOp { lhs, rhs, .. } => {
+                c(lhs);
+                c(rhs);
+            }
+            Op::If { cond, then, els } => {
+                c(cond);
+                then.iter_mut().chain(els.iter_mut()).for_each(&mut c);
+            }
+            Op::For { cond, post, body, .. } => {
+                cond.iter_mut().chain(post.iter_mut()).for_each(&mut c);
+                body.iter_mut().for_each(&mut c);
+            }
+            Op::Range { key, value, x, body, .. } => {
+                c(x);
+                key.iter_mut().chain(value.iter_mut()).for_each(&mut c);
+                body.iter_mut().for_each(&mut c);
+            }
+            Op::Switch { tag, cases, .. } => {
+                tag.iter_mut().for_each(&mut c);
+                for case in cases {
+                    case.values.iter_mut().chain(case.body.iter_mut()).for_each(&mut c);
+                }
+            }
+            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Const { .. } | Op::Nil | Op::New | Op::Closure(_) | Op::Recover | Op::DeclType | Op::Decl(_) | Op::Blank | Op::Label(_) | Op::Branch { .. } => {}
+        }
+    }
+}
