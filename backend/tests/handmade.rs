@@ -35,6 +35,8 @@ impl Body {
                 captures: Vec::new(),
                 method_of: None,
                 end_pos: 0,
+                inl: None,
+                inline_checked: false,
             },
         }
     }
@@ -60,6 +62,7 @@ impl Body {
             addr_taken: false,
             captured_by_ref: false,
             reassigned: true,
+            has_defn: false,
             on_heap: false,
         })
     }

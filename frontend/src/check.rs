@@ -230,11 +230,9 @@ impl<'a> Checker<'a> {
             ("int8", Basic::Int8),
             ("int16", Basic::Int16),
             ("int32", Basic::Int32),
-            ("rune", Basic::Int32),
             ("int64", Basic::Int64),
             ("uint", Basic::Uint),
             ("uint8", Basic::Uint8),
-            ("byte", Basic::Uint8),
             ("uint16", Basic::Uint16),
             ("uint32", Basic::Uint32),
             ("uint64", Basic::Uint64),
@@ -247,6 +245,9 @@ impl<'a> Checker<'a> {
             let t = self.types.basic(b);
             self.declare_universe(name, ObjKind::TypeName, t);
         }
+        let (byte, rune) = (self.types.byte_type(), self.types.rune_type());
+        self.declare_universe("byte", ObjKind::TypeName, byte);
+        self.declare_universe("rune", ObjKind::TypeName, rune);
         let empty_iface = self.types.intern(TypeKind::Interface(Vec::new()));
         self.declare_universe("any", ObjKind::TypeName, empty_iface);
         let ub = self.types.basic(Basic::UntypedBool);

@@ -176,6 +176,12 @@ pub struct Method {
 
 pub struct TypeTable {
     kinds: Vec<TypeKind>,
+    /// Each type with `byte` and `rune` spelled `uint8` and `int32`: two types
+    /// are identical when their canonical types are the same entry. gc keeps
+    /// the spelling (it prints `[]byte`), so the table does too.
+    canon: Vec<TypeId>,
+    byte: TypeId,
+    rune: TypeId,
     interned: HashMap<TypeKind, TypeId>,
     /// Methods of each named type, in declaration order.
     pub methods: HashMap<TypeId, Vec<Method>>,
@@ -189,10 +195,15 @@ impl Default for TypeTable {
 
 pub const INVALID: TypeId = TypeId(0);
 
+/// The `decl_index` of `byte` and `rune`.
+pub const PREDECLARED_ALIAS: u32 = u32::MAX - 1;
+
 impl TypeTable {
     pub fn new() -> TypeTable {
-        let mut table = TypeTable { kinds: Vec::new(), interned: HashMap::new(), methods: HashMap::new() };
+        let mut table = TypeTable { kinds: Vec::new(), canon: Vec::new(), byte: INVALID, rune: INVALID, interned: HashMap::new(), methods: HashMap::new() };
         table.intern(TypeKind::Basic(Basic::Invalid));
+        table.byte = table.new_predeclared_alias("byte", Basic::Uint8);
+        table.rune = table.new_predeclared_alias("rune", Basic::Int32);
         table
     }
 
@@ -200,16 +211,69 @@ impl TypeTable {
         if let Some(id) = self.interned.get(&kind) {
             return *id;
         }
+        let canonical_kind = self.canonical_kind(&kind);
         let id = TypeId(self.kinds.len() as u32);
         self.kinds.push(kind.clone());
-        self.interned.insert(kind, id);
+        self.canon.push(id);
+        self.interned.insert(kind.clone(), id);
+        if canonical_kind != kind {
+            let c = self.intern(canonical_kind);
+            self.canon[id.0 as usize] = c;
+        }
         id
+    }
+
+    /// `kind` with its component types replaced by their canonical types.
+    fn canonical_kind(&self, kind: &TypeKind) -> TypeKind {
+        let c = |t: &TypeId| self.canonical(*t);
+        match kind {
+            TypeKind::Pointer(e) => TypeKind::Pointer(c(e)),
+            TypeKind::Slice(e) => TypeKind::Slice(c(e)),
+            TypeKind::Array(n, e) => TypeKind::Array(*n, c(e)),
+            TypeKind::Map(k, v) => TypeKind::Map(c(k), c(v)),
+            TypeKind::Chan(e) => TypeKind::Chan(c(e)),
+            TypeKind::Struct(fields) => TypeKind::Struct(fields.iter().map(|f| Field { name: f.name.clone(), ty: c(&f.ty), embedded: f.embedded }).collect()),
+            TypeKind::Func(sig) => TypeKind::Func(Signature { params: sig.params.iter().map(c).collect(), results: sig.results.iter().map(c).collect(), variadic: sig.variadic }),
+            TypeKind::Interface(ms) => TypeKind::Interface(ms.iter().map(|m| IfaceMethod { name: m.name.clone(), sig: c(&m.sig) }).collect()),
+            TypeKind::Tuple(ts) => TypeKind::Tuple(ts.iter().map(c).collect()),
+            TypeKind::Basic(_) | TypeKind::Named { .. } => kind.clone(),
+        }
+    }
+
+    /// The type with `byte`/`rune` spelled `uint8`/`int32` everywhere in it.
+    pub fn canonical(&self, t: TypeId) -> TypeId {
+        self.canon[t.0 as usize]
+    }
+
+    /// Go's type identity.
+    pub fn identical(&self, a: TypeId, b: TypeId) -> bool {
+        self.canonical(a) == self.canonical(b)
     }
 
     /// A fresh named type; named types are never interned by structure.
     pub fn new_named(&mut self, name: &str, decl_index: u32) -> TypeId {
         let id = TypeId(self.kinds.len() as u32);
         self.kinds.push(TypeKind::Named { name: name.to_string(), underlying: INVALID, decl_index });
+        self.canon.push(id);
+        id
+    }
+
+    /// The predeclared `byte` (made by `new`).
+    pub fn byte_type(&self) -> TypeId {
+        self.byte
+    }
+
+    /// The predeclared `rune`, the default type of untyped rune constants.
+    pub fn rune_type(&self) -> TypeId {
+        self.rune
+    }
+
+    /// `byte` or `rune`: another spelling of a basic type, identical to it.
+    fn new_predeclared_alias(&mut self, name: &str, basic: Basic) -> TypeId {
+        let target = self.basic(basic);
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(TypeKind::Named { name: name.to_string(), underlying: target, decl_index: PREDECLARED_ALIAS });
+        self.canon.push(target);
         id
     }
 

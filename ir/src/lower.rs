@@ -768,10 +768,10 @@ impl<'a> Lowerer<'a> {
 
     fn constant(&mut self, e: &Expr, v: ConstValue, ty: TypeId) -> NodeId {
         let ty = match self.types().basic_of(ty) {
+            Some(Basic::UntypedRune) => self.types().rune_type(),
             Some(b) if b.is_untyped() => {
                 let d = match b {
                     Basic::UntypedBool => Basic::Bool,
-                    Basic::UntypedRune => Basic::Int32,
                     Basic::UntypedFloat => Basic::Float64,
                     Basic::UntypedString => Basic::String,
                     _ => Basic::Int,

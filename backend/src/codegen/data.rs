@@ -35,6 +35,8 @@ impl Codegen<'_> {
 
     /// The `minigo_type` descriptor of `t`.
     pub fn type_descriptor(&mut self, t: TypeId) -> DataId {
+        // `byte` and `uint8` are one type at run time.
+        let t = self.package.types.canonical(t);
         if let Some(id) = self.type_descriptors.get(&t) {
             return *id;
         }

@@ -394,11 +394,11 @@ impl<'a> Checker<'a> {
                 };
                 let src_el = match self.types.under(si.ty).clone() {
                     TypeKind::Slice(el) => Some(el),
-                    TypeKind::Basic(bt) if bt.is_string() => Some(self.types.basic(Basic::Uint8)),
+                    TypeKind::Basic(bt) if bt.is_string() => Some(self.types.byte_type()),
                     _ => None,
                 };
                 match (dst_el, src_el) {
-                    (Some(d), Some(s)) if d == s => {
+                    (Some(d), Some(s)) if self.types.identical(d, s) => {
                         if self.is_untyped(si.ty) {
                             let st = self.types.basic(Basic::String);
                             self.convert_untyped(&args[1], st);

@@ -31,7 +31,7 @@ impl<'a> Checker<'a> {
         match self.types.kind(t) {
             TypeKind::Basic(Basic::UntypedBool) => self.types.basic(Basic::Bool),
             TypeKind::Basic(Basic::UntypedInt) => self.types.basic(Basic::Int),
-            TypeKind::Basic(Basic::UntypedRune) => self.types.basic(Basic::Int32),
+            TypeKind::Basic(Basic::UntypedRune) => self.types.rune_type(),
             TypeKind::Basic(Basic::UntypedFloat) => self.types.basic(Basic::Float64),
             TypeKind::Basic(Basic::UntypedString) => self.types.basic(Basic::String),
             _ => t,
@@ -261,7 +261,7 @@ impl<'a> Checker<'a> {
 
     /// Whether a value of type `v` may be assigned to type `t` (spec "Assignability").
     pub(crate) fn assignable(&self, v: TypeId, t: TypeId) -> bool {
-        if v == t || v == INVALID || t == INVALID {
+        if self.types.identical(v, t) || v == INVALID || t == INVALID {
             return true;
         }
         let vu = self.types.underlying(v);
@@ -272,7 +272,7 @@ impl<'a> Checker<'a> {
         if self.types.is_interface(t) {
             return true;
         }
-        if vu == tu && (!self.types.is_named(v) || !self.types.is_named(t)) {
+        if self.types.identical(vu, tu) && (!self.types.is_named(v) || !self.types.is_named(t)) {
             return true;
         }
         false
@@ -683,7 +683,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn identical(&self, a: TypeId, b: TypeId) -> bool {
-        a == b || a == INVALID || b == INVALID
+        self.types.identical(a, b) || a == INVALID || b == INVALID
     }
 
     fn comparison(&mut self, e: &Expr, op: BinaryOp, l: &Expr, r: &Expr, li: &ExprInfo, ri: &ExprInfo) {
@@ -997,7 +997,7 @@ impl<'a> Checker<'a> {
         }
         let (elem, mode, length) = match self.types.under(xi.ty).clone() {
             TypeKind::Basic(b) if b.is_string() => {
-                let byte = self.types.basic(Basic::Uint8);
+                let byte = self.types.byte_type();
                 let len = match &xi.value {
                     Some(Value::Str(s)) => Some(s.len() as u64),
                     _ => None,

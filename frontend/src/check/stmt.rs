@@ -644,7 +644,7 @@ impl<'a> Checker<'a> {
                         let st = self.types.basic(Basic::String);
                         self.convert_untyped(x, st);
                     }
-                    (int_t, self.types.basic(Basic::Int32))
+                    (int_t, self.types.rune_type())
                 }
                 TypeKind::Slice(el) | TypeKind::Array(_, el) => (int_t, el),
                 _ => {
