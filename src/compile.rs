@@ -1,0 +1,165 @@
+//! The pipeline of one build, as `go build` runs it for a single file:
+//! read the source, parse, type-check, lower to the IR, run the middle-end,
+//! then generate code and link into the scratch directory. Diagnostics are
+//! printed the way the go command prints a failing package: a
+//! `# command-line-arguments` header, then gc's `path:line:col: message`
+//! lines, exit status 2.
+
+use std::path::{Path, PathBuf};
+
+use frontend::ast::SourceMap;
+use frontend::diag::{render_all, Diagnostic};
+
+use crate::cli::{goarch_name, Options};
+use crate::{error_text, Failure};
+
+/// The header `go build` prints above a package's compiler output.
+const HEADER: &str = "# command-line-arguments\n";
+
+/// What to compile and where the results go.
+pub struct Job<'a> {
+    /// The file as named on the command line.
+    pub file: &'a str,
+    /// The working directory, as Go's `os.Getwd` reports it.
+    pub cwd: &'a str,
+    pub options: &'a Options,
+    pub target: backend::Target,
+}
+
+/// A compiled program: the executable in the scratch directory, or nothing
+/// for a package other than `main` (which `go build` checks and discards).
+pub enum Compiled {
+    Executable(PathBuf),
+    NotMain,
+}
+
+/// Compiles the job's file and links it at `scratch/<name>`.
+pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
+    let display = crate::paths::display_path(job.cwd, job.file);
+    let bytes = std::fs::read(job.file)
+        .map_err(|e| Failure::new(format!("open {}: {}\n", job.file, error_text(&e)), 1))?;
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(e) => {
+            // gc's scanner reports the first byte that is not UTF-8.
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let map = SourceMap::new(&prefix);
+            let diag = Diagnostic::new(valid as u32, "invalid UTF-8 encoding");
+            return Err(compile_errors(&[diag], &display, &map));
+        }
+    };
+    let map = SourceMap::new(&source);
+
+    let parsed = frontend::parse(&source);
+    let mut diagnostics = parsed.diagnostics;
+    // gc does not type-check a file with syntax errors.
+    let checked = if diagnostics.iter().any(|d| d.message.starts_with("syntax error")) {
+        None
+    } else {
+        let (checked, check_diagnostics) = frontend::check(&parsed.file, parsed.expr_count);
+        diagnostics.extend(check_diagnostics);
+        Some(checked)
+    };
+    let checked = match checked {
+        Some(checked) if diagnostics.is_empty() => checked,
+        _ => return Err(compile_errors(&diagnostics, &display, &map)),
+    };
+    let mut package = ir::lower::lower(&parsed.file, checked, &display);
+    verify(&package, "lowering", &display)?;
+    let config = passes::Config {
+        no_inline: job.options.l_count != 0,
+        full_costs: job.options.m_count >= 2 || job.options.json_dir.is_some(),
+    };
+    let decisions = passes::optimize(&mut package, &config);
+    verify(&package, "the middle-end", &display)?;
+    if job.options.m_count > 0 {
+        let level = u32::try_from(job.options.m_count).unwrap_or(u32::MAX);
+        let text = passes::render::render(&decisions, level, &display, &map);
+        if !text.is_empty() {
+            eprint!("{}{}", HEADER, text);
+        }
+    }
+    if job.options.dump_ir {
+        print!("{}", ir::dump::dump(&package));
+    }
+    if let Some(dir) = &job.options.json_dir {
+        write_json(dir, job, &package.name)?;
+    }
+    if package.name != "main" {
+        return Ok(Compiled::NotMain);
+    }
+    if package.main.is_none() {
+        // The linker's complaint, in go build's words.
+        return Err(Failure::new(
+            format!("{}runtime.main_main·f: function main is undeclared in the main package\n", HEADER),
+            2,
+        ));
+    }
+
+    let executable = scratch.join(crate::paths::executable_name(job.file));
+    let config = backend::Config {
+        target: job.target,
+        output: executable.clone(),
+        poison_stack: job.options.poison_stack,
+    };
+    backend::build_executable(&package, &config)
+        .map_err(|message| Failure::new(format!("{}{}\n", HEADER, message.trim_end()), 2))?;
+    Ok(Compiled::Executable(executable))
+}
+
+fn compile_errors(diagnostics: &[Diagnostic], display: &str, map: &SourceMap) -> Failure {
+    Failure::new(format!("{}{}", HEADER, render_all(diagnostics, display, map)), 2)
+}
+
+/// Runs the IR verifier in debug builds (tests and development), between stages.
+fn verify(package: &ir::Package, stage: &str, display: &str) -> Result<(), Failure> {
+    if !cfg!(debug_assertions) {
+        return Ok(());
+    }
+    let problems = ir::verify::verify(package);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut message = format!("{}{}: internal compiler error: invalid IR after {}\n", HEADER, display, stage);
+    for problem in problems {
+        message.push_str(&format!("\t{}\n", problem));
+    }
+    Err(Failure::new(message, 2))
+}
+
+/// Writes gc's `-json` log for the file: `<dir>/<package>/<file>.json`, a
+/// header line, then one line per decision (LSP diagnostics, as gc's logopt).
+fn write_json(dir: &str, job: &Job, package: &str) -> Result<(), Failure> {
+    let package_dir = Path::new(dir).join(package);
+    std::fs::create_dir_all(&package_dir).map_err(|e| {
+        Failure::new(format!("minigo build: mkdir {}: {}\n", package_dir.display(), error_text(&e)), 1)
+    })?;
+    let path = package_dir.join(format!("{}.json", crate::paths::executable_name(job.file)));
+    // gc_version names the compiler whose decisions minigo reproduces.
+    let header = format!(
+        "{{\"version\":0,\"package\":{},\"goos\":\"linux\",\"goarch\":\"{}\",\"gc_version\":\"go1.19.8\",\"file\":{}}}\n",
+        json_string(package),
+        goarch_name(job.target),
+        json_string(&crate::paths::absolute(job.cwd, job.file)),
+    );
+    std::fs::write(&path, header)
+        .map_err(|e| Failure::new(format!("minigo build: open {}: {}\n", path.display(), error_text(&e)), 1))
+}
+
+/// A JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
