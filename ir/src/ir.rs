@@ -298,6 +298,8 @@ pub enum Op {
     Decl(LocalId),
     /// ODCLTYPE: a local `type` declaration; no code, but gc will not inline its function.
     DeclType,
+    /// ODCLCONST: a local constant declaration (one per name); no code.
+    DeclConst,
     /// OAS: `lhs = rhs`; `rhs` None zeroes `lhs`. `define` for `x := v`.
     Assign { lhs: NodeId, rhs: Option<NodeId>, define: bool },
     /// OAS2 / OAS2FUNC / OAS2DOTTYPE: all right sides evaluated before any assignment;
@@ -322,7 +324,8 @@ pub enum Op {
     Label(String),
     /// OBREAK, OCONTINUE, OGOTO, OFALL.
     Branch { op: BranchOp, label: Option<String> },
-    /// ORETURN: values to return; empty with named results returns them as they are.
+    /// ORETURN: values to return; empty with named results returns them as they
+    /// are; a single Tuple-typed call returns all its results.
     Return(Vec<NodeId>),
     /// OPANIC: the argument is already converted to `interface{}`.
     Panic(NodeId),

@@ -229,6 +229,13 @@ impl<'a> Lowerer<'a> {
         self.b().func.add_local(Local { name: name.to_string(), ty, pos, class, addr_taken: false, captured_by_ref: false, reassigned: false, has_defn: class == LocalClass::Auto, on_heap: false })
     }
 
+    /// A compiler temporary, named as gc names them: `.autotmp_N` with N the
+    /// number of variables the function has declared so far.
+    fn new_temp(&mut self, ty: TypeId, pos: Pos) -> LocalId {
+        let n = self.b().func.locals.len();
+        self.new_local(&format!(".autotmp_{}", n), ty, pos, LocalClass::Auto)
+    }
+
     fn node(&mut self, op: Op, pos: Pos, ty: TypeId) -> NodeId {
         self.b().func.add_node(Node { op, pos, ty, init: Vec::new(), escapes: true, implicit: false })
     }
@@ -329,7 +336,14 @@ impl<'a> Lowerer<'a> {
 
     fn stmt(&mut self, s: &Stmt, out: &mut Vec<NodeId>) {
         match &s.kind {
-            StmtKind::Empty | StmtKind::Const(_) => {}
+            StmtKind::Empty => {}
+            StmtKind::Const(specs) => {
+                for spec in specs {
+                    for name in &spec.names {
+                        out.push(self.stmt_node(Op::DeclConst, name.pos));
+                    }
+                }
+            }
             StmtKind::Type(_) => out.push(self.stmt_node(Op::DeclType, s.pos)),
             StmtKind::Var(specs) => {
                 for spec in specs {
@@ -389,7 +403,7 @@ impl<'a> Lowerer<'a> {
             }
             StmtKind::Assign(lhs, op, rhs) => self.assign_stmt(s, lhs, *op, rhs, out),
             StmtKind::Return(results) => {
-                let n = self.return_stmt(s, results, out);
+                let n = self.return_stmt(s, results);
                 out.push(n);
             }
             StmtKind::Branch(kind, label) => {
@@ -518,8 +532,10 @@ impl<'a> Lowerer<'a> {
                         return self.stmt_node(Op::Panic(arg), inner.pos);
                     }
                     Builtin::Print | Builtin::Println => {
-                        let nodes = args.iter().map(|a| self.expr(a)).collect();
-                        return self.stmt_node(Op::Print { args: nodes, newline: b == Builtin::Println }, inner.pos);
+                        let (init, nodes) = self.arguments(args, inner.pos);
+                        let print = self.stmt_node(Op::Print { args: nodes, newline: b == Builtin::Println }, inner.pos);
+                        self.b().func.node_mut(print).init = init;
+                        return print;
                     }
                     _ => {}
                 }
@@ -606,20 +622,12 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn return_stmt(&mut self, s: &Stmt, results: &[Expr], out: &mut Vec<NodeId>) -> NodeId {
+    fn return_stmt(&mut self, s: &Stmt, results: &[Expr]) -> NodeId {
         let result_locals = self.b().func.results.clone();
         if results.len() == 1 && result_locals.len() > 1 {
-            // `return f()` with several results: assign them, then return.
+            // `return f()` with several results returns the call's tuple.
             let call = self.expr_multi(&results[0]);
-            let targets = result_locals
-                .iter()
-                .map(|l| {
-                    let ty = self.b().func.local(*l).ty;
-                    Some(self.node(Op::Local(*l), s.pos, ty))
-                })
-                .collect();
-            out.push(self.stmt_node(Op::Assign2 { lhs: targets, rhs: vec![call], define: false }, s.pos));
-            return self.stmt_node(Op::Return(Vec::new()), s.pos);
+            return self.stmt_node(Op::Return(vec![call]), s.pos);
         }
         let values = results
             .iter()
@@ -970,32 +978,28 @@ impl<'a> Lowerer<'a> {
                 let callee = self.node(Op::Func(f), fstripped.pos, fty);
                 (callee, vec![recv])
             }
+            _ if matches!(fstripped.kind, ExprKind::Call { .. }) => (self.call_result_temp(fstripped), Vec::new()),
             _ => (self.expr(func), Vec::new()),
         };
         let sig = self.types().signature(finfo.ty).cloned().expect("callee has a signature");
         let ret_ty = if sig.results.len() > 1 { self.intern(TypeKind::Tuple(sig.results.clone())) } else { ty };
-        // f(g()) with a multi-value g: the tuple is the only argument.
-        if args.len() == 1 && matches!(self.types().kind(self.ty_of(&args[0])), TypeKind::Tuple(_)) {
-            let a = self.expr(&args[0]);
-            arg_nodes.push(a);
-            return self.node(Op::Call { callee, args: arg_nodes, ddd: false }, e.pos, ret_ty);
-        }
+        let (init, values) = self.arguments(args, e.pos);
         let n_fixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
-        for (i, a) in args.iter().enumerate().take(n_fixed) {
-            let n = self.expr_to(a, sig.params[i]);
+        for (i, v) in values.iter().enumerate().take(n_fixed) {
+            let n = self.convert_node(*v, sig.params[i], e.pos);
             arg_nodes.push(n);
         }
         if sig.variadic {
             let slice_ty = *sig.params.last().expect("variadic param");
             if ellipsis {
-                let n = self.expr_to(&args[n_fixed], slice_ty);
+                let n = self.convert_node(values[n_fixed], slice_ty, e.pos);
                 arg_nodes.push(n);
-            } else if args.len() > n_fixed {
+            } else if values.len() > n_fixed {
                 let elem = match self.types().kind(slice_ty) {
                     TypeKind::Slice(el) => *el,
                     _ => INVALID,
                 };
-                let elems: Vec<(LitKey, NodeId)> = args[n_fixed..].iter().enumerate().map(|(i, a)| (LitKey::Index(i as u64), self.expr_to(a, elem))).collect();
+                let elems: Vec<(LitKey, NodeId)> = values[n_fixed..].iter().enumerate().map(|(i, v)| (LitKey::Index(i as u64), self.convert_node(*v, elem, e.pos))).collect();
                 let lit = self.implicit_node(Op::CompositeLit(elems), e.pos, slice_ty);
                 arg_nodes.push(lit);
             } else {
@@ -1003,7 +1007,52 @@ impl<'a> Lowerer<'a> {
                 arg_nodes.push(nil);
             }
         }
-        self.node(Op::Call { callee, args: arg_nodes, ddd: ellipsis }, e.pos, ret_ty)
+        let call = self.node(Op::Call { callee, args: arg_nodes, ddd: ellipsis }, e.pos, ret_ty);
+        self.b().func.node_mut(call).init = init;
+        call
+    }
+
+    /// Calling a call's result, `f()(x)`: as gc's typecheck does, the callee is
+    /// first stored in a temporary (`.autotmp_N := f()`, in the callee node's init).
+    fn call_result_temp(&mut self, callee_call: &Expr) -> NodeId {
+        let ty = self.ty_of(callee_call);
+        let pos = callee_call.pos;
+        let value = self.expr(callee_call);
+        let temp = self.new_temp(ty, pos);
+        let lhs = self.node(Op::Local(temp), pos, ty);
+        let assign = self.stmt_node(Op::Assign { lhs, rhs: Some(value), define: true }, pos);
+        let callee = self.node(Op::Local(temp), pos, ty);
+        self.b().func.node_mut(callee).init = vec![assign];
+        callee
+    }
+
+    /// A call's argument values. `f(g())` with a multi-value `g` becomes, as
+    /// gc's typecheck rewrites it, `t1, t2 := g()` in the call's init list and
+    /// the arguments `t1, t2`.
+    fn arguments(&mut self, args: &[Expr], pos: Pos) -> (Vec<NodeId>, Vec<NodeId>) {
+        let tuple = match args {
+            [only] => match self.types().kind(self.ty_of(only)) {
+                TypeKind::Tuple(types) => Some(types.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(types) = tuple else {
+            return (Vec::new(), args.iter().map(|a| self.expr(a)).collect());
+        };
+        let call = self.expr(&args[0]);
+        let mut decls = Vec::new();
+        let mut lhs = Vec::new();
+        let mut values = Vec::new();
+        for ty in types {
+            let temp = self.new_temp(ty, pos);
+            decls.push(self.stmt_node(Op::Decl(temp), pos));
+            lhs.push(Some(self.node(Op::Local(temp), pos, ty)));
+            values.push(self.node(Op::Local(temp), pos, ty));
+        }
+        let assign = self.stmt_node(Op::Assign2 { lhs, rhs: vec![call], define: false }, pos);
+        self.b().func.node_mut(assign).init = decls;
+        (vec![assign], values)
     }
 
     fn pkg_func_sig(&self, f: FuncId) -> TypeId {

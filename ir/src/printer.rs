@@ -122,6 +122,7 @@ impl Printer<'_> {
             Op::Panic(x) => format!("panic({})", self.expr(*x, 0)),
             Op::Print { args, newline } => format!("{}({})", if *newline { "println" } else { "print" }, self.expr_list(args)),
             Op::DeclType => "<node DCLTYPE>".to_string(),
+            Op::DeclConst => "<node DCLCONST>".to_string(),
             _ => self.expr(id, 0),
         }
     }

@@ -35,6 +35,10 @@ pub fn inline_package(pkg: &mut Package, full_costs: bool, decisions: &mut Vec<D
             expand::inline_calls(pkg, *fid, full_costs, decisions);
         }
     }
+    // The package initializer (variable initializations) comes after every declared function.
+    if let Some(init) = init {
+        expand::inline_calls(pkg, init, full_costs, decisions);
+    }
     wrapper_inlines(pkg, decisions);
 }
 

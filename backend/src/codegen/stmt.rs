@@ -50,7 +50,7 @@ impl FuncCtx<'_, '_> {
         }
         match &node.op {
             Op::Decl(local) => self.declare_local(*local),
-            Op::DeclType => {}
+            Op::DeclType | Op::DeclConst => {}
             Op::Assign { lhs, rhs, .. } => self.assign(*lhs, *rhs),
             Op::Assign2 { lhs, rhs, .. } => self.assign2(lhs, rhs),
             Op::AssignOp { op, lhs, rhs, .. } => self.assign_op(*op, *lhs, *rhs),

@@ -129,7 +129,7 @@ impl Hairy<'_> {
                     own -= 1;
                 }
             }
-            Op::Conv(ConvKind::Nop, _) | Op::Block(_) | Op::ExprStmt(_) => own = 0,
+            Op::Conv(ConvKind::Nop, _) | Op::Block(_) | Op::ExprStmt(_) | Op::DeclConst => own = 0,
             // ODCL and its ONAME.
             Op::Decl(_) => own = 2,
             // ONEW and its OTYPE operand.

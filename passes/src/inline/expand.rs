@@ -34,6 +34,7 @@ fn static_value(func: &Func, mut id: NodeId, depth: u32) -> Option<FuncId> {
     }
     match &func.node(id).op {
         Op::Func(f) | Op::Closure(f) => Some(*f),
+        Op::InlinedCall { results, .. } if results.len() == 1 => static_value(func, results[0], depth + 1),
         Op::Local(l) => {
             let local = func.local(*l);
             if local.class != LocalClass::Auto || !local.has_defn || local.reassigned || local.addr_taken || local.captured_by_ref {
@@ -119,10 +120,11 @@ impl Editor {
         decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::InliningCall { callee: callee_name } });
         let callee_params = callee_func.params.clone();
         let callee_results = callee_func.results.clone();
+        let delay_results = can_delay_results(&inl, &callee_results);
         self.n_inlined += 1;
         let label = format!(".i{}", self.n_inlined - 1);
         let call_pos = pkg.func(self.fid).node(call).pos;
-        let mut copier = Copier { locals: HashMap::new(), results: Vec::new(), label: label.clone(), label_suffix: format!("·{}", self.n_inlined), pos: call_pos, closures: Vec::new() };
+        let mut copier = Copier { locals: HashMap::new(), results: Vec::new(), delay_results, label: label.clone(), label_suffix: format!("·{}", self.n_inlined), pos: call_pos, closures: Vec::new() };
         for c in &captures {
             copier.locals.insert(c.inner, c.outer);
         }
@@ -135,8 +137,9 @@ impl Editor {
             }
             let mut copy = local.clone();
             copy.class = LocalClass::Auto;
-            // Only the parameters keep a known definition: the argument binding.
-            copy.has_defn = local.class == LocalClass::Param;
+            // Only the parameters keep a known definition (the argument
+            // binding), and results declared at the one `return`.
+            copy.has_defn = local.class == LocalClass::Param || (local.class == LocalClass::Result && delay_results);
             if local.class == LocalClass::Result && local.name.starts_with("~r") {
                 copy.name = local.name.replacen("~r", "~R", 1);
             }
@@ -163,11 +166,13 @@ impl Editor {
         }
         for r in &callee_results {
             let l = copier.locals[r];
-            let ty = caller.local(l).ty;
             copier.results.push(l);
-            body.push(caller.add_node(stmt(Op::Decl(l), call_pos)));
-            let lhs = caller.add_node(Node { op: Op::Local(l), pos: call_pos, ty, init: Vec::new(), escapes: true, implicit: false });
-            body.push(caller.add_node(stmt(Op::Assign { lhs, rhs: None, define: false }, call_pos)));
+            if !delay_results {
+                let ty = caller.local(l).ty;
+                body.push(caller.add_node(stmt(Op::Decl(l), call_pos)));
+                let lhs = caller.add_node(Node { op: Op::Local(l), pos: call_pos, ty, init: Vec::new(), escapes: true, implicit: false });
+                body.push(caller.add_node(stmt(Op::Assign { lhs, rhs: None, define: false }, call_pos)));
+            }
         }
         for s in &inl.body {
             body.push(copier.copy(&inl, caller, *s));
@@ -216,6 +221,20 @@ impl Editor {
     }
 }
 
+/// gc's `canDelayResults`: exactly one `return`, with values, and unnamed results.
+fn can_delay_results(inl: &InlineBody, results: &[LocalId]) -> bool {
+    let mut returns = 0;
+    let mut stack = inl.body.clone();
+    while let Some(id) = stack.pop() {
+        let node = &inl.nodes[id.0 as usize];
+        if let Op::Return(values) = &node.op {
+            returns += if values.is_empty() { 2 } else { 1 };
+        }
+        stack.extend(node.children());
+    }
+    returns == 1 && results.iter().all(|r| inl.locals[r.0 as usize].name.starts_with("~r"))
+}
+
 fn stmt(op: Op, pos: Pos) -> Node {
     Node { op, pos, ty: INVALID, init: Vec::new(), escapes: true, implicit: false }
 }
@@ -224,6 +243,8 @@ fn stmt(op: Op, pos: Pos) -> Node {
 struct Copier {
     locals: HashMap<LocalId, LocalId>,
     results: Vec<LocalId>,
+    /// The results are declared at the one `return` instead of zeroed up front.
+    delay_results: bool,
     /// The label at the end of the copy that `return`s jump to.
     label: String,
     /// Appended to the callee's own labels so copies never clash.
@@ -252,7 +273,11 @@ impl Copier {
                             Some(caller.add_node(Node { op: Op::Local(*r), pos: self.pos, ty, init: Vec::new(), escapes: true, implicit: false }))
                         })
                         .collect();
-                    stmts.push(caller.add_node(stmt(Op::Assign2 { lhs, rhs: values, define: false }, src.pos)));
+                    let mut assign = stmt(Op::Assign2 { lhs, rhs: values, define: false }, src.pos);
+                    if self.delay_results {
+                        assign.init = self.results.iter().map(|r| caller.add_node(stmt(Op::Decl(*r), src.pos))).collect();
+                    }
+                    stmts.push(caller.add_node(assign));
                 }
                 stmts.push(caller.add_node(stmt(Op::Branch { op: BranchOp::Goto, label: Some(self.label.clone()) }, src.pos)));
                 Op::Block(stmts)
@@ -347,7 +372,7 @@ impl Copier {
                     case.values.iter_mut().chain(case.body.iter_mut()).for_each(&mut c);
                 }
             }
-            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Const { .. } | Op::Nil | Op::New | Op::Closure(_) | Op::Recover | Op::DeclType | Op::Decl(_) | Op::Blank | Op::Label(_) | Op::Branch { .. } => {}
+            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Const { .. } | Op::Nil | Op::New | Op::Closure(_) | Op::Recover | Op::DeclType | Op::DeclConst | Op::Decl(_) | Op::Blank | Op::Label(_) | Op::Branch { .. } => {}
         }
     }
 }
