@@ -84,7 +84,7 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
         print!("{}", ir::dump::dump(&package));
     }
     if let Some(dir) = &job.options.json_dir {
-        write_json(dir, job, &package.name)?;
+        write_json(dir, job, &package.name, &passes::render::render_json(&decisions, &map))?;
     }
     if package.name != "main" {
         return Ok(Compiled::NotMain);
@@ -129,8 +129,8 @@ fn verify(package: &ir::Package, stage: &str, display: &str) -> Result<(), Failu
 }
 
 /// Writes gc's `-json` log for the file: `<dir>/<package>/<file>.json`, a
-/// header line, then one line per decision (LSP diagnostics, as gc's logopt).
-fn write_json(dir: &str, job: &Job, package: &str) -> Result<(), Failure> {
+/// header line, then one record per decision: position, gc's logopt code, message.
+fn write_json(dir: &str, job: &Job, package: &str, records: &str) -> Result<(), Failure> {
     let package_dir = Path::new(dir).join(package);
     std::fs::create_dir_all(&package_dir).map_err(|e| {
         Failure::new(format!("minigo build: mkdir {}: {}\n", package_dir.display(), error_text(&e)), 1)
@@ -143,7 +143,7 @@ fn write_json(dir: &str, job: &Job, package: &str) -> Result<(), Failure> {
         goarch_name(job.target),
         json_string(&crate::paths::absolute(job.cwd, job.file)),
     );
-    std::fs::write(&path, header)
+    std::fs::write(&path, header + records)
         .map_err(|e| Failure::new(format!("minigo build: open {}: {}\n", path.display(), error_text(&e)), 1))
 }
 

@@ -29,6 +29,14 @@ const RUN_LIMIT: Duration = Duration::from_secs(30);
 /// Diff lines shown per failing case.
 const DIFF_LINES: usize = 40;
 
+/// BAD: cases known to differ from Go 1.19, each with the reason. Such a
+/// case must still differ, so the list cannot go stale.
+const KNOWN_BAD: &[(&str, &str)] = &[
+    ("inline/panic.go", "defer and recover are not supported yet (tier 2)"),
+    ("programs/floats.go", "untyped float constants are f64, not exact: 0.1+0.2 == 0.3 is false"),
+    ("programs/iface.go", "comparing two non-nil interface values is not supported yet"),
+];
+
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     /// Build, run, compare the program's output and exit status.
@@ -94,9 +102,15 @@ fn check_suite(suite: &Suite) {
             Kind::Run => check_run(suite, file),
             Kind::Errors => check_errors(suite, file),
         };
-        if let Err(report) = result {
-            eprintln!("--- FAIL {}: {}", case, report);
-            failures.push(case);
+        let known_bad = KNOWN_BAD.iter().find(|(c, _)| *c == case);
+        match (result, known_bad) {
+            (Err(report), None) => {
+                eprintln!("--- FAIL {}: {}", case, report);
+                failures.push(case);
+            }
+            (Err(_), Some((_, reason))) => eprintln!("--- BAD {}: {}", case, reason),
+            (Ok(()), Some(_)) => failures.push(format!("{} matches Go now: remove it from KNOWN_BAD", case)),
+            (Ok(()), None) => {}
         }
     }
     if !failures.is_empty() {
