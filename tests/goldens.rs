@@ -33,7 +33,6 @@ const DIFF_LINES: usize = 40;
 /// case must still differ, so the list cannot go stale.
 const KNOWN_BAD: &[(&str, &str)] = &[
     ("inline/panic.go", "defer and recover are not supported yet (tier 2)"),
-    ("programs/floats.go", "untyped float constants are f64, not exact: 0.1+0.2 == 0.3 is false"),
     ("programs/iface.go", "comparing two non-nil interface values is not supported yet"),
 ];
 

@@ -3,7 +3,13 @@
 //! representability checks behind `constant 300 overflows int8`.
 //!
 //! Integers are exact in `i128` (enough for every typed Go integer and for the
-//! untyped intermediates of ordinary programs); floats are `f64`.
+//! untyped intermediates of ordinary programs); floats are exact rationals
+//! (so `0.1 + 0.2 == 0.3`, as in Go), rounded only when a constant takes a
+//! float type.
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
 
 use crate::types::Basic;
 
@@ -11,7 +17,8 @@ use crate::types::Basic;
 pub enum Value {
     Bool(bool),
     Int(i128),
-    Float(f64),
+    /// An exact rational; a typed float constant holds its rounded value exactly.
+    Float(BigRational),
     /// Go strings are byte strings, not necessarily UTF-8.
     Str(Vec<u8>),
 }
@@ -20,7 +27,7 @@ impl Value {
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Value::Int(i) => Some(*i as f64),
-            Value::Float(f) => Some(*f),
+            Value::Float(f) => Some(rational_to_f64(f)),
             _ => None,
         }
     }
@@ -28,9 +35,22 @@ impl Value {
     pub fn as_int(&self) -> Option<i128> {
         match self {
             Value::Int(i) => Some(*i),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(*f as i128),
+            Value::Float(f) if f.is_integer() => f.to_integer().to_i128(),
             _ => None,
         }
+    }
+
+    /// The value as an exact rational, for integers and floats.
+    pub fn as_rational(&self) -> Option<BigRational> {
+        match self {
+            Value::Int(i) => Some(BigRational::from_integer(BigInt::from(*i))),
+            Value::Float(f) => Some(f.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn from_f64(f: f64) -> Value {
+        Value::Float(BigRational::from_f64(f).unwrap_or_else(BigRational::zero))
     }
 
     /// The value as types2 prints it in messages (`300`, `1.5`, `"s"`, `true`).
@@ -38,7 +58,7 @@ impl Value {
         match self {
             Value::Bool(b) => b.to_string(),
             Value::Int(i) => i.to_string(),
-            Value::Float(f) => format_float(*f),
+            Value::Float(f) => format_float(rational_to_f64(f)),
             Value::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
         }
     }
@@ -74,20 +94,33 @@ pub fn parse_int(text: &str) -> Option<i128> {
     i128::from_str_radix(&digits, radix).ok()
 }
 
-/// Decodes a float literal, decimal or hexadecimal (`0x1p-2`).
-pub fn parse_float(text: &str) -> Option<f64> {
+/// The nearest f64 to an exact rational.
+pub fn rational_to_f64(r: &BigRational) -> f64 {
+    r.to_f64().unwrap_or(if r.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })
+}
+
+/// `digits` (in `radix`) times `radix_pow^exp`, exactly.
+fn scaled(digits: &str, radix: u32, base: u32, exp: i64) -> Option<BigRational> {
+    let mantissa = if digits.is_empty() { BigInt::zero() } else { BigInt::parse_bytes(digits.as_bytes(), radix)? };
+    let scale = BigInt::from(base).pow(exp.unsigned_abs().min(100_000) as u32);
+    Some(if exp >= 0 { BigRational::from_integer(mantissa * scale) } else { BigRational::new(mantissa, scale) })
+}
+
+/// Decodes a float literal, decimal or hexadecimal (`0x1p-2`), exactly.
+pub fn parse_float(text: &str) -> Option<BigRational> {
     let clean: String = text.chars().filter(|c| *c != '_').collect();
     if let Some(hex) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
         let (mantissa, exp) = hex.split_once(['p', 'P'])?;
         let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let mut value = 0f64;
-        for c in int_part.chars().chain(frac_part.chars()) {
-            value = value * 16.0 + c.to_digit(16)? as f64;
-        }
-        let exp: i32 = exp.parse().ok()?;
-        return Some(value * 2f64.powi(exp - 4 * frac_part.len() as i32));
+        let exp: i64 = exp.parse().ok()?;
+        return scaled(&format!("{}{}", int_part, frac_part), 16, 2, exp - 4 * frac_part.len() as i64);
     }
-    clean.parse().ok()
+    let (mantissa, exp) = match clean.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().ok()?),
+        None => (clean.as_str(), 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    scaled(&format!("{}{}", int_part, frac_part), 10, 10, exp - frac_part.len() as i64)
 }
 
 /// Decodes one escape or character at the start of `s`; returns the value
@@ -200,13 +233,10 @@ pub fn represent(v: &Value, b: Basic) -> Result<Value, Unrepresentable> {
         let i = match v {
             Value::Int(i) => *i,
             Value::Float(f) => {
-                if f.fract() != 0.0 {
+                if !f.is_integer() {
                     return Err(Unrepresentable::Truncated);
                 }
-                if f.abs() > 1.7e38 {
-                    return Err(Unrepresentable::Overflows);
-                }
-                *f as i128
+                f.to_integer().to_i128().ok_or(Unrepresentable::Overflows)?
             }
             _ => return Err(Unrepresentable::Mismatch),
         };
@@ -219,16 +249,19 @@ pub fn represent(v: &Value, b: Basic) -> Result<Value, Unrepresentable> {
     }
     if b.is_float() {
         let f = v.as_f64().ok_or(Unrepresentable::Mismatch)?;
+        if b == Basic::UntypedFloat {
+            return Ok(Value::Float(v.as_rational().ok_or(Unrepresentable::Mismatch)?));
+        }
         if b == Basic::Float32 {
             if f.is_finite() && (f as f32).is_infinite() {
                 return Err(Unrepresentable::Overflows);
             }
-            return Ok(Value::Float(f as f32 as f64));
+            return Ok(Value::from_f64(f as f32 as f64));
         }
         if f.is_infinite() {
             return Err(Unrepresentable::Overflows);
         }
-        return Ok(Value::Float(f));
+        return Ok(Value::from_f64(f));
     }
     match (v, b.is_string(), b.is_boolean()) {
         (Value::Str(_), true, _) | (Value::Bool(_), _, true) => Ok(v.clone()),
@@ -261,8 +294,10 @@ mod tests {
         assert_eq!(parse_int("017"), Some(15));
         assert_eq!(parse_int("0b1010"), Some(10));
         assert_eq!(parse_int("1_000_000"), Some(1_000_000));
-        assert_eq!(parse_float("0x1p-2"), Some(0.25));
-        assert_eq!(parse_float("1.5e3"), Some(1500.0));
+        assert_eq!(parse_float("0x1p-2").map(|r| rational_to_f64(&r)), Some(0.25));
+        assert_eq!(parse_float("1.5e3").map(|r| rational_to_f64(&r)), Some(1500.0));
+        let tenth = parse_float("0.1").expect("0.1");
+        assert_eq!(tenth.clone() + tenth.clone() + tenth, parse_float("0.3").expect("0.3"));
         assert_eq!(parse_rune("'\\n'"), Some(10));
         assert_eq!(parse_rune("'é'"), Some(0xe9));
         assert_eq!(parse_rune("'\\377'"), Some(255));
@@ -273,8 +308,8 @@ mod tests {
     #[test]
     fn representability() {
         assert_eq!(represent(&Value::Int(300), Basic::Int8), Err(Unrepresentable::Overflows));
-        assert_eq!(represent(&Value::Float(1.5), Basic::Int), Err(Unrepresentable::Truncated));
-        assert_eq!(represent(&Value::Float(2.0), Basic::Int), Ok(Value::Int(2)));
-        assert_eq!(represent(&Value::Int(3), Basic::Float64), Ok(Value::Float(3.0)));
+        assert_eq!(represent(&Value::from_f64(1.5), Basic::Int), Err(Unrepresentable::Truncated));
+        assert_eq!(represent(&Value::from_f64(2.0), Basic::Int), Ok(Value::Int(2)));
+        assert_eq!(represent(&Value::Int(3), Basic::Float64), Ok(Value::from_f64(3.0)));
     }
 }

@@ -517,7 +517,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn one_of_type(&mut self, ty: TypeId, pos: Pos) -> NodeId {
-        let value = if self.types().basic_of(ty).is_some_and(|b| b.is_float()) { ConstValue::Float(1.0) } else { ConstValue::Int(1) };
+        let value = if self.types().basic_of(ty).is_some_and(|b| b.is_float()) { ConstValue::from_f64(1.0) } else { ConstValue::Int(1) };
         self.node(Op::Const { value, text: "1".to_string() }, pos, ty)
     }
 
@@ -789,8 +789,8 @@ impl<'a> Lowerer<'a> {
             _ => ty,
         };
         let value = match (self.types().basic_of(ty), v) {
-            (Some(b), ConstValue::Int(i)) if b.is_float() => ConstValue::Float(i as f64),
-            (Some(b), ConstValue::Float(f)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(f as i128, b)),
+            (Some(b), v @ (ConstValue::Int(_) | ConstValue::Float(_))) if b.is_float() => frontend::constant::represent(&v, b).unwrap_or(v),
+            (Some(b), ConstValue::Float(f)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(f.to_integer().try_into().unwrap_or(0), b)),
             (Some(b), ConstValue::Int(i)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(i, b)),
             (_, v) => v,
         };

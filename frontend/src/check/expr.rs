@@ -4,6 +4,8 @@
 //! expr.go, call.go, builtins.go, assignments.go, conversions.go).
 
 use super::*;
+use num_traits::{ToPrimitive, Zero};
+
 use crate::constant::{self, represent, Unrepresentable};
 
 impl<'a> Checker<'a> {
@@ -508,7 +510,7 @@ impl<'a> Checker<'a> {
             let folded = match (op, v) {
                 (UnaryOp::Plus, v) => Some(v.clone()),
                 (UnaryOp::Neg, Value::Int(i)) => Some(Value::Int(-i)),
-                (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(-f)),
+                (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(-f.clone())),
                 (UnaryOp::Not, Value::Bool(v)) => Some(Value::Bool(!v)),
                 (UnaryOp::BitNot, Value::Int(i)) => Some(Value::Int(if b.is_unsigned() { constant::wrap(!i, b) } else { !i })),
                 _ => None,
@@ -1366,20 +1368,13 @@ fn untyped_kind(b: Option<Basic>) -> &'static str {
 
 fn fold_binary(op: BinaryOp, l: &Value, r: &Value, b: Basic) -> Option<Value> {
     use Value::*;
-    let int_result = |v: i128| if b.is_untyped() { Int(v) } else { Int(v) };
     Some(match (l, r) {
         (Int(a), Int(c)) if !b.is_float() => match op {
-            BinaryOp::Add => int_result(a.checked_add(*c)?),
-            BinaryOp::Sub => int_result(a.checked_sub(*c)?),
-            BinaryOp::Mul => int_result(a.checked_mul(*c)?),
-            BinaryOp::Quo => {
-                if b == Basic::UntypedFloat {
-                    Float(*a as f64 / *c as f64)
-                } else {
-                    int_result(a.checked_div(*c)?)
-                }
-            }
-            BinaryOp::Rem => int_result(a.checked_rem(*c)?),
+            BinaryOp::Add => Int(a.checked_add(*c)?),
+            BinaryOp::Sub => Int(a.checked_sub(*c)?),
+            BinaryOp::Mul => Int(a.checked_mul(*c)?),
+            BinaryOp::Quo => Int(a.checked_div(*c)?),
+            BinaryOp::Rem => Int(a.checked_rem(*c)?),
             BinaryOp::And => Int(a & c),
             BinaryOp::Or => Int(a | c),
             BinaryOp::Xor => Int(a ^ c),
@@ -1397,18 +1392,21 @@ fn fold_binary(op: BinaryOp, l: &Value, r: &Value, b: Basic) -> Option<Value> {
             _ => return None,
         },
         _ => {
-            let (a, c) = (l.as_f64()?, r.as_f64()?);
+            // Exact rational arithmetic, rounded only to a typed float's precision.
+            let (a, c) = (l.as_rational()?, r.as_rational()?);
             let v = match op {
                 BinaryOp::Add => a + c,
                 BinaryOp::Sub => a - c,
                 BinaryOp::Mul => a * c,
-                BinaryOp::Quo => a / c,
+                BinaryOp::Quo if !c.is_zero() => a / c,
                 _ => return None,
             };
             if b.is_integer() {
-                Int(v as i128)
-            } else {
+                Int(v.to_integer().to_i128()?)
+            } else if b.is_untyped() {
                 Float(v)
+            } else {
+                represent(&Float(v), b).ok()?
             }
         }
     })
@@ -1426,7 +1424,7 @@ fn compare_values(op: BinaryOp, l: &Value, r: &Value) -> Option<bool> {
                 _ => None,
             }
         }
-        _ => l.as_f64()?.partial_cmp(&r.as_f64()?)?,
+        _ => l.as_rational()?.cmp(&r.as_rational()?),
     };
     Some(match op {
         BinaryOp::Eql => ord == Ordering::Equal,
