@@ -307,7 +307,7 @@ fn set_value(options: &mut Options, name: &str, value: &str) -> Result<(), Strin
     match name {
         "o" => options.output = Some(value.to_string()),
         "json" => options.json_dir = Some(json_destination(value)?),
-        "target" => options.target = Some(parse_target(value)?),
+        "target" => options.target = Some(Target::from_name(value)?),
         "d" => {
             for key in value.split(',').filter(|k| !k.is_empty()) {
                 match key {
@@ -341,54 +341,13 @@ fn json_destination(value: &str) -> Result<String, String> {
     Ok(destination.to_string())
 }
 
-fn parse_target(value: &str) -> Result<Target, String> {
-    match value {
-        "x86_64" | "amd64" => Ok(Target::X86_64),
-        "aarch64" | "arm64" => Ok(Target::Aarch64),
-        _ => Err("unsupported target (want x86_64 or aarch64)".to_string()),
-    }
-}
-
-/// The target: `--target` if given, else `GOARCH` if set and non-empty, else
-/// the host. An unsupported `GOOS`/`GOARCH` is reported as the go command
+/// The target: `--target` if given, else the one `GOOS` and `GOARCH` name
+/// (unset means the host). An unsupported pair is reported as the go command
 /// reports it (`go: unsupported GOOS/GOARCH pair linux/mips`, exit 2).
 pub fn resolve_target(flag: Option<Target>, goos: Option<&str>, goarch: Option<&str>) -> Result<Target, CliError> {
-    let goos = goos.filter(|s| !s.is_empty()).unwrap_or("linux");
-    let goarch_text = goarch.filter(|s| !s.is_empty());
-    let from_env = match goarch_text {
-        None => Some(host_target()),
-        Some("amd64") => Some(Target::X86_64),
-        Some("arm64") => Some(Target::Aarch64),
-        Some(_) => None,
-    };
-    let unsupported = || {
-        let arch = goarch_text.unwrap_or(goarch_name(host_target()));
-        CliError::new(format!("minigo: unsupported GOOS/GOARCH pair {}/{}\n", goos, arch), 2)
-    };
-    if goos != "linux" {
-        return Err(unsupported());
-    }
-    match (flag, from_env) {
-        (Some(target), _) => Ok(target),
-        (None, Some(target)) => Ok(target),
-        (None, None) => Err(unsupported()),
-    }
-}
-
-/// The machine minigo runs on (minigo is built for x86-64 or aarch64 Linux).
-pub fn host_target() -> Target {
-    if cfg!(target_arch = "aarch64") {
-        Target::Aarch64
-    } else {
-        Target::X86_64
-    }
-}
-
-/// Go's name for an architecture (`GOARCH`).
-pub fn goarch_name(target: Target) -> &'static str {
-    match target {
-        Target::X86_64 => "amd64",
-        Target::Aarch64 => "arm64",
+    match flag {
+        Some(target) => Ok(target),
+        None => Target::from_go_env(goos, goarch).map_err(|e| CliError::new(format!("minigo: {}\n", e), 2)),
     }
 }
 
@@ -471,7 +430,7 @@ mod tests {
     fn targets_follow_goarch_unless_given() {
         assert_eq!(resolve_target(None, None, Some("arm64")), Ok(Target::Aarch64));
         assert_eq!(resolve_target(None, None, Some("amd64")), Ok(Target::X86_64));
-        assert_eq!(resolve_target(None, None, None), Ok(host_target()));
+        assert_eq!(resolve_target(None, None, None), Ok(Target::host()));
         assert_eq!(resolve_target(Some(Target::X86_64), None, Some("arm64")), Ok(Target::X86_64));
         assert_eq!(
             resolve_target(None, None, Some("mips")),
@@ -479,7 +438,7 @@ mod tests {
         );
         assert_eq!(
             resolve_target(None, Some("darwin"), None).map_err(|e| e.message),
-            Err(format!("minigo: unsupported GOOS/GOARCH pair darwin/{}\n", goarch_name(host_target())))
+            Err(format!("minigo: unsupported GOOS/GOARCH pair darwin/{}\n", Target::host().goarch()))
         );
     }
 }

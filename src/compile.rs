@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use frontend::ast::SourceMap;
 use frontend::diag::{render_all, Diagnostic};
 
-use crate::cli::{goarch_name, Options};
+use crate::cli::Options;
 use crate::{error_text, Failure};
 
 /// The header `go build` prints above a package's compiler output.
@@ -140,7 +140,7 @@ fn write_json(dir: &str, job: &Job, package: &str, records: &str) -> Result<(), 
     let header = format!(
         "{{\"version\":0,\"package\":{},\"goos\":\"linux\",\"goarch\":\"{}\",\"gc_version\":\"go1.19.8\",\"file\":{}}}\n",
         json_string(package),
-        goarch_name(job.target),
+        job.target.goarch(),
         json_string(&crate::paths::absolute(job.cwd, job.file)),
     );
     std::fs::write(&path, header + records)

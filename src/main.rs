@@ -39,7 +39,9 @@ fn main() -> ExitCode {
         Ok(Command::Build(request)) => build(&request).map(|()| 0),
         Ok(Command::Run(request)) => run(&request),
         Ok(Command::Version) => {
-            println!("minigo version {} linux/{}", env!("CARGO_PKG_VERSION"), cli::goarch_name(cli::host_target()));
+            println!("minigo version {} linux/{}", env!("CARGO_PKG_VERSION"), backend::Target::host().goarch());
+            let names: Vec<&str> = backend::Target::ALL.iter().map(|t| t.name()).collect();
+            println!("targets: {}", names.join(" "));
             Ok(0)
         }
         Ok(Command::Help(text)) => {
@@ -104,14 +106,8 @@ fn run(request: &RunRequest) -> Result<i32, Failure> {
             return Err(Failure::new("package command-line-arguments is not a main package\n", 1));
         }
     };
-    let mut command = if target == cli::host_target() {
-        std::process::Command::new(&executable)
-    } else {
-        // binfmt is not relied on: the emulator is called explicitly.
-        let mut qemu = std::process::Command::new("qemu-aarch64");
-        qemu.arg("-L").arg("/usr/aarch64-linux-gnu").arg(&executable);
-        qemu
-    };
+    // Another target's executable runs under qemu-user (binfmt is not relied on).
+    let mut command = target.run_command(&executable).map_err(|e| Failure::new(format!("minigo: {}\n", e), 1))?;
     let status = command
         .args(&request.program_args)
         .status()
@@ -128,8 +124,11 @@ fn run(request: &RunRequest) -> Result<i32, Failure> {
 fn target(options: &Options) -> Result<backend::Target, Failure> {
     let goos = std::env::var("GOOS").ok();
     let goarch = std::env::var("GOARCH").ok();
-    cli::resolve_target(options.target, goos.as_deref(), goarch.as_deref())
-        .map_err(|e| Failure::new(e.message, e.exit_code))
+    let target = cli::resolve_target(options.target, goos.as_deref(), goarch.as_deref())
+        .map_err(|e| Failure::new(e.message, e.exit_code))?;
+    // A missing cross toolchain is reported before anything is compiled.
+    backend::check_target(target).map_err(|e| Failure::new(format!("minigo: {}\n", e), 2))?;
+    Ok(target)
 }
 
 /// The checks cmd/go's `GoFilesPackage` makes on a named file.

@@ -17,7 +17,7 @@ use support::{diff, minigo, normalize_compiler_output, root, run, TempDir};
 const BUILD_LIMIT: Duration = Duration::from_secs(120);
 
 /// BAD: cases whose inlining lines are known to differ from Go's, and why.
-const KNOWN_BAD: &[(&str, &str)] = &[("inline/panic.go", "defer and recover are not supported yet (tier 2), so the program does not type-check")];
+const KNOWN_BAD: &[(&str, &str)] = &[];
 
 const MODES: &[(&str, &[&str])] = &[("m2", &["-m=2"]), ("m1", &["-m"]), ("ml", &["-m", "-l"])];
 

@@ -17,8 +17,9 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
+
+use backend::Target;
 
 use support::{diff, minigo, normalize_compiler_output, normalize_program_output, root, run, Status, TempDir};
 
@@ -32,7 +33,6 @@ const DIFF_LINES: usize = 40;
 /// BAD: cases known to differ from Go 1.19, each with the reason. Such a
 /// case must still differ, so the list cannot go stale.
 const KNOWN_BAD: &[(&str, &str)] = &[
-    ("inline/panic.go", "defer and recover are not supported yet (tier 2)"),
     ("programs/iface.go", "comparing two non-nil interface values is not supported yet"),
 ];
 
@@ -149,32 +149,51 @@ fn goldens(suite: &Suite, file: &str) -> Result<(String, i32), String> {
 }
 
 /// Builds `file` with `minigo build -o <scratch>/<stem> <file>` from its folder.
-fn build(suite: &Suite, file: &str, scratch: &Path) -> (support::Outcome, PathBuf) {
-    let executable = scratch.join(file.trim_end_matches(".go"));
+fn build(suite: &Suite, file: &str, scratch: &Path, target: Target) -> (support::Outcome, PathBuf) {
+    let executable = scratch.join(format!("{}-{}", file.trim_end_matches(".go"), target.name()));
     let mut command = minigo();
-    command.current_dir(&suite.sources).arg("build").arg("-o").arg(&executable).arg(file);
+    command.current_dir(&suite.sources).arg("build").arg("--target").arg(target.name()).arg("-o").arg(&executable).arg(file);
     (run(&mut command, BUILD_LIMIT), executable)
+}
+
+/// The targets every run-mode case runs on: the host, and aarch64 under
+/// qemu when its toolchain is here (CI installs it; without it the arm64
+/// runs are skipped with a note, except under CI=true, where they fail).
+fn run_targets() -> Vec<Target> {
+    let mut targets = vec![Target::host()];
+    let other = Target::ALL.into_iter().find(|t| *t != Target::host()).expect("two targets");
+    match backend::check_target(other).and_then(|()| other.run_command(Path::new("probe")).map(|_| ())) {
+        Ok(()) => targets.push(other),
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "{} runs are required in CI: {}", other.name(), e);
+            eprintln!("note: {} runs skipped: {}", other.name(), e);
+        }
+    }
+    targets
 }
 
 fn check_run(suite: &Suite, file: &str) -> Result<(), String> {
     let (want_out, want_exit) = goldens(suite, file)?;
     let scratch = TempDir::new(suite.name);
-    let (built, executable) = build(suite, file, scratch.path());
-    if built.status != Status::Exited(0) {
-        return Err(format!("minigo build: {}\n{}{}", built.status, indent(&built.stdout), indent(&built.stderr)));
+    for target in run_targets() {
+        let (built, executable) = build(suite, file, scratch.path(), target);
+        if built.status != Status::Exited(0) {
+            return Err(format!("minigo build --target {}: {}\n{}{}", target.name(), built.status, indent(&built.stdout), indent(&built.stderr)));
+        }
+        let mut command = target.run_command(&executable).map_err(|e| format!("{}: {}", target.name(), e))?;
+        command.current_dir(scratch.path()).env("GOTRACEBACK", "none").env_remove("MINIGO_MEMSTATS");
+        let ran = run(&mut command, RUN_LIMIT);
+        let got = normalize_program_output(&(ran.stdout + &ran.stderr));
+        let want = normalize_program_output(&want_out);
+        compare(&ran.status, want_exit, &want, &got).map_err(|e| format!("on {}: {}", target.name(), e))?;
     }
-    let mut command = Command::new(&executable);
-    command.current_dir(scratch.path()).env("GOTRACEBACK", "none").env_remove("MINIGO_MEMSTATS");
-    let ran = run(&mut command, RUN_LIMIT);
-    let got = normalize_program_output(&(ran.stdout + &ran.stderr));
-    let want = normalize_program_output(&want_out);
-    compare(&ran.status, want_exit, &want, &got)
+    Ok(())
 }
 
 fn check_errors(suite: &Suite, file: &str) -> Result<(), String> {
     let (want_out, want_exit) = goldens(suite, file)?;
     let scratch = TempDir::new(suite.name);
-    let (built, _) = build(suite, file, scratch.path());
+    let (built, _) = build(suite, file, scratch.path(), Target::host());
     let got = normalize_compiler_output(&(built.stdout + &built.stderr), file);
     let want = normalize_compiler_output(&want_out, file);
     compare(&built.status, want_exit, &want, &got)

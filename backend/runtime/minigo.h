@@ -168,4 +168,19 @@ void minigo_slicerunetostring_buf(uint8_t *buf, const int32_t *p, int64_t len, i
 /* Number of runes for-range would visit in s (utf8.RuneCountInString). */
 int64_t minigo_countrunes(const uint8_t *p, int64_t len);
 
+/* ---- defer and recover ----
+ * A function with defer statements calls minigo_defer_frame at entry, then
+ * _setjmp on the returned frame (a jmp_buf comes first in it); a nonzero
+ * return means a panic is unwinding through the function: it calls
+ * minigo_defer_unwind, which returns only if a deferred call recovered, and
+ * then returns its results as they are. Normal returns call
+ * minigo_defer_return after storing the results. Deferred calls are closure
+ * records called with no arguments. */
+void *minigo_defer_frame(void);
+void minigo_defer_push(void *frame, void *closure);
+void minigo_defer_return(void *frame);
+void minigo_defer_unwind(void *frame);
+/* recover(): the panic value as an interface{} (type, data) in out[0..2], or nil. */
+void minigo_recover(int64_t *out);
+
 #endif

@@ -49,6 +49,7 @@
 #include "minigo.h"
 
 #include <errno.h>
+#include <setjmp.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
@@ -386,12 +387,14 @@ static MG_NORETURN void die2(void)
     exit(2);
 }
 
-/* Ends a panic whose "panic: ..." text is in the buffer (without newline). */
+static MG_NORETURN void unwind_panic(void);
+
+/* Ends a panic whose "panic: ..." text is in the buffer (without newline).
+ * With deferred calls pending, the text is kept and the stack unwinds to
+ * the innermost function that has them (see "defer and recover" below). */
 static MG_NORETURN void panic_finish(void)
 {
-    pstr("\n");
-    print_traceback(0);
-    die2();
+    unwind_panic();
 }
 
 /* "fatal error: msg" (runtime throw): Go prints a traceback regardless of
@@ -504,9 +507,18 @@ static MG_NORETURN void panicmem_sig(int sig, int code, uint64_t addr, uint64_t 
     phex(addr);
     pstr(" pc=");
     phex(pc);
-    pstr("]\n");
-    print_traceback(0);
-    die2();
+    pstr("]");
+    if (in_signal_handler) {
+        /* Leaving the handler by longjmp for a deferred recover: let the
+         * next fault be delivered again. */
+        sigset_t faults;
+        sigemptyset(&faults);
+        sigaddset(&faults, SIGSEGV);
+        sigaddset(&faults, SIGBUS);
+        sigprocmask(SIG_UNBLOCK, &faults, NULL);
+        in_signal_handler = 0;
+    }
+    panic_finish();
 }
 
 void minigo_panicnil(void)
@@ -659,8 +671,11 @@ static void print_any(const minigo_type *t, const void *data)
     phex((uint64_t)(uintptr_t)data);
 }
 
+static void set_panic_value(const minigo_type *t, const void *data);
+
 void minigo_gopanic(const minigo_type *t, const void *data)
 {
+    set_panic_value(t, data);
     pflush();
     pstr("panic: ");
     print_any(t, data);
@@ -1459,4 +1474,124 @@ int main(int argc, char **argv)
         }
     }
     run_go_main();
+}
+
+/* ------------------------------------------------------------------ */
+/* defer and recover                                                   */
+/* ------------------------------------------------------------------ */
+/* A function with defer statements registers a frame at entry and calls
+ * setjmp on it itself (so the frame's stack stays live). Deferred calls are
+ * closure records with no arguments, run last-in first-out when the function
+ * returns (minigo_defer_return) or while a panic unwinds through it
+ * (minigo_defer_unwind, reached by longjmp). A deferred call that calls
+ * recover() stops the panic: the function then returns normally. Follows
+ * Go 1.19's runtime/panic.go for what is observable: the panic message is
+ * printed only once no deferred call has recovered it. */
+
+typedef struct mg_defer {
+    void *closure;
+    struct mg_defer *next;
+} mg_defer;
+
+typedef struct mg_frame {
+    jmp_buf jb; /* first: generated code passes the frame to setjmp */
+    struct mg_frame *link;
+    mg_defer *defers;
+} mg_frame;
+
+static mg_frame *frame_top;
+static int panicking, recovered;
+/* the "panic: ..." text of the panic in flight, and its value for recover() */
+static unsigned char *panic_text;
+static size_t panic_text_len;
+static const minigo_type *panic_type;
+static const void *panic_data;
+
+static const minigo_type runtime_error_type = {
+    16, MINIGO_KIND_OTHER, 1, (const uint8_t *)"runtime.Error", 13,
+};
+
+static void set_panic_value(const minigo_type *t, const void *data)
+{
+    panic_type = t;
+    panic_data = data;
+}
+
+void *minigo_defer_frame(void)
+{
+    mg_frame *f = GC_MALLOC(sizeof(mg_frame));
+    f->link = frame_top;
+    frame_top = f;
+    return f;
+}
+
+void minigo_defer_push(void *frame, void *closure)
+{
+    mg_defer *d = GC_MALLOC(sizeof(mg_defer));
+    d->closure = closure;
+    d->next = ((mg_frame *)frame)->defers;
+    ((mg_frame *)frame)->defers = d;
+}
+
+static void run_defers(mg_frame *f)
+{
+    while (f->defers) {
+        mg_defer *d = f->defers;
+        f->defers = d->next;
+        void (*code)(void *) = *(void (**)(void *))d->closure;
+        code(d->closure);
+    }
+}
+
+void minigo_defer_return(void *frame)
+{
+    mg_frame *f = frame;
+    run_defers(f);
+    frame_top = f->link;
+}
+
+static MG_NORETURN void unwind_panic(void)
+{
+    if (!panicking) {
+        /* the message is all that the buffer holds: keep it */
+        panic_text = GC_MALLOC_ATOMIC(pbuf_len + 1);
+        memcpy(panic_text, pbuf, pbuf_len);
+        panic_text_len = pbuf_len;
+        pbuf_len = 0;
+        if (!panic_type)
+            set_panic_value(&runtime_error_type, panic_text);
+    }
+    panicking = 1;
+    recovered = 0;
+    if (frame_top)
+        longjmp(frame_top->jb, 1);
+    pbytes(panic_text, panic_text_len);
+    pstr("\n");
+    print_traceback(0);
+    die2();
+}
+
+void minigo_defer_unwind(void *frame)
+{
+    mg_frame *f = frame;
+    frame_top = f->link;
+    run_defers(f);
+    if (recovered) {
+        panicking = recovered = 0;
+        panic_type = NULL;
+        panic_data = NULL;
+        return;
+    }
+    unwind_panic();
+}
+
+void minigo_recover(int64_t *out)
+{
+    if (panicking && !recovered) {
+        recovered = 1;
+        out[0] = (int64_t)(uintptr_t)panic_type;
+        out[1] = (int64_t)(uintptr_t)panic_data;
+        return;
+    }
+    out[0] = out[1] = 0;
 }

@@ -51,7 +51,7 @@ use runtime::Rt;
 pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool) -> Result<Vec<u8>, String> {
     let isa = target_isa(target)?;
     let builder = ObjectBuilder::new(isa, "minigo", default_libcall_names()).map_err(|e| e.to_string())?;
-    let mut cg = Codegen::new(package, ObjectModule::new(builder), poison_stack);
+    let mut cg = Codegen::new(package, ObjectModule::new(builder), target, poison_stack);
     cg.declare_functions()?;
     cg.declare_globals()?;
     for (index, func) in package.funcs.iter().enumerate() {
@@ -65,15 +65,24 @@ pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool) -> 
     product.emit().map_err(|e| format!("writing the object file: {}", e))
 }
 
-/// The Cranelift ISA for a target: position-independent (the executables
-/// are PIE), optimised for speed.
+/// The Cranelift ISA for a target, with the same settings on both:
+/// position-independent (the executables are PIE), optimised for speed,
+/// results beyond the return registers written through a hidden pointer,
+/// and inline stack probes, so a frame larger than a page touches each page
+/// on the way down and an overflow always faults in the guard region.
 pub(crate) fn target_isa(target: Target) -> Result<OwnedTargetIsa, String> {
     let name = match target {
         Target::X86_64 => "x86_64-unknown-linux-gnu",
         Target::Aarch64 => "aarch64-unknown-linux-gnu",
     };
     let mut flags = settings::builder();
-    for (name, value) in [("is_pic", "true"), ("opt_level", "speed"), ("enable_multi_ret_implicit_sret", "true")] {
+    for (name, value) in [
+        ("is_pic", "true"),
+        ("opt_level", "speed"),
+        ("enable_multi_ret_implicit_sret", "true"),
+        ("enable_probestack", "true"),
+        ("probestack_strategy", "inline"),
+    ] {
         flags.set(name, value).map_err(|e| format!("cranelift setting {}: {}", name, e))?;
     }
     let triple = name.parse().map_err(|e| format!("target {}: {}", name, e))?;
@@ -85,6 +94,9 @@ pub(crate) fn target_isa(target: Target) -> Result<OwnedTargetIsa, String> {
 pub(crate) struct Codegen<'p> {
     pub package: &'p Package,
     pub module: ObjectModule,
+    /// The machine the code is for; only the lowering of float-to-integer
+    /// conversions differs (`arith.rs`).
+    pub target: Target,
     pub poison_stack: bool,
     functions: Vec<cranelift_module::FuncId>,
     globals: Vec<DataId>,
@@ -96,10 +108,11 @@ pub(crate) struct Codegen<'p> {
 }
 
 impl<'p> Codegen<'p> {
-    fn new(package: &'p Package, module: ObjectModule, poison_stack: bool) -> Codegen<'p> {
+    fn new(package: &'p Package, module: ObjectModule, target: Target, poison_stack: bool) -> Codegen<'p> {
         Codegen {
             package,
             module,
+            target,
             poison_stack,
             functions: Vec::new(),
             globals: Vec::new(),

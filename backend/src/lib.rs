@@ -1,17 +1,15 @@
 //! IR to executable: Cranelift code generation for x86-64 and aarch64
 //! (`codegen.rs`), object emission (cranelift-object) and linking against the
-//! C runtime in `runtime/` with the system C compiler driver (`link.rs`).
+//! C runtime in `runtime/` with the system C compiler driver (`link.rs`);
+//! the targets, their names and how to run their executables (`target.rs`).
 
 mod codegen;
 mod link;
+mod target;
 
 use std::path::PathBuf;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Target {
-    X86_64,
-    Aarch64,
-}
+pub use target::Target;
 
 pub struct Config {
     pub target: Target,
@@ -24,6 +22,14 @@ pub struct Config {
 /// Compiles the package's functions and links an executable at `config.output`.
 /// Errors are one-line, user-facing messages (a failing link includes the linker's stderr).
 pub fn build_executable(package: &ir::Package, config: &Config) -> Result<(), String> {
+    link::check_toolchain(config.target)?;
     let object = codegen::compile(package, config.target, config.poison_stack)?;
     link::link(&object, config.target, &config.output)
+}
+
+/// Whether this minigo can link executables for `target`: `Err` is the
+/// one-line message [`build_executable`] would give (which packages to
+/// install when the cross toolchain was absent while minigo was built, or is now).
+pub fn check_target(target: Target) -> Result<(), String> {
+    link::check_toolchain(target)
 }

@@ -11,7 +11,7 @@
 pub type Pos = u32;
 pub type ExprId = u32;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ident {
     pub name: String,
     pub pos: Pos,
@@ -20,10 +20,20 @@ pub struct Ident {
 #[derive(Clone, Debug)]
 pub struct File {
     pub package: Ident,
-    pub imports: Vec<(Pos, String)>,
+    pub imports: Vec<Import>,
     pub decls: Vec<Decl>,
 }
 
+/// `import name "path"`; `pos` is the path's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Import {
+    pub name: Option<Ident>,
+    pub path: String,
+    pub pos: Pos,
+}
+
+// A file has few declarations; boxing the function variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Decl {
     Func(FuncDecl),
@@ -36,6 +46,8 @@ pub enum Decl {
 pub struct FuncDecl {
     /// Offset of the `func` keyword (directives are matched against it).
     pub func_pos: Pos,
+    /// Offset of the receiver list's `(` in a method declaration (gc reports methods there).
+    pub recv_pos: Option<Pos>,
     pub recv: Option<Param>,
     pub name: Ident,
     pub sig: FuncType,
@@ -144,6 +156,8 @@ pub enum ChanDir {
 #[derive(Clone, Debug)]
 pub struct Element {
     pub key: Option<Expr>,
+    /// The `:` after the key (types2 reports key errors there).
+    pub colon: Option<Pos>,
     pub value: Expr,
 }
 
@@ -190,10 +204,7 @@ impl Expr {
     pub fn start(&self) -> Pos {
         match &self.kind {
             ExprKind::CompositeLit { ty: Some(ty), .. } => ty.start(),
-            ExprKind::Selector(x, _)
-            | ExprKind::Index(x, _)
-            | ExprKind::Slice { x, .. }
-            | ExprKind::TypeAssert { x, .. }
+            ExprKind::Selector(x, _) | ExprKind::Index(x, _) | ExprKind::TypeAssert { x, .. }
             | ExprKind::Binary(_, x, _) => x.start(),
             ExprKind::Call { func, .. } => func.start(),
             _ => self.pos,

@@ -1,9 +1,15 @@
 //! The type checker's entry, its results and package-level work: objects and
 //! scopes, collecting declarations, methods, package initialization order,
-//! and the `declared but not used` report. Expressions, statements and type
-//! expressions are checked in `check/expr.rs`, `check/stmt.rs` and
-//! `check/typexpr.rs`. Messages follow gc 1.19 (types2) wording.
+//! and the `declared but not used` report. Expressions, calls, statements and
+//! type expressions are checked in `check/expr.rs`, `check/call.rs`,
+//! `check/stmt.rs` and `check/typexpr.rs`; labels and branches, as gc's
+//! parser does it, in `check/branches.rs`. Messages, their positions and
+//! the order they are reported in follow gc 1.19 (types2 with
+//! CompilerErrorMessages): package-level declarations first (types, then the
+//! rest in source order), then function bodies, each func literal's body at
+//! the end of the statement containing it.
 
+mod branches;
 mod call;
 mod expr;
 mod stmt;
@@ -13,7 +19,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::ast::*;
 use crate::constant::Value;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Note};
+use expr::strip_parens;
 use crate::types::*;
 
 pub type ObjId = u32;
@@ -43,6 +50,8 @@ pub enum ObjKind {
     Func(u32),
     Builtin(Builtin),
     Nil,
+    /// An imported package (minigo rejects every import; its uses are not errors).
+    Package,
 }
 
 #[derive(Clone, Debug)]
@@ -119,10 +128,20 @@ impl Checked {
     }
 }
 
-/// A lexical scope: names to objects.
-#[derive(Default)]
+/// A lexical scope: names to objects, and its node in the scope tree.
+#[derive(Clone, Default)]
 struct Scope {
     names: HashMap<String, ObjId>,
+    node: usize,
+}
+
+/// The scopes of function bodies as a tree, for the unused-variable report
+/// (types2's usage: each scope's variables by position, then its children;
+/// a func literal's scope is a root of its own).
+#[derive(Default)]
+struct ScopeNode {
+    vars: Vec<ObjId>,
+    children: Vec<usize>,
 }
 
 /// State of a package-level object being resolved lazily.
@@ -139,6 +158,23 @@ struct FuncCtx {
     named_results: bool,
 }
 
+/// A function body whose checking types2 delays (`check.later`): a
+/// declared function's until all package-level declarations are checked,
+/// a func literal's until the end of the statement containing it.
+#[derive(Clone)]
+enum Delayed {
+    FuncDecl(u32),
+    FuncLit {
+        /// The literal (a copy: its expression ids are the original's).
+        lit: Expr,
+        sig: TypeId,
+        /// The scopes visible where the literal is.
+        scopes: Vec<Scope>,
+        decl: Option<(u32, u32)>,
+        iota: Option<i128>,
+    },
+}
+
 pub(crate) struct Checker<'a> {
     file: &'a File,
     types: TypeTable,
@@ -150,6 +186,7 @@ pub(crate) struct Checker<'a> {
     funcs: Vec<Option<FuncInfo>>,
     diags: Vec<Diagnostic>,
     scopes: Vec<Scope>,
+    scope_tree: Vec<ScopeNode>,
     /// Package-level objects that are declared but not yet resolved: where their declaration is.
     pending: HashMap<ObjId, (u32, u32, usize)>,
     resolve_state: HashMap<ObjId, Resolve>,
@@ -160,15 +197,11 @@ pub(crate) struct Checker<'a> {
     deps: HashMap<(u32, u32), HashSet<ObjId>>,
     /// The package-level declaration whose dependencies are being recorded.
     current_decl: Option<(u32, u32)>,
-    /// Local variables declared in each open function, for the unused check.
-    local_vars: Vec<ObjId>,
     universe_len: usize,
-    /// Enclosing loops and switches of the statement being checked.
-    targets: Vec<stmt::Target>,
-    /// Labels declared in each open function body.
-    function_labels: Vec<HashSet<String>>,
-    /// A `fallthrough` is allowed at the end of the current case clause.
-    fallthrough_ok: bool,
+    delayed: Vec<Delayed>,
+    /// An expression id no parsed expression has: the slot of the binary
+    /// expression `x op y` that `x op= y` is checked as.
+    pub(crate) scratch_id: ExprId,
 }
 
 /// Type-checks a parsed file. `expr_count` is the number of expression ids the parser handed out.
@@ -177,24 +210,23 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         file,
         types: TypeTable::new(),
         objects: Vec::new(),
-        exprs: vec![ExprInfo { ty: INVALID, mode: Mode::Invalid, value: None }; expr_count as usize],
+        exprs: vec![ExprInfo { ty: INVALID, mode: Mode::Invalid, value: None }; expr_count as usize + 1],
         defs: HashMap::new(),
         uses: HashMap::new(),
         selections: HashMap::new(),
         funcs: vec![None; file.decls.len()],
         diags: Vec::new(),
         scopes: Vec::new(),
+        scope_tree: Vec::new(),
         pending: HashMap::new(),
         resolve_state: HashMap::new(),
         func_stack: Vec::new(),
         iota: None,
         deps: HashMap::new(),
         current_decl: None,
-        local_vars: Vec::new(),
         universe_len: 0,
-        targets: Vec::new(),
-        function_labels: Vec::new(),
-        fallthrough_ok: false,
+        delayed: Vec::new(),
+        scratch_id: expr_count,
     };
     c.universe();
     c.package(file);
@@ -213,7 +245,14 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
 }
 
 impl<'a> Checker<'a> {
+    /// Reports an error. Like types2, once an error was reported, messages
+    /// about invalid operands or types are dropped: they only follow from it.
     pub(crate) fn error(&mut self, pos: Pos, msg: impl Into<String>) {
+        let msg = msg.into();
+        let follow_on = ["invalid operand", "invalid type"].iter().any(|s| msg.find(s).is_some_and(|i| i > 0));
+        if follow_on && !self.diags.is_empty() {
+            return;
+        }
         self.diags.push(Diagnostic::new(pos, msg));
     }
 
@@ -223,7 +262,7 @@ impl<'a> Checker<'a> {
     }
 
     fn universe(&mut self) {
-        self.scopes.push(Scope::default());
+        self.open_scope();
         let basics = [
             ("bool", Basic::Bool),
             ("int", Basic::Int),
@@ -288,40 +327,137 @@ impl<'a> Checker<'a> {
 
     /// Declares `name` in the innermost scope, reporting a redeclaration.
     pub(crate) fn declare(&mut self, ident: &Ident, kind: ObjKind, ty: TypeId) -> ObjId {
+        self.declare_checked(ident, kind, ty).0
+    }
+
+    /// `declare`, also telling whether the name is now bound (not `_`, not a redeclaration).
+    pub(crate) fn declare_checked(&mut self, ident: &Ident, kind: ObjKind, ty: TypeId) -> (ObjId, bool) {
         let id = self.new_object(&ident.name, kind, ty, ident.pos);
+        self.defs.insert(ident.pos, id);
         if ident.name == "_" {
-            self.defs.insert(ident.pos, id);
-            return id;
+            return (id, false);
         }
         let scope = self.scopes.last_mut().expect("a scope is open");
         if let Some(prev) = scope.names.get(&ident.name).copied() {
-            let prev_pos = self.objects[prev as usize].pos;
-            let _ = prev_pos;
-            self.error(ident.pos, format!("{} redeclared in this block", ident.name));
-        } else {
-            scope.names.insert(ident.name.clone(), id);
+            self.report_redeclared(ident.pos, &format!("{} redeclared in this block", ident.name), prev);
+            return (id, false);
         }
-        self.defs.insert(ident.pos, id);
-        id
+        scope.names.insert(ident.name.clone(), id);
+        (id, true)
     }
 
+    /// `msg` at `pos`, and types2's `other declaration of x` line when the
+    /// earlier declaration is in the file.
+    fn report_redeclared(&mut self, pos: Pos, msg: &str, prev: ObjId) {
+        let mut d = Diagnostic::new(pos, msg);
+        if (prev as usize) >= self.universe_len {
+            let obj = &self.objects[prev as usize];
+            d = d.with_note(Note::at(obj.pos, format!("other declaration of {}", obj.name)));
+        }
+        self.diags.push(d);
+    }
+
+    /// Remembers a local variable of the innermost scope for the unused report.
+    pub(crate) fn record_local(&mut self, id: ObjId) {
+        if let Some(scope) = self.scopes.last() {
+            self.scope_tree[scope.node].vars.push(id);
+        }
+    }
+
+    /// Opens a block scope inside the current one.
     pub(crate) fn open_scope(&mut self) {
-        self.scopes.push(Scope::default());
+        let node = self.scope_tree.len();
+        self.scope_tree.push(ScopeNode::default());
+        if let Some(parent) = self.scopes.last() {
+            self.scope_tree[parent.node].children.push(node);
+        }
+        self.scopes.push(Scope { names: HashMap::new(), node });
+    }
+
+    /// Opens the scope of a function body: the root of its unused report.
+    fn open_func_scope(&mut self) -> usize {
+        let node = self.scope_tree.len();
+        self.scope_tree.push(ScopeNode::default());
+        self.scopes.push(Scope { names: HashMap::new(), node });
+        node
     }
 
     pub(crate) fn close_scope(&mut self) {
         self.scopes.pop();
     }
 
-    /// Collects every package-level name, then resolves types, signatures,
-    /// constants and variables, then checks function bodies in source order.
+    /// types2's usage: `x declared but not used` for a scope's variables in
+    /// position order, then for its children's.
+    fn report_unused(&mut self, node: usize) {
+        let mut unused: Vec<(Pos, String)> = self.scope_tree[node]
+            .vars
+            .iter()
+            .map(|id| &self.objects[*id as usize])
+            .filter(|obj| !obj.used)
+            .map(|obj| (obj.pos, obj.name.clone()))
+            .collect();
+        unused.sort();
+        for (pos, name) in unused {
+            self.diags.push(Diagnostic::new(pos, format!("{} declared but not used", name)));
+        }
+        let children = self.scope_tree[node].children.clone();
+        for child in children {
+            self.report_unused(child);
+        }
+    }
+
+    /// Runs the delayed function bodies queued after `top`, including the
+    /// ones they queue in turn, in order (types2's processDelayed).
+    pub(crate) fn process_delayed(&mut self, top: usize) {
+        let mut i = top;
+        while i < self.delayed.len() {
+            match self.delayed[i].clone() {
+                Delayed::FuncDecl(di) => {
+                    if let Decl::Func(f) = &self.file.decls[di as usize] {
+                        self.check_func_decl(di, f);
+                    }
+                }
+                Delayed::FuncLit { lit, sig, scopes, decl, iota } => {
+                    if let ExprKind::FuncLit { sig: sig_ast, body } = &lit.kind {
+                        let saved_scopes = std::mem::replace(&mut self.scopes, scopes);
+                        let saved_decl = std::mem::replace(&mut self.current_decl, decl);
+                        let saved_iota = std::mem::replace(&mut self.iota, iota);
+                        self.open_func_scope();
+                        self.func_body(sig_ast, sig, body);
+                        self.close_scope();
+                        self.scopes = saved_scopes;
+                        self.current_decl = saved_decl;
+                        self.iota = saved_iota;
+                    }
+                }
+            }
+            i += 1;
+        }
+        self.delayed.truncate(top);
+    }
+
+    /// Queues a func literal's body, to be checked at the end of the statement.
+    pub(crate) fn delay_func_lit(&mut self, lit: &Expr, sig: TypeId) {
+        let scopes = self.scopes.clone();
+        self.delayed.push(Delayed::FuncLit { lit: lit.clone(), sig, scopes, decl: self.current_decl, iota: self.iota });
+    }
+
+    /// Collects every package-level name, then resolves types (with their
+    /// methods), then constants, variables and functions in source order,
+    /// then checks the function bodies, as types2 orders its work.
     fn package(&mut self, file: &'a File) {
+        branches::check_file(file, &mut self.diags);
         self.open_scope();
         if file.package.name == "_" {
             self.error(file.package.pos, "invalid package name _");
         }
-        for (pos, path) in &file.imports {
-            self.error(*pos, format!("could not import {} (minigo supports no imports)", path));
+        for import in &file.imports {
+            self.error(import.pos, format!("could not import {} (minigo supports no imports)", import.path));
+            let name = import.name.clone().unwrap_or_else(|| Ident { name: import.path.rsplit('/').next().unwrap_or_default().to_string(), pos: import.pos });
+            if name.name != "." && name.name != "_" {
+                let id = self.declare(&Ident { name: name.name, pos: import.pos }, ObjKind::Package, INVALID);
+                self.objects[id as usize].used = true;
+            }
         }
         for (di, decl) in file.decls.iter().enumerate() {
             let di = di as u32;
@@ -330,14 +466,11 @@ impl<'a> Checker<'a> {
                     if f.recv.is_some() {
                         continue;
                     }
-                    if f.name.name == "init" || f.name.name == "_" {
-                        if f.sig.params.len() + f.sig.results.len() > 0 && f.name.name == "init" {
-                            self.error(f.name.pos, "func init must have no arguments and no return values");
-                        }
-                        continue;
+                    if (f.name.name == "init" || f.name.name == "main") && f.sig.params.len() + f.sig.results.len() > 0 {
+                        self.error(f.name.pos, format!("func {} must have no arguments and no return values", f.name.name));
                     }
-                    if f.name.name == "main" && (f.sig.params.len() + f.sig.results.len() > 0) {
-                        self.error(f.name.pos, "func main must have no arguments and no return values");
+                    if f.name.name == "init" || f.name.name == "_" {
+                        continue;
                     }
                     let id = self.declare(&f.name, ObjKind::Func(di), INVALID);
                     self.pending.insert(id, (di, 0, 0));
@@ -354,6 +487,7 @@ impl<'a> Checker<'a> {
                             let id = self.declare(name, ObjKind::Const(Value::Int(0)), INVALID);
                             self.pending.insert(id, (di, si as u32, ni));
                         }
+                        self.const_arity(specs, si);
                     }
                 }
                 Decl::Var(specs) => {
@@ -363,28 +497,32 @@ impl<'a> Checker<'a> {
                             self.objects[id as usize].used = true;
                             self.pending.insert(id, (di, si as u32, ni));
                         }
+                        self.var_arity(spec);
                     }
                 }
             }
         }
-        self.collect_methods(file);
         let mut ids: Vec<ObjId> = self.pending.keys().copied().collect();
         ids.sort();
-        for id in &ids {
-            self.resolve_global(*id);
+        let (types, others): (Vec<ObjId>, Vec<ObjId>) = ids.into_iter().partition(|id| self.objects[*id as usize].kind == ObjKind::TypeName);
+        for id in types {
+            self.resolve_global(id);
         }
-        let main_present = file
-            .decls
-            .iter()
-            .any(|d| matches!(d, Decl::Func(f) if f.recv.is_none() && f.name.name == "main"));
+        // Methods of types that did not resolve, and of non-local or invalid receivers.
+        self.collect_methods(file, None);
+        for id in others {
+            self.resolve_global(id);
+        }
         for (di, decl) in file.decls.iter().enumerate() {
             if let Decl::Func(f) = decl {
-                self.check_func_decl(di as u32, f);
+                if f.recv.is_none() && (f.name.name == "init" || f.name.name == "_") {
+                    let sig = self.func_signature(&f.sig, None);
+                    self.funcs[di] = Some(FuncInfo { sig, recv: None });
+                    self.delayed.push(Delayed::FuncDecl(di as u32));
+                }
             }
         }
-        if file.package.name == "main" && !main_present {
-            self.error(0, "function main is undeclared in the main package");
-        }
+        self.process_delayed(0);
     }
 
     /// Resolves a package-level object on first use (constants, types and
@@ -413,6 +551,7 @@ impl<'a> Checker<'a> {
                 let sig = self.func_signature(&f.sig, None);
                 self.objects[id as usize].ty = sig;
                 self.funcs[di as usize] = Some(FuncInfo { sig, recv: None });
+                self.delayed.push(Delayed::FuncDecl(di));
             }
             Decl::Type(specs) => {
                 let spec = &specs[si as usize];
@@ -423,17 +562,18 @@ impl<'a> Checker<'a> {
                     let named = self.types.new_named(&spec.name.name, di);
                     self.objects[id as usize].ty = named;
                     let under = self.resolve_type(&spec.ty);
-                    if self.types.underlying(under) == named || under == INVALID && self.types.underlying(named) == INVALID {
-                        if self.types.underlying(under) == named {
-                            self.error(spec.name.pos, format!("invalid recursive type {}", spec.name.name));
-                        }
-                    } else {
+                    if self.types.underlying(under) == named {
+                        self.error(spec.name.pos, format!("invalid recursive type {}", spec.name.name));
+                    } else if under != INVALID {
                         self.types.set_underlying(named, under);
                     }
+                    self.collect_methods(file, Some(named));
                 }
             }
             Decl::Const(specs) => {
-                self.check_const_spec_name(specs, si as usize, ni, id);
+                let (t, v) = self.const_spec_name(specs, si as usize, ni);
+                self.objects[id as usize].ty = t;
+                self.objects[id as usize].kind = ObjKind::Const(v.unwrap_or(Value::Int(0)));
             }
             Decl::Var(specs) => {
                 let prev = self.current_decl.replace((di, si));
@@ -446,33 +586,86 @@ impl<'a> Checker<'a> {
         self.resolve_state.insert(id, Resolve::Done);
     }
 
-    /// Checks the constant `names[ni]` of spec `si`, repeating earlier expressions as Go does.
-    fn check_const_spec_name(&mut self, specs: &[ConstSpec], si: usize, ni: usize, id: ObjId) {
+    /// types2's arity check of a constant spec (at package level, when collecting).
+    pub(crate) fn const_arity(&mut self, specs: &[ConstSpec], si: usize) {
         let spec = &specs[si];
-        let source = specs[..=si].iter().rev().find(|s| !s.values.is_empty());
-        let Some(source) = source else {
-            self.error(spec.names[ni].pos, "missing init expr for const declaration");
+        let inherited = spec.values.is_empty();
+        let Some(source) = specs[..=si].iter().rev().find(|s| !s.values.is_empty()) else {
+            if let Some(name) = spec.names.first() {
+                self.error(name.pos, format!("missing init expr for {}", name.name));
+            }
             return;
         };
-        let (ty_expr, values) = (source.ty.as_ref(), &source.values);
-        self.iota = Some(spec.iota as i128);
-        let Some(value_expr) = values.get(ni) else {
-            let msg = if ni >= values.len() { "missing init expr for const declaration" } else { "extra init expr" };
-            self.error(spec.names[ni].pos, msg);
+        let (l, r) = (spec.names.len(), source.values.len());
+        if l < r {
+            let extra = &source.values[l];
+            if inherited {
+                let at = spec.names[0].pos;
+                self.diags.push(Diagnostic::new(at, "extra init expr at").ending_with(extra.pos));
+            } else {
+                let d = self.expr_string(extra);
+                self.error(extra.start(), format!("extra init expr {}", d));
+            }
+        } else if l > r {
+            let name = &spec.names[r];
+            self.error(name.pos, format!("missing init expr for {}", name.name));
+        }
+    }
+
+    /// types2's arity check of a variable spec.
+    fn var_arity(&mut self, spec: &VarSpec) {
+        if spec.ty.is_some() && spec.values.is_empty() {
             return;
+        }
+        let (l, r) = (spec.names.len(), spec.values.len());
+        if l < r {
+            let extra = &spec.values[l];
+            let d = self.expr_string(extra);
+            self.error(extra.start(), format!("extra init expr {}", d));
+        } else if l > r && r != 1 {
+            let name = &spec.names[r];
+            self.error(name.pos, format!("missing init expr for {}", name.name));
+        }
+    }
+
+    /// The type and value of constant `names[ni]` of spec `si`, repeating
+    /// the last expression list as Go does. Errors in a repeated expression
+    /// are reported at the constant's name, as types2 does.
+    pub(crate) fn const_spec_name(&mut self, specs: &[ConstSpec], si: usize, ni: usize) -> (TypeId, Option<Value>) {
+        let spec = &specs[si];
+        let Some(source) = specs[..=si].iter().rev().find(|s| !s.values.is_empty()) else {
+            return (INVALID, None);
         };
-        let (ty, value) = self.const_init(ty_expr, value_expr);
-        self.objects[id as usize].ty = ty;
-        self.objects[id as usize].kind = ObjKind::Const(value.unwrap_or(Value::Int(0)));
-        self.iota = None;
+        let Some(value_expr) = source.values.get(ni) else {
+            return (INVALID, None);
+        };
+        let saved_iota = self.iota.replace(spec.iota as i128);
+        let first_new_diag = self.diags.len();
+        let result = self.const_init(source.ty.as_ref(), value_expr);
+        if spec.values.is_empty() {
+            for d in &mut self.diags[first_new_diag..] {
+                d.pos = spec.names[ni].pos;
+            }
+        }
+        self.iota = saved_iota;
+        result
     }
 
     /// The type and value of a constant declared with optional type and the given expression.
     pub(crate) fn const_init(&mut self, ty_expr: Option<&Expr>, value_expr: &Expr) -> (TypeId, Option<Value>) {
         let declared = ty_expr.map(|t| self.resolve_type(t));
+        if let Some(t) = declared {
+            if t != INVALID && self.types.basic_of(t).is_none_or(|b| b.is_untyped()) {
+                let d = self.types.type_string(t);
+                if let Some(te) = ty_expr {
+                    self.error(te.start(), format!("invalid constant type {}", d));
+                }
+                return (INVALID, None);
+            }
+        }
         self.expr(value_expr);
         let info = self.exprs[value_expr.id as usize].clone();
-        if info.mode == Mode::Invalid {
+        if info.mode == Mode::Invalid || info.ty == INVALID || declared == Some(INVALID) {
             return (declared.unwrap_or(INVALID), None);
         }
         if info.mode != Mode::Constant {
@@ -480,149 +673,142 @@ impl<'a> Checker<'a> {
             self.error(value_expr.start(), format!("{} is not constant", desc));
             return (declared.unwrap_or(INVALID), None);
         }
-        match declared {
-            Some(t) => {
-                self.assign_to(value_expr, t, "constant declaration");
-                (t, self.exprs[value_expr.id as usize].value.clone())
-            }
-            None => (info.ty, info.value),
+        let t = declared.unwrap_or(info.ty);
+        if !self.assign_to(value_expr, t, "constant declaration") {
+            return (t, None);
         }
+        (t, self.exprs[value_expr.id as usize].value.clone())
     }
 
     fn check_global_var_spec(&mut self, spec: &VarSpec) {
-        let declared = spec.ty.as_ref().map(|t| self.resolve_type(t));
-        let ids: Vec<ObjId> = spec.names.iter().map(|n| self.defs[&n.pos]).collect();
+        let ids: Vec<ObjId> = spec.names.iter().map(|n| self.defs.get(&n.pos).copied().unwrap_or(0)).collect();
         for id in &ids {
             self.resolve_state.insert(*id, Resolve::InProgress);
         }
-        let types = self.var_spec_types(spec, declared, "variable declaration");
-        for (id, t) in ids.iter().zip(types) {
+        let types = self.var_spec(spec, Some(&ids));
+        for (id, (t, _)) in ids.iter().zip(types) {
             self.objects[*id as usize].ty = t;
             self.resolve_state.insert(*id, Resolve::Done);
         }
     }
 
-    /// Checks the initializers of a `var` spec; returns the type of each name.
-    pub(crate) fn var_spec_types(&mut self, spec: &VarSpec, declared: Option<TypeId>, context: &str) -> Vec<TypeId> {
+    /// Checks the initializers of a `var` spec as types2's varDecl does;
+    /// returns each name's type and whether to mark it used (after an error).
+    pub(crate) fn var_spec(&mut self, spec: &VarSpec, global: Option<&[ObjId]>) -> Vec<(TypeId, bool)> {
+        let declared = spec.ty.as_ref().map(|t| self.resolve_type(t));
         let n = spec.names.len();
-        if spec.values.is_empty() {
-            return vec![declared.unwrap_or(INVALID); n];
-        }
+        let mut out = Vec::with_capacity(n);
         if spec.values.len() == 1 && n > 1 {
-            let types = self.multi_value(&spec.values[0], n, true);
-            return types.into_iter().map(|t| declared.unwrap_or(t)).collect();
+            return self.init_vars(&vec![declared; n], &spec.values, None);
         }
-        if spec.values.len() != n {
-            let msg = if spec.values.len() > n {
-                format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), spec.values.len(), plural(spec.values.len()))
-            } else {
-                format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), spec.values.len(), plural(spec.values.len()))
+        for i in 0..n {
+            let Some(init) = spec.values.get(i) else {
+                out.push((declared.unwrap_or(INVALID), declared.is_none()));
+                continue;
             };
-            self.error(spec.names[0].pos, msg);
-            for v in &spec.values {
-                self.expr(v);
+            self.value_expr(init);
+            let x = self.operand(init);
+            match self.init_var(declared, &x, "variable declaration") {
+                Some(t) => out.push((t, false)),
+                None => out.push((declared.unwrap_or(INVALID), true)),
             }
-            return vec![declared.unwrap_or(INVALID); n];
         }
-        let mut out = Vec::new();
-        for v in &spec.values {
-            self.expr(v);
-            match declared {
-                Some(t) => {
-                    self.assign_to(v, t, context);
-                    out.push(t);
-                }
-                None => out.push(self.default_var_type(v)),
-            }
+        if global.is_none() {
+            self.var_arity(spec);
         }
         out
     }
 
-    /// The type a `:=` or `var x = v` variable gets: the default type of an untyped value.
-    pub(crate) fn default_var_type(&mut self, v: &Expr) -> TypeId {
-        let info = self.exprs[v.id as usize].clone();
-        match info.mode {
-            Mode::Invalid => INVALID,
-            Mode::NoValue => {
-                let d = self.expr_string(v);
-                self.error(v.start(), format!("{} (no value) used as value", d));
-                INVALID
-            }
-            Mode::Type => {
-                let d = self.expr_string(v);
-                self.error(v.start(), format!("{} (type) is not an expression", d));
-                INVALID
-            }
-            _ => {
-                if self.types.basic_of(info.ty) == Some(Basic::UntypedNil) {
-                    self.error(v.start(), "use of untyped nil in variable declaration");
-                    return INVALID;
-                }
-                let t = self.default_type(info.ty);
-                self.convert_untyped(v, t);
-                t
-            }
-        }
-    }
-
-    fn collect_methods(&mut self, file: &'a File) {
+    /// Attaches the methods declared on `base` (None: the methods whose
+    /// receiver base type did not resolve to a type of this file) to their type.
+    fn collect_methods(&mut self, file: &'a File, base: Option<TypeId>) {
         for (di, decl) in file.decls.iter().enumerate() {
             let Decl::Func(f) = decl else { continue };
             let Some(recv) = &f.recv else { continue };
-            let (base_expr, pointer) = match &recv.ty.kind {
-                ExprKind::Star(inner) => (inner.as_ref(), true),
-                ExprKind::Paren(inner) => match &inner.kind {
-                    ExprKind::Star(x) => (x.as_ref(), true),
-                    _ => (inner.as_ref(), false),
-                },
-                _ => (&recv.ty, false),
+            if self.funcs[di].is_some() {
+                continue;
+            }
+            let (base_expr, pointer) = match &strip_parens(&recv.ty).kind {
+                ExprKind::Star(inner) => (strip_parens(inner), true),
+                _ => (strip_parens(&recv.ty), false),
             };
-            let base = self.resolve_type(base_expr);
-            if base == INVALID {
+            let local_type = match &base_expr.kind {
+                ExprKind::Ident(name) => self.scopes[1].names.get(name).copied().filter(|id| self.objects[*id as usize].kind == ObjKind::TypeName),
+                _ => None,
+            };
+            let named = local_type.map(|id| self.objects[id as usize].ty);
+            if base.is_some() && named != base {
                 continue;
             }
-            if !self.types.is_named(base) || self.types.pointer_elem(base).is_some() || self.types.is_interface(base) {
-                let d = self.types.display(base);
-                self.error(base_expr.start(), format!("invalid receiver type {}", d));
-                continue;
-            }
+            let recv_ty = self.resolve_type(base_expr);
             let sig = self.func_signature(&f.sig, None);
-            self.funcs[di] = Some(FuncInfo { sig, recv: Some((base, pointer)) });
-            let methods = self.types.methods.entry(base).or_default();
-            if methods.iter().any(|m| m.name == f.name.name) && f.name.name != "_" {
-                let tn = self.types.display(base);
-                self.error(f.name.pos, format!("method {}.{} already declared", tn, f.name.name));
+            let at = recv.name.as_ref().map(|n| n.pos).unwrap_or_else(|| recv.ty.start());
+            let valid = match self.types.kind(recv_ty) {
+                _ if recv_ty == INVALID => false,
+                TypeKind::Named { decl_index, .. } if *decl_index != PREDECLARED_ALIAS && local_type.is_some() => {
+                    if self.types.pointer_elem(recv_ty).is_some() || self.types.is_interface(recv_ty) {
+                        self.error(at, format!("invalid receiver type {} (pointer or interface type)", self.types.type_string(recv_ty)));
+                        false
+                    } else {
+                        true
+                    }
+                }
+                TypeKind::Named { .. } | TypeKind::Basic(_) => {
+                    self.error(at, format!("cannot define new methods on non-local type {}", self.types.type_string(recv_ty)));
+                    false
+                }
+                _ => {
+                    let t = self.resolve_type(&recv.ty);
+                    self.error(at, format!("invalid receiver type {}", self.types.type_string(t)));
+                    false
+                }
+            };
+            self.funcs[di] = Some(FuncInfo { sig, recv: valid.then_some((recv_ty, pointer)) });
+            self.delayed.push(Delayed::FuncDecl(di as u32));
+            if !valid || f.name.name == "_" {
                 continue;
             }
-            let clash = self.types.struct_fields(base).is_some_and(|fs| fs.iter().any(|fl| fl.name == f.name.name));
-            if clash {
-                let tn = self.types.display(base);
-                self.error(f.name.pos, format!("field and method with the same name {}", f.name.name));
-                let _ = tn;
+            let existing = self.types.methods.get(&recv_ty).and_then(|ms| ms.iter().find(|m| m.name == f.name.name)).map(|m| m.func_index);
+            if let Some(prev_di) = existing {
+                let tn = self.types.type_string(recv_ty);
+                let mut d = Diagnostic::new(f.name.pos, format!("{}.{} redeclared in this block", tn, f.name.name));
+                if let Decl::Func(prev) = &file.decls[prev_di as usize] {
+                    d = d.with_note(Note::at(prev.name.pos, format!("other declaration of {}", f.name.name)));
+                }
+                self.diags.push(d);
                 continue;
             }
-            self.types.methods.entry(base).or_default().push(Method {
+            self.types.methods.entry(recv_ty).or_default().push(Method {
                 name: f.name.name.clone(),
                 sig,
                 pointer_recv: pointer,
                 func_index: di as u32,
             });
+            if let Some(field_pos) = self.struct_field_pos(recv_ty, &f.name.name) {
+                let d = Diagnostic::new(f.name.pos, format!("field and method with the same name {}", f.name.name))
+                    .with_note(Note::at(field_pos, format!("other declaration of {}", f.name.name)));
+                self.diags.push(d);
+            }
         }
     }
 
-    fn check_func_decl(&mut self, di: u32, f: &'a FuncDecl) {
-        let sig_ty = match &self.funcs[di as usize] {
-            Some(info) => info.sig,
-            None if f.recv.is_none() => {
-                let sig = self.func_signature(&f.sig, None);
-                self.funcs[di as usize] = Some(FuncInfo { sig, recv: None });
-                sig
+    /// The position of a field's name in a named struct type's declaration.
+    fn struct_field_pos(&self, named: TypeId, name: &str) -> Option<Pos> {
+        let TypeKind::Named { decl_index, .. } = self.types.kind(named) else { return None };
+        let Some(Decl::Type(specs)) = self.file.decls.get(*decl_index as usize) else { return None };
+        specs.iter().find_map(|spec| match &spec.ty.kind {
+            ExprKind::StructType(fields) if self.objects.iter().any(|o| o.ty == named && o.pos == spec.name.pos) => {
+                fields.iter().flat_map(|fd| fd.names.iter()).find(|n| n.name == name).map(|n| n.pos)
             }
-            None => return,
-        };
+            _ => None,
+        })
+    }
+
+    fn check_func_decl(&mut self, di: u32, f: &'a FuncDecl) {
+        let Some(info) = self.funcs[di as usize].clone() else { return };
         let Some(body) = &f.body else { return };
         let prev = self.current_decl.replace((di, u32::MAX));
-        self.open_scope();
+        self.open_func_scope();
         if let Some(recv) = &f.recv {
             let recv_ty = self.resolve_type(&recv.ty);
             if let Some(name) = &recv.name {
@@ -630,13 +816,14 @@ impl<'a> Checker<'a> {
                 self.objects[id as usize].used = true;
             }
         }
-        self.func_body(&f.sig, sig_ty, body);
+        self.func_body(&f.sig, info.sig, body);
         self.close_scope();
         self.current_decl = prev;
     }
 
-    /// Declares parameters and results, checks the body, and reports unused
-    /// variables and a missing return. The caller has opened the function scope.
+    /// Declares parameters and results, checks the body, and reports a
+    /// missing return and unused variables. The caller has opened the
+    /// function's scope (which the body's top-level declarations share).
     pub(crate) fn func_body(&mut self, sig_ast: &FuncType, sig_ty: TypeId, body: &Block) {
         let sig = self.types.signature(sig_ty).cloned().unwrap_or(Signature { params: vec![], results: vec![], variadic: false });
         for (p, t) in sig_ast.params.iter().zip(sig.params.iter()) {
@@ -653,29 +840,13 @@ impl<'a> Checker<'a> {
                 self.objects[id as usize].used = true;
             }
         }
+        let node = self.scopes.last().map(|s| s.node).unwrap_or(0);
         self.func_stack.push(FuncCtx { results: sig.results.clone(), named_results });
-        let outer_locals = std::mem::take(&mut self.local_vars);
-        let outer_targets = std::mem::take(&mut self.targets);
-        let mut labels = HashSet::new();
-        collect_labels(&body.stmts, &mut labels);
-        self.function_labels.push(labels);
-        self.open_scope();
         self.stmts(&body.stmts);
-        self.close_scope();
-        self.function_labels.pop();
-        self.targets = outer_targets;
         if !sig.results.is_empty() && !self.is_terminating_list(&body.stmts) {
             self.error(body.rbrace, "missing return");
         }
-        let locals = std::mem::replace(&mut self.local_vars, outer_locals);
-        for id in locals {
-            let obj = &self.objects[id as usize];
-            if !obj.used && obj.name != "_" {
-                let msg = format!("{} declared but not used", obj.name);
-                let pos = obj.pos;
-                self.error(pos, msg);
-            }
-        }
+        self.report_unused(node);
         self.func_stack.pop();
     }
 
@@ -749,31 +920,6 @@ impl<'a> Checker<'a> {
             order.push(*s);
         }
         order
-    }
-}
-
-fn collect_labels(list: &[Stmt], out: &mut HashSet<String>) {
-    for s in list {
-        match &s.kind {
-            StmtKind::Labeled(l, inner) => {
-                out.insert(l.name.clone());
-                collect_labels(std::slice::from_ref(inner.as_ref()), out);
-            }
-            StmtKind::Block(b) => collect_labels(&b.stmts, out),
-            StmtKind::If { then, els, .. } => {
-                collect_labels(&then.stmts, out);
-                if let Some(e) = els {
-                    collect_labels(std::slice::from_ref(e.as_ref()), out);
-                }
-            }
-            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => collect_labels(&body.stmts, out),
-            StmtKind::Switch { clauses, .. } => {
-                for c in clauses {
-                    collect_labels(&c.body, out);
-                }
-            }
-            _ => {}
-        }
     }
 }
 

@@ -66,14 +66,25 @@ impl Value {
 
 fn format_float(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e21 {
-        format!("{}", f as i128)
-    } else {
-        let s = format!("{}", f);
-        if s.len() > 12 {
-            format!("{:e}", f).replace("e", "e+").replace("e+-", "e-")
-        } else {
-            s
+        return format!("{}", f as i128);
+    }
+    if f.fract() == 0.0 && f.is_finite() {
+        // A whole number too large for i128: go/constant prints all its
+        // digits; those of the shortest decimal that rounds to it.
+        let sci = format!("{:e}", f);
+        if let Some((mantissa, exp)) = sci.split_once('e') {
+            let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+            let exp: usize = exp.parse().unwrap_or(0);
+            let sign = if f < 0.0 { "-" } else { "" };
+            let zeros = (exp + 1).saturating_sub(digits.len());
+            return format!("{}{}{}", sign, digits, "0".repeat(zeros));
         }
+    }
+    let s = format!("{}", f);
+    if s.len() > 12 {
+        format!("{:e}", f).replace("e", "e+").replace("e+-", "e-")
+    } else {
+        s
     }
 }
 

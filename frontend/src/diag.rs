@@ -1,45 +1,121 @@
 //! Diagnostics as values: a position and gc 1.19's message text, plus the
-//! tab-indented continuation lines some errors carry (`have (...)`/`want (...)`).
+//! tab-indented continuation lines some errors carry (`have (...)`/`want (...)`,
+//! `other declaration of x` with its own position), and the way gc prints a
+//! list of them (`cmd/compile/internal/base/print.go`: ErrorfAt, FlushErrors).
 
 use crate::ast::{Pos, SourceMap};
+
+/// A continuation line: `\t<text>`, or `\t<file:line:col>: <text>` when it
+/// points somewhere else in the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub pos: Option<Pos>,
+    pub text: String,
+}
+
+impl Note {
+    pub fn text(text: impl Into<String>) -> Note {
+        Note { pos: None, text: text.into() }
+    }
+
+    pub fn at(pos: Pos, text: impl Into<String>) -> Note {
+        Note { pos: Some(pos), text: text.into() }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub pos: Pos,
     pub message: String,
-    /// Extra lines printed after the message, each already starting with a tab.
-    pub notes: Vec<String>,
+    /// A position printed after the message, then a closing text, as in
+    /// gc's `label L already defined at P.go:5:1`.
+    pub trailing: Option<(Pos, &'static str)>,
+    /// Extra lines printed after the message, each indented by a tab.
+    pub notes: Vec<Note>,
 }
 
 impl Diagnostic {
     pub fn new(pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { pos, message: message.into(), notes: Vec::new() }
+        Diagnostic { pos, message: message.into(), trailing: None, notes: Vec::new() }
+    }
+
+    pub fn with_note(mut self, note: Note) -> Diagnostic {
+        self.notes.push(note);
+        self
+    }
+
+    pub fn ending_with(mut self, pos: Pos) -> Diagnostic {
+        self.trailing = Some((pos, ""));
+        self
+    }
+
+    /// Like `ending_with`, with `close` after the position: `(first at P.go:5:2)`.
+    pub fn ending_with_then(mut self, pos: Pos, close: &'static str) -> Diagnostic {
+        self.trailing = Some((pos, close));
+        self
     }
 
     /// `file:line:col: message` and its note lines, as `go build` prints them.
     pub fn render(&self, file: &str, map: &SourceMap) -> String {
-        let (line, col) = map.line_col(self.pos);
-        let mut out = format!("{}:{}:{}: {}\n", file, line, col, self.message);
+        let mut out = format!("{}: {}", position(file, map, self.pos), self.message);
+        if let Some((at, close)) = self.trailing {
+            out.push(' ');
+            out.push_str(&position(file, map, at));
+            out.push_str(close);
+        }
+        out.push('\n');
         for note in &self.notes {
-            out.push_str(note);
-            out.push('\n');
+            match note.pos {
+                Some(pos) => out.push_str(&format!("\t{}: {}\n", position(file, map, pos), note.text)),
+                None => out.push_str(&format!("\t{}\n", note.text)),
+            }
         }
         out
     }
 }
 
-/// Renders a list the way gc does: sorted by position, at most 10, then `too many errors`.
+/// Renders diagnostics given in the order they were reported, as gc does:
+/// only the first syntax error of a line, and no repeat of the previous
+/// other error's message on the same line; after the tenth error the ones
+/// so far are printed sorted by position, then `too many errors` at the
+/// tenth; otherwise all are printed sorted, identical lines once.
 pub fn render_all(diags: &[Diagnostic], file: &str, map: &SourceMap) -> String {
-    let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
-    sorted.sort_by_key(|d| d.pos);
-    sorted.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
-    let mut out = String::new();
-    for (i, d) in sorted.iter().enumerate() {
-        if i == 10 {
-            out.push_str(&format!("{}: too many errors\n", position(file, map, d.pos)));
+    let line = |pos: Pos| map.line_col(pos).0;
+    let mut kept: Vec<&Diagnostic> = Vec::new();
+    let mut last_syntax: Option<u32> = None;
+    let mut last_other: Option<(u32, &str)> = None;
+    let mut too_many_at = None;
+    for d in diags {
+        if d.message.starts_with("syntax error") {
+            if last_syntax == Some(line(d.pos)) {
+                continue;
+            }
+            last_syntax = Some(line(d.pos));
+        } else {
+            if last_other == Some((line(d.pos), d.message.as_str())) {
+                continue;
+            }
+            last_other = Some((line(d.pos), d.message.as_str()));
+        }
+        kept.push(d);
+        if kept.len() == 10 {
+            too_many_at = Some(d.pos);
             break;
         }
-        out.push_str(&d.render(file, map));
+    }
+    // A stable sort: errors at one position keep the order they were reported in.
+    kept.sort_by_key(|d| d.pos);
+    let mut out = String::new();
+    let mut previous = String::new();
+    for d in kept {
+        let text = d.render(file, map);
+        if text != previous {
+            out.push_str(&text);
+        }
+        previous = text;
+    }
+    if let Some(pos) = too_many_at {
+        out.push_str(&format!("{}: too many errors\n", position(file, map, pos)));
     }
     out
 }

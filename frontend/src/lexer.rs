@@ -239,6 +239,15 @@ pub fn lex(src: &str) -> Lexed {
         let span = lexer.span();
         let tok = match result {
             Ok(tok) => tok,
+            Err(()) if src[span.start..].starts_with('\'') => {
+                // A malformed rune literal: gc reports why and keeps a (bad) literal.
+                let (end, error) = scan_bad_rune(src, span.start);
+                errors.push(error);
+                if end > span.end {
+                    lexer.bump(end - span.end);
+                }
+                Token::Rune(src[span.start..end].to_string())
+            }
             Err(()) => {
                 errors.push(LexError { offset: span.start, message: describe_bad_input(&src[span.start..]) });
                 continue;
@@ -275,6 +284,29 @@ pub fn lex(src: &str) -> Lexed {
     Lexed { tokens, directives, errors }
 }
 
+/// Scans a rune literal the token rule rejected, as gc's scanner does;
+/// returns where it ends and the error to report.
+fn scan_bad_rune(src: &str, start: usize) -> (usize, LexError) {
+    let mut chars = src[start + 1..].char_indices().map(|(i, c)| (start + 1 + i, c));
+    let mut n = 0;
+    loop {
+        match chars.next() {
+            Some((i, '\'')) => {
+                let message = if n == 0 { "empty rune literal or unescaped ' in rune literal" } else { "more than one character in rune literal" };
+                let offset = if n == 0 { i } else { start };
+                return (i + 1, LexError { offset, message: message.to_string() });
+            }
+            Some((_, '\\')) => {
+                chars.next();
+            }
+            Some((i, '\n')) => return (i, LexError { offset: i, message: "newline in rune literal".to_string() }),
+            Some(_) => {}
+            None => return (src.len(), LexError { offset: start, message: "rune literal not terminated".to_string() }),
+        }
+        n += 1;
+    }
+}
+
 fn line_start(src: &str, offset: usize) -> bool {
     src[..offset].rsplit('\n').next().is_some_and(|before| before.trim().is_empty())
 }
@@ -283,7 +315,6 @@ fn describe_bad_input(rest: &str) -> String {
     match rest.chars().next() {
         Some('"') => "string literal not terminated".to_string(),
         Some('`') => "raw string literal not terminated".to_string(),
-        Some('\'') => "rune literal not terminated".to_string(),
         Some('/') if rest.starts_with("/*") => "comment not terminated".to_string(),
         Some(c) => format!("invalid character U+{:04X} '{}'", c as u32, c),
         None => "unexpected EOF".to_string(),

@@ -284,6 +284,12 @@ impl TypeTable {
         }
     }
 
+    /// The id of a basic type already in the table (the checker interns
+    /// every typed basic type when it declares the universe).
+    pub fn lookup_basic(&self, b: Basic) -> Option<TypeId> {
+        self.interned.get(&TypeKind::Basic(b)).copied()
+    }
+
     pub fn basic(&mut self, b: Basic) -> TypeId {
         self.intern(TypeKind::Basic(b))
     }
@@ -367,9 +373,7 @@ impl TypeTable {
             TypeKind::Interface(_) => 16,
             TypeKind::Array(n, e) => n.saturating_mul(self.size(*e)),
             TypeKind::Struct(fields) => {
-                let (offsets, size) = self.layout(fields);
-                let _ = offsets;
-                size
+                self.layout(fields).1
             }
             TypeKind::Tuple(ts) => ts.iter().map(|t| self.size(*t)).sum(),
             TypeKind::Named { .. } => 0,
@@ -497,6 +501,106 @@ impl TypeTable {
                     self.write_type(out, *t);
                 }
                 out.push(')');
+            }
+        }
+    }
+
+    /// types2's rendering of a type (`TypeString`), used in type-checking
+    /// messages: like `display` but `struct{a int}` and `interface{}`.
+    pub fn type_string(&self, t: TypeId) -> String {
+        let mut out = String::new();
+        self.write_types2(&mut out, t);
+        out
+    }
+
+    fn write_types2(&self, out: &mut String, t: TypeId) {
+        match self.kind(t) {
+            TypeKind::Basic(_) | TypeKind::Named { .. } => self.write_type(out, t),
+            TypeKind::Pointer(e) => {
+                out.push('*');
+                self.write_types2(out, *e);
+            }
+            TypeKind::Slice(e) => {
+                out.push_str("[]");
+                self.write_types2(out, *e);
+            }
+            TypeKind::Array(n, e) => {
+                out.push_str(&format!("[{}]", n));
+                self.write_types2(out, *e);
+            }
+            TypeKind::Map(k, v) => {
+                out.push_str("map[");
+                self.write_types2(out, *k);
+                out.push(']');
+                self.write_types2(out, *v);
+            }
+            TypeKind::Chan(e) => {
+                out.push_str("chan ");
+                self.write_types2(out, *e);
+            }
+            TypeKind::Struct(fields) => {
+                out.push_str("struct{");
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    if !f.embedded {
+                        out.push_str(&f.name);
+                        out.push(' ');
+                    }
+                    self.write_types2(out, f.ty);
+                }
+                out.push('}');
+            }
+            TypeKind::Func(sig) => {
+                out.push_str("func");
+                self.write_types2_signature(out, sig);
+            }
+            TypeKind::Interface(methods) => {
+                out.push_str("interface{");
+                for (i, m) in methods.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(&m.name);
+                    if let TypeKind::Func(sig) = self.kind(m.sig) {
+                        self.write_types2_signature(out, sig);
+                    }
+                }
+                out.push('}');
+            }
+            TypeKind::Tuple(ts) => self.write_types2_list(out, ts, false),
+        }
+    }
+
+    fn write_types2_list(&self, out: &mut String, ts: &[TypeId], variadic: bool) {
+        out.push('(');
+        for (i, t) in ts.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            match self.kind(*t) {
+                TypeKind::Slice(e) if variadic && i + 1 == ts.len() => {
+                    out.push_str("...");
+                    self.write_types2(out, *e);
+                }
+                _ => self.write_types2(out, *t),
+            }
+        }
+        out.push(')');
+    }
+
+    fn write_types2_signature(&self, out: &mut String, sig: &Signature) {
+        self.write_types2_list(out, &sig.params, sig.variadic);
+        match sig.results.len() {
+            0 => {}
+            1 => {
+                out.push(' ');
+                self.write_types2(out, sig.results[0]);
+            }
+            _ => {
+                out.push(' ');
+                self.write_types2_list(out, &sig.results, false);
             }
         }
     }

@@ -287,7 +287,8 @@ pub enum Op {
     CompositeLit(Vec<(LitKey, NodeId)>),
     /// OCLOSURE: a function literal; allocates its closure record unless it captures nothing.
     Closure(FuncId),
-    /// ORECOVER: always nil until defer and panics that unwind exist.
+    /// ORECOVER: the value of the panic in flight, stopping it, when called
+    /// by a deferred call during a panic; nil otherwise.
     Recover,
     /// OINLCALL: the body of an inlined call, then its value: the result
     /// variables (none, one, or a tuple of several).
@@ -327,6 +328,9 @@ pub enum Op {
     /// ORETURN: values to return; empty with named results returns them as they
     /// are; a single Tuple-typed call returns all its results.
     Return(Vec<NodeId>),
+    /// ODEFER: the call (a call without arguments) runs when the function
+    /// returns or panics; the callee is evaluated at the defer statement.
+    Defer(NodeId),
     /// OPANIC: the argument is already converted to `interface{}`.
     Panic(NodeId),
     /// OPRINT / OPRINTN.

@@ -123,11 +123,7 @@ impl<'a> Lowerer<'a> {
 
     /// The `(` of a method's receiver: gc reports methods there.
     fn recv_paren_pos(&self, f: &ast::FuncDecl) -> Pos {
-        let recv = f.recv.as_ref().expect("method has a receiver");
-        let start = recv.name.as_ref().map(|n| n.pos).unwrap_or_else(|| recv.ty.start());
-        // The receiver list opens right after `func` and spaces.
-        let _ = start;
-        f.func_pos + 5
+        f.recv_pos.expect("method has a receiver list")
     }
 
     fn full_signature(&mut self, sig: TypeId, recv: Option<(TypeId, bool)>) -> TypeId {
@@ -215,6 +211,13 @@ impl<'a> Lowerer<'a> {
 
     fn finish_builder(&mut self) {
         let mut b = self.builders.pop().expect("builder");
+        // Deferred calls may run after a panic unwound the function: its
+        // results must live in memory to be returned then.
+        if b.func.nodes.iter().any(|n| matches!(n.op, Op::Defer(_))) {
+            for r in b.func.results.clone() {
+                b.func.locals[r.0 as usize].addr_taken = true;
+            }
+        }
         for local in &mut b.func.locals {
             local.on_heap = local.addr_taken || local.captured_by_ref;
         }
@@ -390,9 +393,11 @@ impl<'a> Lowerer<'a> {
                 }
             }
             StmtKind::Expr(e) => out.push(self.expr_stmt(e)),
-            StmtKind::Send(..) | StmtKind::Go(_) | StmtKind::Defer(_) => {
-                unreachable!("the checker rejects send, go and defer before lowering")
+            StmtKind::Defer(call) => {
+                let call = self.expr(call);
+                out.push(self.stmt_node(Op::Defer(call), s.pos));
             }
+            StmtKind::Send(..) | StmtKind::Go(_) => unreachable!("the checker rejects send and go before lowering"),
             StmtKind::IncDec(x, inc) => {
                 let lhs = self.expr(x);
                 let ty = self.ty_of(x);

@@ -120,6 +120,7 @@ impl Printer<'_> {
             }
             Op::ExprStmt(x) => self.expr(*x, 0),
             Op::Panic(x) => format!("panic({})", self.expr(*x, 0)),
+            Op::Defer(x) => format!("defer {}", self.expr(*x, 0)),
             Op::Print { args, newline } => format!("{}({})", if *newline { "println" } else { "print" }, self.expr_list(args)),
             Op::DeclType => "<node DCLTYPE>".to_string(),
             Op::DeclConst => "<node DCLCONST>".to_string(),

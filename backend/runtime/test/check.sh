@@ -2,13 +2,17 @@
 # Builds the C drivers against ../runtime.c and compares their normalized
 # output with the goldens recorded from Go 1.19 by record.sh (Go itself is
 # not needed here). extras.golden is hand-written (no Go equivalent).
-#   CC=aarch64-linux-gnu-gcc RUN="qemu-aarch64 -L /usr/aarch64-linux-gnu" sh check.sh
-# runs the same checks for arm64. Exit status 0 iff everything matches.
+#   CC=aarch64-linux-gnu-gcc RUN="qemu-aarch64 -L /usr/aarch64-linux-gnu" \
+#   LDFLAGS=-Wl,--dynamic-linker=/lib/aarch64-linux-gnu/ld-linux-aarch64.so.1 sh check.sh
+# runs the same checks for arm64 (LDFLAGS as minigo links arm64: see
+# backend/src/link.rs for why the loader is named). Exit status 0 iff
+# everything matches.
 set -u
 MG_HERE=$(cd "$(dirname "$0")" && pwd)
 . "$MG_HERE/lib.sh"
 CC=${CC:-cc}
 CFLAGS=${CFLAGS:--O2}
+LDFLAGS=${LDFLAGS:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -29,7 +33,7 @@ compare() { # NAME GOLDEN ACTUAL
 }
 
 for p in print slices strings panics extras; do
-    if ! $CC $CFLAGS -Wall -Wextra -o "$tmp/$p" "$MG_HERE/$p.c" "$tmp/runtime.o" -lgc; then
+    if ! $CC $CFLAGS -Wall -Wextra -o "$tmp/$p" "$MG_HERE/$p.c" "$tmp/runtime.o" $LDFLAGS -lgc; then
         echo "FAIL build $p"
         fail=1
         continue

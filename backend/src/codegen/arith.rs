@@ -3,17 +3,19 @@
 //! the hardware would trap on), Go's shift rules for large counts, IEEE float
 //! arithmetic and comparisons, string comparison and concatenation through the
 //! runtime, `==` on structs and arrays field by field, and numeric conversions
-//! as gc compiles them for amd64.
+//! as gc compiles them for the target (float-to-integer differs between amd64
+//! and arm64 for NaN and out-of-range values).
 
 use cranelift_codegen::ir::{
     condcodes::{FloatCC, IntCC},
-    types, InstBuilder, Value,
+    types, InstBuilder, Type, Value,
 };
 use ir::{BinOp, NodeId, Op, TypeId, TypeKind, UnOp};
 
 use super::func::{flags, FuncCtx, Val};
 use super::layout::{basic, basic_type, is_float, is_signed_int, is_string};
 use super::runtime::Rt;
+use crate::Target;
 
 impl FuncCtx<'_, '_> {
     pub fn binary(&mut self, id: NodeId, op: BinOp, l: NodeId, r: NodeId, ty: TypeId) -> Val {
@@ -321,13 +323,13 @@ impl FuncCtx<'_, '_> {
                 _ => value,
             },
             (true, false) => {
+                // float32 -> float64 is exact, so gc's float32 forms give the same results.
                 let wide = if from_clif == types::F32 { self.b.ins().fpromote(types::F64, value) } else { value };
-                let bits = if to_basic.is_unsigned() && to_clif == types::I64 {
-                    self.float_to_uint64(wide)
-                } else {
-                    self.float_to_int64(wide)
+                let (bits, bits_clif) = match self.cg.target {
+                    Target::X86_64 => self.float_to_int_amd64(wide, to_basic.is_unsigned(), to_clif),
+                    Target::Aarch64 => self.float_to_int_arm64(wide, to_basic.is_unsigned(), to_clif),
                 };
-                if to_clif == types::I64 {
+                if to_clif == bits_clif {
                     bits
                 } else {
                     self.b.ins().ireduce(to_clif, bits)
@@ -336,15 +338,42 @@ impl FuncCtx<'_, '_> {
         }
     }
 
-    /// amd64's CVTTSD2SQ: truncation, with 0x8000000000000000 for NaN and out-of-range values.
-    fn float_to_int64(&mut self, f: Value) -> Value {
-        let saturated = self.b.ins().fcvt_to_sint_sat(types::I64, f);
-        let low = self.b.ins().f64const(-9223372036854775808.0);
-        let high = self.b.ins().f64const(9223372036854775808.0);
+    /// float64 to an integer type as gc compiles it for amd64 (ssagen's
+    /// fpConvOpToSSA): CVTTSD2SL to int32 for int32 and the narrower types,
+    /// CVTTSD2SQ to int64 for int64 and uint32, float64ToUint64's branches for
+    /// uint64. Returns the converted bits and their width, which the caller
+    /// truncates to `to_clif`.
+    fn float_to_int_amd64(&mut self, f: Value, unsigned: bool, to_clif: Type) -> (Value, Type) {
+        match (unsigned, to_clif.bits()) {
+            (true, 64) => (self.float_to_uint64(f), types::I64),
+            (false, 64) | (true, 32) => (self.float_to_int_indefinite(f, types::I64), types::I64),
+            _ => (self.float_to_int_indefinite(f, types::I32), types::I32),
+        }
+    }
+
+    /// float64 to an integer type as gc compiles it for arm64 (fpConvOpToSSA
+    /// and uint64fpConvOpToSSA): FCVTZS to int32 for int32 and the narrower
+    /// types, FCVTZS to int64 for int64 and uint32, FCVTZU for uint64. These
+    /// saturate at the bounds and give 0 for NaN, as `fcvt_to_*int_sat` does.
+    fn float_to_int_arm64(&mut self, f: Value, unsigned: bool, to_clif: Type) -> (Value, Type) {
+        match (unsigned, to_clif.bits()) {
+            (true, 64) => (self.b.ins().fcvt_to_uint_sat(types::I64, f), types::I64),
+            (false, 64) | (true, 32) => (self.b.ins().fcvt_to_sint_sat(types::I64, f), types::I64),
+            _ => (self.b.ins().fcvt_to_sint_sat(types::I32, f), types::I32),
+        }
+    }
+
+    /// amd64's CVTTSD2SL/CVTTSD2SQ (`width` I32/I64): truncation, with the
+    /// "integer indefinite" 0x80...0 for NaN and out-of-range values.
+    fn float_to_int_indefinite(&mut self, f: Value, width: Type) -> Value {
+        let saturated = self.b.ins().fcvt_to_sint_sat(width, f);
+        let limit = 2f64.powi(width.bits() as i32 - 1);
+        let low = self.b.ins().f64const(-limit);
+        let high = self.b.ins().f64const(limit);
         let above_low = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, f, low);
         let below_high = self.b.ins().fcmp(FloatCC::LessThan, f, high);
         let in_range = self.b.ins().band(above_low, below_high);
-        let invalid = self.iconst(i64::MIN);
+        let invalid = self.b.ins().iconst(width, (1u64 << (width.bits() - 1)) as i64);
         self.b.ins().select(in_range, saturated, invalid)
     }
 
@@ -352,9 +381,9 @@ impl FuncCtx<'_, '_> {
     fn float_to_uint64(&mut self, f: Value) -> Value {
         let two63 = self.b.ins().f64const(9223372036854775808.0);
         let small = self.b.ins().fcmp(FloatCC::LessThan, f, two63);
-        let direct = self.float_to_int64(f);
+        let direct = self.float_to_int_indefinite(f, types::I64);
         let reduced = self.b.ins().fsub(f, two63);
-        let reduced = self.float_to_int64(reduced);
+        let reduced = self.float_to_int_indefinite(reduced, types::I64);
         let high_bit = self.iconst(i64::MIN);
         let big = self.b.ins().bor(reduced, high_bit);
         self.b.ins().select(small, direct, big)

@@ -8,7 +8,7 @@
 use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Value};
 use ir::{ConstValue, ConvKind, LitKey, NodeId, Op, TypeId, TypeKind};
 
-use super::func::{FuncCtx, Place, Val};
+use super::func::{flags, FuncCtx, Place, Val};
 use super::layout::{array_len, elem_type, int_mask, is_string, repr, Repr};
 use super::runtime::{Rt, SliceBound};
 
@@ -83,7 +83,13 @@ impl FuncCtx<'_, '_> {
             Op::MakeSlice { len, cap } => self.make_slice(id, *len, *cap),
             Op::CompositeLit(elems) => self.composite_lit(id, elems),
             Op::Closure(func) => self.closure(id, *func),
-            Op::Recover => self.zero_val(ty),
+            Op::Recover => {
+                let out = self.new_stack_object(16, 8);
+                self.call_rt(Rt::Recover, &[out]);
+                let type_word = self.b.ins().load(types::I64, flags(), out, 0);
+                let data = self.b.ins().load(types::I64, flags(), out, 8);
+                Val::Parts(vec![type_word, data])
+            }
             Op::InlinedCall { .. } => {
                 let mut results = match self.take_hoisted(id) {
                     Some(results) => results,

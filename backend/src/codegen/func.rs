@@ -108,6 +108,8 @@ pub(crate) struct FuncCtx<'a, 'p> {
     pub hoisted: HashMap<NodeId, Vec<Val>>,
     /// Nodes whose init statements have run already.
     pub inits_done: HashSet<NodeId>,
+    /// The runtime's defer frame, in a function with defer statements.
+    pub defer_frame: Option<Value>,
 }
 
 pub(crate) fn flags() -> MemFlagsData {
@@ -140,9 +142,31 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             unsupported: None,
             hoisted: HashMap::new(),
             inits_done: HashSet::new(),
+            defer_frame: None,
         };
         ctx.prologue(&params[1..]);
+        if func.nodes.iter().any(|n| matches!(n.op, ir::Op::Defer(_))) {
+            ctx.defer_prologue();
+        }
         ctx
+    }
+
+    /// A function with defer statements registers a frame with the runtime
+    /// and calls setjmp on it: a panic unwinding through the function comes
+    /// back here with a nonzero result, runs the deferred calls and, if one
+    /// of them recovered, returns the results as they are.
+    fn defer_prologue(&mut self) {
+        let frame = self.call_rt(Rt::DeferFrame, &[])[0];
+        self.defer_frame = Some(frame);
+        let jumped = self.call_rt(Rt::SetJmp, &[frame])[0];
+        let unwinding = self.b.create_block();
+        let body = self.b.create_block();
+        self.b.ins().brif(jumped, unwinding, &[], body, &[]);
+        self.b.switch_to_block(unwinding);
+        self.call_rt(Rt::DeferUnwind, &[frame]);
+        let results = self.current_results();
+        self.return_values(results);
+        self.b.switch_to_block(body);
     }
 
     /// Records a construct this backend does not compile; code after it traps.
@@ -535,8 +559,24 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         self.panic_if(is_nil, Rt::PanicNil, &[]);
     }
 
-    /// Returns `results` (one value per Go result) from the function.
+    /// Returns `results` (one value per Go result) from the function; with
+    /// deferred calls, they run after the results are set and may change them.
     pub fn emit_return(&mut self, results: Vec<Val>) {
+        let Some(frame) = self.defer_frame else {
+            self.return_values(results);
+            return;
+        };
+        for (r, value) in self.func.results.clone().into_iter().zip(&results) {
+            let ty = self.func.local(r).ty;
+            let place = self.local_place(r);
+            self.write_place(&place, ty, value);
+        }
+        self.call_rt(Rt::DeferReturn, &[frame]);
+        let results = self.current_results();
+        self.return_values(results);
+    }
+
+    fn return_values(&mut self, results: Vec<Val>) {
         let result_types: Vec<TypeId> = self.func.results.iter().map(|r| self.func.local(*r).ty).collect();
         let mut returned = Vec::new();
         for (i, value) in results.into_iter().enumerate() {

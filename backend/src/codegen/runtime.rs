@@ -50,6 +50,12 @@ pub(crate) enum Rt {
     PanicNil,
     PanicDotType,
     GoPanic,
+    DeferFrame,
+    SetJmp,
+    DeferPush,
+    DeferReturn,
+    DeferUnwind,
+    Recover,
 }
 
 impl Rt {
@@ -94,6 +100,12 @@ impl Rt {
             Rt::PanicNil => "minigo_panicnil",
             Rt::PanicDotType => "minigo_panicdottype",
             Rt::GoPanic => "minigo_gopanic",
+            Rt::DeferFrame => "minigo_defer_frame",
+            Rt::SetJmp => "_setjmp",
+            Rt::DeferPush => "minigo_defer_push",
+            Rt::DeferReturn => "minigo_defer_return",
+            Rt::DeferUnwind => "minigo_defer_unwind",
+            Rt::Recover => "minigo_recover",
         }
     }
 
@@ -128,6 +140,10 @@ impl Rt {
             Rt::PrintSlice => (&[P, P, P], &[]),
             Rt::PrintSp | Rt::PrintNl | Rt::PanicDivide | Rt::PanicShift | Rt::PanicNil => (&[], &[]),
             Rt::PanicSlice | Rt::PanicSliceU => (&[I32, P, P], &[]),
+            Rt::DeferFrame => (&[], &[P]),
+            Rt::SetJmp => (&[P], &[I32]),
+            Rt::DeferPush => (&[P, P], &[]),
+            Rt::DeferReturn | Rt::DeferUnwind | Rt::Recover => (&[P], &[]),
         }
     }
 }

@@ -51,6 +51,7 @@ impl FuncCtx<'_, '_> {
         match &node.op {
             Op::Decl(local) => self.declare_local(*local),
             Op::DeclType | Op::DeclConst => {}
+            Op::Defer(call) => self.defer_stmt(*call),
             Op::Assign { lhs, rhs, .. } => self.assign(*lhs, *rhs),
             Op::Assign2 { lhs, rhs, .. } => self.assign2(lhs, rhs),
             Op::AssignOp { op, lhs, rhs, .. } => self.assign_op(*op, *lhs, *rhs),
@@ -78,6 +79,16 @@ impl FuncCtx<'_, '_> {
                 self.eval_multi(id);
             }
         }
+    }
+
+    /// `defer f()`: the callee (a func value) is evaluated now and registered.
+    fn defer_stmt(&mut self, call: NodeId) {
+        let Op::Call { callee, .. } = &self.func.node(call).op else {
+            panic!("backend: defer of a non-call in {}", self.func.name)
+        };
+        let closure = self.eval_root(*callee).part(0);
+        let frame = self.defer_frame.expect("a function with defer has a defer frame");
+        self.call_rt(Rt::DeferPush, &[frame, closure]);
     }
 
     fn label_block(&mut self, name: &str) -> Block {

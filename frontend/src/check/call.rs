@@ -2,9 +2,9 @@
 //! multi-value arguments), conversions `T(x)`, and the builtins (types2's
 //! call.go, conversions.go, builtins.go).
 
-use super::expr::strip_parens;
+use super::expr::{strip_parens, Operand};
 use super::*;
-use crate::constant::{self, represent};
+use crate::constant::represent;
 
 impl<'a> Checker<'a> {
     pub(crate) fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], ellipsis: bool) {
@@ -12,24 +12,21 @@ impl<'a> Checker<'a> {
         let fi = self.info_of(func);
         match fi.mode {
             Mode::Invalid => {
-                for a in args {
-                    self.expr(a);
-                }
+                self.use_exprs(args);
                 self.invalid_expr(e);
             }
-            Mode::Type => self.conversion(e, fi.ty, args),
+            Mode::Type => self.conversion(e, fi.ty, args, ellipsis),
             Mode::Builtin(b) => self.builtin(e, b, args, ellipsis),
             _ => {
                 let Some(sig) = self.types.signature(fi.ty).cloned() else {
                     let d = self.describe_operand(func);
                     self.error(func.start(), format!("invalid operation: cannot call non-function {}", d));
-                    for a in args {
-                        self.expr(a);
-                    }
+                    self.use_exprs(args);
                     self.invalid_expr(e);
                     return;
                 };
-                self.arguments(e, func, &sig, args, ellipsis);
+                let operands = self.expr_list(args, false);
+                self.arguments(e, func, &sig, &operands, ellipsis);
                 let (mode, ty) = match sig.results.len() {
                     0 => (Mode::NoValue, INVALID),
                     1 => (Mode::Value, sig.results[0]),
@@ -44,199 +41,146 @@ impl<'a> Checker<'a> {
         self.exprs[e.id as usize] = ExprInfo { ty: INVALID, mode: Mode::Invalid, value: None };
     }
 
-    /// Checks the arguments against the signature, in types2's words.
-    fn arguments(&mut self, call: &Expr, func: &Expr, sig: &Signature, args: &[Expr], ellipsis: bool) {
-        // f(g()) where g returns several values spreads them.
-        let mut arg_types: Vec<TypeId> = Vec::new();
-        let mut spread = false;
-        if args.len() == 1 && !ellipsis {
-            self.expr(&args[0]);
-            let info = self.info_of(&args[0]);
-            if let TypeKind::Tuple(ts) = self.types.kind(info.ty).clone() {
-                arg_types = ts;
-                spread = true;
-            } else if info.mode == Mode::NoValue {
-                let d = self.expr_string(&args[0]);
-                self.error(args[0].start(), format!("{} (no value) used as value", d));
-                return;
-            } else {
-                self.value_expr(&args[0]);
-                arg_types.push(self.info_of(&args[0]).ty);
-            }
-        } else {
-            for a in args {
-                let info = self.value_expr(a);
-                arg_types.push(info.ty);
-            }
-        }
-        if arg_types.iter().any(|t| *t == INVALID) && !spread {
-            // Errors were reported for the argument already; still check what can be.
-        }
-        let n_params = sig.params.len();
-        let n_args = arg_types.len();
-        if ellipsis && !sig.variadic {
-            let d = self.expr_string(func);
-            self.error(call.pos, format!("have (...) but function is not variadic: {}", d));
+    /// types2's arguments: the count, then each argument assigned to its parameter.
+    fn arguments(&mut self, call: &Expr, func: &Expr, sig: &Signature, args: &[Operand], ellipsis: bool) {
+        if args.iter().any(|a| a.mode == Mode::Invalid) {
             return;
         }
-        let count_ok = if sig.variadic && !ellipsis { n_args + 1 >= n_params } else { n_args == n_params };
-        if !count_ok {
-            let (qualifier, at) = if n_args > n_params {
-                ("too many", if spread { args[0].start() } else { args[n_params].start() })
-            } else if n_args > 0 {
-                ("not enough", if spread { args[0].start() } else { args[n_args - 1].start() })
+        let n_args = args.len();
+        let mut n_params = sig.params.len();
+        let mut params = sig.params.clone();
+        let fname = self.expr_string(func);
+        if sig.variadic {
+            if ellipsis {
+                let n_exprs = match &call.kind {
+                    ExprKind::Call { args, .. } => args.len(),
+                    _ => n_args,
+                };
+                if n_exprs == 1 && n_args > 1 {
+                    let d = self.expr_string(args[0].expr);
+                    self.error(call.start(), format!("cannot use ... with {}-valued {}", n_args, d));
+                    return;
+                }
+            } else if n_args + 1 >= n_params {
+                let elem = match self.types.kind(sig.params[n_params - 1]) {
+                    TypeKind::Slice(el) => *el,
+                    _ => INVALID,
+                };
+                params.truncate(n_params - 1);
+                params.resize(n_args, elem);
+                n_params = n_args;
             } else {
-                ("not enough", match &call.kind {
-                    ExprKind::Call { rparen, .. } => *rparen,
-                    _ => call.pos,
-                })
+                n_params -= 1;
+            }
+        } else if ellipsis {
+            self.error(call.start(), format!("cannot use ... in call to non-variadic {}", fname));
+            return;
+        }
+        if n_args != n_params {
+            let (qualifier, at) = if n_args > n_params {
+                ("too many", args[n_params].expr.start())
+            } else if n_args > 0 {
+                ("not enough", args[n_args - 1].expr.start())
+            } else {
+                ("not enough", call.start())
             };
-            let have = self.types_summary(&arg_types, false);
-            let want = self.types_summary(&sig.params, sig.variadic);
-            let mut d = Diagnostic::new(at, format!("{} arguments in call to {}", qualifier, self.expr_string(func)));
-            d.notes = vec![format!("\thave {}", have), format!("\twant {}", want)];
+            let have: Vec<TypeId> = args.iter().map(|a| a.ty).collect();
+            let d = Diagnostic::new(at, format!("{} arguments in call to {}", qualifier, fname))
+                .with_note(Note::text(format!("have {}", self.types_summary(&have, false))))
+                .with_note(Note::text(format!("want {}", self.types_summary(&sig.params, sig.variadic))));
             self.diags.push(d);
             return;
         }
-        let fname = self.expr_string(func);
         let context = format!("argument to {}", fname);
-        for (i, t) in arg_types.iter().enumerate() {
-            let param = if sig.variadic && !ellipsis && i + 1 >= n_params {
-                match self.types.kind(sig.params[n_params - 1]) {
-                    TypeKind::Slice(el) => *el,
-                    _ => INVALID,
-                }
-            } else {
-                sig.params[i]
-            };
-            if spread {
-                if !self.assignable(*t, param) {
-                    let d = self.expr_string(&args[0]);
-                    self.error(args[0].start(), format!("cannot use {} (value of type {}) as type {} in {}", d, self.types.display(*t), self.types.display(param), context));
-                }
-            } else {
-                self.assign_to(&args[i], param, &context);
+        for (a, p) in args.iter().zip(params) {
+            if self.assignment(a, Some(p), &context) {
+                continue;
+            }
+            if !matches!(self.types.kind(self.exprs[a.expr.id as usize].ty), TypeKind::Tuple(_)) {
+                self.invalid_expr(a.expr);
             }
         }
     }
 
-    /// types2's typesSummary: `(int, string)`, untyped numbers as `number`.
-    fn types_summary(&self, list: &[TypeId], variadic: bool) -> String {
-        let parts: Vec<String> = list
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                if *t == INVALID {
-                    return "<T>".to_string();
-                }
-                if self.is_untyped(*t) {
-                    let b = self.types.basic_of(*t).unwrap_or(Basic::Invalid);
-                    return if b.is_numeric() { "number".to_string() } else { b.name().replace("untyped ", "") };
-                }
-                if variadic && i + 1 == list.len() {
-                    if let TypeKind::Slice(el) = self.types.kind(*t) {
-                        return format!("...{}", self.types.display(*el));
-                    }
-                }
-                self.types.display(*t)
-            })
-            .collect();
-        format!("({})", parts.join(", "))
-    }
-
-    fn conversion(&mut self, e: &Expr, target: TypeId, args: &[Expr]) {
-        if args.len() != 1 {
-            let d = self.expr_string(e);
-            let msg = if args.is_empty() { format!("missing argument in conversion to {}", self.types.display(target)) } else { format!("too many arguments in conversion to {}", self.types.display(target)) };
-            let _ = d;
-            self.error(if args.is_empty() { e.pos } else { args[1].start() }, msg);
-            for a in args {
-                self.expr(a);
+    /// types2's conversion `T(x)`.
+    fn conversion(&mut self, e: &Expr, target: TypeId, args: &[Expr], ellipsis: bool) {
+        let t_text = self.types.type_string(target);
+        let x = match args {
+            [] => {
+                self.error(e.start(), format!("missing argument in conversion to {}", t_text));
+                return self.invalid_expr(e);
             }
-            self.invalid_expr(e);
-            return;
-        }
-        let x = &args[0];
+            [x] => x,
+            [.., last] => {
+                self.use_exprs(args);
+                self.error(last.start(), format!("too many arguments in conversion to {}", t_text));
+                return self.invalid_expr(e);
+            }
+        };
         let xi = self.value_expr(x);
         if xi.mode == Mode::Invalid {
-            self.invalid_expr(e);
-            return;
+            return self.invalid_expr(e);
         }
-        let tb = self.types.basic_of(target);
-        // Constant conversions yield constants.
-        if let (Mode::Constant, Some(v), Some(tb)) = (xi.mode, xi.value.clone(), tb) {
-            if !self.types.is_interface(target) {
-                let xb = self.types.basic_of(xi.ty).unwrap_or(Basic::Invalid);
-                let result = if tb.is_string() && xb.is_integer() {
-                    let r = v.as_int().unwrap_or(0xFFFD);
-                    let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
-                    Some(Value::Str(c.to_string().into_bytes()))
-                } else if (tb.is_numeric() && xb.is_numeric()) || (tb.is_string() && xb.is_string()) || (tb.is_boolean() && xb.is_boolean()) {
-                    let converted = if tb.is_integer() && xb.is_float() && !xb.is_untyped() {
-                        None
-                    } else {
-                        Some(represent(&v, tb))
-                    };
-                    match converted {
-                        Some(Ok(v2)) => Some(v2),
-                        Some(Err(constant::Unrepresentable::Truncated)) => {
-                            let d = self.describe_operand(x);
-                            self.error(x.start(), format!("cannot convert {} to type {} (truncated)", d, self.types.display(target)));
-                            self.invalid_expr(e);
-                            return;
-                        }
-                        Some(Err(_)) => {
-                            let d = self.expr_string(x);
-                            let vd = v.describe();
-                            let _ = vd;
-                            self.error(x.start(), format!("cannot convert {} ({} constant {}) to type {}", d, if self.is_untyped(xi.ty) { self.types.display(xi.ty) } else { "".into() }, v.describe(), self.types.display(target)).replace(" ( constant", " (constant"));
-                            self.invalid_expr(e);
-                            return;
-                        }
-                        None => None,
-                    }
-                } else {
-                    None
-                };
-                if let Some(v2) = result {
-                    if self.is_untyped(xi.ty) {
-                        let d = if tb.is_string() && !self.types.basic_of(xi.ty).is_some_and(|b| b.is_string()) { self.default_type(xi.ty) } else { target };
-                        self.convert_untyped(x, d);
-                    }
-                    self.exprs[e.id as usize] = ExprInfo { ty: target, mode: Mode::Constant, value: Some(v2) };
-                    return;
+        if ellipsis {
+            self.error(x.start(), format!("invalid use of ... in type conversion to {}", t_text));
+            return self.invalid_expr(e);
+        }
+        let const_arg = xi.mode == Mode::Constant;
+        let target_basic = self.types.basic_of(target).filter(|b| !b.is_untyped());
+        let const_type = target_basic.is_some();
+        let mut value = None;
+        let ok = if const_arg && const_type {
+            let tb = target_basic.unwrap_or(Basic::Invalid);
+            let xb = self.types.basic_of(xi.ty).unwrap_or(Basic::Invalid);
+            match xi.value.as_ref().map(|v| represent(v, tb)) {
+                Some(Ok(v)) => {
+                    value = Some(v);
+                    true
                 }
+                _ if xb.is_integer() && tb.is_string() => {
+                    let code = xi.value.as_ref().and_then(|v| v.as_int()).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                    value = Some(Value::Str(code.to_string().into_bytes()));
+                    true
+                }
+                _ => false,
             }
-        }
-        if !self.convertible(x, xi.ty, target) {
+        } else {
+            self.convertible(xi.ty, target)
+        };
+        if !ok {
             let d = self.describe_operand(x);
-            self.error(x.start(), format!("cannot convert {} to type {}", d, self.types.display(target)));
-            self.invalid_expr(e);
-            return;
+            self.error(x.start(), format!("cannot convert {} to type {}", d, t_text));
+            return self.invalid_expr(e);
         }
         if self.is_untyped(xi.ty) {
-            let d = if self.types.is_interface(target) || tb.is_none() { self.default_type(xi.ty) } else { target };
-            if self.types.basic_of(xi.ty) == Some(Basic::UntypedNil) {
-                self.exprs[x.id as usize].ty = target;
+            let xb = self.types.basic_of(xi.ty).unwrap_or(Basic::Invalid);
+            let final_ty = if xb == Basic::UntypedNil {
+                target
+            } else if self.types.is_interface(target) || const_arg && !const_type {
+                self.default_type(xi.ty)
+            } else if const_arg && xb.is_integer() && target_basic.is_some_and(|b| b.is_string()) {
+                xi.ty
             } else {
-                self.convert_untyped(x, d);
-            }
+                target
+            };
+            self.set_type_recursive(x, final_ty);
         }
-        self.exprs[e.id as usize] = ExprInfo { ty: target, mode: Mode::Value, value: None };
+        let mode = if value.is_some() { Mode::Constant } else { Mode::Value };
+        self.exprs[e.id as usize] = ExprInfo { ty: target, mode, value };
     }
 
-    fn convertible(&self, x: &Expr, from: TypeId, to: TypeId) -> bool {
-        let _ = x;
+    /// types2's convertibleTo for a non-constant conversion.
+    fn convertible(&self, from: TypeId, to: TypeId) -> bool {
         if self.assignable(from, to) {
             return true;
         }
         let fu = self.types.underlying(from);
         let tu = self.types.underlying(to);
-        if fu == tu {
+        if self.types.identical(fu, tu) {
             return true;
         }
-        if let (Some(a), Some(b)) = (self.types.pointer_elem(fu), self.types.pointer_elem(tu)) {
-            if self.types.underlying(a) == self.types.underlying(b) {
+        if let (TypeKind::Pointer(a), TypeKind::Pointer(b)) = (self.types.kind(from), self.types.kind(to)) {
+            if self.types.identical(self.types.underlying(*a), self.types.underlying(*b)) {
                 return true;
             }
         }
@@ -249,21 +193,12 @@ impl<'a> Checker<'a> {
             if f.is_integer() && t.is_string() {
                 return true;
             }
-            if f.is_string() && t.is_string() {
-                return true;
-            }
         }
         let byte_or_rune_slice = |t: TypeId| match self.types.under(t) {
             TypeKind::Slice(el) => matches!(self.types.basic_of(*el), Some(Basic::Uint8) | Some(Basic::Int32)),
             _ => false,
         };
-        if fb.is_some_and(|b| b.is_string()) && byte_or_rune_slice(to) {
-            return true;
-        }
-        if tb.is_some_and(|b| b.is_string()) && byte_or_rune_slice(from) {
-            return true;
-        }
-        false
+        (fb.is_some_and(|b| b.is_string()) && byte_or_rune_slice(to)) || (tb.is_some_and(|b| b.is_string()) && byte_or_rune_slice(from))
     }
 
     fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr], ellipsis: bool) {
@@ -406,7 +341,7 @@ impl<'a> Checker<'a> {
                     }
                     (Some(d), Some(s)) => {
                         let (a, bb) = (self.describe_operand(&args[0]), self.describe_operand(&args[1]));
-                        self.error(args[0].start(), format!("invalid argument: arguments to copy {} and {} have different element types {} and {}", a, bb, self.types.display(d), self.types.display(s)));
+                        self.error(args[0].start(), format!("invalid argument: arguments to copy {} and {} have different element types {} and {}", a, bb, self.types.type_string(d), self.types.type_string(s)));
                         return self.invalid_expr(e);
                     }
                     _ => {
@@ -468,24 +403,12 @@ impl<'a> Checker<'a> {
             }
             Builtin::Print | Builtin::Println => {
                 // println(f()) prints every result of f.
-                if args.len() == 1 {
-                    self.expr(&args[0]);
-                    if matches!(self.types.kind(self.info_of(&args[0]).ty), TypeKind::Tuple(_)) {
-                        self.exprs[e.id as usize] = ExprInfo { ty: INVALID, mode: Mode::NoValue, value: None };
-                        return;
+                let operands = self.expr_list(args, false);
+                let context = format!("argument to built-in {}", name);
+                for x in &operands {
+                    if !self.assignment(x, None, &context) {
+                        return self.invalid_expr(e);
                     }
-                }
-                for a in args {
-                    let info = self.value_expr(a);
-                    if info.mode == Mode::Invalid {
-                        continue;
-                    }
-                    if self.types.basic_of(info.ty) == Some(Basic::UntypedNil) {
-                        self.error(a.start(), "use of untyped nil in argument to built-in print");
-                        continue;
-                    }
-                    let d = self.default_type(info.ty);
-                    self.convert_untyped(a, d);
                 }
                 self.exprs[e.id as usize] = ExprInfo { ty: INVALID, mode: Mode::NoValue, value: None };
             }

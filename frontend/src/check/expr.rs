@@ -6,7 +6,8 @@
 use super::*;
 use num_traits::{ToPrimitive, Zero};
 
-use crate::constant::{self, represent, Unrepresentable};
+use crate::constant::{self, represent};
+use crate::diag::Note;
 
 impl<'a> Checker<'a> {
     fn set(&mut self, e: &Expr, mode: Mode, ty: TypeId, value: Option<Value>) {
@@ -40,37 +41,31 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Checks an expression that must be a single value (not a type, not a no-value call).
+    /// Checks an expression that must be a single value (not a type, not a
+    /// no-value call, not several values): types2's `expr`.
     pub(crate) fn value_expr(&mut self, e: &Expr) -> ExprInfo {
         self.expr(e);
+        self.exclude_non_values(e);
         let info = self.info_of(e);
-        match info.mode {
-            Mode::NoValue => {
-                let d = self.expr_string(e);
-                self.error(e.start(), format!("{} (no value) used as value", d));
-                self.invalid(e);
-            }
-            Mode::Type => {
-                let d = self.expr_string(e);
-                self.error(e.start(), format!("{} (type) is not an expression", d));
-                self.invalid(e);
-            }
-            Mode::Builtin(_) => {
-                let d = self.expr_string(e);
-                self.error(e.start(), format!("{} (built-in) must be called", d));
-                self.invalid(e);
-            }
-            _ => {
-                if let TypeKind::Tuple(ts) = self.types.kind(info.ty) {
-                    let n = ts.len();
-                    let d = self.expr_string(e);
-                    self.error(e.start(), format!("multiple-value {} (value of type {}) in single-value context", d, self.types.display(info.ty)));
-                    let _ = n;
-                    self.invalid(e);
-                }
-            }
+        if info.mode != Mode::Invalid && matches!(self.types.kind(info.ty), TypeKind::Tuple(_)) {
+            let d = self.describe_operand(e);
+            self.error(e.start(), format!("multiple-value {} in single-value context", d));
+            self.invalid(e);
         }
         self.info_of(e)
+    }
+
+    /// types2's exclude: reports an operand that is no value, a built-in or a type.
+    pub(crate) fn exclude_non_values(&mut self, e: &Expr) {
+        let msg = match self.info_of(e).mode {
+            Mode::NoValue => "used as value",
+            Mode::Builtin(_) => "must be called",
+            Mode::Type => "is not an expression",
+            _ => return,
+        };
+        let d = self.describe_operand(e);
+        self.error(e.start(), format!("{} {}", d, msg));
+        self.invalid(e);
     }
 
     /// Checks an expression of any mode and records its info.
@@ -102,10 +97,8 @@ impl<'a> Checker<'a> {
                     let t = self.untyped(Basic::UntypedRune);
                     self.set(e, Mode::Constant, t, Some(Value::Int(v)));
                 }
-                None => {
-                    self.error(e.pos, "invalid rune literal");
-                    self.invalid(e);
-                }
+                // The lexer reported the malformed literal (gc's BasicLit.Bad).
+                None => self.invalid(e),
             },
             ExprKind::StringLit(text) => match constant::parse_string(text) {
                 Some(v) => {
@@ -122,11 +115,9 @@ impl<'a> Checker<'a> {
                 let info = self.info_of(inner);
                 self.exprs[e.id as usize] = info;
             }
-            ExprKind::FuncLit { sig, body } => {
+            ExprKind::FuncLit { sig, .. } => {
                 let t = self.func_signature(sig, None);
-                self.open_scope();
-                self.func_body(sig, t, body);
-                self.close_scope();
+                self.delay_func_lit(e, t);
                 self.set(e, Mode::Value, t, None);
             }
             ExprKind::CompositeLit { ty, elems, .. } => {
@@ -135,7 +126,20 @@ impl<'a> Checker<'a> {
                     self.invalid(e);
                     return;
                 };
-                let t = self.composite_type(ty, elems.len());
+                if let ExprKind::ArrayType { len: None, elem } = &ty.kind {
+                    // `[...]T{...}`: the length is the largest index plus one.
+                    let el = self.resolve_type(elem);
+                    if el == INVALID {
+                        self.composite_lit(e, INVALID, elems);
+                        return;
+                    }
+                    let n = self.indexed_elems(elems, el, None);
+                    let t = self.types.intern(TypeKind::Array(n as u64, el));
+                    self.exprs[ty.id as usize] = ExprInfo { ty: t, mode: Mode::Type, value: None };
+                    self.set(e, Mode::Value, t, None);
+                    return;
+                }
+                let t = self.resolve_type(ty);
                 self.composite_lit(e, t, elems);
             }
             ExprKind::Selector(x, sel) => self.selector(e, x, sel),
@@ -210,7 +214,7 @@ impl<'a> Checker<'a> {
 
     fn ident(&mut self, e: &Expr, name: &str) {
         if name == "_" {
-            self.error(e.pos, "cannot use _ as value");
+            self.error(e.pos, "cannot use _ as value or type");
             self.invalid(e);
             return;
         }
@@ -256,118 +260,264 @@ impl<'a> Checker<'a> {
                 let t = self.untyped(Basic::UntypedNil);
                 self.set(e, Mode::Value, t, None)
             }
+            ObjKind::Package => {
+                self.error(e.pos, format!("use of package {} without selector", name));
+                self.invalid(e);
+            }
         }
     }
 
     // ----- assignability and untyped conversion -----
 
-    /// Whether a value of type `v` may be assigned to type `t` (spec "Assignability").
-    pub(crate) fn assignable(&self, v: TypeId, t: TypeId) -> bool {
+    /// The operand an expression denotes, as recorded when it was checked.
+    pub(crate) fn operand<'e>(&self, e: &'e Expr) -> Operand<'e> {
+        let info = &self.exprs[e.id as usize];
+        Operand { expr: e, mode: info.mode, ty: info.ty, value: info.value.clone() }
+    }
+
+    /// Whether the type has a name (a defined or predeclared type): assigning
+    /// between two such types needs identity.
+    fn has_name(&self, t: TypeId) -> bool {
+        matches!(self.types.kind(t), TypeKind::Named { .. } | TypeKind::Basic(_))
+    }
+
+    /// Whether nil is a value of the type.
+    pub(crate) fn has_nil(&self, t: TypeId) -> bool {
+        matches!(self.types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface(_) | TypeKind::Map(..) | TypeKind::Chan(_))
+            || self.types.basic_of(t) == Some(Basic::UntypedNil)
+    }
+
+    /// Whether a value of type `v` may be assigned to type `t` (spec
+    /// "Assignability", types2's assignableTo); the reason if it may not.
+    pub(crate) fn assignable_reason(&self, v: TypeId, t: TypeId) -> (bool, Option<&'static str>) {
         if self.types.identical(v, t) || v == INVALID || t == INVALID {
-            return true;
+            return (true, None);
+        }
+        if self.is_untyped(v) {
+            let ok = match self.types.under(t) {
+                TypeKind::Basic(tb) => {
+                    let vb = self.types.basic_of(v).unwrap_or(Basic::Invalid);
+                    (vb.is_boolean() && tb.is_boolean()) || (vb.is_numeric() && tb.is_numeric()) || (vb.is_string() && tb.is_string())
+                }
+                TypeKind::Interface(ms) => ms.is_empty() && self.types.basic_of(v) != Some(Basic::UntypedNil) || self.types.basic_of(v) == Some(Basic::UntypedNil),
+                _ => self.types.basic_of(v) == Some(Basic::UntypedNil) && self.has_nil(t),
+            };
+            return (ok, None);
         }
         let vu = self.types.underlying(v);
         let tu = self.types.underlying(t);
-        if self.types.basic_of(v) == Some(Basic::UntypedNil) {
-            return matches!(self.types.kind(tu), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface(_) | TypeKind::Map(..) | TypeKind::Chan(_));
+        if self.types.identical(vu, tu) && (!self.has_name(v) || !self.has_name(t)) {
+            return (true, None);
         }
-        if self.types.is_interface(t) {
+        if let TypeKind::Interface(ms) = self.types.under(t) {
+            if ms.is_empty() {
+                return (true, None);
+            }
+        }
+        if self.types.is_interface(v) && !self.types.is_interface(t) {
+            return (false, Some("need type assertion"));
+        }
+        (false, None)
+    }
+
+    pub(crate) fn assignable(&self, v: TypeId, t: TypeId) -> bool {
+        self.assignable_reason(v, t).0
+    }
+
+    /// types2's implicitTypeAndValue: the type (and constant value) an untyped
+    /// operand takes where a `target` is expected.
+    fn implicit_type_and_value(&self, x: &Operand, target: TypeId) -> Result<(TypeId, Option<Value>), ConversionError> {
+        if x.mode == Mode::Invalid || !self.is_untyped(x.ty) || target == INVALID {
+            return Ok((x.ty, None));
+        }
+        let xb = self.types.basic_of(x.ty).unwrap_or(Basic::Invalid);
+        if self.is_untyped(target) {
+            let tb = self.types.basic_of(target).unwrap_or(Basic::Invalid);
+            if xb.is_numeric() && tb.is_numeric() {
+                return Ok((if untyped_rank(xb) < untyped_rank(tb) { target } else { x.ty }, None));
+            }
+            if xb != tb {
+                return Err(ConversionError::Invalid);
+            }
+            return Ok((x.ty, None));
+        }
+        if xb == Basic::UntypedNil {
+            return if self.has_nil(target) { Ok((target, None)) } else { Err(ConversionError::Invalid) };
+        }
+        match self.types.under(target).clone() {
+            TypeKind::Basic(tb) => {
+                if let (Mode::Constant, Some(v)) = (x.mode, &x.value) {
+                    return match represent(v, tb) {
+                        Ok(v2) => Ok((target, Some(v2))),
+                        Err(_) if xb.is_numeric() && tb.is_numeric() => {
+                            if !xb.is_integer() && tb.is_integer() {
+                                Err(ConversionError::Truncated)
+                            } else {
+                                Err(ConversionError::Overflows)
+                            }
+                        }
+                        Err(_) => Err(ConversionError::Invalid),
+                    };
+                }
+                let ok = match xb {
+                    Basic::UntypedBool => tb.is_boolean(),
+                    Basic::UntypedString => tb.is_string(),
+                    b if b.is_numeric() => tb.is_numeric(),
+                    _ => false,
+                };
+                if ok {
+                    Ok((target, None))
+                } else {
+                    Err(ConversionError::Invalid)
+                }
+            }
+            TypeKind::Interface(ms) if ms.is_empty() => Ok((self.default_type_of(x.ty), None)),
+            _ => Err(ConversionError::Invalid),
+        }
+    }
+
+    /// The default type of an untyped type, without interning anything new.
+    fn default_type_of(&self, t: TypeId) -> TypeId {
+        let b = match self.types.kind(t) {
+            TypeKind::Basic(Basic::UntypedBool) => Basic::Bool,
+            TypeKind::Basic(Basic::UntypedInt) => Basic::Int,
+            TypeKind::Basic(Basic::UntypedRune) => return self.types.rune_type(),
+            TypeKind::Basic(Basic::UntypedFloat) => Basic::Float64,
+            TypeKind::Basic(Basic::UntypedString) => Basic::String,
+            _ => return t,
+        };
+        self.types.lookup_basic(b).unwrap_or(t)
+    }
+
+    /// Records the new type and value of an untyped operand's expression.
+    fn update_operand(&mut self, x: &Operand, ty: TypeId, value: Option<Value>) {
+        if x.mode == Mode::Invalid || !self.is_untyped(self.exprs[x.expr.id as usize].ty) {
+            return;
+        }
+        if let Some(v) = value {
+            self.exprs[x.expr.id as usize].value = Some(v);
+        }
+        if ty != x.ty {
+            self.set_type_recursive(x.expr, ty);
+        }
+    }
+
+    /// types2's assignment: checks that `x` can be assigned to a variable of
+    /// type `target` (None: the blank identifier), converting an untyped
+    /// value. `context` is types2's: "assignment", "argument to f", "return
+    /// statement", "variable declaration". Reports and returns false if not.
+    pub(crate) fn assignment(&mut self, x: &Operand, target: Option<TypeId>, context: &str) -> bool {
+        if x.mode == Mode::Invalid {
+            return false;
+        }
+        let mut x = x.clone();
+        if self.is_untyped(x.ty) {
+            let mut want = target.unwrap_or(INVALID);
+            if x.is_nil(self) {
+                if target.is_none() {
+                    self.error(x.expr.start(), format!("use of untyped nil in {}", context));
+                    return false;
+                }
+            } else if target.is_none() || target.is_some_and(|t| self.types.is_interface(t)) {
+                want = self.default_type_of(x.ty);
+            }
+            match self.implicit_type_and_value(&x, want) {
+                Ok((t, v)) => {
+                    self.update_operand(&x, t, v.clone());
+                    x.ty = t;
+                    if v.is_some() {
+                        x.value = v;
+                    }
+                }
+                Err(code) => {
+                    let suffix = match code {
+                        ConversionError::Truncated => " (truncated)",
+                        ConversionError::Overflows => " (overflows)",
+                        ConversionError::Invalid => "",
+                    };
+                    let d = self.operand_string(&x);
+                    self.error(x.expr.start(), format!("cannot use {} as {} value in {}{}", d, self.types.type_string(want), context, suffix));
+                    return false;
+                }
+            }
+        }
+        let Some(t) = target else { return true };
+        let (ok, reason) = self.assignable_reason(x.ty, t);
+        if ok {
             return true;
         }
-        if self.types.identical(vu, tu) && (!self.types.is_named(v) || !self.types.is_named(t)) {
-            return true;
+        let d = self.operand_string(&x);
+        let msg = format!("cannot use {} as type {} in {}", d, self.types.type_string(t), context);
+        match reason {
+            Some(r) => self.diags.push(Diagnostic::new(x.expr.start(), format!("{}:", msg)).with_note(Note::text(r))),
+            None => self.error(x.expr.start(), msg),
         }
         false
     }
 
-    /// Checks that the checked expression `e` can be assigned to `target`;
-    /// converts untyped values. `context` is types2's: "assignment",
-    /// "argument to f", "return statement", "variable declaration".
+    /// `assignment` for a checked expression.
     pub(crate) fn assign_to(&mut self, e: &Expr, target: TypeId, context: &str) -> bool {
-        let info = self.info_of(e);
-        if info.mode == Mode::Invalid || target == INVALID {
+        let x = self.operand(e);
+        if target == INVALID {
             return false;
         }
-        if self.is_untyped(info.ty) {
-            let target_basic = self.types.basic_of(target);
-            if self.types.is_interface(target) {
-                if self.types.basic_of(info.ty) == Some(Basic::UntypedNil) {
-                    self.set_type_recursive(e, target);
-                    return true;
-                }
-                let d = self.default_type(info.ty);
-                self.convert_untyped(e, d);
-                return true;
-            }
-            if let Some(tb) = target_basic {
-                if let Some(v) = info.value.clone() {
-                    match represent(&v, tb) {
-                        Ok(v2) => {
-                            self.convert_untyped(e, target);
-                            self.exprs[e.id as usize].value = Some(v2);
-                            return true;
-                        }
-                        Err(Unrepresentable::Mismatch) => {}
-                        Err(Unrepresentable::Overflows) => {
-                            let d = self.expr_string(e);
-                            let vd = v.describe();
-                            let what = if d == vd { format!("{} ({} constant)", d, self.types.display(info.ty)) } else { format!("{} ({} constant {})", d, self.types.display(info.ty), vd) };
-                            self.error(e.start(), format!("cannot use {} as {} value in {} (overflows)", what, self.types.display(target), context));
-                            return false;
-                        }
-                        Err(Unrepresentable::Truncated) => {
-                            let d = self.expr_string(e);
-                            let vd = v.describe();
-                            let what = if d == vd { format!("{} ({} constant)", d, self.types.display(info.ty)) } else { format!("{} ({} constant {})", d, self.types.display(info.ty), vd) };
-                            self.error(e.start(), format!("cannot use {} as {} value in {} (truncated)", what, self.types.display(target), context));
-                            return false;
-                        }
-                    }
-                } else {
-                    let ub = self.types.basic_of(info.ty).unwrap_or(Basic::Invalid);
-                    let ok = (ub == Basic::UntypedBool && tb.is_boolean()) || (ub.is_numeric() && tb.is_numeric()) || (ub.is_string() && tb.is_string());
-                    if ok {
-                        self.convert_untyped(e, target);
-                        return true;
-                    }
-                }
-            } else if self.types.basic_of(info.ty) == Some(Basic::UntypedNil) && self.assignable(info.ty, target) {
-                self.set_type_recursive(e, target);
-                return true;
-            }
-        } else if self.assignable(info.ty, target) {
-            return true;
+        let ok = self.assignment(&x, Some(target), context);
+        if !ok {
+            self.invalid(e);
         }
-        let d = self.describe_operand(e);
-        self.error(e.start(), format!("cannot use {} as type {} in {}", d, self.types.display(target), context));
-        false
+        ok
+    }
+
+    /// types2's convertUntyped: gives an untyped operand the type `target`
+    /// (or reports that it cannot have it and marks it invalid).
+    pub(crate) fn convert_untyped(&mut self, e: &Expr, target: TypeId) -> bool {
+        let x = self.operand(e);
+        match self.implicit_type_and_value(&x, target) {
+            Ok((t, v)) => {
+                self.update_operand(&x, t, v);
+                true
+            }
+            Err(code) => {
+                let t = self.types.underlying(target);
+                self.invalid_conversion(code, &x, t);
+                self.invalid(e);
+                false
+            }
+        }
+    }
+
+    /// `cannot convert x to T`, `x truncated to T`, `x overflows T`.
+    pub(crate) fn invalid_conversion(&mut self, code: ConversionError, x: &Operand, target: TypeId) {
+        let d = self.operand_string(x);
+        let t = self.types.type_string(target);
+        let msg = match code {
+            ConversionError::Truncated => format!("{} truncated to {}", d, t),
+            ConversionError::Overflows => format!("{} overflows {}", d, t),
+            ConversionError::Invalid => format!("cannot convert {} to {}", d, t),
+        };
+        self.error(x.expr.start(), msg);
+    }
+
+    /// A typed constant must be representable in its type after each operation.
+    fn overflow(&mut self, e: &Expr) {
+        let x = self.operand(e);
+        let (Some(v), Some(b)) = (&x.value, self.types.basic_of(x.ty)) else { return };
+        if b.is_untyped() {
+            return;
+        }
+        match represent(v, b) {
+            Ok(v2) => self.exprs[e.id as usize].value = Some(v2),
+            Err(_) => {
+                let code = if !self.types.basic_of(x.ty).is_some_and(|xb| xb.is_integer()) && b.is_integer() { ConversionError::Truncated } else { ConversionError::Overflows };
+                let t = self.types.underlying(x.ty);
+                self.invalid_conversion(code, &x, t);
+                self.invalid(e);
+            }
+        }
     }
 
     /// Gives an untyped expression its final type (types2's updateExprType).
-    pub(crate) fn convert_untyped(&mut self, e: &Expr, target: TypeId) {
-        let info = self.info_of(e);
-        if !self.is_untyped(info.ty) || info.mode == Mode::Invalid {
-            return;
-        }
-        if let Some(v) = &info.value {
-            if let Some(tb) = self.types.basic_of(target) {
-                if !tb.is_untyped() {
-                    match represent(v, tb) {
-                        Ok(v2) => self.exprs[e.id as usize].value = Some(v2),
-                        Err(Unrepresentable::Overflows) => {
-                            let d = self.expr_string(e);
-                            let what = if v.describe() == d { d } else { v.describe() };
-                            self.error(e.start(), format!("cannot use {} (untyped {} constant) as {} value in expression (overflows)", what, untyped_kind(self.types.basic_of(info.ty)), self.types.display(target)));
-                        }
-                        Err(_) => {}
-                    }
-                }
-            }
-        }
-        self.set_type_recursive(e, target);
-    }
-
-    fn set_type_recursive(&mut self, e: &Expr, target: TypeId) {
+    pub(crate) fn set_type_recursive(&mut self, e: &Expr, target: TypeId) {
         let info = self.info_of(e);
         if !self.is_untyped(info.ty) {
             return;
@@ -395,12 +545,15 @@ impl<'a> Checker<'a> {
 
     /// types2's operand text: `x (variable of type int)`, `1 (untyped int constant)`.
     pub(crate) fn describe_operand(&self, e: &Expr) -> String {
-        let info = &self.exprs[e.id as usize];
-        let text = self.expr_string(e);
-        if self.types.basic_of(info.ty) == Some(Basic::UntypedNil) && info.mode != Mode::Invalid {
-            return "nil".to_string();
+        self.operand_string(&self.operand(e))
+    }
+
+    pub(crate) fn operand_string(&self, x: &Operand) -> String {
+        let text = self.expr_string(x.expr);
+        if x.is_nil(self) {
+            return if self.types.basic_of(x.ty) == Some(Basic::UntypedNil) { "nil".to_string() } else { format!("nil (of type {})", self.types.type_string(x.ty)) };
         }
-        let mode = match info.mode {
+        let mode = match x.mode {
             Mode::Invalid => "invalid operand",
             Mode::NoValue => "no value",
             Mode::Builtin(_) => "built-in",
@@ -411,17 +564,17 @@ impl<'a> Checker<'a> {
         };
         let mut out = format!("{} (", text);
         let mut has_type = false;
-        if !matches!(info.mode, Mode::Invalid | Mode::NoValue | Mode::Builtin(_) | Mode::Type) {
-            if self.is_untyped(info.ty) {
-                out.push_str(self.types.basic_of(info.ty).map(|b| b.name()).unwrap_or(""));
+        if !matches!(x.mode, Mode::Invalid | Mode::NoValue | Mode::Builtin(_) | Mode::Type) {
+            if self.is_untyped(x.ty) {
+                out.push_str(self.types.basic_of(x.ty).map(|b| b.name()).unwrap_or(""));
                 out.push(' ');
             } else {
                 has_type = true;
             }
         }
         out.push_str(mode);
-        if info.mode == Mode::Constant {
-            if let Some(v) = &info.value {
+        if x.mode == Mode::Constant {
+            if let Some(v) = &x.value {
                 let s = v.describe();
                 if s != text {
                     out.push(' ');
@@ -430,8 +583,12 @@ impl<'a> Checker<'a> {
             }
         }
         if has_type {
-            out.push_str(" of type ");
-            out.push_str(&self.types.display(info.ty));
+            if x.ty == INVALID {
+                out.push_str(" with invalid type");
+            } else {
+                out.push_str(" of type ");
+                out.push_str(&self.types.type_string(x.ty));
+            }
         }
         out.push(')');
         out
@@ -448,28 +605,27 @@ impl<'a> Checker<'a> {
 
     fn unary(&mut self, e: &Expr, op: UnaryOp, x: &Expr) {
         if op == UnaryOp::Addr {
+            // gc's parser drops the parentheses around the operand of `&`.
             let inner = strip_parens(x);
-            if let ExprKind::CompositeLit { .. } = inner.kind {
-                self.expr(x);
-                let xi = self.info_of(x);
-                if xi.mode == Mode::Invalid {
-                    self.invalid(e);
-                    return;
-                }
-                let t = self.types.intern(TypeKind::Pointer(xi.ty));
-                self.set(e, Mode::Value, t, None);
-                return;
-            }
-            let xi = self.value_expr(x);
+            self.expr(x);
+            let xi = self.info_of(x);
             if xi.mode == Mode::Invalid {
                 self.invalid(e);
                 return;
             }
-            if xi.mode != Mode::Variable {
-                let d = self.describe_operand(x);
-                self.error(e.pos, format!("invalid operation: cannot take address of {}", d));
-                self.invalid(e);
-                return;
+            if !matches!(inner.kind, ExprKind::CompositeLit { .. }) {
+                let xi = self.value_expr(x);
+                if xi.mode == Mode::Invalid {
+                    self.invalid(e);
+                    return;
+                }
+                if xi.mode != Mode::Variable {
+                    let operand = Operand { expr: inner, mode: xi.mode, ty: xi.ty, value: xi.value };
+                    let d = self.operand_string(&operand);
+                    self.error(inner.start(), format!("invalid operation: cannot take address of {}", d));
+                    self.invalid(e);
+                    return;
+                }
             }
             let t = self.types.intern(TypeKind::Pointer(xi.ty));
             self.set(e, Mode::Value, t, None);
@@ -490,8 +646,7 @@ impl<'a> Checker<'a> {
         let ok = match op {
             UnaryOp::Plus | UnaryOp::Neg => b.is_some_and(|b| b.is_numeric()),
             UnaryOp::Not => b.is_some_and(|b| b.is_boolean()),
-            UnaryOp::BitNot => b.is_some_and(|b| b.is_integer()),
-            _ => false,
+            _ => b.is_some_and(|b| b.is_integer()),
         };
         if !ok {
             let d = self.describe_operand(x);
@@ -501,7 +656,7 @@ impl<'a> Checker<'a> {
                 UnaryOp::Not => "!",
                 _ => "^",
             };
-            self.error(e.pos, format!("invalid operation: operator {} not defined on {}", sym, d));
+            self.error(x.start(), format!("invalid operation: operator {} not defined on {}", sym, d));
             self.invalid(e);
             return;
         }
@@ -510,87 +665,68 @@ impl<'a> Checker<'a> {
             let folded = match (op, v) {
                 (UnaryOp::Plus, v) => Some(v.clone()),
                 (UnaryOp::Neg, Value::Int(i)) => Some(Value::Int(-i)),
-                (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(-f.clone())),
+                (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(-f)),
                 (UnaryOp::Not, Value::Bool(v)) => Some(Value::Bool(!v)),
                 (UnaryOp::BitNot, Value::Int(i)) => Some(Value::Int(if b.is_unsigned() { constant::wrap(!i, b) } else { !i })),
                 _ => None,
             };
             if let Some(v) = folded {
-                if !b.is_untyped() {
-                    if represent(&v, b).is_err() {
-                        self.error(e.start(), format!("constant {} overflows {}", v.describe(), self.types.display(xi.ty)));
-                    }
-                }
                 self.set(e, Mode::Constant, xi.ty, Some(v));
+                self.overflow(e);
                 return;
             }
         }
         self.set(e, Mode::Value, xi.ty, None);
     }
 
+    /// A binary expression `e` (for `x op= y`, the synthetic `x op y`).
     fn binary(&mut self, e: &Expr, op: BinaryOp, l: &Expr, r: &Expr) {
-        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
-            self.shift(e, op, l, r);
-            return;
-        }
         let li = self.value_expr(l);
         let ri = self.value_expr(r);
         if li.mode == Mode::Invalid || ri.mode == Mode::Invalid {
             self.invalid(e);
             return;
         }
-        // Match untyped operands to the other side.
-        let lu = self.is_untyped(li.ty);
-        let ru = self.is_untyped(ri.ty);
-        if lu && !ru {
-            if !self.implicit_convert(l, ri.ty) {
-                self.mismatch(e, op, l, r);
-                return;
-            }
-        } else if ru && !lu {
-            if !self.implicit_convert(r, li.ty) {
-                self.mismatch(e, op, l, r);
-                return;
-            }
-        } else if lu && ru {
-            // Both untyped: the "larger" kind wins (int < rune < float).
-            let lb = self.types.basic_of(li.ty).unwrap_or(Basic::Invalid);
-            let rb = self.types.basic_of(ri.ty).unwrap_or(Basic::Invalid);
-            if lb.is_numeric() && rb.is_numeric() {
-                let rank = |b: Basic| match b {
-                    Basic::UntypedInt => 0,
-                    Basic::UntypedRune => 1,
-                    _ => 2,
-                };
-                let t = if rank(lb) >= rank(rb) { li.ty } else { ri.ty };
-                self.exprs[l.id as usize].ty = t;
-                self.exprs[r.id as usize].ty = t;
-            } else if lb == Basic::UntypedNil && rb == Basic::UntypedNil && is_comparison(op) {
-                self.error(e.pos, format!("invalid operation: {} (operator {} not defined on nil)", self.expr_string(e), op_str(op)));
+        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            self.shift(e, op, l, r);
+            return;
+        }
+        if self.can_mix(&li, &ri) {
+            if !self.convert_untyped(l, ri.ty) {
                 self.invalid(e);
                 return;
-            } else if lb != rb {
-                self.mismatch(e, op, l, r);
+            }
+            let lt = self.info_of(l).ty;
+            if !self.convert_untyped(r, lt) {
+                self.invalid(e);
                 return;
             }
         }
         let li = self.info_of(l);
         let ri = self.info_of(r);
         if is_comparison(op) {
-            self.comparison(e, op, l, r, &li, &ri);
+            self.comparison(e, op, l, r);
             return;
         }
-        if !self.identical(li.ty, ri.ty) {
-            self.mismatch(e, op, l, r);
+        if !self.types.identical(li.ty, ri.ty) {
+            if li.ty != INVALID && ri.ty != INVALID {
+                let (lt, rt) = (self.types.type_string(li.ty), self.types.type_string(ri.ty));
+                let text = if e.id == self.scratch_id {
+                    format!("{} {}= {}", self.expr_string(l), op_str(op), self.expr_string(r))
+                } else {
+                    self.expr_string(e)
+                };
+                self.error(l.start(), format!("invalid operation: {} (mismatched types {} and {})", text, lt, rt));
+            }
+            self.invalid(e);
             return;
         }
         let b = self.types.basic_of(li.ty);
         let ok = match op {
             BinaryOp::Add => b.is_some_and(|b| b.is_numeric() || b.is_string()),
             BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Quo => b.is_some_and(|b| b.is_numeric()),
-            BinaryOp::Rem | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::AndNot => b.is_some_and(|b| b.is_integer()),
             BinaryOp::LAnd | BinaryOp::LOr => b.is_some_and(|b| b.is_boolean()),
-            _ => false,
+            _ => b.is_some_and(|b| b.is_integer()),
         };
         if !ok {
             let d = self.describe_operand(l);
@@ -598,30 +734,18 @@ impl<'a> Checker<'a> {
             self.invalid(e);
             return;
         }
-        if matches!(op, BinaryOp::Quo | BinaryOp::Rem) && ri.mode == Mode::Constant && b.is_some_and(|b| b.is_integer()) {
-            if ri.value.as_ref().and_then(|v| v.as_int()) == Some(0) {
-                self.error(r.start(), "invalid operation: division by zero");
-                self.invalid(e);
-                return;
-            }
-        }
-        if matches!(op, BinaryOp::Quo) && ri.mode == Mode::Constant && li.mode == Mode::Constant {
-            if ri.value.as_ref().and_then(|v| v.as_f64()) == Some(0.0) {
-                self.error(r.start(), "invalid operation: division by zero");
-                self.invalid(e);
-                return;
-            }
+        let bt = b.unwrap_or(Basic::Invalid);
+        let zero_divisor = ri.mode == Mode::Constant && ri.value.as_ref().and_then(|v| v.as_f64()) == Some(0.0);
+        if matches!(op, BinaryOp::Quo | BinaryOp::Rem) && (li.mode == Mode::Constant || bt.is_integer()) && zero_divisor {
+            self.error(r.start(), "invalid operation: division by zero");
+            self.invalid(e);
+            return;
         }
         if let (Mode::Constant, Mode::Constant, Some(lv), Some(rv)) = (li.mode, ri.mode, &li.value, &ri.value) {
-            let bt = b.unwrap_or(Basic::Invalid);
             match fold_binary(op, lv, rv, bt) {
                 Some(v) => {
-                    if !bt.is_untyped() {
-                        if let Err(Unrepresentable::Overflows) = represent(&v, bt) {
-                            self.error(l.start(), format!("constant {} overflows {}", v.describe(), self.types.display(li.ty)));
-                        }
-                    }
                     self.set(e, Mode::Constant, li.ty, Some(v));
+                    self.overflow(e);
                 }
                 None => self.set(e, Mode::Value, li.ty, None),
             }
@@ -630,231 +754,197 @@ impl<'a> Checker<'a> {
         self.set(e, Mode::Value, li.ty, None);
     }
 
-    /// Converts an untyped operand to the other operand's type, if possible.
-    fn implicit_convert(&mut self, x: &Expr, target: TypeId) -> bool {
-        let xi = self.info_of(x);
-        let xb = self.types.basic_of(xi.ty).unwrap_or(Basic::Invalid);
-        if xb == Basic::UntypedNil {
-            let ok = matches!(self.types.under(target), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface(_) | TypeKind::Map(..) | TypeKind::Chan(_));
-            if ok {
-                self.exprs[x.id as usize].ty = target;
-            }
-            return ok;
-        }
-        if self.types.is_interface(target) {
-            let d = self.default_type(xi.ty);
-            self.convert_untyped(x, d);
+    /// types2's canMix: whether untyped operands are converted to the other side's type.
+    fn can_mix(&self, x: &ExprInfo, y: &ExprInfo) -> bool {
+        if self.types.is_interface(x.ty) || self.types.is_interface(y.ty) {
             return true;
         }
-        let Some(tb) = self.types.basic_of(target) else { return false };
-        let compatible = (xb.is_boolean() && tb.is_boolean()) || (xb.is_numeric() && tb.is_numeric()) || (xb.is_string() && tb.is_string());
-        if !compatible {
-            return false;
-        }
-        if let Some(v) = &xi.value {
-            match represent(v, tb) {
-                Ok(v2) => {
-                    self.set_type_recursive(x, target);
-                    self.exprs[x.id as usize].value = Some(v2);
-                }
-                Err(Unrepresentable::Truncated) => {
-                    let d = self.expr_string(x);
-                    self.error(x.start(), format!("{} (untyped float constant) truncated to {}", d, self.types.display(target)));
-                    self.set_type_recursive(x, target);
-                }
-                Err(_) => {
-                    let d = self.expr_string(x);
-                    let vd = v.describe();
-                    let what = if d == vd { format!("{} (untyped {} constant)", d, untyped_kind(Some(xb))) } else { format!("{} (untyped {} constant {})", d, untyped_kind(Some(xb)), vd) };
-                    self.error(x.start(), format!("cannot use {} as {} value in expression (overflows)", what, self.types.display(target)));
-                    self.set_type_recursive(x, target);
-                }
+        let boolean = |t: TypeId| self.types.basic_of(t).is_some_and(|b| b.is_boolean());
+        let string = |t: TypeId| self.types.basic_of(t).is_some_and(|b| b.is_string());
+        let nil = |t: TypeId| self.types.basic_of(t) == Some(Basic::UntypedNil);
+        boolean(x.ty) == boolean(y.ty)
+            && string(x.ty) == string(y.ty)
+            && (!nil(x.ty) || self.has_nil(y.ty))
+            && (!nil(y.ty) || self.has_nil(x.ty))
+    }
+
+    /// types2's comparison; errors are reported at the operand at fault.
+    fn comparison(&mut self, e: &Expr, op: BinaryOp, l: &Expr, r: &Expr) {
+        let x = self.operand(l);
+        let y = self.operand(r);
+        let mut err_at = r;
+        let mut cause = String::new();
+        let failed = 'check: {
+            if !self.assignable(x.ty, y.ty) && !self.assignable(y.ty, x.ty) {
+                cause = format!("mismatched types {} and {}", self.types.type_string(x.ty), self.types.type_string(y.ty));
+                break 'check true;
             }
-        } else {
-            self.set_type_recursive(x, target);
-        }
-        true
-    }
-
-    fn mismatch(&mut self, e: &Expr, op: BinaryOp, l: &Expr, r: &Expr) {
-        let lt = self.types.display(self.info_of(l).ty);
-        let rt = self.types.display(self.info_of(r).ty);
-        let _ = op;
-        self.error(l.start(), format!("invalid operation: {} (mismatched types {} and {})", self.expr_string(e), lt, rt));
-        self.invalid(e);
-    }
-
-    pub(crate) fn identical(&self, a: TypeId, b: TypeId) -> bool {
-        self.types.identical(a, b) || a == INVALID || b == INVALID
-    }
-
-    fn comparison(&mut self, e: &Expr, op: BinaryOp, l: &Expr, r: &Expr, li: &ExprInfo, ri: &ExprInfo) {
-        let ok_types = self.assignable(li.ty, ri.ty) || self.assignable(ri.ty, li.ty);
-        if !ok_types {
-            self.mismatch(e, op, l, r);
-            return;
-        }
-        let t = if self.types.basic_of(li.ty) == Some(Basic::UntypedNil) { ri.ty } else { li.ty };
-        let is_nil_cmp = self.is_nil(l) || self.is_nil(r);
-        let ordered = self.types.basic_of(t).is_some_and(|b| b.is_numeric() || b.is_string());
-        let comparable = self.comparable(t);
-        let eq = matches!(op, BinaryOp::Eql | BinaryOp::Neq);
-        if eq && !comparable && !is_nil_cmp {
-            let what = match self.types.under(t) {
-                TypeKind::Slice(_) => "slice can only be compared to nil",
-                TypeKind::Func(_) => "func can only be compared to nil",
-                TypeKind::Map(..) => "map can only be compared to nil",
-                _ => "",
-            };
-            let msg = if what.is_empty() {
-                format!("invalid operation: {} (operator {} not defined on {})", self.expr_string(e), op_str(op), self.kind_word(t))
+            if matches!(op, BinaryOp::Eql | BinaryOp::Neq) {
+                if x.is_nil(self) || y.is_nil(self) {
+                    let t = if x.is_nil(self) { y.ty } else { x.ty };
+                    break 'check !self.has_nil(t) || self.types.basic_of(t) == Some(Basic::UntypedNil);
+                }
+                if !self.comparable(x.ty) {
+                    err_at = l;
+                    cause = self.incomparable_cause(x.ty);
+                    break 'check true;
+                }
+                if !self.comparable(y.ty) {
+                    cause = self.incomparable_cause(y.ty);
+                    break 'check true;
+                }
+                false
             } else {
-                format!("invalid operation: {} ({})", self.expr_string(e), what)
-            };
-            self.error(l.start(), msg);
-            self.invalid(e);
-            return;
-        }
-        if !eq && !ordered {
-            let d = self.describe_operand(l);
-            self.error(l.start(), format!("invalid operation: {} (operator {} not defined on {})", self.expr_string(e), op_str(op), self.kind_word(t)));
-            let _ = d;
+                let ordered = |t: TypeId| self.types.basic_of(t).is_some_and(|b| b.is_numeric() || b.is_string());
+                if !ordered(x.ty) {
+                    err_at = l;
+                    break 'check true;
+                }
+                !ordered(y.ty)
+            }
+        };
+        if failed {
+            if cause.is_empty() {
+                let t = if std::ptr::eq(err_at, l) { x.ty } else { y.ty };
+                cause = format!("operator {} not defined on {}", op_str(op), self.kind_string(t));
+            }
+            let text = format!("{} {} {}", self.expr_string(l), op_str(op), self.expr_string(r));
+            self.error(err_at.start(), format!("invalid operation: {} ({})", text, cause));
             self.invalid(e);
             return;
         }
         let ub = self.untyped(Basic::UntypedBool);
-        if let (Mode::Constant, Mode::Constant, Some(lv), Some(rv)) = (li.mode, ri.mode, &li.value, &ri.value) {
+        if let (Mode::Constant, Mode::Constant, Some(lv), Some(rv)) = (x.mode, y.mode, &x.value, &y.value) {
             if let Some(v) = compare_values(op, lv, rv) {
                 self.set(e, Mode::Constant, ub, Some(Value::Bool(v)));
                 return;
             }
         }
         // Untyped operands of a non-constant comparison take their default types.
-        for x in [l, r] {
-            let xi = self.info_of(x);
-            if self.is_untyped(xi.ty) && self.types.basic_of(xi.ty) != Some(Basic::UntypedNil) {
-                let d = self.default_type(xi.ty);
-                self.convert_untyped(x, d);
+        for side in [l, r] {
+            let t = self.info_of(side).ty;
+            if self.is_untyped(t) && self.types.basic_of(t) != Some(Basic::UntypedNil) {
+                let d = self.default_type(t);
+                self.set_type_recursive(side, d);
             }
         }
         self.set(e, Mode::Value, ub, None);
     }
 
-    /// Whether an expression is the predeclared `nil` (possibly parenthesized).
-    pub(crate) fn is_nil(&self, e: &Expr) -> bool {
-        let e = strip_parens(e);
-        matches!(e.kind, ExprKind::Ident(_)) && self.uses.get(&e.id).is_some_and(|id| self.objects[*id as usize].kind == ObjKind::Nil)
+    fn incomparable_cause(&self, t: TypeId) -> String {
+        match self.types.under(t) {
+            TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map(..) => format!("{} can only be compared to nil", self.kind_string(t)),
+            TypeKind::Struct(fields) => fields
+                .iter()
+                .find(|f| !self.comparable(f.ty))
+                .map(|f| format!("struct containing {} cannot be compared", self.types.type_string(f.ty)))
+                .unwrap_or_default(),
+            TypeKind::Array(..) => format!("{} cannot be compared", self.types.type_string(t)),
+            _ => String::new(),
+        }
     }
 
-    fn kind_word(&self, t: TypeId) -> &'static str {
+    /// types2's kindString.
+    fn kind_string(&self, t: TypeId) -> String {
         match self.types.under(t) {
-            TypeKind::Struct(_) => "struct",
-            TypeKind::Slice(_) => "slice",
-            TypeKind::Func(_) => "func",
-            TypeKind::Map(..) => "map",
-            TypeKind::Pointer(_) => "pointer",
-            TypeKind::Array(..) => "array",
-            TypeKind::Interface(_) => "interface",
-            TypeKind::Chan(_) => "chan",
-            TypeKind::Basic(b) if b.is_boolean() => "bool",
-            TypeKind::Basic(_) => "basic",
-            _ => "type",
+            TypeKind::Struct(_) => "struct".into(),
+            TypeKind::Slice(_) => "slice".into(),
+            TypeKind::Func(_) => "func".into(),
+            TypeKind::Map(..) => "map".into(),
+            TypeKind::Pointer(_) => "pointer".into(),
+            TypeKind::Array(..) => "array".into(),
+            TypeKind::Interface(_) => "interface".into(),
+            TypeKind::Chan(_) => "chan".into(),
+            _ => self.types.type_string(t),
         }
     }
 
     pub(crate) fn comparable(&self, t: TypeId) -> bool {
         match self.types.under(t) {
             TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map(..) => false,
+            TypeKind::Basic(b) => *b != Basic::UntypedNil,
             TypeKind::Struct(fields) => fields.iter().all(|f| self.comparable(f.ty)),
             TypeKind::Array(_, e) => self.comparable(*e),
             _ => true,
         }
     }
 
+    /// types2's shift.
     fn shift(&mut self, e: &Expr, op: BinaryOp, l: &Expr, r: &Expr) {
-        let li = self.value_expr(l);
-        let ri = self.value_expr(r);
-        if li.mode == Mode::Invalid || ri.mode == Mode::Invalid {
-            self.invalid(e);
-            return;
-        }
-        // The count: an integer, or an untyped constant representable as uint.
-        let rb = self.types.basic_of(ri.ty).unwrap_or(Basic::Invalid);
-        if ri.mode == Mode::Constant {
-            let count = ri.value.as_ref().and_then(|v| v.as_int());
-            match count {
-                Some(c) if c >= 0 => {
-                    if self.is_untyped(ri.ty) {
-                        let ut = self.types.basic(Basic::Uint);
-                        self.convert_untyped(r, ut);
-                    }
-                }
-                Some(_) => {
-                    let d = self.expr_string(r);
-                    self.error(r.start(), format!("invalid shift count {} (negative)", d));
-                    self.invalid(e);
-                    return;
-                }
-                None => {
-                    let d = self.describe_operand(r);
-                    self.error(r.start(), format!("invalid shift count {}", d));
-                    self.invalid(e);
-                    return;
-                }
-            }
-        } else if !rb.is_integer() {
-            let d = self.describe_operand(r);
-            self.error(r.start(), format!("shift count {} must be integer", d));
-            self.invalid(e);
-            return;
-        }
+        let li = self.info_of(l);
+        let ri = self.info_of(r);
         let lb = self.types.basic_of(li.ty).unwrap_or(Basic::Invalid);
-        if li.mode == Mode::Constant && self.is_untyped(li.ty) {
-            // An untyped constant shifted: stays untyped if the count is constant.
-            let lv = li.value.clone().unwrap_or(Value::Int(0));
-            let Some(lint) = lv.as_int() else {
-                let d = self.describe_operand(l);
-                self.error(l.start(), format!("invalid operation: shifted operand {} must be integer", d));
-                self.invalid(e);
-                return;
-            };
-            if ri.mode == Mode::Constant {
-                let c = ri.value.as_ref().and_then(|v| v.as_int()).unwrap_or(0);
-                let v = if op == BinaryOp::Shl {
-                    if c >= 127 || (lint != 0 && (lint.unsigned_abs().leading_zeros() as i128) <= c) {
-                        self.error(e.pos, "constant shift overflow");
-                        self.invalid(e);
-                        return;
-                    }
-                    lint << c
-                } else {
-                    lint >> c.min(127)
-                };
-                let t = if lb == Basic::UntypedFloat { self.untyped(Basic::UntypedInt) } else { li.ty };
-                self.set(e, Mode::Constant, t, Some(Value::Int(v)));
-                return;
-            }
-            // Non-constant shift of an untyped constant: the constant becomes an int
-            // (types2 delays this until the context is known; int is the common case).
-            let it = self.types.basic(Basic::Int);
-            self.convert_untyped(l, it);
-            self.set(e, Mode::Value, it, None);
-            return;
-        }
-        if !lb.is_integer() {
+        let lint = if li.mode == Mode::Constant { li.value.as_ref().and_then(|v| v.as_int()) } else { None };
+        if !(lb.is_integer() || self.is_untyped(li.ty) && lint.is_some()) {
             let d = self.describe_operand(l);
             self.error(l.start(), format!("invalid operation: shifted operand {} must be integer", d));
             self.invalid(e);
             return;
         }
-        if let (Mode::Constant, Mode::Constant, Some(Value::Int(lv)), Some(rv)) = (li.mode, ri.mode, &li.value, &ri.value) {
-            let c = rv.as_int().unwrap_or(0).min(127);
-            let v = if op == BinaryOp::Shl { lv.checked_shl(c as u32).unwrap_or(0) } else { lv >> c };
-            if let Err(Unrepresentable::Overflows) = represent(&Value::Int(v), lb) {
-                self.error(e.start(), format!("constant {} overflows {}", v, self.types.display(li.ty)));
+        if ri.mode == Mode::Constant {
+            if ri.value.as_ref().and_then(|v| v.as_int()).is_some_and(|c| c < 0) {
+                let d = self.describe_operand(r);
+                self.error(r.start(), format!("invalid operation: negative shift count {}", d));
+                self.invalid(e);
+                return;
             }
-            self.set(e, Mode::Constant, li.ty, Some(Value::Int(v)));
+            if self.is_untyped(ri.ty) {
+                let x = self.operand(r);
+                let uint = self.types.basic(Basic::Uint);
+                if let Err(code) = self.implicit_type_and_value(&x, uint) {
+                    self.invalid_conversion(code, &x, uint);
+                    self.invalid(e);
+                    return;
+                }
+            }
+        } else if !self.types.basic_of(ri.ty).is_some_and(|b| b.is_integer()) {
+            let d = self.describe_operand(r);
+            self.error(r.start(), format!("invalid operation: shift count {} must be integer", d));
+            self.invalid(e);
             return;
+        } else if self.is_untyped(ri.ty) {
+            let uint = self.types.basic(Basic::Uint);
+            if !self.convert_untyped(r, uint) {
+                self.invalid(e);
+                return;
+            }
+        }
+        if li.mode == Mode::Constant {
+            let lint = lint.unwrap_or(0);
+            if ri.mode == Mode::Constant {
+                let count = ri.value.as_ref().and_then(|v| v.as_int()).unwrap_or(0);
+                if count > 1023 - 1 + 52 {
+                    let d = self.describe_operand(r);
+                    self.error(r.start(), format!("invalid operation: invalid shift count {}", d));
+                    self.invalid(e);
+                    return;
+                }
+                let v = if op == BinaryOp::Shl {
+                    if lint != 0 && (lint.unsigned_abs().leading_zeros() as i128) <= count {
+                        self.error(e.pos, "constant shift overflow");
+                        self.invalid(e);
+                        return;
+                    }
+                    lint << count
+                } else {
+                    lint >> count.min(127)
+                };
+                let t = if lb.is_integer() { li.ty } else { self.untyped(Basic::UntypedInt) };
+                self.set(e, Mode::Constant, t, Some(Value::Int(v)));
+                self.overflow(e);
+                return;
+            }
+            if self.is_untyped(li.ty) {
+                // A non-constant shift of an untyped constant: types2 delays
+                // its type until the context is known; int is the common case.
+                let it = self.types.basic(Basic::Int);
+                if !self.convert_untyped(l, it) {
+                    self.invalid(e);
+                    return;
+                }
+                self.set(e, Mode::Value, it, None);
+                return;
+            }
         }
         self.set(e, Mode::Value, li.ty, None);
     }
@@ -862,6 +952,14 @@ impl<'a> Checker<'a> {
     // ----- selectors -----
 
     fn selector(&mut self, e: &Expr, x: &Expr, sel: &Ident) {
+        if let ExprKind::Ident(name) = &x.kind {
+            if let Some(id) = self.lookup(name).filter(|id| self.objects[*id as usize].kind == ObjKind::Package) {
+                // A package that could not be imported: its uses are not errors.
+                self.uses.insert(x.id, id);
+                self.invalid(e);
+                return;
+            }
+        }
         self.expr(x);
         let xi = self.info_of(x);
         match xi.mode {
@@ -884,9 +982,14 @@ impl<'a> Checker<'a> {
                         self.selections.insert(e.id, Selection::MethodExpr { decl: m.func_index, pointer_recv: m.pointer_recv, recv_named: base });
                         self.set(e, Mode::Value, t, None);
                     }
-                    _ => {
-                        let d = self.expr_string(e);
-                        self.error(e.pos, format!("{} undefined (type {} has no method {})", d, self.types.display(xi.ty), sel.name));
+                    Some(_) => {
+                        let t = self.types.type_string(xi.ty);
+                        self.error(sel.pos, format!("invalid method expression {}.{} (needs pointer receiver (*{}).{})", t, sel.name, t, sel.name));
+                        self.invalid(e);
+                    }
+                    None => {
+                        let why = self.missing_member(xi.ty, &sel.name);
+                        self.error(sel.pos, format!("{}.{} undefined ({})", self.expr_string(x), sel.name, why));
                         self.invalid(e);
                     }
                 }
@@ -894,7 +997,7 @@ impl<'a> Checker<'a> {
             }
             Mode::NoValue | Mode::Builtin(_) => {
                 let d = self.describe_operand(x);
-                self.error(e.pos, format!("{}.{} undefined ({} has no field or method {})", self.expr_string(x), sel.name, d, sel.name));
+                self.error(sel.pos, format!("{}.{} undefined ({} has no field or method {})", self.expr_string(x), sel.name, d, sel.name));
                 self.invalid(e);
                 return;
             }
@@ -911,9 +1014,7 @@ impl<'a> Checker<'a> {
                 if method.pointer_recv {
                     let through_ptr = self.types.pointer_elem(xi.ty).is_some() || self.path_has_pointer(xi.ty, &path);
                     if !through_ptr && xi.mode != Mode::Variable {
-                        let d = self.expr_string(x);
-                        self.error(e.pos, format!("cannot call pointer method {} on {}", sel.name, self.types.display(xi.ty)));
-                        let _ = d;
+                        self.error(sel.pos, format!("cannot call pointer method {} on {}", sel.name, self.types.type_string(xi.ty)));
                         self.invalid(e);
                         return;
                     }
@@ -922,16 +1023,29 @@ impl<'a> Checker<'a> {
                 self.set(e, Mode::Value, method.sig, None);
             }
             None => {
-                let d = self.expr_string(e);
-                let what = if self.types.pointer_elem(xi.ty).and_then(|p| self.types.pointer_elem(p)).is_some() {
-                    format!("{} undefined (type {} has no field or method {})", d, self.types.display(xi.ty), sel.name)
-                } else {
-                    format!("{} undefined (type {} has no field or method {})", d, self.types.display(xi.ty), sel.name)
-                };
-                self.error(e.pos, what);
+                if xi.ty != INVALID {
+                    let why = self.missing_member(xi.ty, &sel.name);
+                    self.error(sel.pos, format!("{}.{} undefined ({})", self.expr_string(x), sel.name, why));
+                }
                 self.invalid(e);
             }
         }
+    }
+
+    /// Why `x.name` is undefined, with types2's hint when only the case of
+    /// the first letter differs.
+    fn missing_member(&self, t: TypeId, name: &str) -> String {
+        let mut why = format!("type {} has no field or method {}", self.types.type_string(t), name);
+        let mut chars = name.chars();
+        if let Some(first) = chars.next() {
+            let flipped: String = if first.is_uppercase() { first.to_lowercase().collect() } else { first.to_uppercase().collect() };
+            let other = format!("{}{}", flipped, chars.as_str());
+            if self.lookup_field_or_method(t, &other).is_some() {
+                why.push_str(", but does have ");
+                why.push_str(&other);
+            }
+        }
+        why
     }
 
     fn path_has_pointer(&self, start: TypeId, path: &[u32]) -> bool {
@@ -990,164 +1104,153 @@ impl<'a> Checker<'a> {
 
     // ----- index and slice -----
 
+    /// types2's indexExpr for the subset: strings, arrays, pointers to arrays, slices.
     fn index_expr(&mut self, e: &Expr, x: &Expr, index: &Expr) {
         let xi = self.value_expr(x);
         if xi.mode == Mode::Invalid {
-            self.value_expr(index);
+            self.use_exprs(std::slice::from_ref(index));
             self.invalid(e);
             return;
         }
         let (elem, mode, length) = match self.types.under(xi.ty).clone() {
             TypeKind::Basic(b) if b.is_string() => {
-                let byte = self.types.byte_type();
                 let len = match &xi.value {
-                    Some(Value::Str(s)) => Some(s.len() as u64),
+                    Some(Value::Str(s)) if xi.mode == Mode::Constant => Some(s.len() as i128),
                     _ => None,
                 };
-                (byte, Mode::Value, len)
+                if b == Basic::UntypedString {
+                    let st = self.types.basic(Basic::String);
+                    self.convert_untyped(x, st);
+                }
+                (self.types.byte_type(), Mode::Value, len)
             }
             TypeKind::Slice(el) => (el, Mode::Variable, None),
-            TypeKind::Array(n, el) => (el, if xi.mode == Mode::Variable { Mode::Variable } else { Mode::Value }, Some(n)),
+            TypeKind::Array(n, el) => (el, if xi.mode == Mode::Variable { Mode::Variable } else { Mode::Value }, Some(n as i128)),
             TypeKind::Pointer(p) => match self.types.under(p).clone() {
-                TypeKind::Array(n, el) => (el, Mode::Variable, Some(n)),
-                _ => return self.cannot_index(e, x),
+                TypeKind::Array(n, el) => (el, Mode::Variable, Some(n as i128)),
+                _ => return self.cannot_index(e, x, index),
             },
-            _ => return self.cannot_index(e, x),
+            _ => return self.cannot_index(e, x, index),
         };
-        if self.index_value(index, length).is_none() {
-            self.invalid(e);
-            return;
-        }
-        if self.types.basic_of(xi.ty).is_some_and(|b| b == Basic::UntypedString) {
-            let st = self.types.basic(Basic::String);
-            self.convert_untyped(x, st);
-        }
+        self.index_value(index, length);
         // Indexing a constant string with a constant index is not constant in Go.
         self.set(e, mode, elem, None);
     }
 
-    fn cannot_index(&mut self, e: &Expr, x: &Expr) {
+    fn cannot_index(&mut self, e: &Expr, x: &Expr, index: &Expr) {
         let d = self.describe_operand(x);
-        self.error(x.start(), format!("invalid operation: cannot index {}", d));
+        self.error(e.pos, format!("invalid operation: cannot index {}", d));
+        self.use_exprs(std::slice::from_ref(index));
         self.invalid(e);
     }
 
-    /// Checks an index operand; returns its constant value (or -1 for a non-constant).
-    fn index_value(&mut self, index: &Expr, length: Option<u64>) -> Option<i128> {
-        let ii = self.value_expr(index);
-        if ii.mode == Mode::Invalid {
+    /// types2's index: checks an index below `max` (if known); returns its
+    /// constant value, -1 for a valid non-constant index, None if invalid.
+    fn index_value(&mut self, index: &Expr, max: Option<i128>) -> Option<i128> {
+        let info = self.value_expr(index);
+        if info.mode == Mode::Invalid {
             return None;
         }
-        if ii.mode == Mode::Constant {
-            let v = ii.value.clone().unwrap_or(Value::Int(0));
-            let Some(i) = v.as_int().filter(|_| self.types.basic_of(ii.ty).is_some_and(|b| b.is_numeric())) else {
-                let d = self.describe_operand(index);
-                self.error(index.start(), format!("invalid argument: index {} must be integer", d));
-                return None;
-            };
-            if i < 0 {
-                let d = self.describe_operand(index);
-                self.error(index.start(), format!("invalid argument: index {} must not be negative", d));
-                return None;
-            }
-            if let Some(n) = length {
-                if i >= n as i128 {
-                    let d = self.expr_string(index);
-                    self.error(index.start(), format!("invalid argument: index {} out of bounds [0:{}]", d, n));
-                    return None;
-                }
-            }
-            if self.is_untyped(ii.ty) {
-                let it = self.types.basic(Basic::Int);
-                self.convert_untyped(index, it);
-            }
-            return Some(i);
+        let int = self.types.basic(Basic::Int);
+        if !self.convert_untyped(index, int) {
+            return None;
         }
-        if !self.types.basic_of(ii.ty).is_some_and(|b| b.is_integer()) {
-            let d = self.describe_operand(index);
+        let x = self.operand(index);
+        if !self.types.basic_of(x.ty).is_some_and(|b| b.is_integer()) {
+            let d = self.operand_string(&x);
             self.error(index.start(), format!("invalid argument: index {} must be integer", d));
             return None;
         }
-        Some(-1)
+        if x.mode != Mode::Constant {
+            return Some(-1);
+        }
+        let v = x.value.as_ref().and_then(|v| v.as_int()).unwrap_or(0);
+        if v < 0 {
+            let d = self.operand_string(&x);
+            self.error(index.start(), format!("invalid argument: index {} must not be negative", d));
+            return None;
+        }
+        if v > i64::MAX as i128 {
+            let d = self.operand_string(&x);
+            self.error(index.start(), format!("invalid argument: index {} overflows int", d));
+            return None;
+        }
+        if max.is_some_and(|m| v >= m) {
+            self.error(index.start(), format!("invalid argument: index {} out of bounds [0:{}]", v, max.unwrap_or(0)));
+            return None;
+        }
+        Some(v)
     }
 
     fn slice_expr(&mut self, e: &Expr, x: &Expr, lo: Option<&Expr>, hi: Option<&Expr>, max: Option<&Expr>) {
+        let parts: Vec<&Expr> = [lo, hi, max].into_iter().flatten().collect();
         let xi = self.value_expr(x);
         if xi.mode == Mode::Invalid {
+            for p in parts {
+                self.use_exprs(std::slice::from_ref(p));
+            }
             self.invalid(e);
             return;
         }
         let (result, length) = match self.types.under(xi.ty).clone() {
             TypeKind::Basic(b) if b.is_string() => {
-                if max.is_some() {
-                    self.error(e.pos, "invalid operation: 3-index slice of string");
+                if let Some(max) = max {
+                    self.error(max.start(), "invalid operation: 3-index slice of string");
                     self.invalid(e);
                     return;
                 }
+                let len = match &xi.value {
+                    Some(Value::Str(s)) if xi.mode == Mode::Constant => Some(s.len() as i128),
+                    _ => None,
+                };
                 let st = if b == Basic::UntypedString { self.types.basic(Basic::String) } else { xi.ty };
                 if b == Basic::UntypedString {
                     self.convert_untyped(x, st);
                 }
-                (st, None)
+                (st, len)
             }
             TypeKind::Slice(_) => (xi.ty, None),
             TypeKind::Array(n, el) => {
                 if xi.mode != Mode::Variable {
                     let d = self.describe_operand(x);
-                    self.error(e.pos, format!("invalid operation: {} (slice of unaddressable value)", d));
+                    self.error(x.start(), format!("invalid operation: {} (slice of unaddressable value)", d));
                     self.invalid(e);
                     return;
                 }
-                (self.types.intern(TypeKind::Slice(el)), Some(n))
+                (self.types.intern(TypeKind::Slice(el)), Some(n as i128))
             }
-            TypeKind::Pointer(p) => match self.types.under(p).clone() {
-                TypeKind::Array(n, el) => (self.types.intern(TypeKind::Slice(el)), Some(n)),
-                _ => {
-                    let d = self.describe_operand(x);
-                    self.error(x.start(), format!("cannot slice {}", d));
-                    self.invalid(e);
-                    return;
-                }
+            TypeKind::Pointer(p) if matches!(self.types.under(p), TypeKind::Array(..)) => match self.types.under(p).clone() {
+                TypeKind::Array(n, el) => (self.types.intern(TypeKind::Slice(el)), Some(n as i128)),
+                _ => (INVALID, None),
             },
             _ => {
                 let d = self.describe_operand(x);
-                self.error(x.start(), format!("cannot slice {}", d));
+                self.error(x.start(), format!("invalid operation: cannot slice {}", d));
                 self.invalid(e);
                 return;
             }
         };
-        let bound = length.map(|n| n + 1);
-        let mut consts = Vec::new();
-        for part in [lo, hi, max].into_iter().flatten() {
-            match self.index_value(part, bound) {
-                Some(v) => consts.push(v),
-                None => {
-                    self.invalid(e);
-                    return;
-                }
+        self.set(e, Mode::Value, result, None);
+        // Constant indices must be in range and in order.
+        let mut known: Vec<(i128, &Expr)> = Vec::new();
+        for part in [lo, hi, max] {
+            let Some(p) = part else { continue };
+            let value = self.index_value(p, length.map(|n| n + 1)).filter(|v| *v >= 0);
+            known.extend(value.map(|v| (v, p)));
+        }
+        for (i, (a, _)) in known.iter().enumerate() {
+            if *a <= 0 {
+                continue;
+            }
+            if let Some((b, at)) = known[i + 1..].iter().find(|(b, _)| b < a) {
+                let at = at.start();
+                self.error(at, format!("invalid slice indices: {} < {}", b, a));
+                break;
             }
         }
-        let known: Vec<i128> = consts.iter().copied().filter(|v| *v >= 0).collect();
-        if known.windows(2).any(|w| w[0] > w[1]) {
-            self.error(e.pos, "invalid slice indices");
-        }
-        self.set(e, Mode::Value, result, None);
     }
 
     // ----- composite literals -----
-
-    fn composite_type(&mut self, ty: &Expr, n_elems: usize) -> TypeId {
-        if let ExprKind::ArrayType { len: None, elem } = &ty.kind {
-            let el = self.resolve_type(elem);
-            if el == INVALID {
-                return INVALID;
-            }
-            let t = self.types.intern(TypeKind::Array(n_elems as u64, el));
-            self.exprs[ty.id as usize] = ExprInfo { ty: t, mode: Mode::Type, value: None };
-            return t;
-        }
-        self.resolve_type(ty)
-    }
 
     fn composite_lit(&mut self, e: &Expr, t: TypeId, elems: &[Element]) {
         if t == INVALID {
@@ -1164,6 +1267,7 @@ impl<'a> Checker<'a> {
         }
         match self.types.under(t).clone() {
             TypeKind::Struct(fields) => {
+                let base = self.types.type_string(t);
                 if elems.first().is_some_and(|el| el.key.is_some()) {
                     let mut seen = Vec::new();
                     for el in elems {
@@ -1171,50 +1275,46 @@ impl<'a> Checker<'a> {
                             self.error(el.value.start(), "mixture of field:value and value elements in struct literal");
                             continue;
                         };
+                        let at = el.colon.unwrap_or(key.pos);
                         let ExprKind::Ident(name) = &key.kind else {
+                            self.elem_value(&el.value, INVALID);
                             let d = self.expr_string(key);
-                            self.error(key.start(), format!("invalid field name {} in struct literal", d));
+                            self.error(at, format!("invalid field name {} in struct literal", d));
                             continue;
                         };
-                        match fields.iter().position(|f| &f.name == name) {
-                            Some(i) => {
-                                if seen.contains(&i) {
-                                    self.error(key.pos, format!("duplicate field name {} in struct literal", name));
-                                }
-                                seen.push(i);
-                                self.elem_value(&el.value, fields[i].ty);
-                                let ctx = "struct literal";
-                                self.assign_to(&el.value, fields[i].ty, ctx);
-                            }
-                            None => {
-                                self.error(key.pos, format!("unknown field {} in struct literal", name));
-                                self.elem_value(&el.value, INVALID);
-                            }
+                        let Some(i) = fields.iter().position(|f| &f.name == name) else {
+                            self.elem_value(&el.value, INVALID);
+                            self.error(key.pos, format!("unknown field '{}' in struct literal of type {}", name, base));
+                            continue;
+                        };
+                        self.elem_value(&el.value, fields[i].ty);
+                        self.assign_to(&el.value, fields[i].ty, "struct literal");
+                        if seen.contains(&i) {
+                            self.error(at, format!("duplicate field name {} in struct literal", name));
+                            continue;
                         }
+                        seen.push(i);
                     }
                 } else {
                     for (i, el) in elems.iter().enumerate() {
-                        if el.key.is_some() {
-                            self.error(el.value.start(), "mixture of field:value and value elements in struct literal");
+                        if let Some(colon) = el.colon {
+                            self.error(colon, "mixture of field:value and value elements in struct literal");
                             continue;
                         }
-                        match fields.get(i) {
-                            Some(f) => {
-                                self.elem_value(&el.value, f.ty);
-                                self.assign_to(&el.value, f.ty, "struct literal");
-                            }
-                            None => {
-                                self.error(el.value.start(), "too many values in struct literal");
-                                break;
-                            }
-                        }
+                        let field_ty = fields.get(i).map(|f| f.ty);
+                        self.elem_value(&el.value, field_ty.unwrap_or(INVALID));
+                        let Some(ft) = field_ty else {
+                            self.error(el.value.start(), format!("too many values in {}{{…}}", base));
+                            break;
+                        };
+                        self.assign_to(&el.value, ft, "struct literal");
                     }
                     if !elems.is_empty() && elems.len() < fields.len() {
                         let rbrace = match &e.kind {
                             ExprKind::CompositeLit { rbrace, .. } => *rbrace,
                             _ => e.pos,
                         };
-                        self.error(rbrace, "too few values in struct literal");
+                        self.error(rbrace, format!("too few values in {}{{…}}", base));
                     }
                 }
             }
@@ -1228,7 +1328,7 @@ impl<'a> Checker<'a> {
                 self.error(e.pos, "maps are not supported yet (minigo tier 2)");
             }
             _ => {
-                self.error(e.pos, format!("invalid composite literal type {}", self.types.display(t)));
+                self.error(e.pos, format!("invalid composite literal type {}", self.types.type_string(t)));
                 self.invalid(e);
                 return;
             }
@@ -1236,27 +1336,41 @@ impl<'a> Checker<'a> {
         self.set(e, Mode::Value, t, None);
     }
 
-    fn indexed_elems(&mut self, elems: &[Element], elem_ty: TypeId, length: Option<u64>) {
+    /// types2's indexedElts: element indices (explicit keys must be
+    /// constant), bounds, duplicates, and each value against the element type.
+    /// Returns the literal's length: the largest index plus one.
+    fn indexed_elems(&mut self, elems: &[Element], elem_ty: TypeId, length: Option<u64>) -> i128 {
+        let length = length.map(|n| n as i128);
         let mut index: i128 = 0;
+        let mut max: i128 = 0;
+        let mut visited: HashSet<i128> = HashSet::new();
         for el in elems {
+            let at = el.colon.unwrap_or_else(|| el.value.start());
+            let mut valid_index = false;
             if let Some(key) = &el.key {
-                match self.index_value(key, length) {
-                    Some(v) if v >= 0 => index = v,
-                    Some(_) => {
+                if let Some(v) = self.index_value(key, length) {
+                    if v >= 0 {
+                        index = v;
+                        valid_index = true;
+                    } else {
                         let d = self.expr_string(key);
-                        self.error(key.start(), format!("index {} must be integer constant", d));
+                        self.error(at, format!("index {} must be integer constant", d));
                     }
-                    None => {}
                 }
-            } else if let Some(n) = length {
-                if index >= n as i128 {
-                    self.error(el.value.start(), format!("index {} is out of bounds (>= {})", index, n));
-                }
+            } else if length.is_some_and(|n| index >= n) {
+                self.error(at, format!("index {} is out of bounds (>= {})", index, length.unwrap_or(0)));
+            } else {
+                valid_index = true;
             }
+            if valid_index && !visited.insert(index) {
+                self.error(at, format!("duplicate index {} in array or slice literal", index));
+            }
+            index += 1;
+            max = max.max(index);
             self.elem_value(&el.value, elem_ty);
             self.assign_to(&el.value, elem_ty, "array or slice literal");
-            index += 1;
         }
+        max
     }
 
     /// An element value; `{...}` without a type takes the element type (or its pointee).
@@ -1279,40 +1393,45 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Checks a multi-valued right side (`f()` with several results, `x.(T)`
-    /// with comma-ok); returns the type of each value.
-    pub(crate) fn multi_value(&mut self, e: &Expr, n: usize, comma_ok_allowed: bool) -> Vec<TypeId> {
-        self.expr(e);
-        let info = self.info_of(e);
-        if info.mode == Mode::Invalid {
-            return vec![INVALID; n];
+}
+
+/// An operand as types2 has it: an expression and what it denotes. For
+/// each value of a multi-value call, `expr` is the call.
+#[derive(Clone, Debug)]
+pub(crate) struct Operand<'e> {
+    pub expr: &'e Expr,
+    pub mode: Mode,
+    pub ty: TypeId,
+    pub value: Option<Value>,
+}
+
+impl Operand<'_> {
+    /// Whether the operand is the predeclared nil (types2's nilvalue mode),
+    /// also once it was given the type of the other side of a comparison.
+    pub(crate) fn is_nil(&self, c: &Checker) -> bool {
+        if self.mode == Mode::Invalid {
+            return false;
         }
-        if let TypeKind::Tuple(ts) = self.types.kind(info.ty).clone() {
-            if ts.len() == n {
-                return ts;
-            }
-            let callee = match &e.kind {
-                ExprKind::Call { func, .. } => self.expr_string(func),
-                _ => self.expr_string(e),
-            };
-            self.error(e.start(), format!("assignment mismatch: {} variable{} but {} returns {} value{}", n, plural(n), callee, ts.len(), plural(ts.len())));
-            return vec![INVALID; n];
-        }
-        if comma_ok_allowed && n == 2 && matches!(strip_parens(e).kind, ExprKind::TypeAssert { .. }) {
-            let b = self.types.basic(Basic::Bool);
-            return vec![info.ty, b];
-        }
-        let got = if info.mode == Mode::NoValue { 0 } else { 1 };
-        match &e.kind {
-            ExprKind::Call { func, .. } => {
-                let callee = self.expr_string(func);
-                self.error(e.start(), format!("assignment mismatch: {} variable{} but {} returns {} value{}", n, plural(n), callee, got, plural(got)));
-            }
-            _ => {
-                self.error(e.start(), format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), got, plural(got)));
-            }
-        }
-        vec![INVALID; n]
+        let e = strip_parens(self.expr);
+        c.types.basic_of(self.ty) == Some(Basic::UntypedNil)
+            || matches!(e.kind, ExprKind::Ident(_)) && c.uses.get(&e.id).is_some_and(|id| c.objects[*id as usize].kind == ObjKind::Nil)
+    }
+}
+
+/// Why an untyped value cannot take a type (types2's error codes).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum ConversionError {
+    Truncated,
+    Overflows,
+    Invalid,
+}
+
+/// The order of untyped numeric kinds: int < rune < float.
+fn untyped_rank(b: Basic) -> u8 {
+    match b {
+        Basic::UntypedInt => 0,
+        Basic::UntypedRune => 1,
+        _ => 2,
     }
 }
 
@@ -1353,16 +1472,6 @@ pub(crate) fn op_str(op: BinaryOp) -> &'static str {
         BinaryOp::Leq => "<=",
         BinaryOp::Gtr => ">",
         BinaryOp::Geq => ">=",
-    }
-}
-
-fn untyped_kind(b: Option<Basic>) -> &'static str {
-    match b {
-        Some(Basic::UntypedRune) => "rune",
-        Some(Basic::UntypedFloat) => "float",
-        Some(Basic::UntypedString) => "string",
-        Some(Basic::UntypedBool) => "bool",
-        _ => "int",
     }
 }
 

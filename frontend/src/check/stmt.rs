@@ -1,65 +1,58 @@
 //! Statements: declarations in function bodies, assignments and `:=`,
-//! control flow with labels, branch targets and the terminating-statement
-//! rule behind `missing return` (types2's stmt.go, labels.go, assignments.go).
+//! returns, if/for/switch/range, and the terminating-statement rule behind
+//! `missing return` (types2's stmt.go, assignments.go, decl.go, return.go).
+//! Labels and branch statements are checked before, in `check/branches.rs`.
 
-use super::expr::strip_parens;
+use super::expr::{strip_parens, Operand};
 use super::*;
-
-/// An enclosing statement that `break` or `continue` can target.
-pub(crate) struct Target {
-    pub label: Option<String>,
-    pub is_loop: bool,
-}
+use crate::diag::Note;
 
 impl<'a> Checker<'a> {
     pub(crate) fn stmts(&mut self, list: &[Stmt]) {
-        for (i, s) in list.iter().enumerate() {
-            let is_last = i + 1 == list.len();
-            self.stmt(s, is_last);
+        for s in list {
+            self.stmt(s);
         }
     }
 
-    /// Declares a local variable and remembers it for the unused check.
-    fn declare_local(&mut self, ident: &Ident, ty: TypeId) -> ObjId {
-        let id = self.declare(ident, ObjKind::Var, ty);
-        if ident.name != "_" {
-            self.local_vars.push(id);
+    /// Declares a local variable in the innermost scope; it is reported if never used.
+    pub(crate) fn declare_local(&mut self, ident: &Ident, ty: TypeId) -> ObjId {
+        let (id, declared) = self.declare_checked(ident, ObjKind::Var, ty);
+        if declared {
+            self.record_local(id);
         }
         id
     }
 
-    fn stmt(&mut self, s: &Stmt, last_in_list: bool) {
+    /// Checks a statement; the bodies of the func literals in it are
+    /// checked at its end, as types2 does (before the scope changes).
+    fn stmt(&mut self, s: &Stmt) {
+        let top = self.delayed.len();
+        self.stmt_inner(s);
+        self.process_delayed(top);
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) {
         match &s.kind {
-            StmtKind::Empty => {}
+            StmtKind::Empty | StmtKind::Branch(..) => {}
             StmtKind::Var(specs) => {
                 for spec in specs {
-                    let declared = spec.ty.as_ref().map(|t| self.resolve_type(t));
-                    let types = self.var_spec_types(spec, declared, "variable declaration");
-                    for (name, t) in spec.names.iter().zip(types) {
-                        self.declare_local(name, t);
+                    let top = self.delayed.len();
+                    let types = self.var_spec(spec, None);
+                    self.process_delayed(top);
+                    for (name, (t, used)) in spec.names.iter().zip(types) {
+                        let id = self.declare_local(name, t);
+                        if used {
+                            self.objects[id as usize].used = true;
+                        }
                     }
                 }
             }
             StmtKind::Const(specs) => {
                 for (si, spec) in specs.iter().enumerate() {
-                    let source = specs[..=si].iter().rev().find(|s| !s.values.is_empty());
-                    let mut results = Vec::new();
-                    for (ni, name) in spec.names.iter().enumerate() {
-                        let Some(source) = source else {
-                            self.error(name.pos, "missing init expr for const declaration");
-                            results.push((INVALID, None));
-                            continue;
-                        };
-                        let Some(value_expr) = source.values.get(ni) else {
-                            self.error(name.pos, "missing init expr for const declaration");
-                            results.push((INVALID, None));
-                            continue;
-                        };
-                        self.iota = Some(spec.iota as i128);
-                        let r = self.const_init(source.ty.as_ref(), value_expr);
-                        self.iota = None;
-                        results.push(r);
-                    }
+                    let top = self.delayed.len();
+                    let results: Vec<(TypeId, Option<Value>)> = (0..spec.names.len()).map(|ni| self.const_spec_name(specs, si, ni)).collect();
+                    self.const_arity(specs, si);
+                    self.process_delayed(top);
                     for (name, (t, v)) in spec.names.iter().zip(results) {
                         let id = self.declare(name, ObjKind::Const(v.unwrap_or(Value::Int(0))), t);
                         self.objects[id as usize].used = true;
@@ -81,61 +74,45 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            StmtKind::Labeled(label, inner) => {
-                let is_loop = matches!(inner.kind, StmtKind::For { .. } | StmtKind::Range { .. });
-                let is_switch = matches!(inner.kind, StmtKind::Switch { .. });
-                if is_loop || is_switch {
-                    self.targets.push(Target { label: Some(label.name.clone()), is_loop });
-                    self.stmt_labeled_target(inner);
-                    self.targets.pop();
-                } else {
-                    self.stmt(inner, last_in_list);
-                }
-            }
-            StmtKind::Expr(e) => {
-                self.expr(e);
-                let info = self.info_of(e);
-                let is_call = matches!(strip_parens(e).kind, ExprKind::Call { .. });
-                let is_recv = matches!(strip_parens(e).kind, ExprKind::Unary(UnaryOp::Recv, _));
-                if info.mode == Mode::Invalid {
-                    return;
-                }
-                let builtin_value = is_call && matches!(&strip_parens(e).kind, ExprKind::Call { func, .. } if matches!(self.info_of(func).mode, Mode::Builtin(b) if !matches!(b, Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Copy | Builtin::Recover | Builtin::Delete | Builtin::Close)));
-                let conversion = is_call && matches!(&strip_parens(e).kind, ExprKind::Call { func, .. } if self.info_of(func).mode == Mode::Type);
-                if (!is_call && !is_recv) || builtin_value || conversion {
-                    let d = self.describe_operand(e);
-                    self.error(e.start(), format!("{} is not used", d));
-                }
-            }
+            StmtKind::Labeled(_, inner) => self.stmt_inner(inner),
+            StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Send(ch, v) => {
                 self.expr(ch);
                 self.expr(v);
                 self.error(s.pos, "channels are not supported yet (minigo tier 2)");
             }
             StmtKind::IncDec(x, inc) => {
-                // Like `x += 1`, this reads x: it counts as a use.
-                self.expr(x);
-                let info = self.info_of(x);
-                if info.mode == Mode::Invalid {
+                let op = if *inc { "++" } else { "--" };
+                // Like `x += 1`: this reads x, so it counts as a use.
+                let xi = self.value_expr(x);
+                if xi.mode == Mode::Invalid {
                     return;
                 }
-                if !self.types.basic_of(info.ty).is_some_and(|b| b.is_numeric()) {
-                    let d = self.describe_operand(x);
-                    let op = if *inc { "++" } else { "--" };
-                    self.error(x.start(), format!("invalid operation: {}{} (non-numeric type {})", self.expr_string(x), op, self.types.display(info.ty)));
-                    let _ = d;
+                if !self.types.basic_of(xi.ty).is_some_and(|b| b.is_numeric()) {
+                    self.error(x.start(), format!("invalid operation: {}{} (non-numeric type {})", self.expr_string(x), op, self.types.type_string(xi.ty)));
                     return;
                 }
-                self.check_assignable_lhs(x);
+                let operand = self.operand(x);
+                self.assign_var(x, &operand);
             }
-            StmtKind::Assign(lhs, op, rhs) => self.assign_stmt(s, lhs, *op, rhs),
-            StmtKind::Go(e) | StmtKind::Defer(e) => {
+            StmtKind::Assign(lhs, op, rhs) => match op {
+                AssignOp::Op(bop) => self.op_assign(s.pos, *bop, &lhs[0], &rhs[0]),
+                AssignOp::Define => self.short_var_decl(s.pos, lhs, rhs),
+                AssignOp::Assign => self.assign_vars(lhs, rhs),
+            },
+            StmtKind::Defer(e) => {
                 self.expr(e);
-                let what = if matches!(s.kind, StmtKind::Go(_)) { "go" } else { "defer" };
-                self.error(s.pos, format!("{} statements are not supported yet (minigo tier 2)", what));
+                match &strip_parens(e).kind {
+                    ExprKind::Call { args, func, .. } if args.is_empty() && !matches!(self.info_of(func).mode, Mode::Builtin(_) | Mode::Type) => {}
+                    ExprKind::Call { .. } => self.error(s.pos, "defer of a call with arguments, a builtin or a conversion is not supported yet (minigo tier 2)"),
+                    _ => self.error(e.start(), "expression in defer must be function call"),
+                }
+            }
+            StmtKind::Go(e) => {
+                self.expr(e);
+                self.error(s.pos, "go statements are not supported yet (minigo tier 2)");
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
-            StmtKind::Branch(kind, label) => self.branch(s, *kind, label.as_ref(), last_in_list),
             StmtKind::Block(b) => {
                 self.open_scope();
                 self.stmts(&b.stmts);
@@ -144,43 +121,41 @@ impl<'a> Checker<'a> {
             StmtKind::If { init, cond, then, els } => {
                 self.open_scope();
                 if let Some(init) = init {
-                    self.stmt(init, false);
+                    self.stmt(init);
                 }
                 self.condition(cond, "if statement");
                 self.open_scope();
                 self.stmts(&then.stmts);
                 self.close_scope();
                 if let Some(els) = els {
-                    self.stmt(els, false);
+                    self.stmt(els);
                 }
                 self.close_scope();
             }
-            StmtKind::Switch { .. } | StmtKind::For { .. } | StmtKind::Range { .. } => {
-                let is_loop = !matches!(s.kind, StmtKind::Switch { .. });
-                self.targets.push(Target { label: None, is_loop });
-                self.stmt_labeled_target(s);
-                self.targets.pop();
+            StmtKind::Switch { init, tag, clauses, .. } => {
+                self.open_scope();
+                if let Some(init) = init {
+                    self.stmt(init);
+                }
+                self.switch_stmt(tag.as_ref(), clauses);
+                self.close_scope();
             }
-        }
-    }
-
-    /// A loop or switch whose break/continue target is already pushed.
-    fn stmt_labeled_target(&mut self, s: &Stmt) {
-        match &s.kind {
-            StmtKind::Switch { init, tag, clauses, .. } => self.switch_stmt(init.as_deref(), tag.as_ref(), clauses),
             StmtKind::For { init, cond, post, body } => {
                 self.open_scope();
                 if let Some(init) = init {
-                    self.stmt(init, false);
+                    self.stmt(init);
                 }
                 if let Some(cond) = cond {
-                    self.condition(cond, "for loop");
+                    self.condition(cond, "for statement");
                 }
                 if let Some(post) = post {
-                    if let StmtKind::Assign(_, AssignOp::Define, _) = post.kind {
+                    if let StmtKind::Assign(lhs, AssignOp::Define, _) = &post.kind {
                         self.error(post.pos, "cannot declare in post statement of for loop");
+                        for x in lhs {
+                            self.expr(x);
+                        }
                     } else {
-                        self.stmt(post, false);
+                        self.stmt(post);
                     }
                 }
                 self.open_scope();
@@ -189,45 +164,52 @@ impl<'a> Checker<'a> {
                 self.close_scope();
             }
             StmtKind::Range { key, value, define, x, body, .. } => self.range_stmt(s, key.as_ref(), value.as_ref(), *define, x, body),
-            _ => self.stmt(s, false),
         }
     }
 
+    /// An expression statement: only calls and receives may stand alone.
+    fn expr_stmt(&mut self, e: &Expr) {
+        self.expr(e);
+        let info = self.info_of(e);
+        if info.mode == Mode::Invalid {
+            return;
+        }
+        let inner = strip_parens(e);
+        let is_recv = matches!(inner.kind, ExprKind::Unary(UnaryOp::Recv, _));
+        let statement_call = match &inner.kind {
+            ExprKind::Call { func, .. } => match self.info_of(func).mode {
+                Mode::Type => false,
+                Mode::Builtin(b) => matches!(b, Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Copy | Builtin::Recover | Builtin::Delete | Builtin::Close),
+                _ => true,
+            },
+            _ => false,
+        };
+        if !statement_call && !is_recv {
+            let d = self.describe_operand(e);
+            self.error(e.start(), format!("{} is not used", d));
+        }
+    }
+
+    /// An `if` or `for` condition.
     fn condition(&mut self, cond: &Expr, what: &str) {
         let info = self.value_expr(cond);
         if info.mode == Mode::Invalid {
             return;
         }
         if !self.types.basic_of(info.ty).is_some_and(|b| b.is_boolean()) {
-            let d = self.describe_operand(cond);
             self.error(cond.start(), format!("non-boolean condition in {}", what));
-            let _ = d;
             return;
         }
-        if self.is_untyped(info.ty) {
-            let b = self.types.basic(Basic::Bool);
-            self.convert_untyped(cond, b);
-        }
+        let b = self.types.basic(Basic::Bool);
+        self.convert_untyped(cond, b);
     }
 
-    /// Checks an assignment target without counting it as a use of the variable.
-    fn lhs_expr(&mut self, x: &Expr) -> ExprInfo {
-        if let ExprKind::Ident(name) = &strip_parens(x).kind {
-            if name == "_" {
-                return ExprInfo { ty: INVALID, mode: Mode::Variable, value: None };
-            }
-            if let Some(id) = self.lookup(name) {
-                let was_used = self.objects[id as usize].used;
-                self.expr(x);
-                self.objects[id as usize].used = was_used;
-                return self.info_of(x);
-            }
-        }
-        self.expr(x);
-        self.info_of(x)
+    fn is_blank(x: &Expr) -> bool {
+        matches!(&strip_parens(x).kind, ExprKind::Ident(n) if n == "_")
     }
 
-    fn check_assignable_lhs(&mut self, x: &Expr) -> bool {
+    /// Reports `cannot assign to x` unless the checked `x` is addressable.
+    fn check_assignable(&mut self, x: &Expr) -> bool {
         let info = self.info_of(x);
         if info.mode == Mode::Variable || info.mode == Mode::Invalid {
             return true;
@@ -237,401 +219,359 @@ impl<'a> Checker<'a> {
         false
     }
 
-    fn is_blank(x: &Expr) -> bool {
-        matches!(&strip_parens(x).kind, ExprKind::Ident(n) if n == "_")
+    /// `x op= y`: checked as the binary expression, then assigned to x.
+    fn op_assign(&mut self, pos: Pos, op: BinaryOp, lhs: &Expr, rhs: &Expr) {
+        let synthetic = Expr { id: self.scratch_id, pos, kind: ExprKind::Binary(op, Box::new(lhs.clone()), Box::new(rhs.clone())) };
+        self.expr(&synthetic);
+        let x = self.operand(&synthetic);
+        let x = Operand { expr: lhs, ..x };
+        self.assign_var(lhs, &x);
     }
 
-    fn assign_stmt(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) {
-        match op {
-            AssignOp::Op(bop) => {
-                self.expr(&lhs[0]);
-                let li = self.info_of(&lhs[0]);
-                self.value_expr(&rhs[0]);
-                if li.mode == Mode::Invalid {
-                    return;
-                }
-                if !self.check_assignable_lhs(&lhs[0]) {
-                    return;
-                }
-                let synthetic = Expr {
-                    id: u32::MAX,
-                    pos: s.pos,
-                    kind: ExprKind::Binary(bop, Box::new(lhs[0].clone()), Box::new(rhs[0].clone())),
-                };
-                self.op_assign_check(&synthetic, bop, &lhs[0], &rhs[0]);
-            }
-            AssignOp::Define => {
-                // Check the right sides before declaring: `x := x` sees the outer x.
-                let types = self.rhs_types(lhs, rhs, s.pos);
-                let mut any_new = false;
-                for (x, t) in lhs.iter().zip(types) {
-                    let ExprKind::Ident(name) = &x.kind else {
-                        let d = self.expr_string(x);
-                        self.error(x.start(), format!("non-name {} on left side of :=", d));
-                        continue;
-                    };
-                    let ident = Ident { name: name.clone(), pos: x.pos };
-                    if name == "_" {
-                        self.declare(&ident, ObjKind::Var, t);
-                        continue;
-                    }
-                    let existing = self.scopes.last().and_then(|sc| sc.names.get(name).copied());
-                    match existing {
-                        Some(id) if self.objects[id as usize].kind == ObjKind::Var => {
-                            self.uses.insert(x.id, id);
-                            let vt = self.objects[id as usize].ty;
-                            self.exprs[x.id as usize] = ExprInfo { ty: vt, mode: Mode::Variable, value: None };
-                            if t != INVALID && vt != INVALID && !self.assignable(t, vt) {
-                                self.error(x.start(), format!("cannot use value of type {} as type {} in assignment", self.types.display(t), self.types.display(vt)));
-                            }
-                        }
-                        _ => {
-                            any_new = true;
-                            let id = self.declare_local(&ident, t);
-                            let _ = id;
-                            self.exprs[x.id as usize] = ExprInfo { ty: t, mode: Mode::Variable, value: None };
-                        }
-                    }
-                }
-                if !any_new && lhs.iter().all(|x| matches!(x.kind, ExprKind::Ident(_))) {
-                    self.error(s.pos, "no new variables on left side of :=");
-                }
-            }
-            AssignOp::Assign => {
-                let mut lhs_types = Vec::new();
-                for x in lhs {
-                    if Self::is_blank(x) {
-                        lhs_types.push(None);
-                        continue;
-                    }
-                    let info = self.lhs_expr(x);
-                    if info.mode == Mode::Invalid {
-                        lhs_types.push(Some(INVALID));
-                        continue;
-                    }
-                    self.check_assignable_lhs(x);
-                    lhs_types.push(Some(info.ty));
-                }
-                if lhs.len() == rhs.len() {
-                    for (t, v) in lhs_types.iter().zip(rhs) {
-                        self.value_expr(v);
-                        match t {
-                            Some(t) => {
-                                self.assign_to(v, *t, "assignment");
-                            }
-                            None => {
-                                self.default_var_type(v);
-                            }
-                        }
-                    }
-                } else if rhs.len() == 1 {
-                    let types = self.multi_value(&rhs[0], lhs.len(), true);
-                    for (lt, vt) in lhs_types.iter().zip(types) {
-                        if let Some(lt) = lt {
-                            if vt != INVALID && *lt != INVALID && !self.assignable(vt, *lt) {
-                                let d = self.expr_string(&rhs[0]);
-                                self.error(rhs[0].start(), format!("cannot use {} (value of type {}) as type {} in assignment", d, self.types.display(vt), self.types.display(*lt)));
-                            }
-                        }
-                    }
-                } else {
-                    self.error(s.pos, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), plural(lhs.len()), rhs.len(), plural(rhs.len())));
-                    for v in rhs {
-                        self.expr(v);
-                    }
-                }
-            }
+    /// types2's assignVar: checks the target `lhs` (without counting it as
+    /// a use of the variable) and assigns `x` to it.
+    fn assign_var(&mut self, lhs: &Expr, x: &Operand) -> bool {
+        if x.mode == Mode::Invalid {
+            self.use_exprs(std::slice::from_ref(lhs));
+            return false;
         }
-    }
-
-    /// `x op= y` is checked as `x = x op y`.
-    fn op_assign_check(&mut self, synthetic: &Expr, op: BinaryOp, l: &Expr, r: &Expr) {
-        let li = self.info_of(l);
-        let ri = self.info_of(r);
-        if ri.mode == Mode::Invalid {
-            return;
+        if Self::is_blank(lhs) {
+            return self.assignment(x, None, "assignment to _ identifier");
         }
-        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
-            if !self.types.basic_of(li.ty).is_some_and(|b| b.is_integer()) {
-                let d = self.describe_operand(l);
-                self.error(l.start(), format!("invalid operation: shifted operand {} must be integer", d));
-                return;
-            }
-            if ri.mode == Mode::Constant {
-                if ri.value.as_ref().and_then(|v| v.as_int()).is_some_and(|c| c >= 0) {
-                    if self.is_untyped(ri.ty) {
-                        let ut = self.types.basic(Basic::Uint);
-                        self.convert_untyped(r, ut);
-                    }
-                    return;
-                }
-                let d = self.expr_string(r);
-                self.error(r.start(), format!("invalid shift count {} (negative)", d));
-            } else if !self.types.basic_of(ri.ty).is_some_and(|b| b.is_integer()) {
-                let d = self.describe_operand(r);
-                self.error(r.start(), format!("shift count {} must be integer", d));
-            }
-            return;
-        }
-        if self.is_untyped(ri.ty) {
-            if !self.assign_to(r, li.ty, "assignment") {
-                return;
-            }
-        } else if !self.identical(li.ty, ri.ty) {
-            let lt = self.types.display(li.ty);
-            let rt = self.types.display(ri.ty);
-            self.error(l.start(), format!("invalid operation: {} {}= {} (mismatched types {} and {})", self.expr_string(l), super::expr::op_str(op), self.expr_string(r), lt, rt));
-            return;
-        }
-        let b = self.types.basic_of(li.ty);
-        let ok = match op {
-            BinaryOp::Add => b.is_some_and(|b| b.is_numeric() || b.is_string()),
-            BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Quo => b.is_some_and(|b| b.is_numeric()),
-            _ => b.is_some_and(|b| b.is_integer()),
+        let var = match &strip_parens(lhs).kind {
+            ExprKind::Ident(name) => self.lookup(name).filter(|id| self.objects[*id as usize].kind == ObjKind::Var),
+            _ => None,
         };
-        if !ok {
-            let d = self.describe_operand(l);
-            self.error(l.start(), format!("invalid operation: operator {} not defined on {}", super::expr::op_str(op), d));
-            return;
+        let was_used = var.map(|id| self.objects[id as usize].used);
+        self.expr(lhs);
+        if let (Some(id), Some(used)) = (var, was_used) {
+            self.objects[id as usize].used = used;
         }
-        if matches!(op, BinaryOp::Quo | BinaryOp::Rem) && ri.mode == Mode::Constant && b.is_some_and(|b| b.is_integer()) && ri.value.as_ref().and_then(|v| v.as_int()) == Some(0) {
-            self.error(r.start(), "invalid operation: division by zero");
+        let z = self.info_of(lhs);
+        if z.mode == Mode::Invalid || z.ty == INVALID {
+            return false;
         }
-        let _ = synthetic;
+        if !self.check_assignable(lhs) {
+            return false;
+        }
+        self.assignment(x, Some(z.ty), "assignment")
     }
 
-    /// Types of the right sides of `:=`, given the number of names on the left.
-    fn rhs_types(&mut self, lhs: &[Expr], rhs: &[Expr], pos: Pos) -> Vec<TypeId> {
-        if lhs.len() == rhs.len() {
-            return rhs.iter().map(|v| {
-                self.expr(v);
-                self.default_var_type(v)
-            }).collect();
+    /// types2's use: evaluates expressions only to mark what they use.
+    pub(crate) fn use_exprs(&mut self, list: &[Expr]) {
+        for e in list {
+            if !Self::is_blank(e) {
+                self.expr(e);
+            }
         }
+    }
+
+    /// types2's exprList: the operands of a right-hand side. A single call
+    /// with several results gives one operand per result; a type assertion
+    /// where two values are wanted gives the value and an untyped bool.
+    pub(crate) fn expr_list<'e>(&mut self, list: &'e [Expr], allow_comma_ok: bool) -> Vec<Operand<'e>> {
+        if list.len() != 1 {
+            return list
+                .iter()
+                .map(|e| {
+                    self.value_expr(e);
+                    self.operand(e)
+                })
+                .collect();
+        }
+        let e = &list[0];
+        self.expr(e);
+        self.exclude_non_values(e);
+        let x = self.operand(e);
+        if x.mode != Mode::Invalid {
+            if let TypeKind::Tuple(ts) = self.types.kind(x.ty).clone() {
+                return ts.into_iter().map(|ty| Operand { expr: e, mode: Mode::Value, ty, value: None }).collect();
+            }
+        }
+        if allow_comma_ok && x.mode != Mode::Invalid && matches!(strip_parens(e).kind, ExprKind::TypeAssert { .. }) {
+            let ub = self.types.basic(Basic::UntypedBool);
+            return vec![x, Operand { expr: e, mode: Mode::Value, ty: ub, value: None }];
+        }
+        vec![x]
+    }
+
+    /// `assignment mismatch: 2 variables but f returns 1 value`.
+    fn assign_error(&mut self, rhs: &[Expr], n_vars: usize, n_vals: usize) {
+        let vars = format!("{} variable{}", n_vars, plural(n_vars));
+        let vals = format!("{} value{}", n_vals, plural(n_vals));
+        let at = rhs[0].start();
         if rhs.len() == 1 {
-            return self.multi_value(&rhs[0], lhs.len(), true);
+            if let ExprKind::Call { func, .. } = &strip_parens(&rhs[0]).kind {
+                let callee = self.expr_string(func);
+                self.error(at, format!("assignment mismatch: {} but {} returns {}", vars, callee, vals));
+                return;
+            }
         }
-        self.error(pos, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), plural(lhs.len()), rhs.len(), plural(rhs.len())));
-        for v in rhs {
-            self.expr(v);
+        self.error(at, format!("assignment mismatch: {} but {}", vars, vals));
+    }
+
+    /// types2's initVar: the type a new variable takes from `x` (its declared
+    /// type if it has one), or None when the initialization failed.
+    pub(crate) fn init_var(&mut self, declared: Option<TypeId>, x: &Operand, context: &str) -> Option<TypeId> {
+        if x.mode == Mode::Invalid || x.ty == INVALID || declared == Some(INVALID) {
+            return None;
         }
-        vec![INVALID; lhs.len()]
+        let t = match declared {
+            Some(t) => t,
+            None if self.is_untyped(x.ty) => {
+                if x.is_nil(self) {
+                    self.error(x.expr.start(), format!("use of untyped nil in {}", context));
+                    return None;
+                }
+                self.default_type(x.ty)
+            }
+            None => x.ty,
+        };
+        if self.assignment(x, Some(t), context) {
+            Some(t)
+        } else {
+            None
+        }
+    }
+
+    /// types2's initVars: initializes variables (their declared types, or
+    /// None) from a right-hand side; `return_pos` for a return statement.
+    /// Returns each variable's type and whether it is to be marked used
+    /// (after an error, to avoid follow-on `declared but not used`).
+    pub(crate) fn init_vars(&mut self, declared: &[Option<TypeId>], rhs: &[Expr], return_pos: Option<Pos>) -> Vec<(TypeId, bool)> {
+        let n = declared.len();
+        let operands = self.expr_list(rhs, n == 2 && return_pos.is_none());
+        let failed: Vec<(TypeId, bool)> = declared.iter().map(|t| (t.unwrap_or(INVALID), true)).collect();
+        if operands.len() != n {
+            if operands.iter().any(|x| x.mode == Mode::Invalid) {
+                return failed;
+            }
+            if let Some(pos) = return_pos {
+                let (qualifier, at) = if operands.len() > n {
+                    ("too many", operands[n].expr.start())
+                } else if let Some(last) = operands.last() {
+                    ("not enough", last.expr.start())
+                } else {
+                    ("not enough", pos)
+                };
+                let have: Vec<TypeId> = operands.iter().map(|x| x.ty).collect();
+                let want: Vec<TypeId> = declared.iter().map(|t| t.unwrap_or(INVALID)).collect();
+                let d = Diagnostic::new(at, format!("{} return values", qualifier))
+                    .with_note(Note::text(format!("have {}", self.types_summary(&have, false))))
+                    .with_note(Note::text(format!("want {}", self.types_summary(&want, false))));
+                self.diags.push(d);
+                return failed;
+            }
+            self.assign_error(rhs, n, operands.len());
+            return failed;
+        }
+        let context = if return_pos.is_some() { "return statement" } else { "assignment" };
+        let results: Vec<Option<TypeId>> = declared.iter().zip(&operands).map(|(t, x)| self.init_var(*t, x, context)).collect();
+        let ok = results.iter().all(|r| r.is_some());
+        declared.iter().zip(results).map(|(d, r)| (r.or(*d).unwrap_or(INVALID), !ok)).collect()
+    }
+
+    /// types2's assignVars: `a, b = x, y`.
+    fn assign_vars(&mut self, lhs: &[Expr], rhs: &[Expr]) {
+        let operands = self.expr_list(rhs, lhs.len() == 2);
+        if operands.len() != lhs.len() {
+            self.use_exprs(lhs);
+            if operands.iter().all(|x| x.mode != Mode::Invalid) {
+                self.assign_error(rhs, lhs.len(), operands.len());
+            }
+            return;
+        }
+        let mut ok = true;
+        for (l, x) in lhs.iter().zip(&operands) {
+            ok &= self.assign_var(l, x);
+        }
+        if !ok {
+            for l in lhs {
+                if let ExprKind::Ident(name) = &strip_parens(l).kind {
+                    if let Some(id) = self.lookup(name).filter(|id| self.objects[*id as usize].kind == ObjKind::Var) {
+                        self.objects[id as usize].used = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// types2's shortVarDecl: `a, b := x, y`.
+    fn short_var_decl(&mut self, pos: Pos, lhs: &[Expr], rhs: &[Expr]) {
+        let top = self.delayed.len();
+        // For each name: Some(existing variable) or None (a new one).
+        let mut targets: Vec<Option<ObjId>> = Vec::new();
+        let mut names: Vec<Option<Ident>> = Vec::new();
+        let mut has_err = false;
+        let mut any_new = false;
+        for x in lhs {
+            let ExprKind::Ident(name) = &x.kind else {
+                self.use_exprs(std::slice::from_ref(x));
+                let d = self.expr_string(x);
+                self.error(x.start(), format!("non-name {} on left side of :=", d));
+                has_err = true;
+                targets.push(None);
+                names.push(None);
+                continue;
+            };
+            let ident = Ident { name: name.clone(), pos: x.pos };
+            if name != "_" && names.iter().flatten().any(|n| &n.name == name) {
+                self.error(x.start(), format!("{} repeated on left side of :=", name));
+                has_err = true;
+                targets.push(None);
+                names.push(None);
+                continue;
+            }
+            let existing = if name == "_" { None } else { self.scopes.last().and_then(|sc| sc.names.get(name).copied()) };
+            match existing {
+                Some(id) if self.objects[id as usize].kind == ObjKind::Var => {
+                    self.uses.insert(x.id, id);
+                    targets.push(Some(id));
+                    names.push(None);
+                }
+                Some(_) => {
+                    self.error(x.start(), format!("cannot assign to {}", name));
+                    has_err = true;
+                    targets.push(None);
+                    names.push(None);
+                }
+                None => {
+                    any_new |= name != "_";
+                    targets.push(None);
+                    names.push(Some(ident));
+                }
+            }
+        }
+        let declared: Vec<Option<TypeId>> = targets.iter().map(|t| t.map(|id| self.objects[id as usize].ty)).collect();
+        let results = self.init_vars(&declared, rhs, None);
+        self.process_delayed(top);
+        if !any_new && !has_err {
+            self.error(pos, "no new variables on left side of :=");
+            return;
+        }
+        for (((x, name), target), (t, used)) in lhs.iter().zip(names).zip(targets).zip(results) {
+            if let Some(id) = target {
+                if used {
+                    self.objects[id as usize].used = true;
+                }
+                let vt = self.objects[id as usize].ty;
+                self.exprs[x.id as usize] = ExprInfo { ty: vt, mode: Mode::Variable, value: None };
+                continue;
+            }
+            let Some(ident) = name else { continue };
+            let id = self.declare_local(&ident, t);
+            if used {
+                self.objects[id as usize].used = true;
+            }
+            self.exprs[x.id as usize] = ExprInfo { ty: t, mode: Mode::Variable, value: None };
+        }
     }
 
     fn return_stmt(&mut self, s: &Stmt, results: &[Expr]) {
         let Some(ctx) = self.func_stack.last() else { return };
         let want = ctx.results.clone();
-        let named = ctx.named_results;
-        if results.is_empty() {
-            if !want.is_empty() && !named {
-                let mut d = Diagnostic::new(s.pos, "not enough return values");
-                d.notes = vec!["\thave ()".to_string(), format!("\twant {}", self.tuple_text(&want))];
-                self.diags.push(d);
-            }
+        if results.is_empty() && !want.is_empty() && ctx.named_results {
             return;
         }
-        if want.is_empty() {
-            for r in results {
-                self.expr(r);
-            }
-            let mut d = Diagnostic::new(results[0].start(), "too many return values");
-            let have: Vec<TypeId> = results.iter().map(|r| self.info_of(r).ty).collect();
-            d.notes = vec![format!("\thave {}", self.summary(&have)), "\twant ()".to_string()];
-            self.diags.push(d);
-            return;
-        }
-        if results.len() == 1 && want.len() > 1 {
-            self.expr(&results[0]);
-            let info = self.info_of(&results[0]);
-            if let TypeKind::Tuple(ts) = self.types.kind(info.ty).clone() {
-                if ts.len() == want.len() && ts.iter().zip(&want).all(|(a, b)| self.assignable(*a, *b)) {
-                    return;
-                }
-            }
-        }
-        if results.len() != want.len() {
-            for r in results {
-                if self.exprs[r.id as usize].mode == Mode::Invalid {
-                    self.expr(r);
-                }
-            }
-            let have: Vec<TypeId> = results.iter().map(|r| self.info_of(r).ty).collect();
-            let (msg, at) = if results.len() > want.len() { ("too many return values", results[want.len()].start()) } else { ("not enough return values", results[results.len() - 1].start()) };
-            let mut d = Diagnostic::new(at, msg);
-            d.notes = vec![format!("\thave {}", self.summary(&have)), format!("\twant {}", self.tuple_text(&want))];
-            self.diags.push(d);
-            return;
-        }
-        for (r, t) in results.iter().zip(want) {
-            self.value_expr(r);
-            self.assign_to(r, t, "return statement");
-        }
+        let declared: Vec<Option<TypeId>> = want.into_iter().map(Some).collect();
+        self.init_vars(&declared, results, Some(s.pos));
     }
 
-    fn tuple_text(&self, ts: &[TypeId]) -> String {
-        let parts: Vec<String> = ts.iter().map(|t| self.types.display(*t)).collect();
-        format!("({})", parts.join(", "))
-    }
-
-    fn summary(&self, ts: &[TypeId]) -> String {
-        let parts: Vec<String> = ts
+    /// types2's typesSummary: `(int, string)`, untyped numbers as `number`.
+    pub(crate) fn types_summary(&self, list: &[TypeId], variadic: bool) -> String {
+        let parts: Vec<String> = list
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
+                if *t == INVALID {
+                    return "<T>".to_string();
+                }
                 if self.is_untyped(*t) {
                     let b = self.types.basic_of(*t).unwrap_or(Basic::Invalid);
-                    if b.is_numeric() {
-                        "number".to_string()
-                    } else {
-                        b.name().replace("untyped ", "")
-                    }
-                } else {
-                    self.types.display(*t)
+                    return if b.is_numeric() { "number".to_string() } else { b.name().replace("untyped ", "") };
                 }
+                if variadic && i + 1 == list.len() {
+                    if let TypeKind::Slice(el) = self.types.kind(*t) {
+                        return format!("...{}", self.types.type_string(*el));
+                    }
+                }
+                self.types.type_string(*t)
             })
             .collect();
         format!("({})", parts.join(", "))
     }
 
-    fn branch(&mut self, s: &Stmt, kind: BranchKind, label: Option<&Ident>, last_in_list: bool) {
-        match kind {
-            BranchKind::Break | BranchKind::Continue => {
-                let word = if kind == BranchKind::Break { "break" } else { "continue" };
-                match label {
-                    Some(l) => {
-                        let found = self.targets.iter().rev().find(|t| t.label.as_deref() == Some(&l.name));
-                        match found {
-                            None => self.error(l.pos, format!("invalid {} label {}", word, l.name)),
-                            Some(t) if kind == BranchKind::Continue && !t.is_loop => self.error(l.pos, format!("invalid continue label {}", l.name)),
-                            _ => {}
-                        }
-                    }
-                    None => {
-                        let ok = if kind == BranchKind::Break { !self.targets.is_empty() } else { self.targets.iter().any(|t| t.is_loop) };
-                        if !ok {
-                            let msg = if kind == BranchKind::Break { "break is not in a loop, switch, or select" } else { "continue is not in a loop" };
-                            self.error(s.pos, msg);
-                        }
-                    }
-                }
-            }
-            BranchKind::Goto => {
-                if let Some(l) = label {
-                    if !self.function_labels.last().is_some_and(|ls| ls.contains(&l.name)) {
-                        self.error(l.pos, format!("label {} not defined", l.name));
-                    }
-                }
-            }
-            BranchKind::Fallthrough => {
-                if !self.fallthrough_ok || !last_in_list {
-                    self.error(s.pos, "fallthrough statement out of place");
-                }
-            }
-        }
-    }
-
-    fn switch_stmt(&mut self, init: Option<&Stmt>, tag: Option<&Expr>, clauses: &[CaseClause]) {
-        self.open_scope();
-        if let Some(init) = init {
-            self.stmt(init, false);
-        }
+    fn switch_stmt(&mut self, tag: Option<&Expr>, clauses: &[CaseClause]) {
+        // The tag is assigned to an invisible temporary, as a compiler would.
         let tag_ty = match tag {
             Some(t) => {
-                let info = self.value_expr(t);
-                if info.mode == Mode::Invalid {
-                    INVALID
+                self.value_expr(t);
+                let x = self.operand(t);
+                if x.mode != Mode::Invalid && self.assignment(&x, None, "switch expression") {
+                    let ty = self.info_of(t).ty;
+                    if !self.comparable(ty) && !self.has_nil(ty) {
+                        let d = self.describe_operand(t);
+                        self.error(t.start(), format!("cannot switch on {} ({} is not comparable)", d, self.types.type_string(ty)));
+                        INVALID
+                    } else {
+                        ty
+                    }
                 } else {
-                    let d = self.default_type(info.ty);
-                    self.convert_untyped(t, d);
-                    d
+                    INVALID
                 }
             }
             None => self.types.basic(Basic::Bool),
         };
-        let mut defaults = 0;
-        let mut seen: Vec<(Value, Pos)> = Vec::new();
-        for (ci, clause) in clauses.iter().enumerate() {
-            match &clause.exprs {
-                None => {
-                    defaults += 1;
-                    if defaults > 1 {
-                        self.error(clause.pos, "multiple defaults in switch");
-                    }
+        let tag_text = tag.map(|t| self.expr_string(t)).unwrap_or_else(|| "true".to_string());
+        let mut first_default: Option<Pos> = None;
+        for c in clauses.iter().filter(|c| c.exprs.is_none()) {
+            match first_default {
+                Some(first) => {
+                    self.diags.push(Diagnostic::new(c.pos, "multiple defaults (first at").ending_with_then(first, ")"));
                 }
-                Some(values) => {
-                    for v in values {
-                        let info = self.value_expr(v);
-                        if info.mode == Mode::Invalid || tag_ty == INVALID {
-                            continue;
-                        }
-                        if tag.is_some() {
-                            if !self.assign_to_compare(v, tag_ty) {
-                                continue;
-                            }
-                        } else {
-                            self.condition_case(v);
-                        }
-                        let info = self.info_of(v);
-                        if let (Mode::Constant, Some(val)) = (info.mode, info.value) {
-                            if tag.is_some() {
-                                if let Some((_, prev)) = seen.iter().find(|(p, _)| *p == val) {
-                                    let (pl, _) = (prev, 0);
-                                    let _ = pl;
-                                    let d = self.expr_string(v);
-                                    self.error(v.start(), format!("duplicate case {} in expression switch", d));
-                                } else {
-                                    seen.push((val, v.start()));
-                                }
-                            }
-                        }
-                    }
-                }
+                None => first_default = Some(c.pos),
+            }
+        }
+        let mut seen: Vec<(Value, TypeId, Pos)> = Vec::new();
+        for clause in clauses {
+            for v in clause.exprs.iter().flatten() {
+                self.case_value(v, tag_ty, &tag_text, &mut seen);
             }
             self.open_scope();
-            let saved = self.fallthrough_ok;
-            self.fallthrough_ok = ci + 1 < clauses.len();
-            let ends_in_fallthrough = matches!(clause.body.last().map(|s| &s.kind), Some(StmtKind::Branch(BranchKind::Fallthrough, _)));
-            if ends_in_fallthrough && ci + 1 == clauses.len() {
-                let pos = clause.body.last().map(|s| s.pos).unwrap_or(clause.pos);
-                self.error(pos, "cannot fallthrough final case in switch");
-                self.fallthrough_ok = true;
-            }
             self.stmts(&clause.body);
-            self.fallthrough_ok = saved;
             self.close_scope();
         }
-        self.close_scope();
     }
 
-    fn assign_to_compare(&mut self, v: &Expr, tag_ty: TypeId) -> bool {
-        let info = self.info_of(v);
-        if self.is_untyped(info.ty) {
-            return self.assign_to(v, tag_ty, "switch case");
-        }
-        if !self.assignable(info.ty, tag_ty) && !self.assignable(tag_ty, info.ty) {
-            let d = self.describe_operand(v);
-            self.error(v.start(), format!("invalid case {} in switch (mismatched types {} and {})", self.expr_string(v), self.types.display(info.ty), self.types.display(tag_ty)));
-            let _ = d;
-            return false;
-        }
-        true
-    }
-
-    fn condition_case(&mut self, v: &Expr) {
-        let info = self.info_of(v);
-        if !self.types.basic_of(info.ty).is_some_and(|b| b.is_boolean()) {
-            let d = self.describe_operand(v);
-            self.error(v.start(), format!("invalid case {} in switch (mismatched types {} and bool)", self.expr_string(v), self.types.display(info.ty)));
-            let _ = d;
+    /// types2's caseValues for one value: converted to the tag's type,
+    /// compared with it, and checked against the constants seen before.
+    fn case_value(&mut self, v: &Expr, tag_ty: TypeId, tag_text: &str, seen: &mut Vec<(Value, TypeId, Pos)>) {
+        let info = self.value_expr(v);
+        if info.mode == Mode::Invalid || tag_ty == INVALID {
             return;
         }
-        if self.is_untyped(info.ty) {
-            let b = self.types.basic(Basic::Bool);
-            self.convert_untyped(v, b);
+        if !self.convert_untyped(v, tag_ty) {
+            return;
         }
+        let x = self.operand(v);
+        let comparable = self.assignable(x.ty, tag_ty) || self.assignable(tag_ty, x.ty);
+        if !comparable {
+            let cause = format!("mismatched types {} and {}", self.types.type_string(x.ty), self.types.type_string(tag_ty));
+            let text = self.expr_string(v);
+            self.error(v.start(), format!("invalid case {} in switch on {} ({})", text, tag_text, cause));
+            return;
+        }
+        let Some(val) = x.value.clone().filter(|val| x.mode == Mode::Constant && !matches!(val, Value::Bool(_))) else { return };
+        if let Some((_, _, prev)) = seen.iter().find(|(sv, st, _)| *sv == val && self.types.identical(*st, x.ty)) {
+            let prev = *prev;
+            let d = self.operand_string(&x);
+            self.diags.push(Diagnostic::new(v.start(), format!("duplicate case {} in expression switch", d)).with_note(Note::at(prev, "previous case")));
+            return;
+        }
+        seen.push((val, x.ty, v.start()));
     }
 
     fn range_stmt(&mut self, s: &Stmt, key: Option<&Expr>, value: Option<&Expr>, define: bool, x: &Expr, body: &Block) {
-        self.open_scope();
         let xi = self.value_expr(x);
         let int_t = self.types.basic(Basic::Int);
         let (kt, vt) = if xi.mode == Mode::Invalid {
@@ -640,10 +580,8 @@ impl<'a> Checker<'a> {
             let t = self.types.pointer_elem(xi.ty).filter(|p| matches!(self.types.under(*p), TypeKind::Array(..))).unwrap_or(xi.ty);
             match self.types.under(t).clone() {
                 TypeKind::Basic(b) if b.is_string() => {
-                    if b == Basic::UntypedString {
-                        let st = self.types.basic(Basic::String);
-                        self.convert_untyped(x, st);
-                    }
+                    let st = self.types.basic(Basic::String);
+                    self.convert_untyped(x, st);
                     (int_t, self.types.rune_type())
                 }
                 TypeKind::Slice(el) | TypeKind::Array(_, el) => (int_t, el),
@@ -654,24 +592,38 @@ impl<'a> Checker<'a> {
                 }
             }
         };
-        let _ = s;
-        for (target, t) in [(key, kt), (value, vt)] {
-            let Some(target) = target else { continue };
-            if define {
+        self.open_scope();
+        if define {
+            let mut vars: Vec<(Ident, TypeId, bool)> = Vec::new();
+            for (target, t) in [(key, kt), (value, vt)] {
+                let Some(target) = target else { continue };
                 let ExprKind::Ident(name) = &target.kind else {
                     let d = self.expr_string(target);
-                    self.error(target.start(), format!("non-name {} on left side of :=", d));
+                    self.error(target.start(), format!("cannot declare {}", d));
                     continue;
                 };
-                let ident = Ident { name: name.clone(), pos: target.pos };
-                self.declare_local(&ident, t);
-                self.exprs[target.id as usize] = ExprInfo { ty: t, mode: Mode::Variable, value: None };
-            } else if !Self::is_blank(target) {
-                let info = self.lhs_expr(target);
-                if info.mode != Mode::Invalid && self.check_assignable_lhs(target) && t != INVALID && !self.assignable(t, info.ty) {
-                    let d = self.describe_operand(target);
-                    self.error(target.start(), format!("cannot use {} (value of type {}) as type {} in range", d, self.types.display(t), self.types.display(info.ty)).replace(&format!("{} (value", d), "value"));
+                let operand = Operand { expr: target, mode: Mode::Value, ty: t, value: None };
+                let (ty, used) = match self.init_var(None, &operand, "range clause") {
+                    Some(ty) => (ty, false),
+                    None => (INVALID, true),
+                };
+                self.exprs[target.id as usize] = ExprInfo { ty, mode: Mode::Variable, value: None };
+                vars.push((Ident { name: name.clone(), pos: target.pos }, ty, used));
+            }
+            if vars.iter().all(|(ident, _, _)| ident.name == "_") {
+                self.error(s.pos, "no new variables on left side of :=");
+            }
+            for (ident, ty, used) in vars {
+                let id = self.declare_local(&ident, ty);
+                if used {
+                    self.objects[id as usize].used = true;
                 }
+            }
+        } else {
+            for (target, t) in [(key, kt), (value, vt)] {
+                let Some(target) = target else { continue };
+                let operand = Operand { expr: target, mode: if t == INVALID { Mode::Invalid } else { Mode::Value }, ty: t, value: None };
+                self.assign_var(target, &operand);
             }
         }
         self.open_scope();

@@ -60,10 +60,9 @@ impl<'a> Checker<'a> {
                 }
             }
             ExprKind::MapType(k, v) => {
-                let k = self.resolve_type(k);
-                let v = self.resolve_type(v);
+                self.resolve_type(k);
+                self.resolve_type(v);
                 self.error(e.pos, "maps are not supported yet (minigo tier 2)");
-                let _ = (k, v);
                 INVALID
             }
             ExprKind::ChanType(_, elem) => {
@@ -108,29 +107,44 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A constant, non-negative array length.
+    /// types2's arrayLength: a constant, non-negative integer.
     fn array_length(&mut self, len: &Expr) -> Option<u64> {
-        self.expr(len);
-        let info = self.exprs[len.id as usize].clone();
-        if info.mode == Mode::Invalid {
-            return None;
-        }
-        match (&info.mode, &info.value) {
-            (Mode::Constant, Some(v)) if v.as_int().is_some() && self.types.basic_of(info.ty).is_some_and(|b| b.is_numeric()) => {
-                let n = v.as_int().unwrap_or(-1);
-                if n < 0 {
-                    let d = self.expr_string(len);
-                    self.error(len.start(), format!("invalid array length {} (untyped int constant {})", d, n));
+        if let ExprKind::Ident(name) = &len.kind {
+            match self.lookup(name) {
+                None => {
+                    self.error(len.pos, format!("undeclared name {} for array length", name));
                     return None;
                 }
-                Some(n as u64)
-            }
-            _ => {
-                let d = self.expr_string(len);
-                self.error(len.start(), format!("array length {} (variable of type {}) must be constant", d, self.types.display(info.ty)));
-                None
+                Some(id) if !matches!(self.objects[id as usize].kind, ObjKind::Const(_)) => {
+                    self.objects[id as usize].used = true;
+                    self.error(len.pos, format!("invalid array length {}", name));
+                    return None;
+                }
+                Some(_) => {}
             }
         }
+        let info = self.value_expr(len);
+        if info.mode != Mode::Constant {
+            if info.mode != Mode::Invalid {
+                let d = self.describe_operand(len);
+                self.error(len.start(), format!("array length {} must be constant", d));
+            }
+            return None;
+        }
+        let b = self.types.basic_of(info.ty).unwrap_or(Basic::Invalid);
+        if b.is_untyped() || b.is_integer() {
+            if let Some(n) = info.value.as_ref().and_then(|v| v.as_int()).filter(|n| *n <= i64::MAX as i128) {
+                if n >= 0 {
+                    return Some(n as u64);
+                }
+                let d = self.describe_operand(len);
+                self.error(len.start(), format!("invalid array length {}", d));
+                return None;
+            }
+        }
+        let d = self.describe_operand(len);
+        self.error(len.start(), format!("array length {} must be integer", d));
+        None
     }
 
     /// The `func(...)...` type of a signature; results keep their types only.

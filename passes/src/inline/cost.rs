@@ -83,6 +83,10 @@ impl Hairy<'_> {
                 self.reason = Some("unhandled op DCLTYPE".to_string());
                 return true;
             }
+            Op::Defer(_) => {
+                self.reason = Some("unhandled op DEFER".to_string());
+                return true;
+            }
             Op::Call { .. } => {
                 own += match self.callee_cost(fid, id) {
                     Some(cost) => cost as i32,

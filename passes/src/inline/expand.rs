@@ -86,6 +86,13 @@ impl Editor {
         if matches!(node.op, Op::Closure(_)) {
             return;
         }
+        if let Op::Defer(call) = node.op {
+            // gc never inlines the call a defer makes; its operands still are edited.
+            for child in pkg.func(self.fid).node(call).children() {
+                self.edit(pkg, child, report, decisions);
+            }
+            return;
+        }
         for child in node.children() {
             self.edit(pkg, child, report, decisions);
         }
@@ -319,7 +326,7 @@ impl Copier {
                 c(a);
                 c(b);
             }
-            Op::Unary(_, a) | Op::Addr(a) | Op::Deref(a) | Op::Field(a, _) | Op::FieldPtr(a, _) | Op::Conv(_, a) | Op::Len(a) | Op::Cap(a) | Op::ExprStmt(a) | Op::Panic(a) => c(a),
+            Op::Unary(_, a) | Op::Addr(a) | Op::Deref(a) | Op::Field(a, _) | Op::FieldPtr(a, _) | Op::Conv(_, a) | Op::Len(a) | Op::Cap(a) | Op::ExprStmt(a) | Op::Panic(a) | Op::Defer(a) => c(a),
             Op::TypeAssert { x, .. } => c(x),
             Op::MethodValue { recv, .. } => c(recv),
             Op::AddStr(xs) | Op::Block(xs) | Op::Return(xs) => xs.iter_mut().for_each(&mut c),

@@ -1,0 +1,180 @@
+//! The frontend's compile-error suite: every `tests/errors/P.go` is parsed
+//! and type-checked, its diagnostics rendered as `go build` prints them (the
+//! `# command-line-arguments` header and the `./` dropped) and compared with
+//! `P.out.txt`, recorded from Go 1.19 by `tests/errors/record.sh`. The
+//! programs under `tests/errors/minigo/` are ones Go accepts and minigo
+//! rejects (standard-library imports, tier-2 features); their goldens are
+//! written by hand. Like gc, the checker does not run after a syntax error.
+//!
+//! Also here: every valid program of the shared conformance corpus checks
+//! without a diagnostic, and the checker survives (does not panic on) every
+//! corpus program with one token deleted.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use frontend::ast::SourceMap;
+use frontend::diag::{render_all, Diagnostic};
+use frontend::lexer;
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared conformance corpus, next to the workspace.
+fn conformance_dir() -> PathBuf {
+    manifest_dir().join("../../shared/conformance")
+}
+
+/// The `.go` files of a folder, sorted by name.
+fn go_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reading {}: {}", dir.display(), e))
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "go"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Parses and checks like the driver (`src/compile.rs`): no type checking
+/// after a syntax error.
+fn diagnose(source: &str) -> Vec<Diagnostic> {
+    let parsed = frontend::parse(source);
+    let mut diagnostics = parsed.diagnostics;
+    if !diagnostics.iter().any(|d| d.message.starts_with("syntax error")) {
+        let (_, check_diagnostics) = frontend::check(&parsed.file, parsed.expr_count);
+        diagnostics.extend(check_diagnostics);
+    }
+    diagnostics
+}
+
+/// What `go build` prints for the file, normalized like the goldens.
+fn render(path: &Path) -> String {
+    let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {}", path.display(), e));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("P.go");
+    render_all(&diagnose(&source), name, &SourceMap::new(&source))
+}
+
+/// A line diff: `-` lines are the golden's, `+` lines are ours.
+fn diff(want: &str, got: &str) -> String {
+    let want: Vec<&str> = want.lines().collect();
+    let got: Vec<&str> = got.lines().collect();
+    let mut out = String::new();
+    for line in &want {
+        if !got.contains(line) {
+            out.push_str(&format!("  - {}\n", line));
+        }
+    }
+    for line in &got {
+        if !want.contains(line) {
+            out.push_str(&format!("  + {}\n", line));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("  (same lines, different order)\n");
+        for line in &got {
+            out.push_str(&format!("  + {}\n", line));
+        }
+    }
+    out
+}
+
+/// BAD: cases known to differ from Go 1.19, with the reason. Such a case
+/// must still differ, so the list cannot go stale.
+const KNOWN_BAD: &[(&str, &str)] = &[(
+    "iface_ops.go",
+    "a type spelled `any` prints as interface{}: the type table interns `any` as the empty interface itself",
+)];
+
+fn compare_folder(dir: &Path) -> (usize, Vec<String>) {
+    let mut failures = Vec::new();
+    let files = go_files(dir);
+    for path in &files {
+        let golden_path = path.with_extension("out.txt");
+        let got = render(path);
+        let Ok(want) = std::fs::read_to_string(&golden_path) else {
+            failures.push(format!("{}: no golden {}; minigo prints:\n{}", path.display(), golden_path.display(), got));
+            continue;
+        };
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let known_bad = KNOWN_BAD.iter().find(|(bad, _)| *bad == name);
+        match (got.trim_end() == want.trim_end(), known_bad) {
+            (true, Some((_, reason))) => failures.push(format!("{}: listed as BAD ({}) but now matches: take it off KNOWN_BAD", path.display(), reason)),
+            (false, None) => failures.push(format!("{}:\n{}", path.display(), diff(&want, &got))),
+            _ => {}
+        }
+    }
+    (files.len(), failures)
+}
+
+#[test]
+fn errors_match_go() {
+    let dir = manifest_dir().join("tests/errors");
+    let (n_go, mut failures) = compare_folder(&dir);
+    let (n_minigo, minigo_failures) = compare_folder(&dir.join("minigo"));
+    failures.extend(minigo_failures);
+    let total = n_go + n_minigo;
+    assert!(
+        failures.is_empty(),
+        "{} of {} error cases differ:\n{}",
+        failures.len(),
+        total,
+        failures.join("\n")
+    );
+}
+
+/// The valid programs of the conformance corpus (and the minigo examples of it).
+fn valid_programs() -> Vec<PathBuf> {
+    let root = conformance_dir();
+    ["programs", "inline", "escape"].iter().flat_map(|dir| go_files(&root.join(dir))).collect()
+}
+
+#[test]
+fn valid_programs_check_cleanly() {
+    let mut failures = Vec::new();
+    let programs = valid_programs();
+    assert!(!programs.is_empty(), "no conformance programs found under {}", conformance_dir().display());
+    for path in &programs {
+        let got = render(path);
+        if !got.is_empty() {
+            failures.push(format!("{}:\n{}", path.display(), got));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} valid programs have diagnostics:\n{}", failures.len(), programs.len(), failures.join("\n"));
+}
+
+/// The byte ranges of the file's tokens (inserted semicolons excluded).
+fn token_spans(source: &str) -> Vec<(usize, usize)> {
+    lexer::lex(source).tokens.into_iter().filter(|(start, _, end)| end > start).map(|(start, _, end)| (start, end)).collect()
+}
+
+#[test]
+fn checker_survives_token_deletion() {
+    let mut sources: Vec<PathBuf> = go_files(&manifest_dir().join("tests/errors"));
+    let root = conformance_dir();
+    for name in ["programs/bank.go", "programs/vm.go", "inline/methods.go", "escape/closure_capture.go"] {
+        let path = root.join(name);
+        if path.exists() {
+            sources.push(path);
+        }
+    }
+    let mut panics = Vec::new();
+    let mut variants = 0;
+    for path in &sources {
+        let Ok(source) = std::fs::read_to_string(path) else { continue };
+        for (start, end) in token_spans(&source) {
+            let mutated = format!("{}{}", &source[..start], &source[end..]);
+            variants += 1;
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                let diagnostics = diagnose(&mutated);
+                render_all(&diagnostics, "P.go", &SourceMap::new(&mutated))
+            }));
+            if outcome.is_err() {
+                panics.push(format!("{} without bytes {}..{}", path.display(), start, end));
+            }
+        }
+    }
+    assert!(variants > 1000, "only {} mutated programs", variants);
+    assert!(panics.is_empty(), "{} panics:\n{}", panics.len(), panics.join("\n"));
+}

@@ -1,0 +1,9 @@
+package main
+
+// An undefined name makes its whole expression invalid: no follow-on errors.
+
+func main() {
+	x := 1
+	y := 2 +
+	println(y)
+}

@@ -1,0 +1,8 @@
+package main
+
+// A rune literal with more than one character.
+
+func main() {
+	r := 'ab'
+	println(r)
+}
