@@ -56,7 +56,8 @@ pub fn parse(src: &str) -> Parsed {
     let result = grammar::SourceFileParser::new().parse(&ctx, tokens.iter().cloned().map(Ok::<_, std::convert::Infallible>));
     let file = match result {
         Ok(mut file) => {
-            attach_directives(&mut file, &lexed.directives, &ctx.boundaries.borrow());
+            let misplaced = attach_directives(&mut file, &lexed.directives, &ctx.boundaries.borrow());
+            diagnostics.extend(misplaced);
             file
         }
         Err(err) => {
@@ -668,17 +669,66 @@ fn type_switch_guard(s: &Stmt) -> Option<&Expr> {
 
 /// gc hands the `//go:` directives seen since the end of the previous
 /// declaration to the next one, whatever blank lines or comments come
-/// between; only function declarations keep them.
-fn attach_directives(file: &mut File, directives: &[Directive], boundaries: &[Pos]) {
+/// between; only function declarations keep them. A pragma gc knows that
+/// reaches no function is `misplaced compiler directive` (noder.go's
+/// checkUnusedDuringParse); directives gc does not know are ignored.
+fn attach_directives(file: &mut File, directives: &[Directive], boundaries: &[Pos]) -> Vec<Diagnostic> {
+    let mut used = vec![false; directives.len()];
     for decl in &mut file.decls {
         let Decl::Func(func) = decl else { continue };
         let previous_end = boundaries.iter().copied().take_while(|&end| end <= func.func_pos).last().unwrap_or(0);
-        func.pragmas = directives
-            .iter()
-            .filter(|d| (previous_end as usize) <= d.offset && d.offset < func.func_pos as usize)
-            .map(|d| d.text.clone())
-            .collect();
+        let mut pragmas = Vec::new();
+        for (i, d) in directives.iter().enumerate() {
+            if (previous_end as usize) <= d.offset && d.offset < func.func_pos as usize {
+                used[i] = true;
+                pragmas.push(d.text.clone());
+            }
+        }
+        func.pragmas = pragmas;
     }
+    // gc reports the pragmas inside function bodies while parsing; only
+    // without those does it reach the declarations and report theirs.
+    let bodies: Vec<(Pos, Pos)> = file
+        .decls
+        .iter()
+        .filter_map(|d| match d {
+            Decl::Func(f) => f.body.as_ref().map(|b| (b.lbrace, b.rbrace)),
+            _ => None,
+        })
+        .collect();
+    let misplaced: Vec<(bool, Diagnostic)> = directives
+        .iter()
+        .zip(used)
+        .filter(|(d, used)| !used && is_function_pragma(&d.text))
+        .map(|(d, _)| {
+            let in_body = bodies.iter().any(|(l, r)| (*l as usize) < d.offset && d.offset < *r as usize);
+            (in_body, Diagnostic::new(d.offset as Pos + 2, "misplaced compiler directive"))
+        })
+        .collect();
+    let any_in_body = misplaced.iter().any(|(in_body, _)| *in_body);
+    misplaced.into_iter().filter(|(in_body, _)| *in_body || !any_in_body).map(|(_, d)| d).collect()
+}
+
+/// The `//go:` pragmas gc applies to function declarations (noder/lex.go).
+fn is_function_pragma(text: &str) -> bool {
+    let name = text.split_whitespace().next().unwrap_or("");
+    matches!(
+        name,
+        "go:nointerface"
+            | "go:noescape"
+            | "go:norace"
+            | "go:nosplit"
+            | "go:noinline"
+            | "go:nocheckptr"
+            | "go:systemstack"
+            | "go:nowritebarrier"
+            | "go:nowritebarrierrec"
+            | "go:yeswritebarrierrec"
+            | "go:cgo_unsafe_args"
+            | "go:uintptrkeepalive"
+            | "go:uintptrescapes"
+            | "go:registerparams"
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -1491,12 +1541,30 @@ outer:
     #[test]
     fn directives_attach_to_the_next_function() {
         let src = "package main\n\n//go:noinline\nfunc a() {}\n\n//go:noinline\n//go:nosplit\n\n// comment\nfunc b() {}\n\n//go:noinline\nvar x int\n\nfunc c() {\n//go:noinline\n}\n\nfunc d() {}\n";
-        let parsed = parse_clean(src);
+        let parsed = parse(src);
         let pragmas = |name| func(&parsed.file, name).pragmas.clone();
         assert_eq!(pragmas("a"), ["go:noinline"]);
         assert_eq!(pragmas("b"), ["go:noinline", "go:nosplit"]);
         assert!(pragmas("c").is_empty(), "a directive before a var belongs to the var");
         assert!(pragmas("d").is_empty(), "a directive inside a body belongs to no function");
+        // gc finds the one in a body while parsing, and stops before the one on the var.
+        let messages: Vec<(u32, &str)> = parsed.diagnostics.iter().map(|d| (d.pos, d.message.as_str())).collect();
+        assert_eq!(messages, [(src.find("//go:noinline\n}").expect("in body") as u32 + 2, "misplaced compiler directive")]);
+    }
+
+    #[test]
+    fn pragmas_on_declarations_other_than_functions_are_misplaced() {
+        let src = "package main
+
+//go:noinline
+var x = 1
+
+//go:unknown
+func main() { println(x) }
+";
+        let parsed = parse(src);
+        let messages: Vec<(u32, &str)> = parsed.diagnostics.iter().map(|d| (d.pos, d.message.as_str())).collect();
+        assert_eq!(messages, [(16, "misplaced compiler directive")]);
     }
 
     #[test]
