@@ -136,6 +136,33 @@ pub enum BinaryOp {
     Geq,
 }
 
+impl BinaryOp {
+    /// The operator as Go spells it.
+    pub fn text(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Quo => "/",
+            BinaryOp::Rem => "%",
+            BinaryOp::And => "&",
+            BinaryOp::Or => "|",
+            BinaryOp::Xor => "^",
+            BinaryOp::Shl => "<<",
+            BinaryOp::Shr => ">>",
+            BinaryOp::AndNot => "&^",
+            BinaryOp::LAnd => "&&",
+            BinaryOp::LOr => "||",
+            BinaryOp::Eql => "==",
+            BinaryOp::Neq => "!=",
+            BinaryOp::Lss => "<",
+            BinaryOp::Leq => "<=",
+            BinaryOp::Gtr => ">",
+            BinaryOp::Geq => ">=",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnaryOp {
     Plus,

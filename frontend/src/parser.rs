@@ -1111,7 +1111,7 @@ fn stmt_text(s: &Stmt) -> String {
         }
         StmtKind::Assign(lhs, AssignOp::Define, rhs) => format!("{} := {}", list_text(lhs), list_text(rhs)),
         StmtKind::Assign(lhs, AssignOp::Op(op), rhs) => {
-            format!("{} {}= {}", list_text(lhs), binary_op_text(*op), list_text(rhs))
+            format!("{} {}= {}", list_text(lhs), op.text(), list_text(rhs))
         }
         StmtKind::IncDec(x, inc) => format!("{}{}", expr_text(x), if *inc { "++" } else { "--" }),
         StmtKind::Send(ch, value) => format!("{} <- {}", expr_text(ch), expr_text(value)),
@@ -1124,29 +1124,6 @@ fn list_text(list: &[Expr]) -> String {
     list.iter().map(expr_text).collect::<Vec<_>>().join(", ")
 }
 
-fn binary_op_text(op: BinaryOp) -> &'static str {
-    match op {
-        BinaryOp::Add => "+",
-        BinaryOp::Sub => "-",
-        BinaryOp::Mul => "*",
-        BinaryOp::Quo => "/",
-        BinaryOp::Rem => "%",
-        BinaryOp::And => "&",
-        BinaryOp::Or => "|",
-        BinaryOp::Xor => "^",
-        BinaryOp::Shl => "<<",
-        BinaryOp::Shr => ">>",
-        BinaryOp::AndNot => "&^",
-        BinaryOp::LAnd => "&&",
-        BinaryOp::LOr => "||",
-        BinaryOp::Eql => "==",
-        BinaryOp::Neq => "!=",
-        BinaryOp::Lss => "<",
-        BinaryOp::Leq => "<=",
-        BinaryOp::Gtr => ">",
-        BinaryOp::Geq => ">=",
-    }
-}
 
 fn expr_text(e: &Expr) -> String {
     match &e.kind {
@@ -1186,7 +1163,7 @@ fn expr_text(e: &Expr) -> String {
             };
             format!("{op}{}", expr_text(x))
         }
-        ExprKind::Binary(op, x, y) => format!("{} {} {}", expr_text(x), binary_op_text(*op), expr_text(y)),
+        ExprKind::Binary(op, x, y) => format!("{} {} {}", expr_text(x), op.text(), expr_text(y)),
         ExprKind::ArrayType { len, elem } => {
             format!("[{}]{}", len.as_ref().map(|l| expr_text(l)).unwrap_or_else(|| "...".to_string()), expr_text(elem))
         }

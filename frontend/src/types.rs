@@ -420,160 +420,103 @@ impl TypeTable {
         }
     }
 
-    /// gc's rendering of a type (`types.TypeString` with local names unqualified).
+    /// gc's rendering of a type (`types.TypeString` with local names
+    /// unqualified): `[]byte`, `struct { a int }`, `interface {}`.
     pub fn display(&self, t: TypeId) -> String {
-        let mut out = String::new();
-        self.write_type(&mut out, t);
-        out
-    }
-
-    fn write_type(&self, out: &mut String, t: TypeId) {
-        match self.kind(t) {
-            TypeKind::Basic(b) => out.push_str(b.name()),
-            TypeKind::Named { name, .. } => out.push_str(name),
-            TypeKind::Pointer(e) => {
-                out.push('*');
-                self.write_type(out, *e);
-            }
-            TypeKind::Slice(e) => {
-                out.push_str("[]");
-                self.write_type(out, *e);
-            }
-            TypeKind::Array(n, e) => {
-                out.push_str(&format!("[{}]", n));
-                self.write_type(out, *e);
-            }
-            TypeKind::Map(k, v) => {
-                out.push_str("map[");
-                self.write_type(out, *k);
-                out.push(']');
-                self.write_type(out, *v);
-            }
-            TypeKind::Chan(e) => {
-                out.push_str("chan ");
-                self.write_type(out, *e);
-            }
-            TypeKind::Struct(fields) => {
-                if fields.is_empty() {
-                    out.push_str("struct {}");
-                    return;
-                }
-                out.push_str("struct { ");
-                for (i, f) in fields.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str("; ");
-                    }
-                    if !f.embedded {
-                        out.push_str(&f.name);
-                        out.push(' ');
-                    }
-                    self.write_type(out, f.ty);
-                }
-                out.push_str(" }");
-            }
-            TypeKind::Func(sig) => {
-                out.push_str("func");
-                self.write_signature(out, sig);
-            }
-            TypeKind::Interface(methods) => {
-                if methods.is_empty() {
-                    out.push_str("interface {}");
-                    return;
-                }
-                out.push_str("interface { ");
-                for (i, m) in methods.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str("; ");
-                    }
-                    out.push_str(&m.name);
-                    if let TypeKind::Func(sig) = self.kind(m.sig) {
-                        self.write_signature(out, sig);
-                    }
-                }
-                out.push_str(" }");
-            }
-            TypeKind::Tuple(ts) => {
-                out.push('(');
-                for (i, t) in ts.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    self.write_type(out, *t);
-                }
-                out.push(')');
-            }
-        }
+        self.styled(t, &Style::GC)
     }
 
     /// types2's rendering of a type (`TypeString`), used in type-checking
     /// messages: like `display` but `struct{a int}` and `interface{}`.
     pub fn type_string(&self, t: TypeId) -> String {
+        self.styled(t, &Style::TYPES2)
+    }
+
+    /// The run-time name of a type (`reflect.Type.String()`): defined types
+    /// qualified with the package name, `byte` and `rune` as `uint8` and `int32`.
+    pub fn runtime_name(&self, t: TypeId, package: &str) -> String {
+        self.styled(self.canonical(t), &Style { package: Some(package), ..Style::GC })
+    }
+
+    /// `(int, int) int`, `(...int)`, `() (int, bool)` as gc prints them.
+    pub fn write_signature(&self, out: &mut String, sig: &Signature) {
+        self.write_styled_signature(out, sig, &Style::GC);
+    }
+
+    fn styled(&self, t: TypeId, style: &Style) -> String {
         let mut out = String::new();
-        self.write_types2(&mut out, t);
+        self.write_styled(&mut out, t, style);
         out
     }
 
-    fn write_types2(&self, out: &mut String, t: TypeId) {
+    fn write_styled(&self, out: &mut String, t: TypeId, style: &Style) {
         match self.kind(t) {
-            TypeKind::Basic(_) | TypeKind::Named { .. } => self.write_type(out, t),
+            TypeKind::Basic(b) => out.push_str(b.name()),
+            TypeKind::Named { name, decl_index, .. } => {
+                if let Some(package) = style.package.filter(|_| *decl_index != PREDECLARED_ALIAS) {
+                    out.push_str(package);
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
             TypeKind::Pointer(e) => {
                 out.push('*');
-                self.write_types2(out, *e);
+                self.write_styled(out, *e, style);
             }
             TypeKind::Slice(e) => {
                 out.push_str("[]");
-                self.write_types2(out, *e);
+                self.write_styled(out, *e, style);
             }
             TypeKind::Array(n, e) => {
                 out.push_str(&format!("[{}]", n));
-                self.write_types2(out, *e);
+                self.write_styled(out, *e, style);
             }
             TypeKind::Map(k, v) => {
                 out.push_str("map[");
-                self.write_types2(out, *k);
+                self.write_styled(out, *k, style);
                 out.push(']');
-                self.write_types2(out, *v);
+                self.write_styled(out, *v, style);
             }
             TypeKind::Chan(e) => {
                 out.push_str("chan ");
-                self.write_types2(out, *e);
+                self.write_styled(out, *e, style);
             }
             TypeKind::Struct(fields) => {
-                out.push_str("struct{");
-                for (i, f) in fields.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str("; ");
-                    }
-                    if !f.embedded {
-                        out.push_str(&f.name);
-                        out.push(' ');
-                    }
-                    self.write_types2(out, f.ty);
-                }
-                out.push('}');
+                let items: Vec<String> = fields
+                    .iter()
+                    .map(|f| {
+                        let ty = self.styled(f.ty, style);
+                        if f.embedded {
+                            ty
+                        } else {
+                            format!("{} {}", f.name, ty)
+                        }
+                    })
+                    .collect();
+                style.braces(out, "struct", &items);
             }
             TypeKind::Func(sig) => {
                 out.push_str("func");
-                self.write_types2_signature(out, sig);
+                self.write_styled_signature(out, sig, style);
             }
             TypeKind::Interface(methods) => {
-                out.push_str("interface{");
-                for (i, m) in methods.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str("; ");
-                    }
-                    out.push_str(&m.name);
-                    if let TypeKind::Func(sig) = self.kind(m.sig) {
-                        self.write_types2_signature(out, sig);
-                    }
-                }
-                out.push('}');
+                let items: Vec<String> = methods
+                    .iter()
+                    .map(|m| {
+                        let mut item = m.name.clone();
+                        if let TypeKind::Func(sig) = self.kind(m.sig) {
+                            self.write_styled_signature(&mut item, sig, style);
+                        }
+                        item
+                    })
+                    .collect();
+                style.braces(out, "interface", &items);
             }
-            TypeKind::Tuple(ts) => self.write_types2_list(out, ts, false),
+            TypeKind::Tuple(ts) => self.write_styled_list(out, ts, false, style),
         }
     }
 
-    fn write_types2_list(&self, out: &mut String, ts: &[TypeId], variadic: bool) {
+    fn write_styled_list(&self, out: &mut String, ts: &[TypeId], variadic: bool, style: &Style) {
         out.push('(');
         for (i, t) in ts.iter().enumerate() {
             if i > 0 {
@@ -582,63 +525,49 @@ impl TypeTable {
             match self.kind(*t) {
                 TypeKind::Slice(e) if variadic && i + 1 == ts.len() => {
                     out.push_str("...");
-                    self.write_types2(out, *e);
+                    self.write_styled(out, *e, style);
                 }
-                _ => self.write_types2(out, *t),
+                _ => self.write_styled(out, *t, style),
             }
         }
         out.push(')');
     }
 
-    fn write_types2_signature(&self, out: &mut String, sig: &Signature) {
-        self.write_types2_list(out, &sig.params, sig.variadic);
+    fn write_styled_signature(&self, out: &mut String, sig: &Signature, style: &Style) {
+        self.write_styled_list(out, &sig.params, sig.variadic, style);
         match sig.results.len() {
             0 => {}
             1 => {
                 out.push(' ');
-                self.write_types2(out, sig.results[0]);
+                self.write_styled(out, sig.results[0], style);
             }
             _ => {
                 out.push(' ');
-                self.write_types2_list(out, &sig.results, false);
+                self.write_styled_list(out, &sig.results, false, style);
             }
         }
     }
+}
 
-    /// `(int, int) int`, `(...int)`, `() (int, bool)`.
-    pub fn write_signature(&self, out: &mut String, sig: &Signature) {
-        out.push('(');
-        for (i, p) in sig.params.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            if sig.variadic && i + 1 == sig.params.len() {
-                out.push_str("...");
-                match self.kind(*p) {
-                    TypeKind::Slice(e) => self.write_type(out, *e),
-                    _ => self.write_type(out, *p),
-                }
-            } else {
-                self.write_type(out, *p);
-            }
-        }
-        out.push(')');
-        match sig.results.len() {
-            0 => {}
-            1 => {
-                out.push(' ');
-                self.write_type(out, sig.results[0]);
-            }
-            _ => {
-                out.push_str(" (");
-                for (i, r) in sig.results.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    self.write_type(out, *r);
-                }
-                out.push(')');
-            }
+/// How a type printer spells types: gc's (`struct { a int }`, `interface {}`)
+/// or types2's (`struct{a int}`, `interface{}`), with defined types
+/// qualified by a package name or not.
+struct Style<'a> {
+    spaced: bool,
+    package: Option<&'a str>,
+}
+
+impl Style<'_> {
+    const GC: Style<'static> = Style { spaced: true, package: None };
+    const TYPES2: Style<'static> = Style { spaced: false, package: None };
+
+    /// `struct { a; b }` / `struct{a; b}`, and `struct {}` / `struct{}` when empty.
+    fn braces(&self, out: &mut String, keyword: &str, items: &[String]) {
+        out.push_str(keyword);
+        match (self.spaced, items.is_empty()) {
+            (true, true) => out.push_str(" {}"),
+            (true, false) => out.push_str(&format!(" {{ {} }}", items.join("; "))),
+            (false, _) => out.push_str(&format!("{{{}}}", items.join("; "))),
         }
     }
 }

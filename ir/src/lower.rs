@@ -1316,27 +1316,7 @@ fn write_source(out: &mut String, e: &Expr) {
         ExprKind::Binary(op, l, r) => {
             write_source(out, l);
             out.push(' ');
-            out.push_str(match op {
-                BinaryOp::Add => "+",
-                BinaryOp::Sub => "-",
-                BinaryOp::Mul => "*",
-                BinaryOp::Quo => "/",
-                BinaryOp::Rem => "%",
-                BinaryOp::And => "&",
-                BinaryOp::Or => "|",
-                BinaryOp::Xor => "^",
-                BinaryOp::Shl => "<<",
-                BinaryOp::Shr => ">>",
-                BinaryOp::AndNot => "&^",
-                BinaryOp::LAnd => "&&",
-                BinaryOp::LOr => "||",
-                BinaryOp::Eql => "==",
-                BinaryOp::Neq => "!=",
-                BinaryOp::Lss => "<",
-                BinaryOp::Leq => "<=",
-                BinaryOp::Gtr => ">",
-                BinaryOp::Geq => ">=",
-            });
+            out.push_str(op.text());
             out.push(' ');
             write_source(out, r);
         }

@@ -6,7 +6,7 @@
 use cranelift_module::{DataDescription, DataId, Module};
 use ir::{FuncId, TypeId};
 
-use super::layout::{runtime_kind, runtime_type_name};
+use super::layout::runtime_kind;
 use super::Codegen;
 
 impl Codegen<'_> {
@@ -41,7 +41,7 @@ impl Codegen<'_> {
             return *id;
         }
         let types = &self.package.types;
-        let name = runtime_type_name(types, &self.package.name, t);
+        let name = types.runtime_name(t, &self.package.name);
         let id = self.define_descriptor(types.size(t), runtime_kind(types, t), types.has_pointers(t), &name);
         self.type_descriptors.insert(t, id);
         id

@@ -712,7 +712,7 @@ impl<'a> Checker<'a> {
             if li.ty != INVALID && ri.ty != INVALID {
                 let (lt, rt) = (self.types.type_string(li.ty), self.types.type_string(ri.ty));
                 let text = if e.id == self.scratch_id {
-                    format!("{} {}= {}", self.expr_string(l), op_str(op), self.expr_string(r))
+                    format!("{} {}= {}", self.expr_string(l), op.text(), self.expr_string(r))
                 } else {
                     self.expr_string(e)
                 };
@@ -730,7 +730,7 @@ impl<'a> Checker<'a> {
         };
         if !ok {
             let d = self.describe_operand(l);
-            self.error(l.start(), format!("invalid operation: operator {} not defined on {}", op_str(op), d));
+            self.error(l.start(), format!("invalid operation: operator {} not defined on {}", op.text(), d));
             self.invalid(e);
             return;
         }
@@ -806,9 +806,9 @@ impl<'a> Checker<'a> {
         if failed {
             if cause.is_empty() {
                 let t = if std::ptr::eq(err_at, l) { x.ty } else { y.ty };
-                cause = format!("operator {} not defined on {}", op_str(op), self.kind_string(t));
+                cause = format!("operator {} not defined on {}", op.text(), self.kind_string(t));
             }
-            let text = format!("{} {} {}", self.expr_string(l), op_str(op), self.expr_string(r));
+            let text = format!("{} {} {}", self.expr_string(l), op.text(), self.expr_string(r));
             self.error(err_at.start(), format!("invalid operation: {} ({})", text, cause));
             self.invalid(e);
             return;
@@ -1451,29 +1451,6 @@ pub(crate) fn is_comparison(op: BinaryOp) -> bool {
     matches!(op, BinaryOp::Eql | BinaryOp::Neq | BinaryOp::Lss | BinaryOp::Leq | BinaryOp::Gtr | BinaryOp::Geq)
 }
 
-pub(crate) fn op_str(op: BinaryOp) -> &'static str {
-    match op {
-        BinaryOp::Add => "+",
-        BinaryOp::Sub => "-",
-        BinaryOp::Mul => "*",
-        BinaryOp::Quo => "/",
-        BinaryOp::Rem => "%",
-        BinaryOp::And => "&",
-        BinaryOp::Or => "|",
-        BinaryOp::Xor => "^",
-        BinaryOp::Shl => "<<",
-        BinaryOp::Shr => ">>",
-        BinaryOp::AndNot => "&^",
-        BinaryOp::LAnd => "&&",
-        BinaryOp::LOr => "||",
-        BinaryOp::Eql => "==",
-        BinaryOp::Neq => "!=",
-        BinaryOp::Lss => "<",
-        BinaryOp::Leq => "<=",
-        BinaryOp::Gtr => ">",
-        BinaryOp::Geq => ">=",
-    }
-}
 
 fn fold_binary(op: BinaryOp, l: &Value, r: &Value, b: Basic) -> Option<Value> {
     use Value::*;
@@ -1639,7 +1616,7 @@ pub(crate) fn write_expr(out: &mut String, e: &Expr) {
         ExprKind::Binary(op, l, r) => {
             write_expr(out, l);
             out.push(' ');
-            out.push_str(op_str(*op));
+            out.push_str(op.text());
             out.push(' ');
             write_expr(out, r);
         }
