@@ -33,7 +33,6 @@ const DIFF_LINES: usize = 40;
 /// BAD: cases known to differ from Go 1.19, each with the reason. Such a
 /// case must still differ, so the list cannot go stale.
 const KNOWN_BAD: &[(&str, &str)] = &[
-    ("programs/iface.go", "comparing two non-nil interface values is not supported yet"),
 ];
 
 #[derive(Clone, Copy, PartialEq)]

@@ -26,8 +26,12 @@ enum {
     MINIGO_KIND_BOOL = 1, MINIGO_KIND_INT, MINIGO_KIND_INT8, MINIGO_KIND_INT16,
     MINIGO_KIND_INT32, MINIGO_KIND_INT64, MINIGO_KIND_UINT, MINIGO_KIND_UINT8,
     MINIGO_KIND_UINT16, MINIGO_KIND_UINT32, MINIGO_KIND_UINT64, MINIGO_KIND_UINTPTR,
-    MINIGO_KIND_FLOAT32, MINIGO_KIND_FLOAT64, MINIGO_KIND_STRING = 24,
-    MINIGO_KIND_OTHER = 99, /* pointers, structs, slices, ...: printed as (T) addr */
+    MINIGO_KIND_FLOAT32, MINIGO_KIND_FLOAT64, MINIGO_KIND_ARRAY = 17,
+    MINIGO_KIND_FUNC = 19, MINIGO_KIND_MAP = 21, MINIGO_KIND_POINTER = 22,
+    MINIGO_KIND_SLICE = 23, MINIGO_KIND_STRING = 24, MINIGO_KIND_STRUCT = 25,
+    MINIGO_KIND_OTHER = 99, /* non-basic kinds are printed as (T) addr */
+    /* or-ed into the kind (Go's kindDirectIface): the data word is the value */
+    MINIGO_KIND_DIRECT = 32,
 };
 
 /* Program entry: main() in the runtime initializes the collector, calls
@@ -182,5 +186,10 @@ void minigo_defer_return(void *frame);
 void minigo_defer_unwind(void *frame);
 /* recover(): the panic value as an interface{} (type, data) in out[0..2], or nil. */
 void minigo_recover(int64_t *out);
+
+/* a == b for two interface{} values (runtime.efaceeq): same dynamic type
+ * and equal values; comparing uncomparable types (slices, maps, funcs)
+ * panics as in Go. Structs and arrays are compared byte by byte. */
+int32_t minigo_efaceeq(const minigo_type *t1, const void *d1, const minigo_type *t2, const void *d2);
 
 #endif

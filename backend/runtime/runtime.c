@@ -1595,3 +1595,38 @@ void minigo_recover(int64_t *out)
     }
     out[0] = out[1] = 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* interface comparison                                                */
+/* ------------------------------------------------------------------ */
+
+int32_t minigo_efaceeq(const minigo_type *t1, const void *d1, const minigo_type *t2, const void *d2)
+{
+    if (t1 != t2)
+        return 0;
+    if (t1 == NULL)
+        return 1;
+    switch (t1->kind & ~(uint32_t)MINIGO_KIND_DIRECT) {
+    case MINIGO_KIND_FLOAT32:
+        return *(const float *)d1 == *(const float *)d2;
+    case MINIGO_KIND_FLOAT64:
+        return *(const double *)d1 == *(const double *)d2;
+    case MINIGO_KIND_STRING: {
+        const int64_t *a = d1, *b = d2;
+        return minigo_eqstring((const uint8_t *)(uintptr_t)a[0], a[1], (const uint8_t *)(uintptr_t)b[0], b[1]);
+    }
+    case MINIGO_KIND_SLICE:
+    case MINIGO_KIND_MAP:
+    case MINIGO_KIND_FUNC:
+        pflush();
+        pstr("panic: runtime error: comparing uncomparable type ");
+        pname(t1);
+        panic_finish();
+    default:
+        if (t1->kind & MINIGO_KIND_DIRECT)
+            return d1 == d2;
+        if (t1->size == 0)
+            return 1;
+        return memcmp(d1, d2, t1->size) == 0;
+    }
+}

@@ -287,8 +287,8 @@ impl<'a> Checker<'a> {
         let (byte, rune) = (self.types.byte_type(), self.types.rune_type());
         self.declare_universe("byte", ObjKind::TypeName, byte);
         self.declare_universe("rune", ObjKind::TypeName, rune);
-        let empty_iface = self.types.intern(TypeKind::Interface(Vec::new()));
-        self.declare_universe("any", ObjKind::TypeName, empty_iface);
+        let any = self.types.any_type();
+        self.declare_universe("any", ObjKind::TypeName, any);
         let ub = self.types.basic(Basic::UntypedBool);
         self.declare_universe("true", ObjKind::Const(Value::Bool(true)), ub);
         self.declare_universe("false", ObjKind::Const(Value::Bool(false)), ub);

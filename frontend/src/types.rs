@@ -182,6 +182,7 @@ pub struct TypeTable {
     canon: Vec<TypeId>,
     byte: TypeId,
     rune: TypeId,
+    any: TypeId,
     interned: HashMap<TypeKind, TypeId>,
     /// Methods of each named type, in declaration order.
     pub methods: HashMap<TypeId, Vec<Method>>,
@@ -195,15 +196,18 @@ impl Default for TypeTable {
 
 pub const INVALID: TypeId = TypeId(0);
 
-/// The `decl_index` of `byte` and `rune`.
+/// The `decl_index` of `byte`, `rune` and `any`.
 pub const PREDECLARED_ALIAS: u32 = u32::MAX - 1;
 
 impl TypeTable {
     pub fn new() -> TypeTable {
-        let mut table = TypeTable { kinds: Vec::new(), canon: Vec::new(), byte: INVALID, rune: INVALID, interned: HashMap::new(), methods: HashMap::new() };
+        let mut table = TypeTable { kinds: Vec::new(), canon: Vec::new(), byte: INVALID, rune: INVALID, any: INVALID, interned: HashMap::new(), methods: HashMap::new() };
         table.intern(TypeKind::Basic(Basic::Invalid));
-        table.byte = table.new_predeclared_alias("byte", Basic::Uint8);
-        table.rune = table.new_predeclared_alias("rune", Basic::Int32);
+        let (uint8, int32) = (table.basic(Basic::Uint8), table.basic(Basic::Int32));
+        let empty_interface = table.intern(TypeKind::Interface(Vec::new()));
+        table.byte = table.new_predeclared_alias("byte", uint8);
+        table.rune = table.new_predeclared_alias("rune", int32);
+        table.any = table.new_predeclared_alias("any", empty_interface);
         table
     }
 
@@ -268,9 +272,13 @@ impl TypeTable {
         self.rune
     }
 
-    /// `byte` or `rune`: another spelling of a basic type, identical to it.
-    fn new_predeclared_alias(&mut self, name: &str, basic: Basic) -> TypeId {
-        let target = self.basic(basic);
+    /// The predeclared `any`, another spelling of `interface{}`.
+    pub fn any_type(&self) -> TypeId {
+        self.any
+    }
+
+    /// `byte`, `rune` or `any`: another spelling of a type, identical to it.
+    fn new_predeclared_alias(&mut self, name: &str, target: TypeId) -> TypeId {
         let id = TypeId(self.kinds.len() as u32);
         self.kinds.push(TypeKind::Named { name: name.to_string(), underlying: target, decl_index: PREDECLARED_ALIAS });
         self.canon.push(target);

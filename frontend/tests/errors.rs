@@ -82,10 +82,7 @@ fn diff(want: &str, got: &str) -> String {
 
 /// BAD: cases known to differ from Go 1.19, with the reason. Such a case
 /// must still differ, so the list cannot go stale.
-const KNOWN_BAD: &[(&str, &str)] = &[(
-    "iface_ops.go",
-    "a type spelled `any` prints as interface{}: the type table interns `any` as the empty interface itself",
-)];
+const KNOWN_BAD: &[(&str, &str)] = &[];
 
 fn compare_folder(dir: &Path) -> (usize, Vec<String>) {
     let mut failures = Vec::new();

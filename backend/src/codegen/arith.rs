@@ -24,11 +24,14 @@ impl FuncCtx<'_, '_> {
         }
         let operand_ty = self.func.node(l).ty;
         if is_comparison(op) {
-            if self.types.is_interface(operand_ty) && !self.is_nil(l) && !self.is_nil(r) {
-                self.unsupported("comparing two non-nil interface values");
-            }
             let a = self.eval(l);
             let b = self.eval(r);
+            if self.types.is_interface(operand_ty) && !self.is_nil(l) && !self.is_nil(r) {
+                // Dynamic types and values are compared by the runtime (efaceeq).
+                let eq = self.call_rt(Rt::EfaceEq, &[a.part(0), a.part(1), b.part(0), b.part(1)])[0];
+                let cc = if op == BinOp::Eq { IntCC::NotEqual } else { IntCC::Equal };
+                return Val::Parts(vec![self.b.ins().icmp_imm_s(cc, eq, 0)]);
+            }
             return Val::Parts(vec![self.compare(op, operand_ty, &a, &b)]);
         }
         if is_string(self.types, ty) {

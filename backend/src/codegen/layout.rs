@@ -116,7 +116,9 @@ pub(crate) fn array_len(types: &TypeTable, t: TypeId) -> Option<u64> {
 
 /// The run-time kind number of `minigo_type.kind` (see runtime/minigo.h).
 pub(crate) fn runtime_kind(types: &TypeTable, t: TypeId) -> u32 {
-    match basic(types, t) {
+    // Go's kindDirectIface: the interface's data word is the value itself.
+    let direct = if is_direct_iface(types, t) { 32 } else { 0 };
+    direct | match basic(types, t) {
         Some(b) => match b {
             Basic::Bool => 1,
             Basic::Int => 2,
@@ -135,7 +137,15 @@ pub(crate) fn runtime_kind(types: &TypeTable, t: TypeId) -> u32 {
             Basic::String => 24,
             _ => 99,
         },
-        None => 99,
+        None => match types.under(t) {
+            TypeKind::Array(..) => 17,
+            TypeKind::Func(_) => 19,
+            TypeKind::Map(..) => 21,
+            TypeKind::Pointer(_) => 22,
+            TypeKind::Slice(_) => 23,
+            TypeKind::Struct(_) => 25,
+            _ => 99,
+        },
     }
 }
 
