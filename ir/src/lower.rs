@@ -563,18 +563,16 @@ impl<'a> Lowerer<'a> {
                 // Right sides first (they see the outer variables), then the new names.
                 let mut targets = Vec::new();
                 let mut decls = Vec::new();
-                let values: Vec<NodeId>;
                 let multi = lhs.len() != rhs.len();
-                let mut rhs_nodes = Vec::new();
+                let mut values = Vec::new();
                 if multi {
-                    rhs_nodes.push(self.expr_multi(&rhs[0]));
+                    values.push(self.expr_multi(&rhs[0]));
                 } else {
                     for (x, v) in lhs.iter().zip(rhs) {
                         let t = self.ty_of(x);
-                        rhs_nodes.push(if t == INVALID { self.expr(v) } else { self.expr_to(v, t) });
+                        values.push(if t == INVALID { self.expr(v) } else { self.expr_to(v, t) });
                     }
                 }
-                values = rhs_nodes;
                 for x in lhs {
                     let ExprKind::Ident(name) = &x.kind else { continue };
                     if name == "_" {
@@ -801,8 +799,7 @@ impl<'a> Lowerer<'a> {
         };
         let mut text = String::new();
         write_source(&mut text, e);
-        let n = self.node(Op::Const { value, text }, e.pos, ty);
-        n
+        self.node(Op::Const { value, text }, e.pos, ty)
     }
 
     fn var_node(&mut self, obj: ObjId, pos: Pos) -> NodeId {
@@ -1157,8 +1154,7 @@ impl<'a> Lowerer<'a> {
             Builtin::Panic | Builtin::Print | Builtin::Println => {
                 // Only valid as statements; the checker gives them no value.
                 let s = self.expr_stmt(e);
-                let n = self.node(Op::Block(vec![s]), e.pos, INVALID);
-                n
+                self.node(Op::Block(vec![s]), e.pos, INVALID)
             }
             Builtin::Delete | Builtin::Close => unreachable!("the checker rejects delete and close"),
         }
