@@ -6,7 +6,7 @@ use std::process::Command;
 
 use backend::{build_executable, Config, Target};
 use ir::{
-    BinOp, ConstValue, Func, FuncId, LocalId, Node, NodeId, Op, Package, Pragmas, Signature, TypeId, TypeKind,
+    BinOp, ConstValue, Func, FuncId, LocalId, Node, NodeId, Op, Package, Signature, TypeId, TypeKind,
     TypeTable,
 };
 
@@ -19,26 +19,7 @@ struct Body {
 
 impl Body {
     fn new(name: &str, sig: TypeId) -> Body {
-        Body {
-            func: Func {
-                name: name.to_string(),
-                pos: 0,
-                sig,
-                params: Vec::new(),
-                results: Vec::new(),
-                locals: Vec::new(),
-                nodes: Vec::new(),
-                body: Vec::new(),
-                has_body: true,
-                pragmas: Pragmas::default(),
-                outer: None,
-                captures: Vec::new(),
-                method_of: None,
-                end_pos: 0,
-                inl: None,
-                inline_checked: false,
-            },
-        }
+        Body { func: Func::new(name, 0, sig, 0) }
     }
 
     fn node(&mut self, op: Op, ty: TypeId) -> NodeId {

@@ -338,6 +338,28 @@ pub enum Op {
 }
 
 impl Func {
+    /// An empty function with a body (no parameters, locals or statements yet).
+    pub fn new(name: impl Into<String>, pos: Pos, sig: TypeId, end_pos: Pos) -> Func {
+        Func {
+            name: name.into(),
+            pos,
+            sig,
+            params: Vec::new(),
+            results: Vec::new(),
+            locals: Vec::new(),
+            nodes: Vec::new(),
+            body: Vec::new(),
+            has_body: true,
+            pragmas: Pragmas::default(),
+            outer: None,
+            captures: Vec::new(),
+            method_of: None,
+            end_pos,
+            inl: None,
+            inline_checked: false,
+        }
+    }
+
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id.0 as usize]
     }

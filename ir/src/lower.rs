@@ -144,24 +144,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn new_func(&mut self, name: String, pos: Pos, sig: TypeId, end_pos: Pos) -> FuncId {
-        self.pkg.funcs.push(Func {
-            name,
-            pos,
-            sig,
-            params: Vec::new(),
-            results: Vec::new(),
-            locals: Vec::new(),
-            nodes: Vec::new(),
-            body: Vec::new(),
-            has_body: true,
-            pragmas: Pragmas::default(),
-            outer: None,
-            captures: Vec::new(),
-            method_of: None,
-            end_pos,
-            inl: None,
-            inline_checked: false,
-        });
+        self.pkg.funcs.push(Func::new(name, pos, sig, end_pos));
         FuncId(self.pkg.funcs.len() as u32 - 1)
     }
 
@@ -1231,25 +1214,9 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+/// What stands in `Package::funcs` while a function is being built.
 fn placeholder_func() -> Func {
-    Func {
-        name: String::new(),
-        pos: 0,
-        sig: INVALID,
-        params: Vec::new(),
-        results: Vec::new(),
-        locals: Vec::new(),
-        nodes: Vec::new(),
-        body: Vec::new(),
-        has_body: false,
-        pragmas: Pragmas::default(),
-        outer: None,
-        captures: Vec::new(),
-        method_of: None,
-        end_pos: 0,
-        inl: None,
-        inline_checked: false,
-    }
+    Func::new("", 0, INVALID, 0)
 }
 
 fn strip_parens(e: &Expr) -> &Expr {
