@@ -1226,7 +1226,8 @@ mod tests {
     use super::*;
     use crate::ast::{BranchKind, TypeSpec};
 
-    const CONFORMANCE: &str = "/work/shared/conformance";
+    /// The workspace's test programs: the conformance corpus's 50 and minigo's own.
+    const CONFORMANCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests");
 
     fn parse_clean(src: &str) -> Parsed {
         let parsed = parse(src);

@@ -6,9 +6,11 @@
 //! rejects (standard-library imports, tier-2 features); their goldens are
 //! written by hand. Like gc, the checker does not run after a syntax error.
 //!
-//! Also here: every valid program of the shared conformance corpus checks
-//! without a diagnostic, and the checker survives (does not panic on) every
-//! corpus program with one token deleted.
+//! Also here: every valid program of the workspace's run suites
+//! (`tests/programs`, `tests/inline`, `tests/escape`, which hold the shared
+//! conformance corpus's programs) checks without a diagnostic, and the
+//! checker survives (does not panic on) every error program and a few run
+//! programs with one token deleted.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -21,9 +23,9 @@ fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shared conformance corpus, next to the workspace.
-fn conformance_dir() -> PathBuf {
-    manifest_dir().join("../../shared/conformance")
+/// The workspace's run suites, one folder each under `tests/`.
+fn run_suites_dir() -> PathBuf {
+    manifest_dir().join("../tests")
 }
 
 /// The `.go` files of a folder, sorted by name.
@@ -121,9 +123,9 @@ fn errors_match_go() {
     );
 }
 
-/// The valid programs of the conformance corpus (and the minigo examples of it).
+/// The valid programs of the run suites.
 fn valid_programs() -> Vec<PathBuf> {
-    let root = conformance_dir();
+    let root = run_suites_dir();
     ["programs", "inline", "escape"].iter().flat_map(|dir| go_files(&root.join(dir))).collect()
 }
 
@@ -131,7 +133,7 @@ fn valid_programs() -> Vec<PathBuf> {
 fn valid_programs_check_cleanly() {
     let mut failures = Vec::new();
     let programs = valid_programs();
-    assert!(!programs.is_empty(), "no conformance programs found under {}", conformance_dir().display());
+    assert!(!programs.is_empty(), "no programs found under {}", run_suites_dir().display());
     for path in &programs {
         let got = render(path);
         if !got.is_empty() {
@@ -149,12 +151,9 @@ fn token_spans(source: &str) -> Vec<(usize, usize)> {
 #[test]
 fn checker_survives_token_deletion() {
     let mut sources: Vec<PathBuf> = go_files(&manifest_dir().join("tests/errors"));
-    let root = conformance_dir();
+    let root = run_suites_dir();
     for name in ["programs/bank.go", "programs/vm.go", "inline/methods.go", "escape/closure_capture.go"] {
-        let path = root.join(name);
-        if path.exists() {
-            sources.push(path);
-        }
+        sources.push(root.join(name));
     }
     let mut panics = Vec::new();
     let mut variants = 0;
