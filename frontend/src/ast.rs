@@ -173,6 +173,20 @@ pub enum UnaryOp {
     Recv,
 }
 
+impl UnaryOp {
+    /// The operator as Go spells it.
+    pub fn text(self) -> &'static str {
+        match self {
+            UnaryOp::Plus => "+",
+            UnaryOp::Neg => "-",
+            UnaryOp::Not => "!",
+            UnaryOp::BitNot => "^",
+            UnaryOp::Addr => "&",
+            UnaryOp::Recv => "<-",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChanDir {
     Both,
@@ -324,4 +338,100 @@ impl SourceMap {
         };
         (line as u32 + 1, pos - self.line_starts[line] + 1)
     }
+}
+
+// ---------------------------------------------------------------------------
+// Source text of expressions for messages, as gc's syntax.String prints them
+// (ShortForm: composite literal and function bodies as `…`).
+
+pub fn list_text(list: &[Expr]) -> String {
+    list.iter().map(expr_text).collect::<Vec<_>>().join(", ")
+}
+
+
+pub fn expr_text(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Ident(s) | ExprKind::IntLit(s) | ExprKind::FloatLit(s) | ExprKind::RuneLit(s) | ExprKind::StringLit(s) => {
+            s.clone()
+        }
+        ExprKind::CompositeLit { ty, elems, .. } => {
+            let ty = ty.as_ref().map(|t| expr_text(t)).unwrap_or_default();
+            format!("{ty}{{{}}}", if elems.is_empty() { "" } else { "…" })
+        }
+        ExprKind::FuncLit { sig, body } => {
+            format!("func{} {{{}}}", signature_text(sig), if body.stmts.is_empty() { "" } else { "…" })
+        }
+        ExprKind::Paren(x) => format!("({})", expr_text(x)),
+        ExprKind::Selector(x, sel) => format!("{}.{}", expr_text(x), sel.name),
+        ExprKind::Index(x, i) => format!("{}[{}]", expr_text(x), expr_text(i)),
+        ExprKind::Slice { x, lo, hi, max } => {
+            let part = |p: &Option<Box<Expr>>| p.as_ref().map(|p| expr_text(p)).unwrap_or_default();
+            let max = max.as_ref().map(|m| format!(":{}", expr_text(m))).unwrap_or_default();
+            format!("{}[{}:{}{}]", expr_text(x), part(lo), part(hi), max)
+        }
+        ExprKind::TypeAssert { x, ty } => {
+            format!("{}.({})", expr_text(x), ty.as_ref().map(|t| expr_text(t)).unwrap_or_else(|| "type".to_string()))
+        }
+        ExprKind::Call { func, args, ellipsis, .. } => {
+            format!("{}({}{})", expr_text(func), list_text(args), if *ellipsis { "..." } else { "" })
+        }
+        ExprKind::Star(x) => format!("*{}", expr_text(x)),
+        ExprKind::Unary(op, x) => {
+            format!("{}{}", op.text(), expr_text(x))
+        }
+        ExprKind::Binary(op, x, y) => format!("{} {} {}", expr_text(x), op.text(), expr_text(y)),
+        ExprKind::ArrayType { len, elem } => {
+            format!("[{}]{}", len.as_ref().map(|l| expr_text(l)).unwrap_or_else(|| "...".to_string()), expr_text(elem))
+        }
+        ExprKind::SliceType(elem) => format!("[]{}", expr_text(elem)),
+        ExprKind::MapType(k, v) => format!("map[{}]{}", expr_text(k), expr_text(v)),
+        ExprKind::ChanType(dir, elem) => match dir {
+            ChanDir::Both => format!("chan {}", expr_text(elem)),
+            ChanDir::Send => format!("chan<- {}", expr_text(elem)),
+            ChanDir::Recv => format!("<-chan {}", expr_text(elem)),
+        },
+        ExprKind::FuncType(ft) => format!("func{}", signature_text(ft)),
+        ExprKind::StructType(fields) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|f| {
+                    let names: Vec<&str> = f.names.iter().map(|n| n.name.as_str()).collect();
+                    if names.is_empty() {
+                        expr_text(&f.ty)
+                    } else {
+                        format!("{} {}", names.join(", "), expr_text(&f.ty))
+                    }
+                })
+                .collect();
+            format!("struct{{{}}}", fields.join("; "))
+        }
+        ExprKind::InterfaceType(methods) => {
+            let methods: Vec<String> = methods.iter().map(|m| format!("{}{}", m.name.name, signature_text(&m.sig))).collect();
+            format!("interface{{{}}}", methods.join("; "))
+        }
+        ExprKind::Bad => "<bad expr>".to_string(),
+    }
+}
+
+pub fn signature_text(ft: &FuncType) -> String {
+    let params = params_text(&ft.params);
+    match ft.results.as_slice() {
+        [] => format!("({params})"),
+        [Param { name: None, ty, .. }] => format!("({params}) {}", expr_text(ty)),
+        results => format!("({params}) ({})", params_text(results)),
+    }
+}
+
+fn params_text(params: &[Param]) -> String {
+    let texts: Vec<String> = params
+        .iter()
+        .map(|p| {
+            let ty = if p.variadic { format!("...{}", expr_text(&p.ty)) } else { expr_text(&p.ty) };
+            match &p.name {
+                Some(name) => format!("{} {}", name.name, ty),
+                None => ty,
+            }
+        })
+        .collect();
+    texts.join(", ")
 }

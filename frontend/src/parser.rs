@@ -23,6 +23,7 @@ use crate::ast::{
     AssignOp, BinaryOp, Block, CaseClause, ChanDir, ConstSpec, Decl, Element, Expr, ExprKind, File, FuncDecl,
     FuncType, Ident, InterfaceMethod, Param, Pos, SourceMap, Stmt, StmtKind, UnaryOp,
 };
+use crate::ast;
 use crate::diag::Diagnostic;
 use crate::lexer::{self, Directive, Token};
 
@@ -350,7 +351,7 @@ impl Ctx {
                     self.make_recv_only(elem);
                 }
             },
-            _ => self.error(t.start(), format!("syntax error: unexpected {}, expecting chan", expr_text(t))),
+            _ => self.error(t.start(), format!("syntax error: unexpected {}, expecting chan", ast::expr_text(t))),
         }
     }
 
@@ -1107,119 +1108,18 @@ fn syntax_error_message(
 fn stmt_text(s: &Stmt) -> String {
     match &s.kind {
         StmtKind::Assign(lhs, AssignOp::Assign, rhs) => {
-            format!("assignment ({}) = ({})", list_text(lhs), list_text(rhs))
+            format!("assignment ({}) = ({})", ast::list_text(lhs), ast::list_text(rhs))
         }
-        StmtKind::Assign(lhs, AssignOp::Define, rhs) => format!("{} := {}", list_text(lhs), list_text(rhs)),
+        StmtKind::Assign(lhs, AssignOp::Define, rhs) => format!("{} := {}", ast::list_text(lhs), ast::list_text(rhs)),
         StmtKind::Assign(lhs, AssignOp::Op(op), rhs) => {
-            format!("{} {}= {}", list_text(lhs), op.text(), list_text(rhs))
+            format!("{} {}= {}", ast::list_text(lhs), op.text(), ast::list_text(rhs))
         }
-        StmtKind::IncDec(x, inc) => format!("{}{}", expr_text(x), if *inc { "++" } else { "--" }),
-        StmtKind::Send(ch, value) => format!("{} <- {}", expr_text(ch), expr_text(value)),
-        StmtKind::Expr(x) => expr_text(x),
+        StmtKind::IncDec(x, inc) => format!("{}{}", ast::expr_text(x), if *inc { "++" } else { "--" }),
+        StmtKind::Send(ch, value) => format!("{} <- {}", ast::expr_text(ch), ast::expr_text(value)),
+        StmtKind::Expr(x) => ast::expr_text(x),
         _ => String::from("statement"),
     }
 }
-
-fn list_text(list: &[Expr]) -> String {
-    list.iter().map(expr_text).collect::<Vec<_>>().join(", ")
-}
-
-
-fn expr_text(e: &Expr) -> String {
-    match &e.kind {
-        ExprKind::Ident(s) | ExprKind::IntLit(s) | ExprKind::FloatLit(s) | ExprKind::RuneLit(s) | ExprKind::StringLit(s) => {
-            s.clone()
-        }
-        ExprKind::CompositeLit { ty, elems, .. } => {
-            let ty = ty.as_ref().map(|t| expr_text(t)).unwrap_or_default();
-            format!("{ty}{{{}}}", if elems.is_empty() { "" } else { "…" })
-        }
-        ExprKind::FuncLit { sig, body } => {
-            format!("func{} {{{}}}", signature_text(sig), if body.stmts.is_empty() { "" } else { "…" })
-        }
-        ExprKind::Paren(x) => format!("({})", expr_text(x)),
-        ExprKind::Selector(x, sel) => format!("{}.{}", expr_text(x), sel.name),
-        ExprKind::Index(x, i) => format!("{}[{}]", expr_text(x), expr_text(i)),
-        ExprKind::Slice { x, lo, hi, max } => {
-            let part = |p: &Option<Box<Expr>>| p.as_ref().map(|p| expr_text(p)).unwrap_or_default();
-            let max = max.as_ref().map(|m| format!(":{}", expr_text(m))).unwrap_or_default();
-            format!("{}[{}:{}{}]", expr_text(x), part(lo), part(hi), max)
-        }
-        ExprKind::TypeAssert { x, ty } => {
-            format!("{}.({})", expr_text(x), ty.as_ref().map(|t| expr_text(t)).unwrap_or_else(|| "type".to_string()))
-        }
-        ExprKind::Call { func, args, ellipsis, .. } => {
-            format!("{}({}{})", expr_text(func), list_text(args), if *ellipsis { "..." } else { "" })
-        }
-        ExprKind::Star(x) => format!("*{}", expr_text(x)),
-        ExprKind::Unary(op, x) => {
-            let op = match op {
-                UnaryOp::Plus => "+",
-                UnaryOp::Neg => "-",
-                UnaryOp::Not => "!",
-                UnaryOp::BitNot => "^",
-                UnaryOp::Addr => "&",
-                UnaryOp::Recv => "<-",
-            };
-            format!("{op}{}", expr_text(x))
-        }
-        ExprKind::Binary(op, x, y) => format!("{} {} {}", expr_text(x), op.text(), expr_text(y)),
-        ExprKind::ArrayType { len, elem } => {
-            format!("[{}]{}", len.as_ref().map(|l| expr_text(l)).unwrap_or_else(|| "...".to_string()), expr_text(elem))
-        }
-        ExprKind::SliceType(elem) => format!("[]{}", expr_text(elem)),
-        ExprKind::MapType(k, v) => format!("map[{}]{}", expr_text(k), expr_text(v)),
-        ExprKind::ChanType(dir, elem) => match dir {
-            ChanDir::Both => format!("chan {}", expr_text(elem)),
-            ChanDir::Send => format!("chan<- {}", expr_text(elem)),
-            ChanDir::Recv => format!("<-chan {}", expr_text(elem)),
-        },
-        ExprKind::FuncType(ft) => format!("func{}", signature_text(ft)),
-        ExprKind::StructType(fields) => {
-            let fields: Vec<String> = fields
-                .iter()
-                .map(|f| {
-                    let names: Vec<&str> = f.names.iter().map(|n| n.name.as_str()).collect();
-                    if names.is_empty() {
-                        expr_text(&f.ty)
-                    } else {
-                        format!("{} {}", names.join(", "), expr_text(&f.ty))
-                    }
-                })
-                .collect();
-            format!("struct{{{}}}", fields.join("; "))
-        }
-        ExprKind::InterfaceType(methods) => {
-            let methods: Vec<String> = methods.iter().map(|m| format!("{}{}", m.name.name, signature_text(&m.sig))).collect();
-            format!("interface{{{}}}", methods.join("; "))
-        }
-        ExprKind::Bad => "<bad expr>".to_string(),
-    }
-}
-
-fn signature_text(ft: &FuncType) -> String {
-    let params = params_text(&ft.params);
-    match ft.results.as_slice() {
-        [] => format!("({params})"),
-        [Param { name: None, ty, .. }] => format!("({params}) {}", expr_text(ty)),
-        results => format!("({params}) ({})", params_text(results)),
-    }
-}
-
-fn params_text(params: &[Param]) -> String {
-    let texts: Vec<String> = params
-        .iter()
-        .map(|p| {
-            let ty = if p.variadic { format!("...{}", expr_text(&p.ty)) } else { expr_text(&p.ty) };
-            match &p.name {
-                Some(name) => format!("{} {}", name.name, ty),
-                None => ty,
-            }
-        })
-        .collect();
-    texts.join(", ")
-}
-
 
 #[cfg(test)]
 mod tests {
@@ -1502,7 +1402,7 @@ outer:
     fn precedence_has_five_levels() {
         let parsed = parse_clean("package main\n\nvar v = a || b && c == d + e * -f\n");
         let Decl::Var(specs) = &parsed.file.decls[0] else { panic!("not a var") };
-        let shape = expr_text(&specs[0].values[0]);
+        let shape = ast::expr_text(&specs[0].values[0]);
         assert_eq!(shape, "a || b && c == d + e * -f");
         let ExprKind::Binary(BinaryOp::LOr, _, rest) = &specs[0].values[0].kind else { panic!("|| is loosest") };
         let ExprKind::Binary(BinaryOp::LAnd, _, rest) = &rest.kind else { panic!("then &&") };
@@ -1551,7 +1451,7 @@ func main() { println(x) }
         let parsed = parse_clean(&src);
         let body = main_body(&parsed.file);
         let StmtKind::If { cond, then, .. } = &body[0].kind else { panic!("not an if") };
-        assert_eq!(expr_text(cond), "x == (T{})");
+        assert_eq!(ast::expr_text(cond), "x == (T{})");
         assert!(then.stmts.is_empty());
         let StmtKind::Range { key, value, define, x, .. } = &body[1].kind else { panic!("not a range") };
         assert!(*define && key.is_some() && value.is_some());
@@ -1617,7 +1517,7 @@ func main() { println(x) }
     fn parameter_lists_in_all_forms() {
         let src = "package main\n\nfunc a(x, y int, s ...string) (r1, r2 bool) { return }\nfunc b(int, string) int { return 0 }\nfunc c(...int) {}\nfunc d() (int, error) { return 0, nil }\n";
         let parsed = parse_clean(src);
-        let text = |name| signature_text(&func(&parsed.file, name).sig);
+        let text = |name| ast::signature_text(&func(&parsed.file, name).sig);
         assert_eq!(text("a"), "(x int, y int, s ...string) (r1 bool, r2 bool)");
         assert_eq!(text("b"), "(int, string) int");
         assert_eq!(text("c"), "(...int)");
@@ -1682,7 +1582,7 @@ func main() { println(x) }
         ];
         let body: String = exprs.iter().map(|e| format!("\t_ = {e}\n")).collect();
         let parsed = parse_clean(&in_main(&body));
-        let texts: Vec<String> = (0..exprs.len()).map(|i| expr_text(rhs(&parsed.file, i))).collect();
+        let texts: Vec<String> = (0..exprs.len()).map(|i| ast::expr_text(rhs(&parsed.file, i))).collect();
         // The printer leaves out literal bodies, as gc's short form does.
         let want: Vec<String> = exprs
             .iter()

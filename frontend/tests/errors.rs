@@ -1,4 +1,5 @@
-//! The frontend's compile-error suite: every `tests/errors/P.go` is parsed
+//! The frontend's compile-error suite: every `tests/errors/P.go` (and the
+//! conformance corpus's, in the workspace's `tests/errors`) is parsed
 //! and type-checked, its diagnostics rendered as `go build` prints them (the
 //! `# command-line-arguments` header and the `./` dropped) and compared with
 //! `P.out.txt`, recorded from Go 1.19 by `tests/errors/record.sh`. The
@@ -113,7 +114,10 @@ fn errors_match_go() {
     let (n_go, mut failures) = compare_folder(&dir);
     let (n_minigo, minigo_failures) = compare_folder(&dir.join("minigo"));
     failures.extend(minigo_failures);
-    let total = n_go + n_minigo;
+    // The conformance corpus's error programs, which the CLI suite also builds.
+    let (n_corpus, corpus_failures) = compare_folder(&run_suites_dir().join("errors"));
+    failures.extend(corpus_failures);
+    let total = n_go + n_minigo + n_corpus;
     assert!(
         failures.is_empty(),
         "{} of {} error cases differ:\n{}",

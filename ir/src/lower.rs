@@ -1266,14 +1266,7 @@ fn write_source(out: &mut String, e: &Expr) {
             out.push(')');
         }
         ExprKind::Unary(op, x) => {
-            out.push_str(match op {
-                UnaryOp::Neg => "-",
-                UnaryOp::Plus => "+",
-                UnaryOp::Not => "!",
-                UnaryOp::BitNot => "^",
-                UnaryOp::Addr => "&",
-                UnaryOp::Recv => "<-",
-            });
+            out.push_str(op.text());
             write_source(out, x);
         }
         ExprKind::Binary(op, l, r) => {

@@ -5,7 +5,6 @@
 //! `fallthrough`, and `goto` jumping into a block or over a declaration.
 //! gc reports these while parsing, so before any type error.
 
-use super::expr::write_expr;
 use crate::ast::*;
 use crate::diag::Diagnostic;
 
@@ -158,14 +157,7 @@ impl LabelScope<'_> {
                     }
                 }
                 StmtKind::Assign(lhs, AssignOp::Define, _) => {
-                    let mut names = String::new();
-                    for (i, x) in lhs.iter().enumerate() {
-                        if i > 0 {
-                            names.push_str(", ");
-                        }
-                        write_expr(&mut names, x);
-                    }
-                    var_decl = Some((names, s.pos));
+                    var_decl = Some((crate::ast::list_text(lhs), s.pos));
                     bad_gotos = fwd.iter().map(|g| g.id).collect();
                 }
                 StmtKind::Branch(kind, label) => self.branch(&b, ctxt, *kind, label.as_ref(), s.pos, index + 1 == list.len(), &mut fwd),
