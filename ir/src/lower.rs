@@ -1135,9 +1135,7 @@ impl<'a> Lowerer<'a> {
             }
             Builtin::Recover => self.node(Op::Recover, e.pos, ty),
             Builtin::Panic | Builtin::Print | Builtin::Println => {
-                // Only valid as statements; the checker gives them no value.
-                let s = self.expr_stmt(e);
-                self.node(Op::Block(vec![s]), e.pos, INVALID)
+                unreachable!("panic and print are statements (expr_stmt): the checker rejects them as values")
             }
             Builtin::Delete | Builtin::Close => unreachable!("the checker rejects delete and close"),
         }
