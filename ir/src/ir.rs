@@ -114,7 +114,16 @@ pub struct Func {
     pub inl: Option<InlineBody>,
     /// The inliner has decided about this function (gc's InlinabilityChecked).
     pub inline_checked: bool,
+    /// Set by escape analysis: where each parameter's value goes (gc's
+    /// parameter tags), read at the calls of callers analysed later.
+    pub param_leaks: Option<Vec<ParamLeaks>>,
 }
+
+/// Where a parameter leaks, as gc encodes it (escape/leaks.go): byte 0 the
+/// heap, bytes 1..=7 the first seven results; each holds the fewest
+/// dereferences on the way plus one, 0 meaning no flow at all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParamLeaks(pub [u8; 8]);
 
 /// What callers need to inline a function (gc's `ir.Inline`).
 #[derive(Clone, Debug)]
@@ -357,6 +366,7 @@ impl Func {
             end_pos,
             inl: None,
             inline_checked: false,
+            param_leaks: None,
         }
     }
 

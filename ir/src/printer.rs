@@ -8,7 +8,7 @@ use crate::ir::*;
 
 /// `func(int) int { return x * 2 }`, or `method(*T) func() { ... }` for a method.
 pub fn as_text(pkg: &Package, func: &Func) -> String {
-    let printer = Printer { pkg, func };
+    let printer = Printer { pkg, func, dot_args: false };
     let mut out = printer.func_type();
     out.push_str(" { ");
     out.push_str(&printer.stmt_list(&func.body));
@@ -16,14 +16,23 @@ pub fn as_text(pkg: &Package, func: &Func) -> String {
     out
 }
 
+/// A statement or expression of `func` as gc's `%v` prints it in escape
+/// diagnostics, where variadic calls already pass their extra arguments as
+/// one slice: `f(... argument...)`.
+pub fn node_text(pkg: &Package, func: &Func, id: NodeId) -> String {
+    Printer { pkg, func, dot_args: true }.stmt(id)
+}
+
 /// The type gc prints for a function: methods as `method(R) func(...)`.
 pub fn func_type_text(pkg: &Package, func: &Func) -> String {
-    Printer { pkg, func }.func_type()
+    Printer { pkg, func, dot_args: false }.func_type()
 }
 
 struct Printer<'a> {
     pkg: &'a Package,
     func: &'a Func,
+    /// Print a variadic call's implicit slice as gc does after `FixVariadicCall`.
+    dot_args: bool,
 }
 
 impl Printer<'_> {
@@ -202,15 +211,24 @@ impl Printer<'_> {
             Op::Call { callee, args, ddd } => {
                 let callee_text = self.expr(*callee, own);
                 let mut arg_texts: Vec<String> = Vec::new();
+                let mut ddd = *ddd;
                 for a in args {
-                    // The `...` slice of a variadic call is built later in gc: print its elements.
+                    // The `...` slice of a variadic call is built later in gc: before, print its elements.
                     match &self.node(*a).op {
+                        Op::CompositeLit(_) if self.node(*a).implicit && self.dot_args => {
+                            arg_texts.push("... argument".to_string());
+                            ddd = true;
+                        }
+                        Op::Nil if self.node(*a).implicit && self.dot_args => {
+                            arg_texts.push("nil".to_string());
+                            ddd = true;
+                        }
                         Op::CompositeLit(elems) if self.node(*a).implicit => arg_texts.extend(elems.iter().map(|(_, e)| self.expr(*e, 0))),
                         Op::Nil if self.node(*a).implicit => {}
                         _ => arg_texts.push(self.expr(*a, 0)),
                     }
                 }
-                format!("{}({}{})", callee_text, arg_texts.join(", "), if *ddd { "..." } else { "" })
+                format!("{}({}{})", callee_text, arg_texts.join(", "), if ddd { "..." } else { "" })
             }
             Op::MethodValue { recv, method } => {
                 let name = self.pkg.func(*method).name.rsplit('.').next().unwrap_or("").to_string();

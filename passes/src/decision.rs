@@ -22,6 +22,35 @@ pub enum DecisionKind {
     InliningCall { callee: String },
     /// `cannot inline f into g: repeated recursive cycle` (`-m=2` only).
     CannotInlineInto { callee: String, caller: String, reason: String },
+    /// `moved to heap: x`.
+    MovedToHeap { name: String },
+    /// `new(int) escapes to heap`, `x escapes to heap` (an interface box).
+    EscapesToHeap { what: String },
+    /// `new(int) does not escape`, and `p does not escape` for a parameter.
+    DoesNotEscape { what: String },
+    /// `leaking param: p`, or `leaking param content: p` when what p points to leaks.
+    LeakingParam { param: String, content: bool },
+    /// `leaking param: p to result ~r0 level=0`.
+    LeakingParamToResult { param: String, result: String, level: i32 },
+    /// `f ignoring self-assignment in s.f = s.g`.
+    IgnoringSelfAssignment { func: String, stmt: String },
+    /// `f capturing by value: x (addr=false assign=false width=8)` (`-m=2` only).
+    Capturing { func: String, by_ref: bool, name: String, addr: bool, assign: bool, width: u64 },
+    /// `-m=2`'s account of why something escapes or leaks: a header such as
+    /// `x escapes to heap:` and the flow lines that prove it, all printed at
+    /// the position of the thing explained.
+    Explanation { header: String, lines: Vec<FlowLine> },
+}
+
+/// One line of an escape explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FlowLine {
+    /// `  flow: dst = &src:`
+    Flow(String),
+    /// `    from p := &y (assign-pair) at file:line:col`
+    From { what: String, why: &'static str, at: Pos },
+    /// The path went round a cycle.
+    Truncated,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,9 +60,39 @@ pub struct Decision {
 }
 
 impl Decision {
-    /// The message gc prints at verbosity `level`, or None when that level does not show it.
+    /// The lines gc prints at verbosity `level` (none when that level does not
+    /// show the decision), each to follow the decision's `file:line:col: `;
+    /// `at` formats a position inside a line.
+    pub fn lines(&self, level: u32, at: &dyn Fn(Pos) -> String) -> Vec<String> {
+        match &self.kind {
+            DecisionKind::Explanation { header, lines } if level >= 2 => {
+                let mut out = vec![header.clone()];
+                for line in lines {
+                    out.push(match line {
+                        FlowLine::Flow(text) => format!("  flow: {}:", text),
+                        FlowLine::From { what, why, at: pos } => format!("    from {} ({}) at {}", what, why, at(*pos)),
+                        FlowLine::Truncated => "  warning: truncated explanation due to assignment cycle; see golang.org/issue/35518".to_string(),
+                    });
+                }
+                out
+            }
+            _ => self.message(level).into_iter().collect(),
+        }
+    }
+
+    /// The one-line message gc prints at verbosity `level`, or None when that level does not show it.
     pub fn message(&self, level: u32) -> Option<String> {
         match &self.kind {
+            DecisionKind::MovedToHeap { name } => Some(format!("moved to heap: {}", name)),
+            DecisionKind::EscapesToHeap { what } => Some(format!("{} escapes to heap", what)),
+            DecisionKind::DoesNotEscape { what } => Some(format!("{} does not escape", what)),
+            DecisionKind::LeakingParam { param, content } => Some(format!("leaking param{}: {}", if *content { " content" } else { "" }, param)),
+            DecisionKind::LeakingParamToResult { param, result, level: l } => Some(format!("leaking param: {} to result {} level={}", param, result, l)),
+            DecisionKind::IgnoringSelfAssignment { func, stmt } => Some(format!("{} ignoring self-assignment in {}", func, stmt)),
+            DecisionKind::Capturing { func, by_ref, name, addr, assign, width } => {
+                (level >= 2).then(|| format!("{} capturing by {}: {} (addr={} assign={} width={})", func, if *by_ref { "ref" } else { "value" }, name, addr, assign, width))
+            }
+            DecisionKind::Explanation { .. } => None,
             DecisionKind::CanInline { func, cost, body } => Some(if level >= 2 {
                 format!("can inline {} with cost {} as: {}", func, cost, body)
             } else {
@@ -45,21 +104,23 @@ impl Decision {
         }
     }
 
-    /// The machine-readable form for `-json` (gc's logopt codes).
-    pub fn json(&self, line_col: Option<(u32, u32)>) -> String {
+    /// The machine-readable form for `-json` (gc's logopt codes); None for
+    /// escape-analysis decisions, whose records minigo does not write yet.
+    pub fn json(&self, line_col: Option<(u32, u32)>) -> Option<String> {
         let (code, message) = match &self.kind {
             DecisionKind::CanInline { cost, .. } => ("canInlineFunction", format!("cost: {}", cost)),
             DecisionKind::CannotInline { reason, .. } => ("cannotInlineFunction", reason.clone()),
             DecisionKind::InliningCall { callee } => ("inlineCall", callee.clone()),
             DecisionKind::CannotInlineInto { reason, .. } => ("cannotInlineCall", reason.clone()),
+            _ => return None,
         };
         let (line, col) = line_col.unwrap_or((1, 0));
-        format!(
+        Some(format!(
             "{{\"line\":{},\"col\":{},\"code\":\"{}\",\"message\":\"{}\"}}",
             line,
             col,
             code,
             message.replace('\\', "\\\\").replace('"', "\\\"")
-        )
+        ))
     }
 }

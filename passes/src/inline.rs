@@ -15,6 +15,7 @@ use crate::callgraph;
 use crate::decision::{Decision, DecisionKind, Position};
 
 pub use cost::{hairy_cost, node_count, Verdict};
+pub use expand::static_callee;
 
 /// Runs can-inline analysis and call-site inlining over the whole package.
 /// `full_costs`: count whole functions (gc at `-m=2`) rather than stop at the budget.
@@ -39,7 +40,6 @@ pub fn inline_package(pkg: &mut Package, full_costs: bool, decisions: &mut Vec<D
     if let Some(init) = init {
         expand::inline_calls(pkg, init, full_costs, decisions);
     }
-    wrapper_inlines(pkg, decisions);
 }
 
 /// gc's `CanInline`: decides once per function, records the decision and,
@@ -81,8 +81,9 @@ pub fn can_inline(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &
 }
 
 /// gc generates a `(*T).M` wrapper for every value-receiver method `T.M`;
-/// the wrapper inlines `T.M` when it can. Sorted by type, then method name.
-fn wrapper_inlines(pkg: &Package, decisions: &mut Vec<Decision>) {
+/// the wrapper inlines `T.M` when it can. Sorted by type, then method name;
+/// gc compiles the wrappers after every declared function.
+pub fn wrapper_inlines(pkg: &Package, decisions: &mut Vec<Decision>) {
     let mut wrapped: Vec<(String, String, String)> = pkg
         .funcs
         .iter()

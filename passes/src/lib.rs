@@ -1,16 +1,17 @@
 //! The middle-end: the bottom-up call-graph driver (`callgraph.rs`) that the
-//! inliner (`inline.rs`) runs over, one strongly connected component at a
-//! time, callees first, as gc 1.19 does. Every decision is recorded as data
+//! inliner (`inline.rs`) and then escape analysis (`escape.rs`) run over, one
+//! strongly connected component at a time, callees first, as gc 1.19 does. Every decision is recorded as data
 //! (`decision.rs`) and rendered for `-m`, `-m=2` and `-json` (`render.rs`).
 
 pub mod callgraph;
 pub mod decision;
+pub mod escape;
 pub mod inline;
 pub mod render;
 
 use ir::Package;
 
-pub use decision::{Decision, DecisionKind, Position};
+pub use decision::{Decision, DecisionKind, FlowLine, Position};
 
 /// What the middle-end is asked to do (`-l`, and whether `-m=2` or `-json` want full costs).
 #[derive(Clone, Copy, Debug, Default)]
@@ -18,7 +19,8 @@ pub struct Config {
     /// `-l`: no inlining at all (and no inlining decisions).
     pub no_inline: bool,
     /// `-m=2` or `-json`: the cost visitor counts whole functions instead of
-    /// stopping at the budget, which changes when gc meets closures.
+    /// stopping at the budget, which changes when gc meets closures; escape
+    /// analysis keeps the notes its explanations need.
     pub full_costs: bool,
 }
 
@@ -27,6 +29,10 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     let mut decisions = Vec::new();
     if !config.no_inline {
         inline::inline_package(pkg, config.full_costs, &mut decisions);
+    }
+    escape::escape_package(pkg, config.full_costs, &mut decisions);
+    if !config.no_inline {
+        inline::wrapper_inlines(pkg, &mut decisions);
     }
     decisions
 }

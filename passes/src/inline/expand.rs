@@ -144,6 +144,7 @@ impl Editor {
             }
             let mut copy = local.clone();
             copy.class = LocalClass::Auto;
+            copy.pos = call_pos;
             // Only the parameters keep a known definition (the argument
             // binding), and results declared at the one `return`.
             copy.has_defn = local.class == LocalClass::Param || (local.class == LocalClass::Result && delay_results);
@@ -265,6 +266,8 @@ impl Copier {
     fn copy(&mut self, inl: &InlineBody, caller: &mut Func, id: NodeId) -> NodeId {
         let src = &inl.nodes[id.0 as usize];
         let mut node = src.clone();
+        // gc reports everything in an inlined body at the outermost call site.
+        node.pos = self.pos;
         node.init = src.init.iter().map(|n| self.copy(inl, caller, *n)).collect();
         let l = |c: &Self, x: &LocalId| *c.locals.get(x).unwrap_or(x);
         node.op = match &src.op {
@@ -280,13 +283,13 @@ impl Copier {
                             Some(caller.add_node(Node { op: Op::Local(*r), pos: self.pos, ty, init: Vec::new(), escapes: true, implicit: false }))
                         })
                         .collect();
-                    let mut assign = stmt(Op::Assign2 { lhs, rhs: values, define: false }, src.pos);
+                    let mut assign = stmt(Op::Assign2 { lhs, rhs: values, define: false }, self.pos);
                     if self.delay_results {
-                        assign.init = self.results.iter().map(|r| caller.add_node(stmt(Op::Decl(*r), src.pos))).collect();
+                        assign.init = self.results.iter().map(|r| caller.add_node(stmt(Op::Decl(*r), self.pos))).collect();
                     }
                     stmts.push(caller.add_node(assign));
                 }
-                stmts.push(caller.add_node(stmt(Op::Branch { op: BranchOp::Goto, label: Some(self.label.clone()) }, src.pos)));
+                stmts.push(caller.add_node(stmt(Op::Branch { op: BranchOp::Goto, label: Some(self.label.clone()) }, self.pos)));
                 Op::Block(stmts)
             }
             Op::Local(x) => Op::Local(l(self, x)),

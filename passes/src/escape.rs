@@ -1,0 +1,353 @@
+//! Escape analysis, as gc 1.19's `cmd/compile/internal/escape`: after
+//! inlining, each strongly connected component of the call graph (closures
+//! with their enclosing function) is analysed as one batch, callees first.
+//!
+//! A batch builds a graph of locations — every variable and every allocating
+//! expression — whose edges say "the value of src, dereferenced n times
+//! (n = -1: its address), flows into dst" (`graph.rs`), from the function
+//! bodies (`stmt.rs`, `expr.rs`, `call.rs`). The solver (`solve.rs`) walks
+//! back from every location to find which addresses outlive what they point
+//! to: such objects escape to the heap, and parameters that reach the heap or
+//! a result get leak tags (`leaks.rs`), the summary later callers use.
+//! Finally the batch prints gc's diagnostics and annotates the IR: variables
+//! moved to the heap (`Local::on_heap`), allocations that escape
+//! (`Node::escapes`), and how closures capture (`Capture::by_ref`).
+
+mod call;
+mod expr;
+mod graph;
+mod leaks;
+mod solve;
+mod stmt;
+
+use std::collections::{HashMap, HashSet};
+
+use ::ir::*;
+
+use crate::callgraph;
+use crate::decision::{Decision, DecisionKind, FlowLine, Position};
+use graph::{Hole, LocId, LocKind, Location, NoteAt, HEAP};
+
+/// Runs escape analysis over the package, bottom-up, and annotates the IR.
+/// `explain`: record the notes `-m=2` explanations need.
+pub fn escape_package(pkg: &mut Package, explain: bool, decisions: &mut Vec<Decision>) {
+    for scc in callgraph::bottom_up(pkg) {
+        let outcome = {
+            let mut batch = Batch::new(pkg, &scc.funcs, explain, decisions);
+            batch.run();
+            batch.outcome()
+        };
+        outcome.apply(pkg);
+    }
+}
+
+/// What a batch decided, applied to the IR once the batch is done with it.
+struct Outcome {
+    on_heap: Vec<(FuncId, LocalId, bool)>,
+    escapes: Vec<(FuncId, NodeId, bool)>,
+    by_ref: Vec<(FuncId, usize, bool)>,
+    tags: Vec<(FuncId, Vec<ParamLeaks>)>,
+}
+
+impl Outcome {
+    fn apply(self, pkg: &mut Package) {
+        for (f, l, heap) in self.on_heap {
+            pkg.funcs[f.0 as usize].locals[l.0 as usize].on_heap = heap;
+        }
+        for (f, n, escapes) in self.escapes {
+            pkg.funcs[f.0 as usize].nodes[n.0 as usize].escapes = escapes;
+        }
+        for (f, i, by_ref) in self.by_ref {
+            let capture = pkg.funcs[f.0 as usize].captures[i].clone();
+            pkg.funcs[f.0 as usize].captures[i].by_ref = by_ref;
+            // The enclosing function's variable: its address is held by the closure.
+            if let Some(outer) = pkg.funcs[f.0 as usize].outer {
+                let local = &mut pkg.funcs[outer.0 as usize].locals[capture.outer.0 as usize];
+                local.captured_by_ref = by_ref;
+                local.addr_taken |= by_ref;
+            }
+        }
+        for (f, tags) in self.tags {
+            pkg.funcs[f.0 as usize].param_leaks = Some(tags);
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LabelState {
+    Looping,
+    NonLooping,
+}
+
+/// One batch: the functions of a component and their location graph.
+pub(crate) struct Batch<'a> {
+    pkg: &'a Package,
+    funcs: Vec<FuncId>,
+    explain: bool,
+    decisions: &'a mut Vec<Decision>,
+    /// The heap, the sink, then every location in creation order (gc's allLocs).
+    locs: Vec<Location>,
+    var_locs: HashMap<(FuncId, LocalId), LocId>,
+    /// Closure expressions met, in walk order, with the hole their record flows into.
+    closures: Vec<(Hole, FuncId)>,
+    /// Closures called where they are written (gc's ClosureCalled).
+    closure_called: HashSet<FuncId>,
+    /// How each captured variable (by its location) is captured, once decided.
+    by_value: HashMap<LocId, bool>,
+    /// Each function's parameter tags, once the batch is solved.
+    tags: Vec<(FuncId, Vec<ParamLeaks>)>,
+    // The function being walked.
+    curfn: FuncId,
+    loop_depth: i32,
+    labels: HashMap<String, LabelState>,
+}
+
+impl<'a> Batch<'a> {
+    fn new(pkg: &'a Package, funcs: &[FuncId], explain: bool, decisions: &'a mut Vec<Decision>) -> Batch<'a> {
+        let mut heap = Location::new(LocKind::Heap, None, 0, false);
+        heap.escapes = true;
+        let blank = Location::new(LocKind::Blank, None, 0, false);
+        Batch {
+            pkg,
+            funcs: funcs.to_vec(),
+            explain,
+            decisions,
+            locs: vec![heap, blank],
+            var_locs: HashMap::new(),
+            closures: Vec::new(),
+            closure_called: HashSet::new(),
+            by_value: HashMap::new(),
+            tags: Vec::new(),
+            curfn: funcs[0],
+            loop_depth: 1,
+            labels: HashMap::new(),
+        }
+    }
+
+    fn run(&mut self) {
+        for f in self.funcs.clone() {
+            self.init_func(f);
+        }
+        for f in self.funcs.clone() {
+            if self.pkg.func(f).outer.is_none() {
+                self.walk_func(f);
+            }
+        }
+        for (k, closure) in std::mem::take(&mut self.closures) {
+            self.flow_closure(&k, closure);
+        }
+        for loc in 2..self.locs.len() {
+            if let Some(why) = self.heap_alloc_reason(loc) {
+                let at = match self.locs[loc].kind {
+                    LocKind::Var(f, v) => NoteAt::Var(f, v),
+                    LocKind::Alloc(f, n) => NoteAt::Node(f, n),
+                    _ => unreachable!("only variables and allocations have a reason"),
+                };
+                let k = self.note_at(&Hole::to(HEAP).shift(-1), at, why);
+                self.flow(&k, loc);
+            }
+        }
+        self.walk_all();
+        self.finish();
+    }
+
+    /// gc's `initFunc`: a location for each parameter, result and local (not
+    /// for a closure's captured variables, which are the enclosing function's).
+    fn init_func(&mut self, fid: FuncId) {
+        self.curfn = fid;
+        self.loop_depth = 1;
+        let func = self.pkg.func(fid);
+        let captured: HashSet<LocalId> = func.captures.iter().map(|c| c.inner).collect();
+        let mut order: Vec<LocalId> = func.params.iter().chain(&func.results).copied().collect();
+        order.extend((0..func.locals.len() as u32).map(LocalId).filter(|l| !func.params.contains(l) && !func.results.contains(l) && !captured.contains(l)));
+        for l in order {
+            self.new_loc(LocKind::Var(fid, l), false);
+        }
+        for (i, r) in func.results.iter().enumerate() {
+            let loc = self.var_locs[&(fid, *r)];
+            self.locs[loc].result_index = 1 + i;
+        }
+    }
+
+    /// Walks a function body, with fresh loop depth and labels; labels that a
+    /// later `goto` jumps back to count as loops.
+    fn walk_func(&mut self, fid: FuncId) {
+        let saved = (self.curfn, self.loop_depth, std::mem::take(&mut self.labels));
+        self.curfn = fid;
+        self.loop_depth = 1;
+        let func = self.pkg.func(fid);
+        let mut order = Vec::new();
+        for s in &func.body {
+            preorder(func, *s, &mut order);
+        }
+        for n in order {
+            match &func.node(n).op {
+                Op::Label(name) => {
+                    self.labels.insert(name.clone(), LabelState::NonLooping);
+                }
+                Op::Branch { op: BranchOp::Goto, label: Some(name) } => {
+                    if self.labels.get(name) == Some(&LabelState::NonLooping) {
+                        self.labels.insert(name.clone(), LabelState::Looping);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let body = func.body.clone();
+        self.block(&body);
+        (self.curfn, self.loop_depth, self.labels) = saved;
+    }
+
+    /// gc's `flowClosure`: decides how each captured variable is captured and
+    /// flows it into the closure's record.
+    fn flow_closure(&mut self, k: &Hole, closure: FuncId) {
+        let func = self.pkg.func(closure);
+        for capture in &func.captures {
+            let loc = self.var_loc(closure, capture.inner);
+            let LocKind::Var(owner, var) = self.locs[loc].kind else { unreachable!("a captured variable is a variable") };
+            let local = self.pkg.func(owner).local(var);
+            let l = &self.locs[loc];
+            let width = self.pkg.types.size(local.ty);
+            let by_value = !l.addr_taken && !l.reassigned && width <= 128;
+            if self.explain {
+                let kind = DecisionKind::Capturing {
+                    func: self.pkg.func(owner).name.clone(),
+                    by_ref: !by_value,
+                    name: local.name.clone(),
+                    addr: l.addr_taken,
+                    assign: l.reassigned,
+                    width,
+                };
+                self.decide(local.pos, kind);
+            }
+            self.by_value.insert(loc, by_value);
+            let at = NoteAt::Node(closure, self.capture_node(closure, capture.inner));
+            let mut k = k.clone();
+            if !by_value {
+                k = self.note_at(&k.shift(-1), at, "reference");
+            }
+            let k = self.note_at(&k, at, "captured by a closure");
+            self.flow(&k, loc);
+        }
+    }
+
+    /// gc's `finish`: parameter tags and their lines, then a line per location.
+    fn finish(&mut self) {
+        for f in self.funcs.clone() {
+            let tags = self.param_tags(f);
+            self.tags.push((f, tags));
+        }
+        for loc in 2..self.locs.len() {
+            let l = &self.locs[loc];
+            match l.kind {
+                LocKind::Var(f, v) if l.escapes => {
+                    let local = self.pkg.func(f).local(v);
+                    self.decide(local.pos, DecisionKind::MovedToHeap { name: local.name.clone() });
+                }
+                LocKind::Alloc(f, n) => {
+                    let what = self.loc_node_text(loc);
+                    let pos = self.pkg.func(f).node(n).pos;
+                    let kind = if l.escapes { DecisionKind::EscapesToHeap { what } } else { DecisionKind::DoesNotEscape { what } };
+                    self.decide(pos, kind);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn outcome(&self) -> Outcome {
+        let mut outcome = Outcome { on_heap: Vec::new(), escapes: Vec::new(), by_ref: Vec::new(), tags: self.tags.clone() };
+        for l in &self.locs {
+            match l.kind {
+                LocKind::Var(f, v) => outcome.on_heap.push((f, v, l.escapes)),
+                LocKind::Alloc(f, n) => outcome.escapes.push((f, n, l.escapes)),
+                _ => {}
+            }
+        }
+        for &f in &self.funcs {
+            for (i, capture) in self.pkg.func(f).captures.iter().enumerate() {
+                let loc = self.var_loc(f, capture.inner);
+                if let Some(by_value) = self.by_value.get(&loc) {
+                    outcome.by_ref.push((f, i, !by_value));
+                }
+            }
+        }
+        outcome
+    }
+
+    fn decide(&mut self, pos: Pos, kind: DecisionKind) {
+        self.decisions.push(Decision { pos: Position::Source(pos), kind });
+    }
+
+    /// The location of a variable as seen from function `fid`: a closure's
+    /// captured variable is the enclosing function's (gc's `Canonical`).
+    fn var_loc(&self, fid: FuncId, l: LocalId) -> LocId {
+        let (f, l) = self.canonical(fid, l);
+        *self.var_locs.get(&(f, l)).unwrap_or_else(|| panic!("escape: {} in {} has no location", self.pkg.func(f).local(l).name, self.pkg.func(f).name))
+    }
+
+    fn canonical(&self, mut fid: FuncId, mut l: LocalId) -> (FuncId, LocalId) {
+        loop {
+            let func = self.pkg.func(fid);
+            match (func.outer, func.captures.iter().find(|c| c.inner == l)) {
+                (Some(outer), Some(c)) => {
+                    fid = outer;
+                    l = c.outer;
+                }
+                _ => return (fid, l),
+            }
+        }
+    }
+
+    fn loc_pos(&self, loc: LocId) -> Pos {
+        match self.locs[loc].kind {
+            LocKind::Var(f, v) => self.pkg.func(f).local(v).pos,
+            LocKind::Alloc(f, n) => self.pkg.func(f).node(n).pos,
+            _ => Pos::default(),
+        }
+    }
+
+    /// How gc prints a location's node: a variable's name, or the expression.
+    fn loc_node_text(&self, loc: LocId) -> String {
+        match self.locs[loc].kind {
+            LocKind::Var(f, v) => self.pkg.func(f).local(v).name.clone(),
+            LocKind::Alloc(f, n) => self.node_text(f, n),
+            LocKind::Heap => "{heap}".to_string(),
+            LocKind::Blank | LocKind::Temp => "{temp}".to_string(),
+        }
+    }
+
+    /// A node as gc's `%v` prints it; the slice holding a variadic call's extra arguments is `... argument`.
+    fn node_text(&self, f: FuncId, n: NodeId) -> String {
+        let func = self.pkg.func(f);
+        let node = func.node(n);
+        if node.implicit && matches!(node.op, Op::CompositeLit(_)) {
+            return "... argument".to_string();
+        }
+        printer::node_text(self.pkg, func, n)
+    }
+
+    /// Prints a `-m=2` explanation: a header and its flow lines, at the location's position.
+    fn explanation(&mut self, loc: LocId, header: String, lines: Vec<FlowLine>) {
+        let pos = self.loc_pos(loc);
+        self.decide(pos, DecisionKind::Explanation { header, lines });
+    }
+
+    /// The local node standing for a closure's captured variable, for notes: its first use in the body.
+    fn capture_node(&self, closure: FuncId, inner: LocalId) -> NodeId {
+        let func = self.pkg.func(closure);
+        let mut order = Vec::new();
+        for s in &func.body {
+            preorder(func, *s, &mut order);
+        }
+        order.into_iter().find(|n| matches!(func.node(*n).op, Op::Local(l) if l == inner)).unwrap_or(NodeId(0))
+    }
+}
+
+/// Every node under `id`, in pre-order.
+fn preorder(func: &Func, id: NodeId, out: &mut Vec<NodeId>) {
+    out.push(id);
+    for child in func.node(id).children() {
+        preorder(func, child, out);
+    }
+}

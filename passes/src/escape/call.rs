@@ -1,0 +1,147 @@
+//! Calls (gc's escape/call.go): each argument flows where the callee's
+//! parameter tag says — the heap, or the call's results — or, for a callee in
+//! the same batch, straight into its parameter; builtins (`append`, `copy`,
+//! `panic`, `print`...) by their own rules; `defer`.
+
+use ::ir::*;
+
+use super::graph::{Hole, BLANK, HEAP};
+use super::leaks::{self, NUM_ESC_RESULTS};
+use super::Batch;
+
+impl Batch<'_> {
+    /// A call whose init statements have already run; `ks` receives its results (None: discarded).
+    pub(super) fn call(&mut self, ks: Option<&[Hole]>, id: NodeId) {
+        let func = self.pkg.func(self.curfn);
+        let node = func.node(id).clone();
+        match node.op {
+            Op::Call { callee, args, .. } => {
+                let callee_node = func.node(callee);
+                if let Op::Closure(f) = callee_node.op {
+                    self.closure_called.insert(f);
+                }
+                let fn_id = crate::inline::static_callee(self.pkg, self.curfn, id);
+                if let (Some(ks), Some(f)) = (ks, fn_id) {
+                    if self.funcs.contains(&f) {
+                        for (i, r) in self.pkg.func(f).results.clone().iter().enumerate() {
+                            if let Some(k) = ks.get(i) {
+                                let loc = self.var_loc(f, *r);
+                                self.flow(k, loc);
+                            }
+                        }
+                    }
+                }
+                self.argument(&Hole::to(BLANK), callee, id);
+                for (i, arg) in args.iter().enumerate() {
+                    let k = self.tag_hole(ks, fn_id, i);
+                    self.argument(&k, *arg, id);
+                }
+            }
+            Op::InlinedCall { body, results } => {
+                self.stmts(&body);
+                for (i, r) in results.iter().enumerate() {
+                    let k = ks.and_then(|ks| ks.get(i).cloned()).unwrap_or(Hole::to(BLANK));
+                    self.expr(&k, *r);
+                }
+            }
+            Op::Append { args, ddd } => {
+                let types = &self.pkg.types;
+                let slice_elem_has_pointers = |t: TypeId| match types.under(t) {
+                    TypeKind::Slice(e) => types.has_pointers(*e),
+                    _ => false,
+                };
+                let mut appendee_k = ks.and_then(|ks| ks.first().cloned()).unwrap_or(Hole::to(BLANK));
+                if slice_elem_has_pointers(func.node(args[0]).ty) {
+                    let heap = self.deref(&Hole::to(HEAP), id, "appendee slice");
+                    appendee_k = self.tee_hole(vec![appendee_k, heap]);
+                }
+                self.argument(&appendee_k, args[0], id);
+                if ddd {
+                    let appended_k = if slice_elem_has_pointers(func.node(args[1]).ty) { self.deref(&Hole::to(HEAP), id, "appended slice...") } else { Hole::to(BLANK) };
+                    self.argument(&appended_k, args[1], id);
+                } else {
+                    for a in &args[1..] {
+                        self.argument(&Hole::to(HEAP), *a, id);
+                    }
+                }
+            }
+            Op::Copy(dst, src) => {
+                self.argument(&Hole::to(BLANK), dst, id);
+                let types = &self.pkg.types;
+                let pointers = matches!(types.under(func.node(src).ty), TypeKind::Slice(e) if types.has_pointers(*e));
+                let copied_k = if pointers { self.deref(&Hole::to(HEAP), id, "copied slice") } else { Hole::to(BLANK) };
+                self.argument(&copied_k, src, id);
+            }
+            Op::Panic(x) => self.argument(&Hole::to(HEAP), x, id),
+            Op::Print { args, .. } => {
+                for a in args {
+                    self.argument(&Hole::to(BLANK), a, id);
+                }
+            }
+            Op::Len(x) | Op::Cap(x) => self.argument(&Hole::to(BLANK), x, id),
+            Op::Recover => {}
+            _ => panic!("escape: unexpected call {:?}", node.op),
+        }
+    }
+
+    /// A call that is a statement of its own (or the sole right side of an
+    /// assignment): its init statements, then the call.
+    pub(super) fn call_stmt(&mut self, ks: Option<&[Hole]>, id: NodeId) {
+        for s in self.pkg.func(self.curfn).node(id).init.clone() {
+            self.stmt(s);
+        }
+        self.call(ks, id);
+    }
+
+    fn argument(&mut self, k: &Hole, arg: NodeId, call: NodeId) {
+        let k = self.note(k, call, "call parameter");
+        self.expr(&k, arg);
+    }
+
+    /// gc's `tagHole`: where argument `param` of a call to `callee` flows.
+    pub(super) fn tag_hole(&mut self, ks: Option<&[Hole]>, callee: Option<FuncId>, param: usize) -> Hole {
+        let Some(f) = callee else { return Hole::to(HEAP) };
+        let func = self.pkg.func(f);
+        if self.funcs.contains(&f) {
+            return match func.params.get(param) {
+                Some(p) if func.local(*p).name != "_" && !func.local(*p).name.is_empty() => Hole::to(self.var_loc(f, *p)),
+                _ => Hole::to(BLANK),
+            };
+        }
+        let mut esc = ParamLeaks::default();
+        match func.param_leaks.as_ref().and_then(|tags| tags.get(param)) {
+            Some(tag) => esc = *tag,
+            None => leaks::add_heap(&mut esc, 0),
+        }
+        let mut tag_ks = Vec::new();
+        let x = leaks::heap(&esc);
+        if x >= 0 {
+            tag_ks.push(Hole::to(HEAP).shift(x));
+        }
+        if let Some(ks) = ks {
+            for i in 0..NUM_ESC_RESULTS {
+                let x = leaks::result(&esc, i);
+                if x >= 0 {
+                    if let Some(k) = ks.get(i) {
+                        tag_ks.push(k.shift(x));
+                    }
+                }
+            }
+        }
+        self.tee_hole(tag_ks)
+    }
+
+    /// gc's `goDeferStmt` for `defer f()`: the function value lives until the
+    /// function returns (a defer outside loops) or on the heap.
+    pub(super) fn defer_stmt(&mut self, call: NodeId) {
+        let k = if self.loop_depth == 1 { self.later(&Hole::to(BLANK)) } else { Hole::to(HEAP) };
+        let func = self.pkg.func(self.curfn);
+        for s in func.node(call).init.clone() {
+            self.stmt(s);
+        }
+        match func.node(call).op.clone() {
+            Op::Call { callee, .. } => self.expr(&k, callee),
+            _ => self.call(None, call),
+        }
+    }
+}
