@@ -274,20 +274,51 @@ impl<'a> Lowerer<'a> {
                     Some(self.node(Op::Global(g), n.pos, ty))
                 })
                 .collect();
-            body.extend(self.assign_values(targets, &spec.values, spec.names[0].pos, false));
+            let conv_pos = self.noder_pos(&spec.values, spec.names[0].pos);
+            body.extend(self.assign_values(targets, &spec.values, spec.names[0].pos, conv_pos));
         }
         self.b().func.body = body;
         self.finish_builder();
         self.pkg.init = Some(id);
     }
 
-    /// Assignments of `values` to `targets` (a `var` spec or `=`), as OAS or OAS2.
-    fn assign_values(&mut self, targets: Vec<Option<NodeId>>, values: &[Expr], pos: Pos, define: bool) -> Vec<NodeId> {
+    /// Where gc's noder leaves `base.Pos` after building `exprs`: it moves
+    /// to every expression it builds, in pre-order, except constants, types,
+    /// `_` and parentheses. Implicit interface conversions in assignments and
+    /// of `panic`'s argument are positioned there.
+    fn noder_pos(&self, exprs: &[Expr], start: Pos) -> Pos {
+        exprs.iter().fold(start, |pos, e| self.built_pos(e, pos))
+    }
+
+    fn built_pos(&self, e: &Expr, pos: Pos) -> Pos {
+        if let ExprKind::Paren(x) = &e.kind {
+            return self.built_pos(x, pos);
+        }
+        let mode = self.checked.exprs.get(e.id as usize).map(|i| i.mode.clone());
+        if matches!(mode, Some(Mode::Constant | Mode::Type | Mode::Builtin(_) | Mode::Invalid) | None) || matches!(&e.kind, ExprKind::Ident(n) if n == "_") {
+            return pos;
+        }
+        let children: Vec<&Expr> = match &e.kind {
+            ExprKind::Selector(x, _) | ExprKind::Star(x) | ExprKind::Unary(_, x) | ExprKind::TypeAssert { x, .. } => vec![x],
+            ExprKind::Index(x, i) | ExprKind::Binary(_, x, i) => vec![x, i],
+            ExprKind::Slice { x, lo, hi, max } => std::iter::once(&**x).chain([lo, hi, max].into_iter().flatten().map(|b| &**b)).collect(),
+            ExprKind::Call { func, args, .. } => std::iter::once(&**func).chain(args).collect(),
+            ExprKind::CompositeLit { elems, .. } => elems.iter().map(|el| &el.value).collect(),
+            _ => Vec::new(),
+        };
+        children.into_iter().fold(e.pos, |pos, c| self.built_pos(c, pos))
+    }
+
+    /// Assignments of `values` to `targets` (a `var` spec or `=`), as OAS or
+    /// OAS2; implicit interface conversions are positioned at `conv_pos`.
+    fn assign_values(&mut self, targets: Vec<Option<NodeId>>, values: &[Expr], pos: Pos, conv_pos: Pos) -> Vec<NodeId> {
+        let define = false;
         if targets.len() == 1 && values.len() == 1 {
             let target_ty = targets[0].map(|t| self.b().func.node(t).ty);
+            let value = self.expr(&values[0]);
             let rhs = match target_ty {
-                Some(t) => self.expr_to(&values[0], t),
-                None => self.expr(&values[0]),
+                Some(t) => self.convert_node(value, t, conv_pos),
+                None => value,
             };
             let lhs = match targets[0] {
                 Some(t) => t,
@@ -302,9 +333,10 @@ impl<'a> Lowerer<'a> {
         let mut rhs = Vec::new();
         for (t, v) in targets.iter().zip(values) {
             let target_ty = t.map(|t| self.b().func.node(t).ty);
+            let value = self.expr(v);
             rhs.push(match target_ty {
-                Some(tt) => self.expr_to(v, tt),
-                None => self.expr(v),
+                Some(tt) => self.convert_node(value, tt, conv_pos),
+                None => value,
             });
         }
         vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs, define }, pos)]
@@ -336,6 +368,7 @@ impl<'a> Lowerer<'a> {
                     // gc declares and assigns name by name (`var a T; a = 1; var b T; b = 2`),
                     // except when one call yields all the values.
                     let per_name = spec.values.len() != 1 || spec.names.len() == 1;
+                    let conv_pos = self.noder_pos(&spec.values, spec.names[0].pos);
                     let mut targets = Vec::new();
                     for (i, name) in spec.names.iter().enumerate() {
                         let Some(&obj) = self.checked.defs.get(&name.pos) else { continue };
@@ -354,13 +387,13 @@ impl<'a> Lowerer<'a> {
                         }
                         match (target, spec.values.get(i)) {
                             (Some(t), None) => out.push(self.stmt_node(Op::Assign { lhs: t, rhs: None, define: false }, name.pos)),
-                            (t, Some(v)) => out.extend(self.assign_values(vec![t], std::slice::from_ref(v), name.pos, false)),
+                            (t, Some(v)) => out.extend(self.assign_values(vec![t], std::slice::from_ref(v), name.pos, conv_pos)),
                             (None, None) => {}
                         }
                     }
                     if !per_name {
                         let pos = spec.names[0].pos;
-                        out.extend(self.assign_values(targets, &spec.values, pos, false));
+                        out.extend(self.assign_values(targets, &spec.values, pos, conv_pos));
                     }
                 }
             }
@@ -445,7 +478,7 @@ impl<'a> Lowerer<'a> {
                 self.b().func.node_mut(n).init = init_nodes;
                 out.push(n);
             }
-            StmtKind::Range { key, value, define, x, body, .. } => {
+            StmtKind::Range { key, value, define, x, body, range_pos } => {
                 let xn = self.expr(x);
                 let mut init_nodes = Vec::new();
                 let mut target = |this: &mut Self, t: &Option<Expr>| -> Option<NodeId> {
@@ -469,7 +502,8 @@ impl<'a> Lowerer<'a> {
                 let k = target(self, key);
                 let v = target(self, value);
                 let body_nodes = self.block(&body.stmts);
-                let n = self.stmt_node(Op::Range { key: k, value: v, x: xn, define: *define, body: body_nodes, label: None }, s.pos);
+                // gc positions a range statement at its `range` keyword.
+                let n = self.stmt_node(Op::Range { key: k, value: v, x: xn, define: *define, body: body_nodes, label: None }, *range_pos);
                 self.b().func.node_mut(n).init = init_nodes;
                 out.push(n);
             }
@@ -516,7 +550,9 @@ impl<'a> Lowerer<'a> {
                 match b {
                     Builtin::Panic => {
                         let iface = self.intern(TypeKind::Interface(Vec::new()));
-                        let arg = self.expr_to(&args[0], iface);
+                        let value = self.expr(&args[0]);
+                        let pos = self.noder_pos(&args[..1], inner.pos);
+                        let arg = self.convert_node(value, iface, pos);
                         return self.stmt_node(Op::Panic(arg), inner.pos);
                     }
                     Builtin::Print | Builtin::Println => {
@@ -603,7 +639,9 @@ impl<'a> Lowerer<'a> {
                         }
                     })
                     .collect();
-                out.extend(self.assign_values(targets, rhs, s.pos, false));
+                // The noder builds the right sides, then the left sides.
+                let conv_pos = self.noder_pos(lhs, self.noder_pos(rhs, s.pos));
+                out.extend(self.assign_values(targets, rhs, s.pos, conv_pos));
             }
         }
     }
@@ -643,6 +681,18 @@ impl<'a> Lowerer<'a> {
     fn expr_to(&mut self, e: &Expr, target: TypeId) -> NodeId {
         let n = self.expr(e);
         self.convert_node(n, target, e.pos)
+    }
+
+    /// Where gc reports the implicit conversion of a call argument: the
+    /// argument's own position when it has one of its own (not a name or a
+    /// constant), else the position the previous argument left, starting at
+    /// the call's `(` (gc's noder converts at `base.Pos` as it stands).
+    fn argument_pos(&self, arg: NodeId, current: Pos) -> Pos {
+        let node = self.builders.last().expect("inside a function").func.node(arg);
+        match node.op {
+            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Const { .. } | Op::Nil => current,
+            _ => node.pos,
+        }
     }
 
     fn convert_node(&mut self, n: NodeId, target: TypeId, pos: Pos) -> NodeId {
@@ -970,8 +1020,10 @@ impl<'a> Lowerer<'a> {
         let ret_ty = if sig.results.len() > 1 { self.intern(TypeKind::Tuple(sig.results.clone())) } else { ty };
         let (init, values) = self.arguments(args, e.pos);
         let n_fixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
+        let mut conv_pos = e.pos;
         for (i, v) in values.iter().enumerate().take(n_fixed) {
-            let n = self.convert_node(*v, sig.params[i], e.pos);
+            conv_pos = self.argument_pos(*v, conv_pos);
+            let n = self.convert_node(*v, sig.params[i], conv_pos);
             arg_nodes.push(n);
         }
         if sig.variadic {
@@ -984,7 +1036,11 @@ impl<'a> Lowerer<'a> {
                     TypeKind::Slice(el) => *el,
                     _ => INVALID,
                 };
-                let elems: Vec<(LitKey, NodeId)> = values[n_fixed..].iter().enumerate().map(|(i, v)| (LitKey::Index(i as u64), self.convert_node(*v, elem, e.pos))).collect();
+                let mut elems: Vec<(LitKey, NodeId)> = Vec::new();
+                for (i, v) in values[n_fixed..].iter().enumerate() {
+                    conv_pos = self.argument_pos(*v, conv_pos);
+                    elems.push((LitKey::Index(i as u64), self.convert_node(*v, elem, conv_pos)));
+                }
                 let lit = self.implicit_node(Op::CompositeLit(elems), e.pos, slice_ty);
                 arg_nodes.push(lit);
             } else {
