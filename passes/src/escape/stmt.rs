@@ -12,12 +12,7 @@ impl Batch<'_> {
     pub(super) fn stmt(&mut self, id: NodeId) {
         let func = self.pkg.func(self.curfn);
         let node = func.node(id);
-        let is_range = matches!(node.op, Op::Range { .. });
         for s in node.init.clone() {
-            // A range statement's `:=` variables have no declaration of their own in gc.
-            if is_range && matches!(func.node(s).op, Op::Decl(_)) {
-                continue;
-            }
             self.stmt(s);
         }
         match node.op.clone() {
