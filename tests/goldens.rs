@@ -9,6 +9,11 @@
 //! - `tests/errors`: compare what a plain `minigo build` prints (header
 //!   dropped, paths reduced to the file name) and its exit status.
 //!
+//! The run suites run a second time built with `-d=poisonstack` (on the
+//! host), which overwrites every stack-allocated object when its function
+//! returns: an object escape analysis wrongly kept on the stack shows up as
+//! wrong output or a crash.
+//!
 //! Each suite checks every case, prints a report with a diff for each
 //! failing one, and fails at the end naming them all. The `-m` goldens
 //! (`.m2.txt`, `.m1.txt`, `.ml.txt`) are kept for the inliner and escape
@@ -50,13 +55,20 @@ struct Suite {
     /// Where their goldens are.
     goldens: PathBuf,
     kind: Kind,
+    /// Extra `minigo build` flags; with any, only the host runs the cases.
+    flags: &'static [&'static str],
 }
 
 impl Suite {
     /// A folder of `tests/` holding programs and goldens side by side.
     fn folder(name: &'static str, kind: Kind) -> Suite {
         let dir = root().join("tests").join(name);
-        Suite { name, sources: dir.clone(), goldens: dir, kind }
+        Suite { name, sources: dir.clone(), goldens: dir, kind, flags: &[] }
+    }
+
+    /// The same suite built with `-d=poisonstack`.
+    fn poisoned(self) -> Suite {
+        Suite { flags: &["-d=poisonstack"], ..self }
     }
 }
 
@@ -76,6 +88,21 @@ fn escape_run() {
 }
 
 #[test]
+fn programs_poisoned() {
+    check_suite(&Suite::folder("programs", Kind::Run).poisoned());
+}
+
+#[test]
+fn inline_run_poisoned() {
+    check_suite(&Suite::folder("inline", Kind::Run).poisoned());
+}
+
+#[test]
+fn escape_run_poisoned() {
+    check_suite(&Suite::folder("escape", Kind::Run).poisoned());
+}
+
+#[test]
 fn errors() {
     check_suite(&Suite::folder("errors", Kind::Errors));
 }
@@ -87,6 +114,7 @@ fn examples() {
         sources: root().join("examples"),
         goldens: root().join("tests").join("examples"),
         kind: Kind::Run,
+        flags: &[],
     });
 }
 
@@ -151,7 +179,7 @@ fn goldens(suite: &Suite, file: &str) -> Result<(String, i32), String> {
 fn build(suite: &Suite, file: &str, scratch: &Path, target: Target) -> (support::Outcome, PathBuf) {
     let executable = scratch.join(format!("{}-{}", file.trim_end_matches(".go"), target.name()));
     let mut command = minigo();
-    command.current_dir(&suite.sources).arg("build").arg("--target").arg(target.name()).arg("-o").arg(&executable).arg(file);
+    command.current_dir(&suite.sources).arg("build").args(suite.flags).arg("--target").arg(target.name()).arg("-o").arg(&executable).arg(file);
     (run(&mut command, BUILD_LIMIT), executable)
 }
 
@@ -174,7 +202,8 @@ fn run_targets() -> Vec<Target> {
 fn check_run(suite: &Suite, file: &str) -> Result<(), String> {
     let (want_out, want_exit) = goldens(suite, file)?;
     let scratch = TempDir::new(suite.name);
-    for target in run_targets() {
+    let targets = if suite.flags.is_empty() { run_targets() } else { vec![Target::host()] };
+    for target in targets {
         let (built, executable) = build(suite, file, scratch.path(), target);
         if built.status != Status::Exited(0) {
             return Err(format!("minigo build --target {}: {}\n{}{}", target.name(), built.status, indent(&built.stdout), indent(&built.stderr)));
