@@ -50,6 +50,11 @@ pub struct Options {
     pub dump_ir: bool,
     /// `-d=poisonstack`: the backend overwrites dead stack objects at function exit.
     pub poison_stack: bool,
+    /// `-d=nostackalloc`: escape analysis decides and explains, but every
+    /// allocation and every address-taken variable goes to the heap.
+    pub no_stack_alloc: bool,
+    /// `-smallframes`: gc's smaller stack limits (128 KiB variables, 16 KiB implicit objects).
+    pub small_frames: i64,
     /// `--target x86_64|aarch64`.
     pub target: Option<Target>,
 }
@@ -224,7 +229,7 @@ enum FlagKind {
 
 fn flag_kind(name: &str, subcommand: Subcommand) -> Option<FlagKind> {
     match name {
-        "m" | "l" => Some(FlagKind::Count),
+        "m" | "l" | "smallframes" => Some(FlagKind::Count),
         "json" | "d" | "target" => Some(FlagKind::Value),
         // `go run` has no -o.
         "o" if subcommand == Subcommand::Build => Some(FlagKind::Value),
@@ -265,7 +270,11 @@ fn parse_flags(args: &[String], subcommand: Subcommand) -> Result<(Options, &[St
         };
         match kind {
             FlagKind::Count => {
-                let counter = if name == "m" { &mut options.m_count } else { &mut options.l_count };
+                let counter = match name {
+                    "m" => &mut options.m_count,
+                    "l" => &mut options.l_count,
+                    _ => &mut options.small_frames,
+                };
                 match value {
                     None => *counter += 1,
                     Some(value) => {
@@ -313,6 +322,7 @@ fn set_value(options: &mut Options, name: &str, value: &str) -> Result<(), Strin
                 match key {
                     "ir" => options.dump_ir = true,
                     "poisonstack" => options.poison_stack = true,
+                    "nostackalloc" => options.no_stack_alloc = true,
                     _ => return Err(format!("unknown debug key {}", key)),
                 }
             }

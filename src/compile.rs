@@ -70,6 +70,8 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     let config = passes::Config {
         no_inline: job.options.l_count != 0,
         full_costs: job.options.m_count >= 2 || job.options.json_dir.is_some(),
+        small_frames: job.options.small_frames != 0,
+        no_stack_alloc: job.options.no_stack_alloc,
     };
     let decisions = passes::optimize(&mut package, &config);
     verify(&package, "the middle-end", &display)?;

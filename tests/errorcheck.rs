@@ -36,7 +36,7 @@ struct Wanted {
     text: String,
 }
 
-/// The recipe's compiler flags minigo understands (`-m`, `-m=2`, `-l`); None if it has others.
+/// The recipe's compiler flags minigo understands (`-m`, `-m=2`, `-l`, `-smallframes`); None if it has others.
 fn recipe_flags(source: &str) -> Option<Vec<String>> {
     let first = source.lines().next()?;
     let recipe = first.strip_prefix("//")?.trim();
@@ -48,7 +48,7 @@ fn recipe_flags(source: &str) -> Option<Vec<String>> {
     for w in words {
         match w {
             "-0" => {}
-            "-m" | "-l" => flags.push(w.to_string()),
+            "-m" | "-l" | "-smallframes" => flags.push(w.to_string()),
             w if w.starts_with("-m=") => flags.push(w.to_string()),
             _ => return None,
         }

@@ -25,19 +25,19 @@ use std::collections::{HashMap, HashSet};
 use ::ir::*;
 
 use crate::callgraph;
+use crate::Config;
 use crate::decision::{Decision, DecisionKind, FlowLine, Position};
 use graph::{Hole, LocId, LocKind, Location, NoteAt, HEAP};
 
 /// Runs escape analysis over the package, bottom-up, and annotates the IR.
-/// `explain`: record the notes `-m=2` explanations need.
-pub fn escape_package(pkg: &mut Package, explain: bool, decisions: &mut Vec<Decision>) {
+pub fn escape_package(pkg: &mut Package, config: &Config, decisions: &mut Vec<Decision>) {
     for scc in callgraph::bottom_up(pkg) {
         let outcome = {
-            let mut batch = Batch::new(pkg, &scc.funcs, explain, decisions);
+            let mut batch = Batch::new(pkg, &scc.funcs, config, decisions);
             batch.run();
             batch.outcome()
         };
-        outcome.apply(pkg);
+        outcome.apply(pkg, config.no_stack_alloc);
     }
 }
 
@@ -50,12 +50,10 @@ struct Outcome {
 }
 
 impl Outcome {
-    fn apply(self, pkg: &mut Package) {
-        for (f, l, heap) in self.on_heap {
-            pkg.funcs[f.0 as usize].locals[l.0 as usize].on_heap = heap;
-        }
+    /// `all_on_heap`: ignore the stack decisions (`-d=nostackalloc`).
+    fn apply(self, pkg: &mut Package, all_on_heap: bool) {
         for (f, n, escapes) in self.escapes {
-            pkg.funcs[f.0 as usize].nodes[n.0 as usize].escapes = escapes;
+            pkg.funcs[f.0 as usize].nodes[n.0 as usize].escapes = escapes || all_on_heap;
         }
         for (f, i, by_ref) in self.by_ref {
             let capture = pkg.funcs[f.0 as usize].captures[i].clone();
@@ -66,6 +64,10 @@ impl Outcome {
                 local.captured_by_ref = by_ref;
                 local.addr_taken |= by_ref;
             }
+        }
+        for (f, l, heap) in self.on_heap {
+            let local = &mut pkg.funcs[f.0 as usize].locals[l.0 as usize];
+            local.on_heap = heap || (all_on_heap && (local.addr_taken || local.captured_by_ref));
         }
         for (f, tags) in self.tags {
             pkg.funcs[f.0 as usize].param_leaks = Some(tags);
@@ -83,7 +85,10 @@ enum LabelState {
 pub(crate) struct Batch<'a> {
     pkg: &'a Package,
     funcs: Vec<FuncId>,
+    /// Keep the notes `-m=2` explanations need.
     explain: bool,
+    /// gc's `-smallframes` limits.
+    small_frames: bool,
     decisions: &'a mut Vec<Decision>,
     /// The heap, the sink, then every location in creation order (gc's allLocs).
     locs: Vec<Location>,
@@ -103,14 +108,15 @@ pub(crate) struct Batch<'a> {
 }
 
 impl<'a> Batch<'a> {
-    fn new(pkg: &'a Package, funcs: &[FuncId], explain: bool, decisions: &'a mut Vec<Decision>) -> Batch<'a> {
+    fn new(pkg: &'a Package, funcs: &[FuncId], config: &Config, decisions: &'a mut Vec<Decision>) -> Batch<'a> {
         let mut heap = Location::new(LocKind::Heap, None, 0, false);
         heap.escapes = true;
         let blank = Location::new(LocKind::Blank, None, 0, false);
         Batch {
             pkg,
             funcs: funcs.to_vec(),
-            explain,
+            explain: config.full_costs,
+            small_frames: config.small_frames,
             decisions,
             locs: vec![heap, blank],
             var_locs: HashMap::new(),

@@ -22,6 +22,11 @@ pub struct Config {
     /// stopping at the budget, which changes when gc meets closures; escape
     /// analysis keeps the notes its explanations need.
     pub full_costs: bool,
+    /// `-smallframes`: gc's smaller stack size limits.
+    pub small_frames: bool,
+    /// `-d=nostackalloc`: decide and explain, but leave every allocation and
+    /// every address-taken variable on the heap.
+    pub no_stack_alloc: bool,
 }
 
 /// Runs the passes over the package and returns their decisions in gc's order.
@@ -30,7 +35,7 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     if !config.no_inline {
         inline::inline_package(pkg, config.full_costs, &mut decisions);
     }
-    escape::escape_package(pkg, config.full_costs, &mut decisions);
+    escape::escape_package(pkg, config, &mut decisions);
     if !config.no_inline {
         inline::wrapper_inlines(pkg, &mut decisions);
     }

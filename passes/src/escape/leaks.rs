@@ -12,10 +12,12 @@ use crate::decision::DecisionKind;
 
 /// Results tracked separately; flows to later results count as heap flows.
 pub const NUM_ESC_RESULTS: usize = 7;
-/// gc's `ir.MaxStackVarSize`: explicitly declared variables up to 10 MiB.
-const MAX_STACK_VAR_SIZE: u64 = 10 * 1024 * 1024;
-/// gc's `ir.MaxImplicitStackVarSize`: `new`, `&T{}`, `make` and closures up to 64 KiB.
-const MAX_IMPLICIT_STACK_VAR_SIZE: u64 = 64 * 1024;
+/// gc's `ir.MaxStackVarSize`: explicitly declared variables up to 10 MiB
+/// (128 KiB with `-smallframes`).
+const MAX_STACK_VAR_SIZE: [u64; 2] = [10 * 1024 * 1024, 128 * 1024];
+/// gc's `ir.MaxImplicitStackVarSize`: `new`, `&T{}`, `make` and closures up
+/// to 64 KiB (16 KiB with `-smallframes`).
+const MAX_IMPLICIT_STACK_VAR_SIZE: [u64; 2] = [64 * 1024, 16 * 1024];
 
 /// A parameter's leaks as gc encodes them: index 0 the heap, 1.. the results;
 /// each byte is derefs + 1, 0 meaning no flow.
@@ -129,27 +131,29 @@ impl Batch<'_> {
     /// gc's `HeapAllocReason`: why location `loc` cannot live on the stack at all, if it cannot.
     pub fn heap_alloc_reason(&self, loc: usize) -> Option<&'static str> {
         let types = &self.pkg.types;
+        let max_stack_var_size = MAX_STACK_VAR_SIZE[self.small_frames as usize];
+        let max_implicit_size = MAX_IMPLICIT_STACK_VAR_SIZE[self.small_frames as usize];
         match self.locs[loc].kind {
             LocKind::Var(f, l) => {
                 let local = self.pkg.func(f).local(l);
                 if local.class != LocalClass::Auto {
                     return None;
                 }
-                (types.size(local.ty) > MAX_STACK_VAR_SIZE).then_some("too large for stack")
+                (types.size(local.ty) > max_stack_var_size).then_some("too large for stack")
             }
             LocKind::Alloc(f, n) => {
                 let func = self.pkg.func(f);
                 let node = func.node(n);
-                if types.size(node.ty) > MAX_STACK_VAR_SIZE {
+                if types.size(node.ty) > max_stack_var_size {
                     return Some("too large for stack");
                 }
                 match &node.op {
                     Op::New | Op::Addr(_) => {
                         let elem = types.pointer_elem(node.ty)?;
-                        (types.size(elem) > MAX_IMPLICIT_STACK_VAR_SIZE).then_some("too large for stack")
+                        (types.size(elem) > max_implicit_size).then_some("too large for stack")
                     }
-                    Op::Closure(c) => (self.closure_size(*c) > MAX_IMPLICIT_STACK_VAR_SIZE).then_some("too large for stack"),
-                    Op::MethodValue { recv, .. } => (8 + types.size(func.node(*recv).ty) > MAX_IMPLICIT_STACK_VAR_SIZE).then_some("too large for stack"),
+                    Op::Closure(c) => (self.closure_size(*c) > max_implicit_size).then_some("too large for stack"),
+                    Op::MethodValue { recv, .. } => (8 + types.size(func.node(*recv).ty) > max_implicit_size).then_some("too large for stack"),
                     Op::MakeSlice { len, cap } => {
                         let size = cap.unwrap_or(*len);
                         let Op::Const { value: ir::ConstValue::Int(n), .. } = &func.node(size).op else { return Some("non-constant size") };
@@ -157,7 +161,7 @@ impl Batch<'_> {
                             ir::TypeKind::Slice(e) => types.size(*e),
                             _ => 0,
                         };
-                        (elem != 0 && *n > (MAX_IMPLICIT_STACK_VAR_SIZE / elem) as i128).then_some("too large for stack")
+                        (elem != 0 && *n > (max_implicit_size / elem) as i128).then_some("too large for stack")
                     }
                     _ => None,
                 }
