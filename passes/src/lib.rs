@@ -1,9 +1,11 @@
-//! The middle-end: the bottom-up call-graph driver (`callgraph.rs`) that the
+//! The middle-end: dead code removal (`deadcode.rs`), then the bottom-up
+//! call-graph driver (`callgraph.rs`) that the
 //! inliner (`inline.rs`) and then escape analysis (`escape.rs`) run over, one
 //! strongly connected component at a time, callees first, as gc 1.19 does. Every decision is recorded as data
 //! (`decision.rs`) and rendered for `-m`, `-m=2` and `-json` (`render.rs`).
 
 pub mod callgraph;
+pub mod deadcode;
 pub mod decision;
 pub mod escape;
 pub mod inline;
@@ -32,6 +34,7 @@ pub struct Config {
 /// Runs the passes over the package and returns their decisions in gc's order.
 pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     let mut decisions = Vec::new();
+    deadcode::remove_dead_code(pkg);
     if !config.no_inline {
         inline::inline_package(pkg, config.full_costs, &mut decisions);
     }

@@ -15,7 +15,7 @@ fn table(path: &Path) -> String {
     let (checked, diags) = frontend::check(&parsed.file, parsed.expr_count);
     assert!(diags.is_empty(), "{}: {:?}", path.display(), diags);
     let mut pkg = ir::lower::lower(&parsed.file, checked, "p.go");
-    let decisions = passes::optimize(&mut pkg, &Config { no_inline: false, full_costs: true });
+    let decisions = passes::optimize(&mut pkg, &Config { full_costs: true, ..Config::default() });
     // Source first, then the table.
     let mut out = format!("{}\n----- decisions -----\n", src.trim_end());
     for d in decisions {

@@ -1,0 +1,107 @@
+//! Dead code removal before inlining, as gc 1.19's `deadcode.Func`
+//! (cmd/compile/internal/deadcode): `if` statements with a constant condition
+//! lose the branch that never runs, and when the branch that runs ends in
+//! `return` or `panic`, the statements after the `if` go too (unless a label
+//! follows, which a `goto` may target). `&&` and `||` with a constant left
+//! operand are folded first, so that `if false && x` counts as constant.
+//! A body left with nothing but such empty statements becomes empty. This
+//! changes inline costs and what escape analysis sees, as it does in gc.
+
+use ::ir::*;
+
+/// Removes the dead code of every function of the package.
+pub fn remove_dead_code(pkg: &mut Package) {
+    for func in &mut pkg.funcs {
+        if func.has_body {
+            remove_in_func(func);
+        }
+    }
+}
+
+fn remove_in_func(func: &mut Func) {
+    let mut body = std::mem::take(&mut func.body);
+    stmts(func, &mut body);
+    let all_empty = !body.is_empty()
+        && body.iter().all(|s| {
+            let node = func.node(*s);
+            node.init.is_empty()
+                && match &node.op {
+                    Op::If { cond, then, els } => bool_const(func, *cond).is_some() && then.is_empty() && els.is_empty(),
+                    Op::For { cond: Some(cond), .. } => bool_const(func, *cond) == Some(false),
+                    _ => false,
+                }
+        });
+    if all_empty {
+        let pos = func.node(body[0]).pos;
+        body = vec![func.add_node(Node { op: Op::Block(Vec::new()), pos, ty: INVALID, init: Vec::new(), escapes: true, implicit: false })];
+    }
+    func.body = body;
+}
+
+fn bool_const(func: &Func, id: NodeId) -> Option<bool> {
+    match &func.node(id).op {
+        Op::Const { value: ConstValue::Bool(b), .. } => Some(*b),
+        _ => None,
+    }
+}
+
+fn stmts(func: &mut Func, list: &mut Vec<NodeId>) {
+    let last_label = list.iter().rposition(|s| matches!(func.node(*s).op, Op::Label(_)));
+    let mut i = 0;
+    while i < list.len() {
+        let id = list[i];
+        let mut cut = false;
+        if let Op::If { cond, .. } = func.node(id).op {
+            let cond = expr(func, cond);
+            let taken = bool_const(func, cond);
+            if let Op::If { cond: c, then, els } = &mut func.node_mut(id).op {
+                *c = cond;
+                if let Some(taken) = taken {
+                    let body = if taken {
+                        els.clear();
+                        &*then
+                    } else {
+                        then.clear();
+                        &*els
+                    };
+                    let ends_function = body.last().copied();
+                    let after_last_label = last_label.map_or(true, |l| i > l);
+                    if let Some(last) = ends_function {
+                        cut = after_last_label && matches!(func.node(last).op, Op::Return(_) | Op::Panic(_));
+                    }
+                }
+            }
+        }
+        let mut init = std::mem::take(&mut func.node_mut(id).init);
+        stmts(func, &mut init);
+        func.node_mut(id).init = init;
+        let mut op = func.node(id).op.clone();
+        match &mut op {
+            Op::Block(body) | Op::For { body, .. } | Op::Range { body, .. } => stmts(func, body),
+            Op::If { then, els, .. } => {
+                stmts(func, then);
+                stmts(func, els);
+            }
+            Op::Switch { cases, .. } => cases.iter_mut().for_each(|c| stmts(func, &mut c.body)),
+            _ => {}
+        }
+        func.node_mut(id).op = op;
+        if cut {
+            list.truncate(i + 1);
+            break;
+        }
+        i += 1;
+    }
+}
+
+/// Folds `&&` and `||` whose left operand is constant.
+fn expr(func: &mut Func, id: NodeId) -> NodeId {
+    let Op::Binary(op @ (BinOp::AndAnd | BinOp::OrOr), x, y) = func.node(id).op else { return id };
+    let (x, y) = (expr(func, x), expr(func, y));
+    func.node_mut(id).op = Op::Binary(op, x, y);
+    match (op, bool_const(func, x)) {
+        (BinOp::AndAnd, Some(true)) | (BinOp::OrOr, Some(false)) => y,
+        (BinOp::AndAnd, Some(false)) | (BinOp::OrOr, Some(true)) => x,
+        _ => id,
+    }
+}
