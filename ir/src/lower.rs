@@ -684,13 +684,14 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Where gc reports the implicit conversion of a call argument: the
-    /// argument's own position when it has one of its own (not a name or a
-    /// constant), else the position the previous argument left, starting at
-    /// the call's `(` (gc's noder converts at `base.Pos` as it stands).
+    /// argument's own position when it has one of its own (gc's
+    /// `HasUniquePos`: not a name, a named constant or nil), else the position
+    /// the previous argument left, starting at the call's `(`.
     fn argument_pos(&self, arg: NodeId, current: Pos) -> Pos {
         let node = self.builders.last().expect("inside a function").func.node(arg);
-        match node.op {
-            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Const { .. } | Op::Nil => current,
+        match &node.op {
+            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Nil => current,
+            Op::Const { text, .. } if text.starts_with(|c: char| c.is_alphabetic() || c == '_') => current,
             _ => node.pos,
         }
     }
@@ -764,7 +765,8 @@ impl<'a> Lowerer<'a> {
                 if matches!(self.types().under(xt), TypeKind::Array(..)) {
                     self.mark_addr_taken(x);
                     let pt = self.intern(TypeKind::Pointer(xt));
-                    xn = self.implicit_node(Op::Addr(xn), e.pos, pt);
+                    // gc takes the array's address where the array is written.
+                    xn = self.implicit_node(Op::Addr(xn), x.pos, pt);
                 }
                 let lo = lo.as_ref().map(|v| self.expr(v));
                 let hi = hi.as_ref().map(|v| self.expr(v));
