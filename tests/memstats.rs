@@ -45,3 +45,10 @@ fn without_stack_allocation_every_object_is_a_heap_allocation() {
     assert!(output.starts_with("999999000000\n"), "wrong output: {:?}", output);
     assert_eq!((mallocs, bytes), (1_000_000, 16_000_000));
 }
+
+#[test]
+fn a_variable_moved_to_the_heap_costs_one_cell_per_declaration() {
+    let (output, mallocs, bytes) = memstats("heapvar.go", &[]);
+    assert!(output.starts_with("499500\n"), "wrong output: {:?}", output);
+    assert_eq!((mallocs, bytes), (1000, 8000));
+}

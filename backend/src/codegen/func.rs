@@ -281,7 +281,16 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// `Decl`: a fresh, zeroed variable (a new heap cell for a moved-to-heap local).
     pub fn declare_local(&mut self, local: LocalId) {
         let ty = self.func.local(local).ty;
-        match self.storage_of(local) {
+        // Not storage_of: that would give a heap local a cell of its own first.
+        let storage = match &self.storage[local.0 as usize] {
+            Some(storage) => storage.clone(),
+            None => {
+                let storage = self.local_storage(local);
+                self.storage[local.0 as usize] = Some(storage.clone());
+                storage
+            }
+        };
+        match storage {
             Storage::Heap(var) => {
                 let cell = self.alloc(ty);
                 self.b.def_var(var, cell);
