@@ -274,8 +274,16 @@ impl<'a> Lowerer<'a> {
                     Some(self.node(Op::Global(g), n.pos, ty))
                 })
                 .collect();
-            let conv_pos = self.noder_pos(&spec.values, spec.names[0].pos);
-            body.extend(self.assign_values(targets, &spec.values, spec.names[0].pos, conv_pos));
+            if targets.len() == spec.values.len() {
+                // gc's initialization order assigns the variables of a spec one by one.
+                for (target, value) in targets.into_iter().zip(&spec.values) {
+                    let conv_pos = self.noder_pos(std::slice::from_ref(value), spec.names[0].pos);
+                    body.extend(self.assign_values(vec![target], std::slice::from_ref(value), spec.names[0].pos, conv_pos));
+                }
+            } else {
+                let conv_pos = self.noder_pos(&spec.values, spec.names[0].pos);
+                body.extend(self.assign_values(targets, &spec.values, spec.names[0].pos, conv_pos));
+            }
         }
         self.b().func.body = body;
         self.finish_builder();
@@ -373,14 +381,14 @@ impl<'a> Lowerer<'a> {
                     for (i, name) in spec.names.iter().enumerate() {
                         let Some(&obj) = self.checked.defs.get(&name.pos) else { continue };
                         let ty = self.checked.objects[obj as usize].ty;
-                        let target = if name.name == "_" {
-                            None
-                        } else {
-                            let local = self.new_local(&name.name, ty, name.pos, LocalClass::Auto);
-                            out.push(self.stmt_node(Op::Decl(local), name.pos));
+                        // gc declares a blank variable too (`var _ T; _ = v`), so the
+                        // value is converted to T.
+                        let local = self.new_local(&name.name, ty, name.pos, LocalClass::Auto);
+                        out.push(self.stmt_node(Op::Decl(local), name.pos));
+                        if name.name != "_" {
                             self.b().vars.insert(obj, local);
-                            Some(self.node(Op::Local(local), name.pos, ty))
-                        };
+                        }
+                        let target = Some(self.node(Op::Local(local), name.pos, ty));
                         if !per_name {
                             targets.push(target);
                             continue;
@@ -1220,7 +1228,7 @@ impl<'a> Lowerer<'a> {
                         },
                         None => i,
                     };
-                    let v = self.elem_value(&el.value, fields[index].ty);
+                    let v = self.elem_value(el, fields[index].ty);
                     out.push((LitKey::Field(index as u32), v));
                 }
             }
@@ -1232,7 +1240,7 @@ impl<'a> Lowerer<'a> {
                             index = v as u64;
                         }
                     }
-                    let v = self.elem_value(&el.value, elem);
+                    let v = self.elem_value(el, elem);
                     out.push((LitKey::Index(index), v));
                     index += 1;
                 }
@@ -1242,13 +1250,19 @@ impl<'a> Lowerer<'a> {
         self.node(Op::CompositeLit(out), e.pos, ty)
     }
 
-    fn elem_value(&mut self, v: &Expr, elem_ty: TypeId) -> NodeId {
+    /// A literal's element, converted to the element type where needed; gc
+    /// converts a keyed element at the key's `:`.
+    fn elem_value(&mut self, el: &ast::Element, elem_ty: TypeId) -> NodeId {
+        let v = &el.value;
         match &v.kind {
             ExprKind::CompositeLit { ty: None, elems, .. } => {
                 let t = self.ty_of(v);
                 self.composite_lit(v, t, elems)
             }
-            _ => self.expr_to(v, elem_ty),
+            _ => {
+                let n = self.expr(v);
+                self.convert_node(n, elem_ty, el.colon.unwrap_or(v.pos))
+            }
         }
     }
 

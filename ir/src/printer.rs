@@ -151,7 +151,7 @@ impl Printer<'_> {
     fn expr(&self, id: NodeId, prec: u8) -> String {
         let id = self.visible(id);
         let node = self.node(id);
-        let own = precedence(node);
+        let own = precedence(self.func, node);
         if prec > own {
             return format!("({})", self.expr(id, 0));
         }
@@ -266,9 +266,12 @@ impl Printer<'_> {
     }
 }
 
-/// gc's `OpPrec` for the node kinds minigo has.
-fn precedence(node: &Node) -> u8 {
+/// gc's `OpPrec` for the node kinds minigo has; ops it leaves out of the
+/// table (OADDSTR, OPTRLIT, OCLOSURE, OINLCALL, ORECOVER) have 0, so they
+/// are parenthesized as operands and print their own operands bare.
+fn precedence(func: &Func, node: &Node) -> u8 {
     match &node.op {
+        Op::Addr(x) if matches!(func.node(*x).op, Op::CompositeLit(_)) => 0,
         Op::Unary(..) | Op::Addr(_) | Op::Deref(_) => 7,
         Op::Binary(op, ..) => match op {
             BinOp::Mul | BinOp::Div | BinOp::Mod | BinOp::Shl | BinOp::Shr | BinOp::And | BinOp::AndNot => 6,
@@ -277,8 +280,7 @@ fn precedence(node: &Node) -> u8 {
             BinOp::AndAnd => 2,
             BinOp::OrOr => 1,
         },
-        Op::AddStr(_) => 5,
-        Op::Closure(_) => 0,
+        Op::AddStr(_) | Op::Closure(_) | Op::InlinedCall { .. } | Op::Recover => 0,
         _ => 8,
     }
 }

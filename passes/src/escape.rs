@@ -101,6 +101,8 @@ pub(crate) struct Batch<'a> {
     by_value: HashMap<LocId, bool>,
     /// Each function's parameter tags, once the batch is solved.
     tags: Vec<(FuncId, Vec<ParamLeaks>)>,
+    /// Interface conversions only compared, never stored: their boxes stay in the frame.
+    in_place_boxes: Vec<(FuncId, NodeId)>,
     // The function being walked.
     curfn: FuncId,
     loop_depth: i32,
@@ -124,6 +126,7 @@ impl<'a> Batch<'a> {
             closure_called: HashSet::new(),
             by_value: HashMap::new(),
             tags: Vec::new(),
+            in_place_boxes: Vec::new(),
             curfn: funcs[0],
             loop_depth: 1,
             labels: HashMap::new(),
@@ -263,6 +266,7 @@ impl<'a> Batch<'a> {
 
     fn outcome(&self) -> Outcome {
         let mut outcome = Outcome { on_heap: Vec::new(), escapes: Vec::new(), by_ref: Vec::new(), tags: self.tags.clone() };
+        outcome.escapes.extend(self.in_place_boxes.iter().map(|&(f, n)| (f, n, false)));
         for l in &self.locs {
             match l.kind {
                 LocKind::Var(f, v) => outcome.on_heap.push((f, v, l.escapes)),

@@ -36,6 +36,10 @@ impl Batch<'_> {
                 self.flow(&k, loc);
             }
             Op::Unary(_, x) => self.discard(x),
+            Op::Binary(op, a, b) if matches!(op, BinOp::Eq | BinOp::Ne) => {
+                self.compared(a);
+                self.compared(b);
+            }
             Op::Binary(_, a, b) => {
                 self.discard(a);
                 self.discard(b);
@@ -154,6 +158,20 @@ impl Batch<'_> {
                 }
             }
             _ => panic!("escape: unexpected expression {:?} in {}", node.op, func.name),
+        }
+    }
+
+    /// An operand of `==`, `!=` or a switch case: a value compared with an
+    /// interface is compared in place (gc's walk compares type and data), so
+    /// the implicit conversion allocates nothing and is not a location.
+    pub(super) fn compared(&mut self, id: NodeId) {
+        let node = self.pkg.func(self.curfn).node(id);
+        match node.op {
+            Op::Conv(ConvKind::Iface, x) if node.implicit => {
+                self.in_place_boxes.push((self.curfn, id));
+                self.discard(x);
+            }
+            _ => self.discard(id),
         }
     }
 

@@ -19,8 +19,10 @@ impl Batch<'_> {
             Op::DeclType | Op::DeclConst | Op::Branch { .. } => {}
             Op::Block(list) => self.stmts(&list),
             Op::Decl(l) => {
-                let loc = self.var_loc(self.curfn, l);
-                self.locs[loc].loop_depth = self.loop_depth;
+                if self.pkg.func(self.curfn).local(l).name != "_" {
+                    let loc = self.var_loc(self.curfn, l);
+                    self.locs[loc].loop_depth = self.loop_depth;
+                }
             }
             Op::Label(name) => match self.labels.remove(&name) {
                 Some(LabelState::Looping) => self.loop_depth += 1,
@@ -61,7 +63,7 @@ impl Batch<'_> {
                 }
                 for case in cases {
                     for v in &case.values {
-                        self.discard(*v);
+                        self.compared(*v);
                     }
                     self.block(&case.body);
                 }
@@ -173,6 +175,7 @@ impl Batch<'_> {
         let node = self.pkg.func(self.curfn).node(dst).clone();
         match node.op {
             Op::Blank => Hole::to(BLANK),
+            Op::Local(l) if self.pkg.func(self.curfn).local(l).name == "_" => Hole::to(BLANK),
             Op::Local(l) => Hole::to(self.var_loc(self.curfn, l)),
             Op::Field(x, _) => self.addr_of(Some(x)),
             Op::Index(x, i) => {

@@ -69,6 +69,11 @@ impl Hairy<'_> {
     }
 
     /// Visits a node and its children; true stops the walk (a disqualifying node).
+    fn is_implicit_box(&self, fid: FuncId, id: NodeId) -> bool {
+        let node = self.pkg.func(fid).node(id);
+        node.implicit && matches!(node.op, Op::Conv(ConvKind::Iface, _))
+    }
+
     fn visit(&mut self, fid: FuncId, id: NodeId) -> bool {
         let node = self.pkg.func(fid).node(id).clone();
         let node = &node;
@@ -140,8 +145,13 @@ impl Hairy<'_> {
             Op::New => own = 2,
             // A blank target of an OAS2 is an ONAME of its own.
             Op::Assign2 { lhs, .. } => own += lhs.iter().filter(|l| l.is_none()).count() as i32,
-            // One OCASE per clause.
-            Op::Switch { cases, .. } => own += cases.len() as i32,
+            // One OCASE per clause; a value compared with an interface tag is not converted in gc.
+            Op::Switch { cases, .. } => {
+                own += cases.len() as i32;
+                own -= cases.iter().flat_map(|c| &c.values).filter(|v| self.is_implicit_box(fid, **v)).count() as i32;
+            }
+            // gc compares a value with an interface in place, without converting it.
+            Op::Binary(BinOp::Eq | BinOp::Ne, a, b) => own -= [a, b].iter().filter(|x| self.is_implicit_box(fid, ***x)).count() as i32,
             Op::If { cond, then, els } => {
                 if let Op::Const { value: ConstValue::Bool(taken), .. } = &self.pkg.func(fid).node(*cond).op {
                     // A constant condition: the if and its condition are free,
