@@ -26,13 +26,8 @@ impl FuncCtx<'_, '_> {
         if is_comparison(op) {
             let a = self.eval(l);
             let b = self.eval(r);
-            if self.types.is_interface(operand_ty) && !self.is_nil(l) && !self.is_nil(r) {
-                // Dynamic types and values are compared by the runtime (efaceeq).
-                let eq = self.call_rt(Rt::EfaceEq, &[a.part(0), a.part(1), b.part(0), b.part(1)])[0];
-                let cc = if op == BinOp::Eq { IntCC::NotEqual } else { IntCC::Equal };
-                return Val::Parts(vec![self.b.ins().icmp_imm_s(cc, eq, 0)]);
-            }
-            return Val::Parts(vec![self.compare(op, operand_ty, &a, &b)]);
+            let with_nil = self.is_nil(l) || self.is_nil(r);
+            return Val::Parts(vec![self.compare_operands(op, operand_ty, &a, &b, with_nil)]);
         }
         if is_string(self.types, ty) {
             return self.concat(id, &[l, r]);
@@ -43,7 +38,7 @@ impl FuncCtx<'_, '_> {
         Val::Parts(vec![self.arith(op, ty, a, b, count_ty)])
     }
 
-    fn is_nil(&self, id: NodeId) -> bool {
+    pub fn is_nil(&self, id: NodeId) -> bool {
         match &self.func.node(id).op {
             Op::Nil => true,
             Op::Conv(_, x) => self.is_nil(*x),
@@ -139,6 +134,18 @@ impl FuncCtx<'_, '_> {
         self.b.ins().jump(done, &[]);
         self.b.switch_to_block(done);
         self.b.use_var(result)
+    }
+
+    /// `a op b` for the operands of a comparison or a switch case: two
+    /// interfaces compare dynamic types and values in the runtime (efaceeq),
+    /// unless one is nil.
+    pub fn compare_operands(&mut self, op: BinOp, ty: TypeId, a: &Val, b: &Val, with_nil: bool) -> Value {
+        if self.types.is_interface(ty) && !with_nil {
+            let eq = self.call_rt(Rt::EfaceEq, &[a.part(0), a.part(1), b.part(0), b.part(1)])[0];
+            let cc = if op == BinOp::Eq { IntCC::NotEqual } else { IntCC::Equal };
+            return self.b.ins().icmp_imm_s(cc, eq, 0);
+        }
+        self.compare(op, ty, a, b)
     }
 
     /// A comparison of two values of type `ty` (or of a value with nil); an `i8` 0/1.

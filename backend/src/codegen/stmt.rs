@@ -361,6 +361,7 @@ impl FuncCtx<'_, '_> {
     /// `switch`: the tag is evaluated once and compared with each case value
     /// in source order; no match runs `default` wherever it appears.
     fn switch_stmt(&mut self, tag: Option<NodeId>, cases: &[Case], label: &Option<String>) {
+        let tag_is_nil = tag.is_some_and(|t| self.is_nil(t));
         let tag = tag.map(|t| {
             self.hoist_calls(t);
             (self.eval_owned(t), self.func.node(t).ty)
@@ -372,7 +373,8 @@ impl FuncCtx<'_, '_> {
                 let matched = match &tag {
                     Some((tag_value, tag_ty)) => {
                         let v = self.eval(*value);
-                        self.compare(BinOp::Eq, *tag_ty, tag_value, &v)
+                        let with_nil = tag_is_nil || self.is_nil(*value);
+                        self.compare_operands(BinOp::Eq, *tag_ty, tag_value, &v, with_nil)
                     }
                     None => self.eval(*value).scalar(),
                 };
