@@ -223,9 +223,18 @@ impl FuncCtx<'_, '_> {
         let node = self.func.node(id);
         let operand = self.func.node(x);
         if let Op::CompositeLit(elems) = &operand.op {
+            let (ty, escapes) = (operand.ty, node.escapes);
+            if matches!(self.types.under(ty), TypeKind::Slice(_)) {
+                // `&[]T{...}`: a cell holding the slice, whose backing array
+                // the literal's own node places.
+                let slice = self.eval(x);
+                let obj = self.new_object(ty, escapes);
+                self.store_val(ty, obj, 0, &slice);
+                return obj;
+            }
             self.run_init(x);
-            let obj = self.new_object(operand.ty, node.escapes);
-            self.fill_lit(obj, operand.ty, elems);
+            let obj = self.new_object(ty, escapes);
+            self.fill_lit(obj, ty, elems);
             return obj;
         }
         self.place_addr(x)

@@ -236,6 +236,8 @@ impl FuncCtx<'_, '_> {
             self.unsupported("range over a map or channel");
             return;
         };
+        // `for i, _ := range p` reads no element: a nil *[N]T is fine.
+        let has_value = value.is_some_and(|v| !matches!(self.func.node(v).op, Op::Blank));
         let (base, len) = match (self.types.under(x_ty), array_len(self.types, x_ty)) {
             (TypeKind::Slice(_), _) => {
                 let s = self.eval(x);
@@ -243,12 +245,12 @@ impl FuncCtx<'_, '_> {
             }
             (TypeKind::Pointer(_), Some(n)) => {
                 let ptr = self.eval(x).scalar();
-                if value.is_some() && n > 0 {
+                if has_value && n > 0 {
                     self.nil_check(ptr);
                 }
                 (Some(ptr), self.iconst(n as i64))
             }
-            (_, Some(n)) if value.is_some() => {
+            (_, Some(n)) if has_value => {
                 let array = self.eval_owned(x);
                 (Some(array.addr()), self.iconst(n as i64))
             }
@@ -270,7 +272,7 @@ impl FuncCtx<'_, '_> {
         if let Some(key) = key {
             self.assign_value(key, Val::Parts(vec![i]));
         }
-        if let (Some(value), Some(base)) = (value, base) {
+        if let (Some(value), Some(base), true) = (value, base, has_value) {
             let offset = self.b.ins().imul_imm_s(i, self.types.size(elem) as i64);
             let addr = self.b.ins().iadd(base, offset);
             let element = self.load_val(elem, addr, 0);
