@@ -397,4 +397,13 @@ impl Package {
     pub fn func(&self, id: FuncId) -> &Func {
         &self.funcs[id.0 as usize]
     }
+
+    /// A function literal inside another function (gc's `IsHiddenClosure`):
+    /// it is analysed with the function it appears in. A literal in a package
+    /// variable's initializer is not hidden: gc compiles it as a function of
+    /// its own, in source order among the declared functions.
+    pub fn is_hidden_closure(&self, id: FuncId) -> bool {
+        let outer = self.func(id).outer;
+        outer.is_some() && outer != self.init
+    }
 }

@@ -2,8 +2,8 @@
 //! components in gc 1.19's bottom-up order (`ir.VisitFuncsBottomUp`,
 //! scc.go): Tarjan's algorithm with roots taken in declaration order and
 //! references followed in pre-order, callees' components before callers'.
-//! Function literals are never roots and never close a component: they join
-//! their enclosing function's component, after it. Inlining and escape
+//! Function literals inside functions are never roots and never close a
+//! component: they join their enclosing function's component, after it. Inlining and escape
 //! analysis both walk the package through this one driver.
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -52,12 +52,31 @@ fn references(func: &Func, id: NodeId, out: &mut Vec<FuncId>) {
 pub fn bottom_up(pkg: &Package) -> Vec<Scc> {
     let graph = call_graph(pkg);
     let mut visitor = Visitor { pkg, graph: &graph, node_id: vec![0; pkg.funcs.len()], visitgen: 0, stack: Vec::new(), out: Vec::new() };
-    for (i, func) in pkg.funcs.iter().enumerate() {
-        if func.outer.is_none() {
-            visitor.visit(NodeIndex::new(i));
-        }
+    for f in roots(pkg) {
+        visitor.visit(NodeIndex::new(f.0 as usize));
     }
     visitor.out
+}
+
+/// The functions gc's `Target.Decls` holds, in its order: the declared
+/// functions, with the literals of package variable initializers placed
+/// among them by source position (before the first function declared after them).
+fn roots(pkg: &Package) -> Vec<FuncId> {
+    let ids = (0..pkg.funcs.len() as u32).map(FuncId);
+    let mut package_literals: Vec<FuncId> = ids.clone().filter(|f| pkg.func(*f).outer.is_some() && !pkg.is_hidden_closure(*f)).collect();
+    package_literals.sort_by_key(|f| pkg.func(*f).pos);
+    let mut pending = package_literals.into_iter().peekable();
+    let mut out = Vec::new();
+    for f in ids.filter(|f| pkg.func(*f).outer.is_none()) {
+        if Some(f) != pkg.init {
+            while let Some(lit) = pending.next_if(|lit| pkg.func(*lit).pos < pkg.func(f).pos) {
+                out.push(lit);
+            }
+        }
+        out.push(f);
+    }
+    out.extend(pending);
+    out
 }
 
 struct Visitor<'g> {
@@ -92,7 +111,7 @@ impl Visitor<'_> {
                 min = m;
             }
         }
-        let hidden_closure = self.pkg.funcs[i].outer.is_some();
+        let hidden_closure = self.pkg.is_hidden_closure(FuncId(i as u32));
         if (min == id || min == id + 1) && !hidden_closure {
             let start = self.stack.iter().rposition(|x| *x == n).expect("the root is on the stack");
             let block: Vec<NodeIndex> = self.stack.split_off(start);

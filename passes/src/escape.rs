@@ -103,6 +103,8 @@ pub(crate) struct Batch<'a> {
     tags: Vec<(FuncId, Vec<ParamLeaks>)>,
     /// Interface conversions only compared, never stored: their boxes stay in the frame.
     in_place_boxes: Vec<(FuncId, NodeId)>,
+    /// Static temporaries of package variable initializers named so far.
+    static_temps: u32,
     // The function being walked.
     curfn: FuncId,
     loop_depth: i32,
@@ -127,6 +129,7 @@ impl<'a> Batch<'a> {
             by_value: HashMap::new(),
             tags: Vec::new(),
             in_place_boxes: Vec::new(),
+            static_temps: 0,
             curfn: funcs[0],
             loop_depth: 1,
             labels: HashMap::new(),
@@ -138,7 +141,7 @@ impl<'a> Batch<'a> {
             self.init_func(f);
         }
         for f in self.funcs.clone() {
-            if self.pkg.func(f).outer.is_none() {
+            if !self.pkg.is_hidden_closure(f) {
                 self.walk_func(f);
             }
         }
@@ -233,7 +236,7 @@ impl<'a> Batch<'a> {
             let at = NoteAt::Node(closure, self.capture_node(closure, capture.inner));
             let mut k = k.clone();
             if !by_value {
-                k = self.note_at(&k.shift(-1), at, "reference");
+                k = self.note_at(&k.shift(-1), at.clone(), "reference");
             }
             let k = self.note_at(&k, at, "captured by a closure");
             self.flow(&k, loc);

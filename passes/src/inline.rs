@@ -22,7 +22,7 @@ pub use expand::static_callee;
 pub fn inline_package(pkg: &mut Package, full_costs: bool, decisions: &mut Vec<Decision>) {
     let init = pkg.init;
     for scc in callgraph::bottom_up(pkg) {
-        let non_closures = scc.funcs.iter().filter(|f| pkg.func(**f).outer.is_none()).count();
+        let non_closures = scc.funcs.iter().filter(|f| !pkg.is_hidden_closure(**f)).count();
         for fid in &scc.funcs {
             if Some(*fid) == init {
                 continue;

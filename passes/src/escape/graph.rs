@@ -70,11 +70,14 @@ pub struct Note {
     pub why: &'static str,
 }
 
-/// What a note points at: a node, or a variable (printed as its name, at its declaration).
-#[derive(Clone, Copy)]
+/// What a note points at: a node, or a variable (printed as its name, at
+/// its declaration), or a statement gc generates that minigo's IR does not
+/// hold (the run-time part of a static initialization), already printed.
+#[derive(Clone)]
 pub enum NoteAt {
     Node(FuncId, NodeId),
     Var(FuncId, LocalId),
+    Generated(String, ir::Pos),
 }
 
 /// An evaluation context: where an expression's value goes, through how many dereferences.

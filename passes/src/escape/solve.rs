@@ -113,9 +113,10 @@ impl Batch<'_> {
         lines.push(FlowLine::Flow(format!("{} = {}{}", self.explain_loc(dst), ops, self.explain_loc(src))));
         let mut note = notes.as_ref();
         while let Some(n) = note {
-            let (what, at) = match n.at {
-                NoteAt::Node(f, id) => (self.node_text(f, id), self.pkg.func(f).node(id).pos),
-                NoteAt::Var(f, l) => (self.pkg.func(f).local(l).name.clone(), self.pkg.func(f).local(l).pos),
+            let (what, at) = match &n.at {
+                NoteAt::Node(f, id) => (self.node_text(*f, *id), self.pkg.func(*f).node(*id).pos),
+                NoteAt::Var(f, l) => (self.pkg.func(*f).local(*l).name.clone(), self.pkg.func(*f).local(*l).pos),
+                NoteAt::Generated(text, pos) => (text.clone(), *pos),
             };
             lines.push(FlowLine::From { what, why: n.why, at });
             note = n.next.as_ref();

@@ -4,7 +4,7 @@
 
 use ::ir::*;
 
-use super::graph::{Hole, BLANK, HEAP};
+use super::graph::{Hole, NoteAt, BLANK, HEAP};
 use super::{Batch, LabelState};
 use crate::decision::DecisionKind;
 
@@ -68,7 +68,11 @@ impl Batch<'_> {
                     self.block(&case.body);
                 }
             }
-            Op::Assign { lhs, rhs: Some(rhs), .. } if self.is_package_init_of_global(lhs) && self.is_literal(rhs) => self.static_literal(rhs, id),
+            Op::Assign { lhs, rhs: Some(rhs), .. } if self.is_package_init_of_global(lhs) && self.is_static_shape(rhs) => {
+                let Op::Global(g) = self.pkg.func(self.curfn).node(lhs).op else { unreachable!("a package variable") };
+                let symbol = format!("{}.{}", self.pkg.name, self.pkg.globals[g.0 as usize].name);
+                self.static_parts(rhs, &symbol, 0);
+            }
             Op::Assign { lhs, rhs, .. } => self.assign_list(&[Some(lhs)], &[rhs], "assign", id),
             Op::AssignOp { lhs, rhs, .. } => self.assign_list(&[Some(lhs)], &[Some(rhs)], "assign", id),
             Op::Assign2 { lhs, rhs, .. } => {
@@ -136,35 +140,69 @@ impl Batch<'_> {
         Some(self.curfn) == self.pkg.init && matches!(self.pkg.func(self.curfn).node(lhs).op, Op::Global(_))
     }
 
-    fn is_literal(&self, id: NodeId) -> bool {
+    /// Whether gc's static initialization (staticinit) lays `value` out as
+    /// data when it initializes a package variable: constants, functions,
+    /// other package variables and their addresses, literals (whose dynamic
+    /// elements are assigned separately), function literals without
+    /// captures, and interface boxes (of which only the value is assigned).
+    fn is_static_shape(&self, id: NodeId) -> bool {
         let func = self.pkg.func(self.curfn);
         match &func.node(id).op {
-            Op::CompositeLit(_) => true,
-            Op::Addr(x) => matches!(func.node(*x).op, Op::CompositeLit(_)),
+            Op::Const { .. } | Op::Nil | Op::Func(_) | Op::Global(_) | Op::CompositeLit(_) | Op::Conv(ConvKind::Iface, _) => true,
+            Op::Addr(x) => matches!(func.node(*x).op, Op::CompositeLit(_) | Op::Global(_)),
+            Op::Closure(f) => self.pkg.func(*f).captures.is_empty(),
             _ => false,
         }
     }
 
-    /// A package variable initialized by a composite literal: gc lays the
-    /// literal out statically (staticinit) and assigns only the elements that
-    /// are not constant, so the literal itself allocates nothing.
-    fn static_literal(&mut self, lit: NodeId, stmt: NodeId) {
+    /// The code a statically initialized value still needs: each part that
+    /// is not data itself is assigned at run time into its place in the
+    /// static data, `(T)(symbol@offset) = part` as gc prints it. Literals
+    /// behind a pointer or a slice, and boxes of non-pointer values, get
+    /// static temporaries of their own (`main..stmp_N`, numbered package-wide).
+    fn static_parts(&mut self, id: NodeId, symbol: &str, offset: u64) {
+        let types = &self.pkg.types;
         let func = self.pkg.func(self.curfn);
-        let elems = match &func.node(lit).op {
-            Op::CompositeLit(elems) => elems.clone(),
-            Op::Addr(x) => return self.static_literal(*x, stmt),
-            _ => return,
-        };
-        for (_, e) in elems {
-            match func.node(e).op {
-                Op::Const { .. } | Op::Nil | Op::Func(_) => {}
-                _ if self.is_literal(e) => self.static_literal(e, stmt),
-                _ => {
-                    let k = self.note(&Hole::to(HEAP), stmt, "assign");
-                    self.expr(&k, e);
+        let node = func.node(id);
+        let mut parts: Vec<(NodeId, String, u64)> = Vec::new();
+        match &node.op {
+            Op::CompositeLit(elems) => {
+                let (symbol, offset) = match types.under(node.ty) {
+                    TypeKind::Slice(_) => (self.static_temp(), 0),
+                    _ => (symbol.to_string(), offset),
+                };
+                for (key, e) in elems {
+                    let at = match (key, types.under(node.ty)) {
+                        (LitKey::Field(i), _) => types.field_offset(node.ty, *i as usize),
+                        (LitKey::Index(i), TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => i * types.size(*elem),
+                        _ => 0,
+                    };
+                    parts.push((*e, symbol.clone(), offset + at));
                 }
             }
+            Op::Addr(x) if matches!(func.node(*x).op, Op::CompositeLit(_)) => parts.push((*x, self.static_temp(), 0)),
+            Op::Conv(ConvKind::Iface, x) if self.is_direct_iface(func.node(*x).ty) => parts.push((*x, symbol.to_string(), offset + 8)),
+            Op::Conv(ConvKind::Iface, x) => parts.push((*x, self.static_temp(), 0)),
+            _ => {}
         }
+        for (part, symbol, offset) in parts {
+            if self.is_static_shape(part) {
+                self.static_parts(part, &symbol, offset);
+                continue;
+            }
+            let func = self.pkg.func(self.curfn);
+            let part_node = func.node(part);
+            let ty = self.pkg.types.display(part_node.ty);
+            let text = format!("({})({}@{}) = {}", ty, symbol, offset, self.node_text(self.curfn, part));
+            let k = self.note_at(&Hole::to(HEAP), NoteAt::Generated(text, part_node.pos), "assign");
+            self.expr(&k, part);
+        }
+    }
+
+    /// A new static temporary's symbol (gc's `staticinit.StaticName`).
+    fn static_temp(&mut self) -> String {
+        self.static_temps += 1;
+        format!("{}..stmp_{}", self.pkg.name, self.static_temps - 1)
     }
 
     /// gc's `addr`: the hole for storing into `dst` — its own location for a
