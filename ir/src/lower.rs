@@ -1160,6 +1160,22 @@ impl<'a> Lowerer<'a> {
             self.b().func.node_mut(xn).ty = target;
             return xn;
         }
+        if kind == ConvKind::StringToRunes {
+            if let Op::Const { value: ConstValue::Str(bytes), .. } = &self.b().func.node(xn).op {
+                // gc's typecheck turns []rune("const") into the literal []rune{...} (stringtoruneslit).
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                let rune = match self.types().under(target) {
+                    TypeKind::Slice(el) => *el,
+                    _ => INVALID,
+                };
+                let elems: Vec<(LitKey, NodeId)> = text
+                    .chars()
+                    .enumerate()
+                    .map(|(i, r)| (LitKey::Index(i as u64), self.node(Op::Const { value: ConstValue::Int(r as i128), text: (r as u32).to_string() }, e.pos, rune)))
+                    .collect();
+                return self.node(Op::CompositeLit(elems), e.pos, target);
+            }
+        }
         self.node(Op::Conv(kind, xn), e.pos, target)
     }
 
