@@ -32,13 +32,18 @@ use graph::{Hole, LocId, LocKind, Location, NoteAt, HEAP};
 /// Runs escape analysis over the package, bottom-up, and annotates the IR.
 pub fn escape_package(pkg: &mut Package, config: &Config, decisions: &mut Vec<Decision>) {
     for scc in callgraph::bottom_up(pkg) {
-        let outcome = {
-            let mut batch = Batch::new(pkg, &scc.funcs, config, decisions);
-            batch.run();
-            batch.outcome()
-        };
-        outcome.apply(pkg, config.no_stack_alloc);
+        escape_batch(pkg, &scc.funcs, config, decisions);
     }
+}
+
+/// Analyses `funcs` (a component, closures after their function) as one batch and annotates them.
+pub fn escape_batch(pkg: &mut Package, funcs: &[FuncId], config: &Config, decisions: &mut Vec<Decision>) {
+    let outcome = {
+        let mut batch = Batch::new(pkg, funcs, config, decisions);
+        batch.run();
+        batch.outcome()
+    };
+    outcome.apply(pkg, config.no_stack_alloc);
 }
 
 /// What a batch decided, applied to the IR once the batch is done with it.

@@ -10,6 +10,7 @@ pub mod decision;
 pub mod escape;
 pub mod inline;
 pub mod render;
+pub mod wrapper;
 
 use ir::Package;
 
@@ -39,8 +40,6 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
         inline::inline_package(pkg, config.full_costs, &mut decisions);
     }
     escape::escape_package(pkg, config, &mut decisions);
-    if !config.no_inline {
-        inline::wrapper_inlines(pkg, &mut decisions);
-    }
+    wrapper::wrapper_decisions(pkg, config, &mut decisions);
     decisions
 }
