@@ -1157,8 +1157,9 @@ impl<'a> Lowerer<'a> {
             }
         };
         if matches!(self.b().func.node(xn).op, Op::Nil) {
+            // gc keeps an explicit `T(nil)` as a conversion (printed `(*int)(nil)`).
             self.b().func.node_mut(xn).ty = target;
-            return xn;
+            return self.node(Op::Conv(ConvKind::Nop, xn), e.pos, target);
         }
         if kind == ConvKind::StringToRunes {
             if let Op::Const { value: ConstValue::Str(bytes), .. } = &self.b().func.node(xn).op {

@@ -130,11 +130,30 @@ impl Printer<'_> {
             Op::ExprStmt(x) => self.expr(*x, 0),
             Op::Panic(x) => format!("panic({})", self.expr(*x, 0)),
             Op::Defer(x) => format!("defer {}", self.expr(*x, 0)),
-            Op::Print { args, newline } => format!("{}({})", if *newline { "println" } else { "print" }, self.expr_list(args)),
+            Op::Print { args, newline } => {
+                let args = match self.multi_value_source(node, args) {
+                    Some(call) => self.expr(call, 0),
+                    None => self.expr_list(args),
+                };
+                format!("{}({})", if *newline { "println" } else { "print" }, args)
+            }
             Op::DeclType => "<node DCLTYPE>".to_string(),
             Op::DeclConst => "<node DCLCONST>".to_string(),
             _ => self.expr(id, 0),
         }
+    }
+
+    /// For `f(g())` with a multi-value `g`, which the lowering rewrote as gc's
+    /// typecheck does (`t1, t2 = g()` in the init list, arguments `t1, t2`):
+    /// the call `g()`, which gc prints in place of the temporaries (its `Orig`).
+    fn multi_value_source(&self, node: &Node, args: &[NodeId]) -> Option<NodeId> {
+        let [assign] = node.init.as_slice() else { return None };
+        let Op::Assign2 { lhs, rhs, .. } = &self.node(*assign).op else { return None };
+        let [call] = rhs.as_slice() else { return None };
+        let temps: Vec<&Op> = lhs.iter().flatten().map(|l| &self.node(*l).op).collect();
+        let arg_ops: Vec<&Op> = args.iter().map(|a| &self.node(*a).op).collect();
+        let same = temps.len() == arg_ops.len() && temps.iter().zip(&arg_ops).all(|(t, a)| matches!((t, a), (Op::Local(x), Op::Local(y)) if x == y));
+        same.then_some(*call)
     }
 
     /// The node gc prints for `id`: implicit conversions and address/deref operations are skipped.
@@ -207,6 +226,10 @@ impl Printer<'_> {
                 }
                 out.push(']');
                 out
+            }
+            Op::Call { callee, args, .. } if self.multi_value_source(node, args).is_some() => {
+                let call = self.multi_value_source(node, args).expect("checked");
+                format!("{}({})", self.expr(*callee, own), self.expr(call, 0))
             }
             Op::Call { callee, args, ddd } => {
                 let callee_text = self.expr(*callee, own);
