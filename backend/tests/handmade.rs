@@ -27,11 +27,11 @@ impl Body {
     }
 
     fn int(&mut self, value: i128, ty: TypeId) -> NodeId {
-        self.node(Op::Const { value: ConstValue::Int(value), text: value.to_string() }, ty)
+        self.node(Op::Const { value: ConstValue::Int(value), text: value.to_string(), prec: 8 }, ty)
     }
 
     fn string(&mut self, text: &str, ty: TypeId) -> NodeId {
-        self.node(Op::Const { value: ConstValue::Str(text.as_bytes().to_vec()), text: format!("{:?}", text) }, ty)
+        self.node(Op::Const { value: ConstValue::Str(text.as_bytes().to_vec()), text: format!("{:?}", text), prec: 8 }, ty)
     }
 
     fn local(&mut self, name: &str, ty: TypeId) -> LocalId {

@@ -253,8 +253,10 @@ pub enum Op {
     Global(GlobalId),
     /// ONAME PFUNC: a declared function (or method expression) used as a value or callee.
     Func(FuncId),
-    /// OLITERAL; `text` is the constant as written in the source (or the constant's name).
-    Const { value: ConstValue, text: String },
+    /// OLITERAL; `text` is the constant as written in the source (or the
+    /// constant's name), and `prec` the precedence of the operator it was
+    /// written with (gc prints the original expression, parenthesized by it).
+    Const { value: ConstValue, text: String, prec: u8 },
     /// ONIL: a nil pointer, slice, func or interface of the node's type.
     Nil,
     Binary(BinOp, NodeId, NodeId),

@@ -548,7 +548,7 @@ impl<'a> Lowerer<'a> {
 
     fn one_of_type(&mut self, ty: TypeId, pos: Pos) -> NodeId {
         let value = if self.types().basic_of(ty).is_some_and(|b| b.is_float()) { ConstValue::from_f64(1.0) } else { ConstValue::Int(1) };
-        self.node(Op::Const { value, text: "1".to_string() }, pos, ty)
+        self.node(Op::Const { value, text: "1".to_string(), prec: 8 }, pos, ty)
     }
 
     fn expr_stmt(&mut self, e: &Expr) -> NodeId {
@@ -840,9 +840,16 @@ impl<'a> Lowerer<'a> {
             (Some(b), ConstValue::Int(i)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(i, b)),
             (_, v) => v,
         };
+        // gc's noder drops the parentheses around a constant expression.
+        let source = strip_parens(e);
         let mut text = String::new();
-        write_source(&mut text, e);
-        self.node(Op::Const { value, text }, e.pos, ty)
+        write_source(&mut text, source);
+        let prec = match &source.kind {
+            ExprKind::Binary(op, ..) => crate::printer::binop_precedence(binop(*op)),
+            ExprKind::Unary(..) | ExprKind::Star(_) => 7,
+            _ => 8,
+        };
+        self.node(Op::Const { value, text, prec }, e.pos, ty)
     }
 
     fn var_node(&mut self, obj: ObjId, pos: Pos) -> NodeId {
@@ -1172,7 +1179,7 @@ impl<'a> Lowerer<'a> {
                 let elems: Vec<(LitKey, NodeId)> = text
                     .chars()
                     .enumerate()
-                    .map(|(i, r)| (LitKey::Index(i as u64), self.node(Op::Const { value: ConstValue::Int(r as i128), text: (r as u32).to_string() }, e.pos, rune)))
+                    .map(|(i, r)| (LitKey::Index(i as u64), self.node(Op::Const { value: ConstValue::Int(r as i128), text: (r as u32).to_string(), prec: 8 }, e.pos, rune)))
                     .collect();
                 return self.node(Op::CompositeLit(elems), e.pos, target);
             }

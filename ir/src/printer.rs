@@ -296,15 +296,21 @@ fn precedence(func: &Func, node: &Node) -> u8 {
     match &node.op {
         Op::Addr(x) if matches!(func.node(*x).op, Op::CompositeLit(_)) => 0,
         Op::Unary(..) | Op::Addr(_) | Op::Deref(_) => 7,
-        Op::Binary(op, ..) => match op {
-            BinOp::Mul | BinOp::Div | BinOp::Mod | BinOp::Shl | BinOp::Shr | BinOp::And | BinOp::AndNot => 6,
-            BinOp::Add | BinOp::Sub | BinOp::Or | BinOp::Xor => 5,
-            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => 4,
-            BinOp::AndAnd => 2,
-            BinOp::OrOr => 1,
-        },
+        Op::Binary(op, ..) => binop_precedence(*op),
+        Op::Const { prec, .. } => *prec,
         Op::AddStr(_) | Op::Closure(_) | Op::InlinedCall { .. } | Op::Recover => 0,
         _ => 8,
+    }
+}
+
+/// gc's `OpPrec` of a binary operator.
+pub fn binop_precedence(op: BinOp) -> u8 {
+    match op {
+        BinOp::Mul | BinOp::Div | BinOp::Mod | BinOp::Shl | BinOp::Shr | BinOp::And | BinOp::AndNot => 6,
+        BinOp::Add | BinOp::Sub | BinOp::Or | BinOp::Xor => 5,
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => 4,
+        BinOp::AndAnd => 2,
+        BinOp::OrOr => 1,
     }
 }
 
