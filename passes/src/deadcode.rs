@@ -4,7 +4,8 @@
 //! `return` or `panic`, the statements after the `if` go too (unless a label
 //! follows, which a `goto` may target). `&&` and `||` with a constant left
 //! operand are folded first, so that `if false && x` counts as constant.
-//! A body left with nothing but such empty statements becomes empty. This
+//! A switch on a constant keeps only the clause that runs. A body left with
+//! nothing but such empty statements becomes empty. This
 //! changes inline costs and what escape analysis sees, as it does in gc.
 
 use ::ir::*;
@@ -72,6 +73,9 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>) {
                 }
             }
         }
+        if matches!(func.node(id).op, Op::Switch { .. }) {
+            constant_switch(func, id);
+        }
         let mut init = std::mem::take(&mut func.node_mut(id).init);
         stmts(func, &mut init);
         func.node_mut(id).init = init;
@@ -92,6 +96,47 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>) {
         }
         i += 1;
     }
+}
+
+/// A switch on a constant (or a tagless switch) with constant cases keeps
+/// only the clause that runs: the matching case with just the matching
+/// value, else the default, else none; unless a clause it would keep falls through.
+fn constant_switch(func: &mut Func, id: NodeId) {
+    let Op::Switch { tag, cases, label } = func.node(id).op.clone() else { return };
+    let x = match tag {
+        Some(t) => match &func.node(t).op {
+            Op::Const { value, .. } => value.clone(),
+            _ => return,
+        },
+        None => ConstValue::Bool(true),
+    };
+    let mut default = None;
+    let mut kept = None;
+    'cases: for (i, case) in cases.iter().enumerate() {
+        if case.values.is_empty() {
+            default = Some(i);
+            continue;
+        }
+        for v in &case.values {
+            let Op::Const { value, .. } = &func.node(*v).op else { return };
+            if *value == x {
+                if case.fallthrough {
+                    return;
+                }
+                let mut only = case.clone();
+                only.values = vec![*v];
+                kept = Some(vec![only]);
+                break 'cases;
+            }
+        }
+    }
+    let cases = match (kept, default) {
+        (Some(kept), _) => kept,
+        (None, Some(d)) if cases[d].fallthrough => return,
+        (None, Some(d)) => vec![cases[d].clone()],
+        (None, None) => Vec::new(),
+    };
+    func.node_mut(id).op = Op::Switch { tag, cases, label };
 }
 
 /// Folds `&&` and `||` whose left operand is constant.
