@@ -55,6 +55,9 @@ pub struct Options {
     pub no_stack_alloc: bool,
     /// `-smallframes`: gc's smaller stack limits (128 KiB variables, 16 KiB implicit objects).
     pub small_frames: i64,
+    /// gc's `-complete` (on by default, as go build passes it): a function
+    /// without a body is an error. `-complete=false` compiles as `go tool compile`.
+    pub complete: i64,
     /// `--target x86_64|aarch64`.
     pub target: Option<Target>,
 }
@@ -229,7 +232,7 @@ enum FlagKind {
 
 fn flag_kind(name: &str, subcommand: Subcommand) -> Option<FlagKind> {
     match name {
-        "m" | "l" | "smallframes" => Some(FlagKind::Count),
+        "m" | "l" | "smallframes" | "complete" => Some(FlagKind::Count),
         "json" | "d" | "target" => Some(FlagKind::Value),
         // `go run` has no -o.
         "o" if subcommand == Subcommand::Build => Some(FlagKind::Value),
@@ -239,7 +242,7 @@ fn flag_kind(name: &str, subcommand: Subcommand) -> Option<FlagKind> {
 
 /// Parses flags up to the first non-flag argument, as `flag.FlagSet.Parse` does.
 fn parse_flags(args: &[String], subcommand: Subcommand) -> Result<(Options, &[String]), CliError> {
-    let mut options = Options::default();
+    let mut options = Options { complete: 1, ..Options::default() };
     let mut rest = args;
     let fail = |message: String| CliError::new(format!("{}\n{}", message, subcommand.usage()), 2);
     while let Some((arg, after)) = rest.split_first() {
@@ -273,6 +276,7 @@ fn parse_flags(args: &[String], subcommand: Subcommand) -> Result<(Options, &[St
                 let counter = match name {
                     "m" => &mut options.m_count,
                     "l" => &mut options.l_count,
+                    "complete" => &mut options.complete,
                     _ => &mut options.small_frames,
                 };
                 match value {

@@ -65,6 +65,22 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
         Some(checked) if diagnostics.is_empty() => checked,
         _ => return Err(compile_errors(&diagnostics, &display, &map)),
     };
+    if job.options.complete != 0 {
+        // go build compiles a package without assembly files with gc's
+        // -complete: every function needs a body.
+        let missing: Vec<Diagnostic> = parsed
+            .file
+            .decls
+            .iter()
+            .filter_map(|d| match d {
+                frontend::ast::Decl::Func(f) if f.body.is_none() => Some(Diagnostic::new(f.recv_pos.unwrap_or(f.name.pos), "missing function body")),
+                _ => None,
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(compile_errors(&missing, &display, &map));
+        }
+    }
     let mut package = ir::lower::lower(&parsed.file, checked, &display);
     verify(&package, "lowering", &display)?;
     let config = passes::Config {

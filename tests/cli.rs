@@ -219,3 +219,13 @@ fn json_and_ir_dump_are_written() {
     assert!(first.starts_with("{\"version\":0,\"package\":\"main\",\"goos\":\"linux\","), "{}", first);
     assert!(first.ends_with("/hello.go\"}"), "{}", first);
 }
+
+/// go build passes gc -complete: a function without a body is an error
+/// (Go 1.19 prints exactly this for the program); `-complete=false` accepts it.
+#[test]
+fn a_function_without_body_is_an_error_unless_incomplete() {
+    let source = "package main\n\nfunc f(p *int)\n\nfunc main() {}\n";
+    let dir = workspace("complete", &[("a.go", source)]);
+    assert_outcome(&minigo_in(dir.path(), &["build", "a.go"], &[]), 2, "# command-line-arguments\n./a.go:3:6: missing function body\n");
+    assert_outcome(&minigo_in(dir.path(), &["build", "-complete=false", "-m", "a.go"], &[]), 0, "# command-line-arguments\n./a.go:5:6: can inline main\n./a.go:3:8: leaking param: p\n");
+}
