@@ -199,7 +199,7 @@ impl<'a> Batch<'a> {
         }
         for n in order {
             match &func.node(n).op {
-                Op::Label(name) => {
+                Op::Label(name) if name != "_" => {
                     self.labels.insert(name.clone(), LabelState::NonLooping);
                 }
                 Op::Branch { op: BranchOp::Goto, label: Some(name) } => {

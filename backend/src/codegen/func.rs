@@ -24,6 +24,11 @@ use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
 use super::runtime::Rt;
 use super::Codegen;
 
+/// The largest temporary kept in the frame: escape analysis puts variables
+/// over 10 MiB on the heap, so bigger values only reach temporaries when
+/// copied, and those go to the heap too rather than overflow the stack.
+const MAX_STACK_TEMP: u64 = 10 * 1024 * 1024;
+
 /// A Go value in generated code: its parts in registers, or the address of
 /// its bytes for structs and arrays. A `Mem` value read from a variable is
 /// that variable's address (not a copy): consumers that keep it copy it.
@@ -354,8 +359,13 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     }
 
     /// A fresh stack temporary for a value of type `ty` (not zeroed).
+    /// Scratch memory for a value of type `ty`: in the frame, or on the heap
+    /// for a value too large for a thread's stack (a copy of a huge array).
     pub fn temp(&mut self, ty: TypeId) -> Value {
         let (size, align) = mem_size_align(self.types, ty);
+        if size > MAX_STACK_TEMP {
+            return self.alloc(ty);
+        }
         let slot = self.stack_slot(size, align);
         self.b.ins().stack_addr(types::I64, slot, 0)
     }

@@ -63,6 +63,8 @@ impl FuncCtx<'_, '_> {
             Op::For { cond, post, body, label } => self.for_stmt(*cond, *post, body, label),
             Op::Range { key, value, x, body, label, .. } => self.range_stmt(*key, *value, *x, body, label),
             Op::Switch { tag, cases, label } => self.switch_stmt(*tag, cases, label),
+            // A blank label is no jump target (Go allows several).
+            Op::Label(name) if name == "_" => {}
             Op::Label(name) => {
                 let block = self.label_block(name);
                 self.b.ins().jump(block, &[]);

@@ -24,6 +24,7 @@ impl Batch<'_> {
                     self.locs[loc].loop_depth = self.loop_depth;
                 }
             }
+            Op::Label(name) if name == "_" => {}
             Op::Label(name) => match self.labels.remove(&name) {
                 Some(LabelState::Looping) => self.loop_depth += 1,
                 Some(LabelState::NonLooping) => {}
