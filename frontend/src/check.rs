@@ -505,9 +505,10 @@ impl<'a> Checker<'a> {
         let mut ids: Vec<ObjId> = self.pending.keys().copied().collect();
         ids.sort();
         let (types, others): (Vec<ObjId>, Vec<ObjId>) = ids.into_iter().partition(|id| self.objects[*id as usize].kind == ObjKind::TypeName);
-        for id in types {
-            self.resolve_global(id);
+        for id in &types {
+            self.resolve_global(*id);
         }
+        self.check_valid_types(&types);
         // Methods of types that did not resolve, and of non-local or invalid receivers.
         self.collect_methods(file, None);
         for id in others {
@@ -523,6 +524,51 @@ impl<'a> Checker<'a> {
             }
         }
         self.process_delayed(0);
+    }
+
+    /// types2's `validType`: a named type may not contain itself by value
+    /// (through struct fields and array elements). Each cycle is reported once,
+    /// from the type declared first, and its types become invalid.
+    fn check_valid_types(&mut self, type_names: &[ObjId]) {
+        for &id in type_names {
+            let named = self.objects[id as usize].ty;
+            let mut path = Vec::new();
+            let Some(mut cycle) = self.type_cycle(named, &mut path) else { continue };
+            let decl = |c: &Checker, t: TypeId| c.objects.iter().find(|o| o.kind == ObjKind::TypeName && o.ty == t).map(|o| (o.pos, o.name.clone())).unwrap_or_default();
+            let first = (0..cycle.len()).min_by_key(|i| decl(self, cycle[*i]).0).unwrap_or(0);
+            cycle.rotate_left(first);
+            let (pos, name) = decl(self, cycle[0]);
+            let mut notes: Vec<Note> = cycle.iter().map(|t| {
+                let (p, n) = decl(self, *t);
+                Note::at(p, format!("{} refers to", n))
+            }).collect();
+            notes.push(Note::at(pos, name.clone()));
+            let mut diag = Diagnostic::new(pos, format!("invalid recursive type {}", name));
+            diag.notes = notes;
+            self.diags.push(diag);
+            for t in cycle {
+                self.types.set_underlying(t, INVALID);
+            }
+        }
+    }
+
+    /// A cycle of named types through `t`, each containing the next by value.
+    fn type_cycle(&self, t: TypeId, path: &mut Vec<TypeId>) -> Option<Vec<TypeId>> {
+        match self.types.kind(t) {
+            TypeKind::Named { underlying, .. } => {
+                if let Some(i) = path.iter().position(|p| *p == t) {
+                    return Some(path[i..].to_vec());
+                }
+                let underlying = *underlying;
+                path.push(t);
+                let found = self.type_cycle(underlying, path);
+                path.pop();
+                found
+            }
+            TypeKind::Struct(fields) => fields.iter().find_map(|f| self.type_cycle(f.ty, path)),
+            TypeKind::Array(_, elem) => self.type_cycle(*elem, path),
+            _ => None,
+        }
     }
 
     /// Resolves a package-level object on first use (constants, types and

@@ -1326,7 +1326,10 @@ impl<'a> Checker<'a> {
                 self.error(e.pos, "maps are not supported yet (minigo tier 2)");
             }
             _ => {
-                self.error(e.pos, format!("invalid composite literal type {}", self.types.type_string(t)));
+                // A type already reported invalid (a recursive one) says nothing more.
+                if self.types.underlying(t) != INVALID {
+                    self.error(e.pos, format!("invalid composite literal type {}", self.types.type_string(t)));
+                }
                 self.invalid(e);
                 return;
             }
