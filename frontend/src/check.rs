@@ -529,7 +529,7 @@ impl<'a> Checker<'a> {
     /// types2's `validType`: a named type may not contain itself by value
     /// (through struct fields and array elements). Each cycle is reported once,
     /// from the type declared first, and its types become invalid.
-    fn check_valid_types(&mut self, type_names: &[ObjId]) {
+    pub(crate) fn check_valid_types(&mut self, type_names: &[ObjId]) {
         for &id in type_names {
             let named = self.objects[id as usize].ty;
             let mut path = Vec::new();

@@ -71,6 +71,7 @@ impl<'a> Checker<'a> {
                         self.objects[id as usize].used = true;
                         let under = self.resolve_type(&spec.ty);
                         self.types.set_underlying(named, under);
+                        self.check_valid_types(&[id]);
                     }
                 }
             }

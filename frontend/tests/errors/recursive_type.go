@@ -1,7 +1,7 @@
 package main
 
 // Types that contain themselves by value: a cycle through a struct field,
-// one through an array, and one of two types. Each is reported once, from
+// one through an array, one of two types, and a local one. Each is reported once, from
 // the type declared first.
 
 type A struct{ a A }
@@ -14,6 +14,7 @@ type d struct{ c }
 type ok struct{ next *ok }
 
 func main() {
+	type local struct{ l [1]local }
 	_ = A{}
 	_ = ok{}
 }
