@@ -302,7 +302,7 @@ impl<'a> Lowerer<'a> {
         if let ExprKind::Paren(x) = &e.kind {
             return self.built_pos(x, pos);
         }
-        let mode = self.checked.exprs.get(e.id as usize).map(|i| i.mode.clone());
+        let mode = self.checked.exprs.get(e.id as usize).map(|i| i.mode);
         if matches!(mode, Some(Mode::Constant | Mode::Type | Mode::Builtin(_) | Mode::Invalid) | None) || matches!(&e.kind, ExprKind::Ident(n) if n == "_") {
             return pos;
         }

@@ -66,7 +66,7 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>) {
                         &*els
                     };
                     let ends_function = body.last().copied();
-                    let after_last_label = last_label.map_or(true, |l| i > l);
+                    let after_last_label = last_label.is_none_or(|l| i > l);
                     if let Some(last) = ends_function {
                         cut = after_last_label && matches!(func.node(last).op, Op::Return(_) | Op::Panic(_));
                     }

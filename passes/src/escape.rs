@@ -202,10 +202,8 @@ impl<'a> Batch<'a> {
                 Op::Label(name) if name != "_" => {
                     self.labels.insert(name.clone(), LabelState::NonLooping);
                 }
-                Op::Branch { op: BranchOp::Goto, label: Some(name) } => {
-                    if self.labels.get(name) == Some(&LabelState::NonLooping) {
-                        self.labels.insert(name.clone(), LabelState::Looping);
-                    }
+                Op::Branch { op: BranchOp::Goto, label: Some(name) } if self.labels.get(name) == Some(&LabelState::NonLooping) => {
+                    self.labels.insert(name.clone(), LabelState::Looping);
                 }
                 _ => {}
             }

@@ -36,7 +36,7 @@ impl Batch<'_> {
                 self.flow(&k, loc);
             }
             Op::Unary(_, x) => self.discard(x),
-            Op::Binary(op, a, b) if matches!(op, BinOp::Eq | BinOp::Ne) => {
+            Op::Binary(BinOp::Eq | BinOp::Ne, a, b) => {
                 self.compared(a);
                 self.compared(b);
             }
