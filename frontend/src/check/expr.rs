@@ -933,14 +933,11 @@ impl<'a> Checker<'a> {
                 return;
             }
             if self.is_untyped(li.ty) {
-                // A non-constant shift of an untyped constant: types2 delays
-                // its type until the context is known; int is the common case.
-                let it = self.types.basic(Basic::Int);
-                if !self.convert_untyped(l, it) {
-                    self.invalid(e);
-                    return;
-                }
-                self.set(e, Mode::Value, it, None);
+                // A non-constant shift of an untyped constant stays untyped:
+                // the context gives it (and its constant operand) a type, as
+                // in `var b byte = 0x80 >> s`; without one it becomes int.
+                let untyped_int = self.untyped(Basic::UntypedInt);
+                self.set(e, Mode::Value, untyped_int, None);
                 return;
             }
         }
