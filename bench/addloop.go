@@ -8,7 +8,7 @@ func add(a, b int) int {
 }
 
 func main() {
-	n := 1000000000
+	const n = 1000000000 // test: 1000
 	s := 0
 	for i := 0; i < n; i++ {
 		s = add(s, i)

@@ -5,7 +5,7 @@ package main
 // captures by reference, and a variadic call. Escape analysis keeps them all
 // on the stack; without it every one is a heap allocation.
 
-const n = 40000000 // test: 1000
+const n = 60000000 // test: 1000
 
 type vec struct{ x, y, z int }
 
