@@ -106,12 +106,18 @@ impl FuncCtx<'_, '_> {
         let ty = self.func.node(lhs).ty;
         let place = self.place(lhs);
         match rhs {
-            None => {
-                if !matches!(place, Place::Blank) {
+            None => match place {
+                Place::Blank => {}
+                // Zeroed where it is, without a zero temporary of its size.
+                Place::Addr(addr) => {
+                    let (size, align) = super::layout::mem_size_align(self.types, ty);
+                    self.zero_mem(addr, size, align);
+                }
+                Place::Vars(_) => {
                     let zero = self.zero_val(ty);
                     self.write_place(&place, ty, &zero);
                 }
-            }
+            },
             Some(rhs) => {
                 let value = self.eval_multi(rhs);
                 if let Some(value) = value.first() {
