@@ -320,7 +320,6 @@ impl<'a> Lowerer<'a> {
     /// Assignments of `values` to `targets` (a `var` spec or `=`), as OAS or
     /// OAS2; implicit interface conversions are positioned at `conv_pos`.
     fn assign_values(&mut self, targets: Vec<Option<NodeId>>, values: &[Expr], pos: Pos, conv_pos: Pos) -> Vec<NodeId> {
-        let define = false;
         if targets.len() == 1 && values.len() == 1 {
             let target_ty = targets[0].map(|t| self.b().func.node(t).ty);
             let value = self.expr(&values[0]);
@@ -332,11 +331,11 @@ impl<'a> Lowerer<'a> {
                 Some(t) => t,
                 None => self.node(Op::Blank, pos, INVALID),
             };
-            return vec![self.stmt_node(Op::Assign { lhs, rhs: Some(rhs), define }, pos)];
+            return vec![self.stmt_node(Op::Assign { lhs, rhs: Some(rhs), define: false }, pos)];
         }
         if values.len() == 1 {
             let rhs = self.expr_multi(&values[0]);
-            return vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs: vec![rhs], define }, pos)];
+            return vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs: vec![rhs], define: false }, pos)];
         }
         let mut rhs = Vec::new();
         for (t, v) in targets.iter().zip(values) {
@@ -347,7 +346,7 @@ impl<'a> Lowerer<'a> {
                 None => value,
             });
         }
-        vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs, define }, pos)]
+        vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs, define: false }, pos)]
     }
 
     // ----- statements -----
@@ -388,15 +387,14 @@ impl<'a> Lowerer<'a> {
                         if name.name != "_" {
                             self.b().vars.insert(obj, local);
                         }
-                        let target = Some(self.node(Op::Local(local), name.pos, ty));
+                        let target = self.node(Op::Local(local), name.pos, ty);
                         if !per_name {
-                            targets.push(target);
+                            targets.push(Some(target));
                             continue;
                         }
-                        match (target, spec.values.get(i)) {
-                            (Some(t), None) => out.push(self.stmt_node(Op::Assign { lhs: t, rhs: None, define: false }, name.pos)),
-                            (t, Some(v)) => out.extend(self.assign_values(vec![t], std::slice::from_ref(v), name.pos, conv_pos)),
-                            (None, None) => {}
+                        match spec.values.get(i) {
+                            None => out.push(self.stmt_node(Op::Assign { lhs: target, rhs: None, define: false }, name.pos)),
+                            Some(v) => out.extend(self.assign_values(vec![Some(target)], std::slice::from_ref(v), name.pos, conv_pos)),
                         }
                     }
                     if !per_name {
