@@ -1166,6 +1166,22 @@ impl<'a> Lowerer<'a> {
             self.b().func.node_mut(xn).ty = target;
             return self.node(Op::Conv(ConvKind::Nop, xn), e.pos, target);
         }
+        if matches!(kind, ConvKind::BytesToString | ConvKind::RunesToString) {
+            // A slice of a named byte or rune type is first converted to
+            // []byte or []rune, as gc's front end does (printed `string(([]byte)(y))`).
+            let elem = match self.types().under(xt) {
+                TypeKind::Slice(el) => Some(*el),
+                _ => None,
+            };
+            let user_named = |t: &TypeTable, el: TypeId| matches!(t.kind(el), TypeKind::Named { decl_index, .. } if *decl_index != frontend::types::PREDECLARED_ALIAS);
+            if elem.is_some_and(|el| user_named(self.types(), el)) {
+                // Printed as gc does: []byte and []rune, not []uint8 and []int32.
+                let plain = if kind == ConvKind::BytesToString { self.types().byte_type() } else { self.types().rune_type() };
+                let slice = self.intern(TypeKind::Slice(plain));
+                let inner = self.node(Op::Conv(ConvKind::Nop, xn), e.pos, slice);
+                return self.node(Op::Conv(kind, inner), e.pos, target);
+            }
+        }
         if kind == ConvKind::StringToRunes {
             if let Op::Const { value: ConstValue::Str(bytes), .. } = &self.b().func.node(xn).op {
                 // gc's typecheck turns []rune("const") into the literal []rune{...} (stringtoruneslit).
