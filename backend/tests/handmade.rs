@@ -23,7 +23,7 @@ impl Body {
     }
 
     fn node(&mut self, op: Op, ty: TypeId) -> NodeId {
-        self.func.add_node(Node { op, pos: 0, ty, init: Vec::new(), escapes: true, implicit: false })
+        self.func.add_node(Node::new(op, 0, ty))
     }
 
     fn int(&mut self, value: i128, ty: TypeId) -> NodeId {

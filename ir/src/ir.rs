@@ -162,6 +162,17 @@ pub struct Node {
     /// extra arguments (or the nil slice when there are none). gc's printer
     /// skips such nodes.
     pub implicit: bool,
+    /// Proven safe (gc's `Bounded()`): an Index needs no bounds check, a Deref
+    /// or FieldPtr no nil check. Lowering sets false; passes prove it.
+    pub bounded: bool,
+}
+
+impl Node {
+    /// A written (not implicit) node without init statements, escaping and
+    /// checked until the passes decide otherwise.
+    pub fn new(op: Op, pos: Pos, ty: TypeId) -> Node {
+        Node { op, pos, ty, init: Vec::new(), escapes: true, implicit: false, bounded: false }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -223,7 +223,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn node(&mut self, op: Op, pos: Pos, ty: TypeId) -> NodeId {
-        self.b().func.add_node(Node { op, pos, ty, init: Vec::new(), escapes: true, implicit: false })
+        self.b().func.add_node(Node::new(op, pos, ty))
     }
 
     /// A node the type checker inserted (gc's `Implicit`).

@@ -34,7 +34,7 @@ fn remove_in_func(func: &mut Func) {
         });
     if all_empty {
         let pos = func.node(body[0]).pos;
-        body = vec![func.add_node(Node { op: Op::Block(Vec::new()), pos, ty: INVALID, init: Vec::new(), escapes: true, implicit: false })];
+        body = vec![func.add_node(Node::new(Op::Block(Vec::new()), pos, INVALID))];
     }
     func.body = body;
 }

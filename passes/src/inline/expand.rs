@@ -166,7 +166,7 @@ impl Editor {
                 let l = copier.locals[p];
                 let ty = caller.local(l).ty;
                 decls.push(caller.add_node(stmt(Op::Decl(l), call_pos)));
-                lhs.push(Some(caller.add_node(Node { op: Op::Local(l), pos: call_pos, ty, init: Vec::new(), escapes: true, implicit: false })));
+                lhs.push(Some(caller.add_node(Node::new(Op::Local(l), call_pos, ty))));
             }
             let mut bind = stmt(Op::Assign2 { lhs, rhs: args, define: true }, call_pos);
             bind.init = decls;
@@ -178,7 +178,7 @@ impl Editor {
             if !delay_results {
                 let ty = caller.local(l).ty;
                 body.push(caller.add_node(stmt(Op::Decl(l), call_pos)));
-                let lhs = caller.add_node(Node { op: Op::Local(l), pos: call_pos, ty, init: Vec::new(), escapes: true, implicit: false });
+                let lhs = caller.add_node(Node::new(Op::Local(l), call_pos, ty));
                 body.push(caller.add_node(stmt(Op::Assign { lhs, rhs: None, define: false }, call_pos)));
             }
         }
@@ -191,11 +191,11 @@ impl Editor {
             .iter()
             .map(|l| {
                 let ty = caller.local(*l).ty;
-                caller.add_node(Node { op: Op::Local(*l), pos: call_pos, ty, init: Vec::new(), escapes: true, implicit: false })
+                caller.add_node(Node::new(Op::Local(*l), call_pos, ty))
             })
             .collect();
         let old = caller.node(call).clone();
-        *caller.node_mut(call) = Node { op: Op::InlinedCall { body, results }, pos: old.pos, ty: old.ty, init: old.init, escapes: true, implicit: false };
+        *caller.node_mut(call) = Node { init: old.init, ..Node::new(Op::InlinedCall { body, results }, old.pos, old.ty) };
         self.clone_closures(pkg, &copier);
         // Mid-stack: the copy's own calls, reported at the outermost call site.
         self.stack.push(callee);
@@ -244,7 +244,7 @@ fn can_delay_results(inl: &InlineBody, results: &[LocalId]) -> bool {
 }
 
 fn stmt(op: Op, pos: Pos) -> Node {
-    Node { op, pos, ty: INVALID, init: Vec::new(), escapes: true, implicit: false }
+    Node::new(op, pos, INVALID)
 }
 
 /// Copies a saved body into the caller's arena.
@@ -280,7 +280,7 @@ impl Copier {
                         .iter()
                         .map(|r| {
                             let ty = caller.local(*r).ty;
-                            Some(caller.add_node(Node { op: Op::Local(*r), pos: self.pos, ty, init: Vec::new(), escapes: true, implicit: false }))
+                            Some(caller.add_node(Node::new(Op::Local(*r), self.pos, ty)))
                         })
                         .collect();
                     let mut assign = stmt(Op::Assign2 { lhs, rhs: values, define: false }, self.pos);
