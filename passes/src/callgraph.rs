@@ -61,7 +61,7 @@ pub fn bottom_up(pkg: &Package) -> Vec<Scc> {
 /// The functions gc's `Target.Decls` holds, in its order: the declared
 /// functions, with the literals of package variable initializers placed
 /// among them by source position (before the first function declared after them).
-fn roots(pkg: &Package) -> Vec<FuncId> {
+pub fn roots(pkg: &Package) -> Vec<FuncId> {
     let ids = (0..pkg.funcs.len() as u32).map(FuncId);
     let mut package_literals: Vec<FuncId> = ids.clone().filter(|f| pkg.func(*f).outer.is_some() && !pkg.is_hidden_closure(*f)).collect();
     package_literals.sort_by_key(|f| pkg.func(*f).pos);

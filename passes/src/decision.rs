@@ -40,6 +40,8 @@ pub enum DecisionKind {
     /// `x escapes to heap:` and the flow lines that prove it, all printed at
     /// the position of the thing explained.
     Explanation { header: String, lines: Vec<FlowLine> },
+    /// `index bounds check elided`: an index gc's walk proves in range.
+    BoundsCheckElided,
 }
 
 /// One line of an escape explanation.
@@ -93,6 +95,7 @@ impl Decision {
                 (level >= 2).then(|| format!("{} capturing by {}: {} (addr={} assign={} width={})", func, if *by_ref { "ref" } else { "value" }, name, addr, assign, width))
             }
             DecisionKind::Explanation { .. } => None,
+            DecisionKind::BoundsCheckElided => Some("index bounds check elided".to_string()),
             DecisionKind::CanInline { func, cost, body } => Some(if level >= 2 {
                 format!("can inline {} with cost {} as: {}", func, cost, body)
             } else {

@@ -1,9 +1,11 @@
 //! The middle-end: dead code removal (`deadcode.rs`), then the bottom-up
 //! call-graph driver (`callgraph.rs`) that the
 //! inliner (`inline.rs`) and then escape analysis (`escape.rs`) run over, one
-//! strongly connected component at a time, callees first, as gc 1.19 does. Every decision is recorded as data
+//! strongly connected component at a time, callees first, as gc 1.19 does;
+//! then gc's walk-time bounds rule (`bounds.rs`). Every decision is recorded as data
 //! (`decision.rs`) and rendered for `-m`, `-m=2` and `-json` (`render.rs`).
 
+pub mod bounds;
 pub mod callgraph;
 pub mod deadcode;
 pub mod decision;
@@ -40,6 +42,7 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
         inline::inline_package(pkg, config.full_costs, &mut decisions);
     }
     escape::escape_package(pkg, config, &mut decisions);
+    bounds::bound_package(pkg, &mut decisions);
     wrapper::wrapper_decisions(pkg, config, &mut decisions);
     decisions
 }

@@ -43,7 +43,7 @@ impl FuncCtx<'_, '_> {
             Op::AddStr(operands) => self.concat(id, operands),
             Op::Addr(x) => Val::Parts(vec![self.addr_of(id, *x)]),
             Op::Index(x, i) if is_string(self.types, self.func.node(*x).ty) => {
-                Val::Parts(vec![self.string_index(*x, *i)])
+                Val::Parts(vec![self.string_index(id, *x, *i)])
             }
             Op::Deref(_) | Op::FieldPtr(..) | Op::Index(..) => match self.place_op(id) {
                 Place::Addr(addr) => self.load_val(ty, addr, 0),
@@ -170,12 +170,16 @@ impl FuncCtx<'_, '_> {
             Op::Blank => Place::Blank,
             Op::Deref(p) => {
                 let ptr = self.eval(*p).scalar();
-                self.nil_check(ptr);
+                if !node.bounded {
+                    self.nil_check(ptr);
+                }
                 Place::Addr(ptr)
             }
             Op::FieldPtr(p, index) => {
                 let ptr = self.eval(*p).scalar();
-                self.nil_check(ptr);
+                if !node.bounded {
+                    self.nil_check(ptr);
+                }
                 let pointee = self.types.pointer_elem(self.func.node(*p).ty).expect("field through a non-pointer");
                 let offset = self.types.field_offset(pointee, *index as usize);
                 Place::Addr(self.b.ins().iadd_imm_s(ptr, offset as i64))
@@ -185,7 +189,7 @@ impl FuncCtx<'_, '_> {
                 let offset = self.types.field_offset(self.func.node(*x).ty, *index as usize);
                 Place::Addr(self.b.ins().iadd_imm_s(base, offset as i64))
             }
-            Op::Index(x, i) => Place::Addr(self.index_addr(*x, *i)),
+            Op::Index(x, i) => Place::Addr(self.index_addr(id, *x, *i)),
             _ => {
                 let value = self.eval_op(id);
                 Place::Addr(self.spill(node.ty, value))
@@ -312,8 +316,9 @@ impl FuncCtx<'_, '_> {
         super::layout::basic(self.types, ty).is_some_and(|b| b.is_unsigned())
     }
 
-    /// The address of `x[i]` for an array, pointer to array or slice `x`.
-    fn index_addr(&mut self, x: NodeId, i: NodeId) -> Value {
+    /// The address of `x[i]` (node `id`) for an array, pointer to array or
+    /// slice `x`; no bounds check when the passes proved the index bounded.
+    fn index_addr(&mut self, id: NodeId, x: NodeId, i: NodeId) -> Value {
         let x_ty = self.func.node(x).ty;
         let Some(elem) = elem_type(self.types, x_ty) else {
             self.unsupported("indexing a map");
@@ -337,7 +342,7 @@ impl FuncCtx<'_, '_> {
                 (base, self.iconst(n as i64), Some(n))
             }
         };
-        let in_range = matches!((self.const_index(i), constant_len), (Some(c), Some(n)) if c >= 0 && (c as u64) < n);
+        let in_range = self.func.node(id).bounded || matches!((self.const_index(i), constant_len), (Some(c), Some(n)) if c >= 0 && (c as u64) < n);
         let index = self.eval_int64(i);
         if !in_range {
             self.bounds_check(index, len, self.func.node(i).ty);
@@ -346,11 +351,13 @@ impl FuncCtx<'_, '_> {
         self.b.ins().iadd(base, offset)
     }
 
-    /// `s[i]` of a string: the byte, bounds checked.
-    pub fn string_index(&mut self, x: NodeId, i: NodeId) -> Value {
+    /// `s[i]` (node `id`) of a string: the byte, bounds checked unless proved bounded.
+    pub fn string_index(&mut self, id: NodeId, x: NodeId, i: NodeId) -> Value {
         let s = self.eval(x);
         let index = self.eval_int64(i);
-        self.bounds_check(index, s.part(1), self.func.node(i).ty);
+        if !self.func.node(id).bounded {
+            self.bounds_check(index, s.part(1), self.func.node(i).ty);
+        }
         let addr = self.b.ins().iadd(s.part(0), index);
         self.b.ins().load(types::I8, super::func::flags(), addr, 0)
     }

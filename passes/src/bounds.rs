@@ -1,0 +1,275 @@
+//! gc's front-end bounds-check rule (cmd/compile/internal/walk/expr.go,
+//! `walkIndex` and `bounded`): an index into an array, a pointer to an array
+//! or a constant string needs no check when the index's type and shape keep it
+//! below the length — an unsigned 8-bit index into `[256]T`, `i&3` into
+//! `[4]T`, `u%16`, `u>>4`, `u/16` of an unsigned `u`. Such an index is marked
+//! `bounded` (the backend emits no check) and, unless the index is a
+//! constant, reported as `index bounds check elided`.
+//!
+//! gc reports these while walking each function, after all escape analysis,
+//! in `Target.Decls` order: declared functions and package-variable literals
+//! in source order, each function preceded by the function literals in it
+//! that capture nothing (inner ones first) and followed by those that
+//! capture, last met first; the package initializer comes last. Within a
+//! function, gc's order pass lifts calls out of the statements that contain
+//! them, so a call's operands are walked before the rest of its statement.
+
+use ::ir::*;
+
+use crate::callgraph;
+use crate::decision::{Decision, DecisionKind, Position};
+
+/// Marks every index the rule proves in range, recording gc's messages.
+pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
+    for f in walk_order(pkg) {
+        let walker = Walker { types: &pkg.types, func: pkg.func(f) };
+        let mut indexes = Vec::new();
+        for stmt in &walker.func.body {
+            walker.stmt(*stmt, &mut indexes);
+        }
+        for (id, report) in indexes {
+            let node = pkg.funcs[f.0 as usize].node_mut(id);
+            node.bounded = true;
+            if report {
+                decisions.push(Decision { pos: Position::Source(node.pos), kind: DecisionKind::BoundsCheckElided });
+            }
+        }
+    }
+}
+
+/// The functions in the order gc walks them.
+fn walk_order(pkg: &Package) -> Vec<FuncId> {
+    let mut order = Vec::new();
+    let mut walked = vec![false; pkg.funcs.len()];
+    for root in callgraph::roots(pkg).into_iter().filter(|f| Some(*f) != pkg.init).chain(pkg.init) {
+        if !pkg.func(root).has_body {
+            continue;
+        }
+        for literal in literals_capturing_nothing(pkg, root) {
+            walk_with_closures(pkg, literal, &mut walked, &mut order);
+        }
+        walk_with_closures(pkg, root, &mut walked, &mut order);
+    }
+    order
+}
+
+/// gc's enqueueFunc: `f`, then the capturing literals it meets, the last first.
+fn walk_with_closures(pkg: &Package, f: FuncId, walked: &mut [bool], order: &mut Vec<FuncId>) {
+    let mut todo = vec![f];
+    while let Some(next) = todo.pop() {
+        if std::mem::replace(&mut walked[next.0 as usize], true) {
+            continue;
+        }
+        order.push(next);
+        todo.extend(literals_in(pkg.func(next)).into_iter().filter(|l| !pkg.func(*l).captures.is_empty()));
+    }
+}
+
+/// The literals written in `f` (at any depth) that capture nothing, inner
+/// ones before the literal that contains them, in source order otherwise.
+fn literals_capturing_nothing(pkg: &Package, f: FuncId) -> Vec<FuncId> {
+    let mut out = Vec::new();
+    for literal in literals_in(pkg.func(f)) {
+        if pkg.func(literal).outer != Some(f) {
+            continue;
+        }
+        out.extend(literals_capturing_nothing(pkg, literal));
+        if pkg.func(literal).captures.is_empty() {
+            out.push(literal);
+        }
+    }
+    out
+}
+
+/// The function literals met in `func`'s body, in pre-order, each once.
+fn literals_in(func: &Func) -> Vec<FuncId> {
+    fn visit(func: &Func, id: NodeId, out: &mut Vec<FuncId>) {
+        let node = func.node(id);
+        if let Op::Closure(f) = node.op {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        for child in node.children() {
+            visit(func, child, out);
+        }
+    }
+    let mut out = Vec::new();
+    for stmt in &func.body {
+        visit(func, *stmt, &mut out);
+    }
+    out
+}
+
+struct Walker<'a> {
+    types: &'a TypeTable,
+    func: &'a Func,
+}
+
+impl Walker<'_> {
+    /// Appends the statement's bounded indexes in walk order, each with whether gc reports it.
+    fn stmt(&self, stmt: NodeId, out: &mut Vec<(NodeId, bool)>) {
+        let mut rest = Vec::new();
+        self.expr(stmt, true, out, &mut rest);
+        out.extend(rest);
+    }
+
+    /// Walks `id`; what is under a call (or an inlined body) that gc's order
+    /// pass lifts out of its statement goes to `lifted`, the rest to `rest`.
+    /// `kept`: a call order leaves in place (a call statement, the right side
+    /// of an assignment).
+    fn expr(&self, id: NodeId, kept: bool, lifted: &mut Vec<(NodeId, bool)>, rest: &mut Vec<(NodeId, bool)>) {
+        let node = self.func.node(id);
+        if !kept && self.is_call(id) {
+            let mut inner = Vec::new();
+            for child in node.children() {
+                self.expr(child, false, lifted, &mut inner);
+            }
+            lifted.extend(inner);
+            return;
+        }
+        if let Op::Assign2 { lhs, rhs, define: false } = &node.op {
+            if lhs.len() == rhs.len() {
+                return self.parallel_assign(lhs, rhs, lifted, rest);
+            }
+        }
+        let is_statement = node.ty == INVALID;
+        let keeps_calls = matches!(node.op, Op::ExprStmt(_) | Op::Assign { .. } | Op::Assign2 { .. } | Op::Defer(_));
+        for child in node.children() {
+            if is_statement && self.func.node(child).ty == INVALID {
+                self.stmt(child, rest);
+            } else {
+                self.expr(child, keeps_calls && self.is_call(child), lifted, rest);
+            }
+        }
+        if let Op::Index(x, index) = node.op {
+            if self.constant_len(x).is_some_and(|len| self.bounded(index, len)) {
+                let constant = matches!(self.func.node(index).op, Op::Const { value: ConstValue::Int(_), .. });
+                rest.push((id, !constant));
+            }
+        }
+    }
+
+    /// `a, b = x, y` as gc's `ascompatee` walks it: pair by pair, except that a
+    /// right side an earlier assignment may change is copied (and walked)
+    /// before its pair's left side.
+    fn parallel_assign(&self, lhs: &[Option<NodeId>], rhs: &[NodeId], lifted: &mut Vec<(NodeId, bool)>, rest: &mut Vec<(NodeId, bool)>) {
+        let mut memory_written = false;
+        let mut assigned = Vec::new();
+        for (l, r) in lhs.iter().zip(rhs) {
+            let affected = self.any(*r, &|n| match n.op {
+                Op::Local(local) => assigned.contains(&local) || (memory_written && self.reads_memory(n)),
+                _ => memory_written && self.reads_memory(n),
+            });
+            let kept = self.is_call(*r);
+            if affected {
+                self.expr(*r, kept, lifted, rest);
+            }
+            if let Some(l) = l {
+                self.expr(*l, false, lifted, rest);
+                match self.func.node(*l).op {
+                    Op::Local(local) if !self.reads_memory(self.func.node(*l)) => assigned.push(local),
+                    Op::Blank => {}
+                    _ => memory_written = true,
+                }
+            }
+            if !affected {
+                self.expr(*r, kept, lifted, rest);
+            }
+        }
+    }
+
+    /// gc's `readsMemory`, for one node.
+    fn reads_memory(&self, node: &Node) -> bool {
+        use BinOp::*;
+        match node.op {
+            Op::Local(local) => {
+                let local = self.func.local(local);
+                local.addr_taken || local.on_heap
+            }
+            Op::Binary(Add | And | AndAnd | AndNot | Div | Mod | Mul | Or | OrOr | Shl | Shr | Sub | Xor, ..) => false,
+            Op::Unary(UnOp::Neg | UnOp::Plus | UnOp::BitNot, _) => false,
+            Op::Func(_) | Op::Const { .. } | Op::Nil | Op::Field(..) | Op::TypeAssert { .. } => false,
+            Op::Conv(ConvKind::Numeric | ConvKind::Nop | ConvKind::Iface, _) => false,
+            _ => true,
+        }
+    }
+
+    fn any(&self, id: NodeId, pred: &dyn Fn(&Node) -> bool) -> bool {
+        let node = self.func.node(id);
+        pred(node) || node.children().into_iter().any(|c| self.any(c, pred))
+    }
+
+    fn is_call(&self, id: NodeId) -> bool {
+        matches!(self.func.node(id).op, Op::Call { .. } | Op::InlinedCall { .. })
+    }
+
+    /// The length when `x` is an array (a pointer to one is indexed through an
+    /// implicit dereference) or a constant string.
+    fn constant_len(&self, x: NodeId) -> Option<u64> {
+        let node = self.func.node(x);
+        match (&node.op, self.types.under(node.ty)) {
+            (Op::Const { value: ConstValue::Str(s), .. }, _) => Some(s.len() as u64),
+            (_, TypeKind::Array(n, _)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// Whether the integer expression `id` is always in `0..max` (gc's `bounded`).
+    fn bounded(&self, id: NodeId, max: u64) -> bool {
+        let node = self.func.node(id);
+        let Some(basic) = self.types.basic_of(node.ty).filter(|b| b.is_integer()) else { return false };
+        let max = max as i128;
+        let signed = !basic.is_unsigned();
+        let mut bits = 8 * self.types.size(node.ty) as i128;
+        let small = |id: NodeId| small_int_const(self.func.node(id));
+        if let Some(v) = small(id) {
+            return 0 <= v && v < max;
+        }
+        match node.op {
+            Op::Binary(op @ (BinOp::And | BinOp::AndNot), x, y) => {
+                let v = match (small(x), small(y)) {
+                    (Some(v), _) => v,
+                    (None, Some(v)) if op == BinOp::AndNot && signed => !v,
+                    (None, Some(v)) if op == BinOp::AndNot => !v & ((1 << bits) - 1),
+                    (None, Some(v)) => v,
+                    (None, None) => -1,
+                };
+                if 0 <= v && v < max {
+                    return true;
+                }
+            }
+            Op::Binary(BinOp::Mod, _, y) if !signed => {
+                if small(y).is_some_and(|v| 0 <= v && v <= max) {
+                    return true;
+                }
+            }
+            Op::Binary(BinOp::Div, _, y) if !signed => {
+                if let Some(mut v) = small(y) {
+                    while bits > 0 && v >= 2 {
+                        bits -= 1;
+                        v >>= 1;
+                    }
+                }
+            }
+            Op::Binary(BinOp::Shr, _, y) if !signed => {
+                if let Some(v) = small(y) {
+                    if v > bits {
+                        return true;
+                    }
+                    bits -= v;
+                }
+            }
+            _ => {}
+        }
+        !signed && bits <= 62 && (1 << bits) <= max
+    }
+}
+
+/// gc's `IsSmallIntConst`: an integer constant that fits in 32 bits.
+fn small_int_const(node: &Node) -> Option<i128> {
+    match node.op {
+        Op::Const { value: ConstValue::Int(v), .. } if i32::try_from(v).is_ok() => Some(v),
+        _ => None,
+    }
+}
