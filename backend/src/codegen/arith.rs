@@ -1,14 +1,15 @@
 //! Operators with Go's semantics: wrapping integer arithmetic at the type's
 //! width, division and shift panics (and `MinInt64 / -1 == MinInt64`, which
 //! the hardware would trap on), Go's shift rules for large counts, IEEE float
-//! arithmetic and comparisons, string comparison and concatenation through the
+//! arithmetic (a division by a power of two is a multiplication, as in gc)
+//! and comparisons, string comparison and concatenation through the
 //! runtime, `==` on structs and arrays field by field, and numeric conversions
 //! as gc compiles them for the target (float-to-integer differs between amd64
 //! and arm64 for NaN and out-of-range values).
 
 use cranelift_codegen::ir::{
     condcodes::{FloatCC, IntCC},
-    types, InstBuilder, Type, Value,
+    types, InstBuilder, InstructionData, Opcode, Type, Value, ValueDef,
 };
 use ir::{BinOp, NodeId, Op, TypeId, TypeKind, UnOp};
 
@@ -46,6 +47,28 @@ impl FuncCtx<'_, '_> {
         }
     }
 
+    /// For a float constant `c` whose reciprocal is exact (a power of two
+    /// whose inverse is a normal number), the constant `1/c`: dividing by `c`
+    /// is multiplying by it, as gc's SSA rules rewrite it.
+    fn exact_reciprocal(&mut self, c: Value) -> Option<Value> {
+        let ValueDef::Result(inst, _) = self.b.func.dfg.value_def(c) else { return None };
+        match self.b.func.dfg.insts[inst] {
+            InstructionData::UnaryIeee64 { opcode: Opcode::F64const, imm } => {
+                let bits = imm.bits();
+                let exponent = (bits >> 52) & 0x7ff;
+                let exact = bits & ((1 << 52) - 1) == 0 && !matches!(exponent, 0 | 0x7fe | 0x7ff);
+                exact.then(|| self.b.ins().f64const(1.0 / f64::from_bits(bits)))
+            }
+            InstructionData::UnaryIeee32 { opcode: Opcode::F32const, imm } => {
+                let bits = imm.bits();
+                let exponent = (bits >> 23) & 0xff;
+                let exact = bits & ((1 << 23) - 1) == 0 && !matches!(exponent, 0 | 0xfe | 0xff);
+                exact.then(|| self.b.ins().f32const(1.0 / f32::from_bits(bits)))
+            }
+            _ => None,
+        }
+    }
+
     /// `a op b` on numbers of type `ty`; `count_ty` is the type of a shift count.
     pub fn arith(&mut self, op: BinOp, ty: TypeId, a: Value, b: Value, count_ty: TypeId) -> Value {
         if is_float(self.types, ty) {
@@ -53,7 +76,10 @@ impl FuncCtx<'_, '_> {
                 BinOp::Add => self.b.ins().fadd(a, b),
                 BinOp::Sub => self.b.ins().fsub(a, b),
                 BinOp::Mul => self.b.ins().fmul(a, b),
-                BinOp::Div => self.b.ins().fdiv(a, b),
+                BinOp::Div => match self.exact_reciprocal(b) {
+                    Some(reciprocal) => self.b.ins().fmul(a, reciprocal),
+                    None => self.b.ins().fdiv(a, b),
+                },
                 other => panic!("backend: float operator {:?}", other),
             };
         }
