@@ -1,0 +1,229 @@
+//! Nil-check elimination, after gc's SSA pass of that name
+//! (cmd/compile/internal/ssa/nilcheck.go) but on the IR: a dereference of a
+//! local pointer needs no check when the pointer is known not to be nil on
+//! every path to it — because it was assigned the address of something (`&x`,
+//! `&T{}`, `new(T)`) or a pointer already known not to be nil, or because an
+//! earlier statement that always runs first dereferenced it and it has not
+//! been assigned since. Such a `*p`, `p.f` (and the implicit `*p` of `p[i]` on
+//! a pointer to an array) is marked `bounded`.
+//!
+//! The facts flow forward through each statement list; a loop starts from what
+//! holds before it minus what it assigns, a branch from what holds before it,
+//! and a label (which a goto may reach) from what held at the start of its
+//! list minus what the list assigns. Only locals whose address is never taken
+//! and that no closure captures by reference take part: nothing else writes them.
+
+use std::collections::HashSet;
+
+use ::ir::*;
+
+/// Marks the dereferences of every function whose pointer is known not to be nil.
+pub fn eliminate_nil_checks(pkg: &mut Package) {
+    for func in pkg.funcs.iter_mut().filter(|f| f.has_body) {
+        let mut flow = Flow { func, proved: Vec::new() };
+        flow.list(&func.body, Facts::new());
+        let proved = flow.proved;
+        for id in proved {
+            func.node_mut(id).bounded = true;
+        }
+    }
+}
+
+/// The locals known not to be nil at a point.
+type Facts = HashSet<LocalId>;
+
+struct Flow<'a> {
+    func: &'a Func,
+    proved: Vec<NodeId>,
+}
+
+impl Flow<'_> {
+    fn list(&mut self, stmts: &[NodeId], facts: Facts) -> Facts {
+        let at_start = facts.clone();
+        let mut facts = facts;
+        let mut written = None;
+        for stmt in stmts {
+            if matches!(self.func.node(*stmt).op, Op::Label(_)) {
+                let written = written.get_or_insert_with(|| self.written_in(stmts));
+                facts = at_start.difference(written).copied().collect();
+            }
+            facts = self.stmt(*stmt, facts);
+        }
+        facts
+    }
+
+    /// The facts after `id` runs, given those before.
+    fn stmt(&mut self, id: NodeId, facts: Facts) -> Facts {
+        let node = self.func.node(id);
+        let mut facts = self.list(&node.init, facts);
+        match &node.op {
+            Op::If { cond, then, els } => {
+                facts.extend(self.expr(*cond, &facts));
+                self.list(then, facts.clone());
+                self.list(els, facts.clone());
+                self.without_written(facts, id)
+            }
+            Op::For { cond, post, body, .. } => {
+                let mut inside = self.without_written(facts, id);
+                let after = inside.clone();
+                if let Some(cond) = cond {
+                    inside.extend(self.expr(*cond, &inside));
+                }
+                self.list(body, inside);
+                if let Some(post) = post {
+                    self.stmt(*post, after.clone());
+                }
+                after
+            }
+            Op::Range { x, body, .. } => {
+                facts.extend(self.expr(*x, &facts));
+                let inside = self.without_written(facts, id);
+                self.list(body, inside.clone());
+                inside
+            }
+            Op::Switch { tag, cases, .. } => {
+                if let Some(tag) = tag {
+                    facts.extend(self.expr(*tag, &facts));
+                }
+                let inside = self.without_written(facts, id);
+                for case in cases {
+                    for value in &case.values {
+                        self.expr(*value, &inside);
+                    }
+                    self.list(&case.body, inside.clone());
+                }
+                inside
+            }
+            Op::Block(stmts) => self.list(stmts, facts),
+            _ => {
+                let dereferenced = self.expr_children(id, &facts);
+                let before = facts.clone();
+                facts.extend(dereferenced);
+                let mut facts = self.without_written(facts, id);
+                match &node.op {
+                    Op::Assign { lhs, rhs: Some(rhs), .. } => self.assigned(*lhs, *rhs, &before, &mut facts),
+                    Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => {
+                        for (l, r) in lhs.iter().zip(rhs) {
+                            if let Some(l) = l {
+                                self.assigned(*l, *r, &before, &mut facts);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                facts
+            }
+        }
+    }
+
+    /// `lhs = rhs` made `lhs` a local known not to be nil when `rhs` is such a pointer.
+    fn assigned(&self, lhs: NodeId, rhs: NodeId, before: &Facts, facts: &mut Facts) {
+        if let Some(local) = self.tracked_local(lhs) {
+            if self.not_nil(rhs, before) {
+                facts.insert(local);
+            }
+        }
+    }
+
+    fn not_nil(&self, id: NodeId, facts: &Facts) -> bool {
+        match &self.func.node(id).op {
+            Op::Addr(_) | Op::New => true,
+            Op::Conv(ConvKind::Nop, x) => self.not_nil(*x, facts),
+            _ => self.tracked_local(id).is_some_and(|l| facts.contains(&l)),
+        }
+    }
+
+    /// Marks the checks `facts` make needless under `id` and returns the
+    /// locals that evaluating `id` always dereferences.
+    fn expr(&mut self, id: NodeId, facts: &Facts) -> Facts {
+        let node = self.func.node(id);
+        if !node.init.is_empty() {
+            let after_init = self.list(&node.init, facts.clone());
+            return self.expr_op(id, &after_init);
+        }
+        self.expr_op(id, facts)
+    }
+
+    /// `expr` without the node's init statements.
+    fn expr_op(&mut self, id: NodeId, facts: &Facts) -> Facts {
+        let node = self.func.node(id);
+        match &node.op {
+            Op::Binary(BinOp::AndAnd | BinOp::OrOr, left, right) => {
+                let dereferenced = self.expr(*left, facts);
+                let mut inner = facts.clone();
+                inner.extend(dereferenced.iter().copied());
+                self.expr(*right, &inner);
+                dereferenced
+            }
+            Op::InlinedCall { body, .. } => {
+                self.list(body, facts.clone());
+                Facts::new()
+            }
+            Op::Deref(p) | Op::FieldPtr(p, _) => {
+                let mut dereferenced = self.expr_children(id, facts);
+                if let Some(local) = self.tracked_local(*p) {
+                    if facts.contains(&local) {
+                        self.proved.push(id);
+                    }
+                    dereferenced.insert(local);
+                }
+                dereferenced
+            }
+            _ => self.expr_children(id, facts),
+        }
+    }
+
+    /// `expr` of the operands of `id` (not its init statements).
+    fn expr_children(&mut self, id: NodeId, facts: &Facts) -> Facts {
+        let node = self.func.node(id);
+        let mut out = Facts::new();
+        for child in node.children().into_iter().skip(node.init.len()) {
+            out.extend(self.expr(child, facts));
+        }
+        out
+    }
+
+    /// The local `id` names, if only assignments that name it can change it.
+    fn tracked_local(&self, id: NodeId) -> Option<LocalId> {
+        match self.func.node(id).op {
+            Op::Local(l) => {
+                let local = self.func.local(l);
+                (!local.addr_taken && !local.captured_by_ref && !local.on_heap).then_some(l)
+            }
+            _ => None,
+        }
+    }
+
+    fn without_written(&self, mut facts: Facts, id: NodeId) -> Facts {
+        for local in self.written_in(&[id]) {
+            facts.remove(&local);
+        }
+        facts
+    }
+
+    /// The locals the statements assign or declare, at any depth.
+    fn written_in(&self, stmts: &[NodeId]) -> Facts {
+        let mut out = Facts::new();
+        let mut todo = stmts.to_vec();
+        while let Some(id) = todo.pop() {
+            let node = self.func.node(id);
+            let targets: Vec<NodeId> = match &node.op {
+                Op::Decl(l) => {
+                    out.insert(*l);
+                    Vec::new()
+                }
+                Op::Assign { lhs, .. } | Op::AssignOp { lhs, .. } => vec![*lhs],
+                Op::Assign2 { lhs, .. } => lhs.iter().flatten().copied().collect(),
+                Op::Range { key, value, .. } => key.iter().chain(value).copied().collect(),
+                _ => Vec::new(),
+            };
+            for target in targets {
+                if let Op::Local(l) = self.func.node(target).op {
+                    out.insert(l);
+                }
+            }
+            todo.extend(node.children());
+        }
+        out
+    }
+}
