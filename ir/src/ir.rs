@@ -78,6 +78,14 @@ pub struct Local {
     pub on_heap: bool,
 }
 
+impl Local {
+    /// No pointer and no closure can change it: its address is never taken,
+    /// no closure captures it by reference and it does not live on the heap.
+    pub fn is_private(&self) -> bool {
+        !self.addr_taken && !self.captured_by_ref && !self.on_heap
+    }
+}
+
 /// A variable of an enclosing function that a closure uses.
 #[derive(Clone, Debug)]
 pub struct Capture {

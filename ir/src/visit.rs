@@ -1,7 +1,48 @@
 //! The children of a node, in gc's evaluation order: one place that knows the
-//! shape of every `Op`, used by the verifier, the dump and the passes.
+//! shape of every `Op`, used by the verifier, the dump and the passes; and
+//! the locals a piece of code assigns.
+
+use std::collections::HashSet;
 
 use crate::ir::*;
+
+impl Func {
+    /// The locals the statements (or expressions) assign or declare, at any
+    /// depth: `x = ...`, `x op= ...`, range variables, declarations.
+    pub fn written_locals(&self, stmts: &[NodeId]) -> HashSet<LocalId> {
+        let mut out = HashSet::new();
+        let mut todo = stmts.to_vec();
+        while let Some(id) = todo.pop() {
+            let node = self.node(id);
+            let targets: Vec<NodeId> = match &node.op {
+                Op::Decl(l) => {
+                    out.insert(*l);
+                    Vec::new()
+                }
+                Op::Assign { lhs, .. } | Op::AssignOp { lhs, .. } => vec![*lhs],
+                Op::Assign2 { lhs, .. } => lhs.iter().flatten().copied().collect(),
+                Op::Range { key, value, .. } => key.iter().chain(value).copied().collect(),
+                _ => Vec::new(),
+            };
+            for target in targets {
+                if let Op::Local(l) = self.node(target).op {
+                    out.insert(l);
+                }
+            }
+            todo.extend(node.children());
+        }
+        out
+    }
+
+    /// The local `id` names, when only assignments that name it can change it
+    /// (see `Local::is_private`).
+    pub fn private_local(&self, id: NodeId) -> Option<LocalId> {
+        match self.node(id).op {
+            Op::Local(l) if self.local(l).is_private() => Some(l),
+            _ => None,
+        }
+    }
+}
 
 impl Node {
     /// Every child node: init statements first, then operands and bodies in order.

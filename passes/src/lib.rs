@@ -2,8 +2,8 @@
 //! call-graph driver (`callgraph.rs`) that the
 //! inliner (`inline.rs`) and then escape analysis (`escape.rs`) run over, one
 //! strongly connected component at a time, callees first, as gc 1.19 does;
-//! then gc's walk-time bounds rule (`bounds.rs`) and nil-check elimination
-//! (`nilcheck.rs`). Every decision is recorded as data
+//! then gc's walk-time bounds rule (`bounds.rs`), nil-check elimination
+//! (`nilcheck.rs`) and the bounds checks loops make needless (`loopbounds.rs`). Every decision is recorded as data
 //! (`decision.rs`) and rendered for `-m`, `-m=2` and `-json` (`render.rs`).
 
 pub mod bounds;
@@ -12,6 +12,7 @@ pub mod deadcode;
 pub mod decision;
 pub mod escape;
 pub mod inline;
+pub mod loopbounds;
 pub mod nilcheck;
 pub mod render;
 pub mod wrapper;
@@ -46,6 +47,7 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     escape::escape_package(pkg, config, &mut decisions);
     bounds::bound_package(pkg, &mut decisions);
     nilcheck::eliminate_nil_checks(pkg);
+    loopbounds::eliminate_loop_bounds_checks(pkg);
     wrapper::wrapper_decisions(pkg, config, &mut decisions);
     decisions
 }

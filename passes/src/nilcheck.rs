@@ -44,7 +44,7 @@ impl Flow<'_> {
         let mut written = None;
         for stmt in stmts {
             if matches!(self.func.node(*stmt).op, Op::Label(_)) {
-                let written = written.get_or_insert_with(|| self.written_in(stmts));
+                let written = written.get_or_insert_with(|| self.func.written_locals(stmts));
                 facts = at_start.difference(written).copied().collect();
             }
             facts = self.stmt(*stmt, facts);
@@ -118,7 +118,7 @@ impl Flow<'_> {
 
     /// `lhs = rhs` made `lhs` a local known not to be nil when `rhs` is such a pointer.
     fn assigned(&self, lhs: NodeId, rhs: NodeId, before: &Facts, facts: &mut Facts) {
-        if let Some(local) = self.tracked_local(lhs) {
+        if let Some(local) = self.func.private_local(lhs) {
             if self.not_nil(rhs, before) {
                 facts.insert(local);
             }
@@ -129,7 +129,7 @@ impl Flow<'_> {
         match &self.func.node(id).op {
             Op::Addr(_) | Op::New => true,
             Op::Conv(ConvKind::Nop, x) => self.not_nil(*x, facts),
-            _ => self.tracked_local(id).is_some_and(|l| facts.contains(&l)),
+            _ => self.func.private_local(id).is_some_and(|l| facts.contains(&l)),
         }
     }
 
@@ -161,7 +161,7 @@ impl Flow<'_> {
             }
             Op::Deref(p) | Op::FieldPtr(p, _) => {
                 let mut dereferenced = self.expr_children(id, facts);
-                if let Some(local) = self.tracked_local(*p) {
+                if let Some(local) = self.func.private_local(*p) {
                     if facts.contains(&local) {
                         self.proved.push(id);
                     }
@@ -183,47 +183,10 @@ impl Flow<'_> {
         out
     }
 
-    /// The local `id` names, if only assignments that name it can change it.
-    fn tracked_local(&self, id: NodeId) -> Option<LocalId> {
-        match self.func.node(id).op {
-            Op::Local(l) => {
-                let local = self.func.local(l);
-                (!local.addr_taken && !local.captured_by_ref && !local.on_heap).then_some(l)
-            }
-            _ => None,
-        }
-    }
-
     fn without_written(&self, mut facts: Facts, id: NodeId) -> Facts {
-        for local in self.written_in(&[id]) {
+        for local in self.func.written_locals(&[id]) {
             facts.remove(&local);
         }
         facts
-    }
-
-    /// The locals the statements assign or declare, at any depth.
-    fn written_in(&self, stmts: &[NodeId]) -> Facts {
-        let mut out = Facts::new();
-        let mut todo = stmts.to_vec();
-        while let Some(id) = todo.pop() {
-            let node = self.func.node(id);
-            let targets: Vec<NodeId> = match &node.op {
-                Op::Decl(l) => {
-                    out.insert(*l);
-                    Vec::new()
-                }
-                Op::Assign { lhs, .. } | Op::AssignOp { lhs, .. } => vec![*lhs],
-                Op::Assign2 { lhs, .. } => lhs.iter().flatten().copied().collect(),
-                Op::Range { key, value, .. } => key.iter().chain(value).copied().collect(),
-                _ => Vec::new(),
-            };
-            for target in targets {
-                if let Op::Local(l) = self.func.node(target).op {
-                    out.insert(l);
-                }
-            }
-            todo.extend(node.children());
-        }
-        out
     }
 }
