@@ -173,30 +173,46 @@ impl FuncCtx<'_, '_> {
         self.b.switch_to_block(merge);
     }
 
+    /// The condition is tested before the loop and again at the bottom, after
+    /// the post statement (gc's looprotate), so that an iteration takes one
+    /// branch rather than a branch and a jump back to the test.
     fn for_stmt(&mut self, cond: Option<NodeId>, post: Option<NodeId>, body: &[NodeId], label: &Option<String>) {
-        let header = self.b.create_block();
         let body_block = self.b.create_block();
         let post_block = self.b.create_block();
         let exit = self.b.create_block();
-        self.b.ins().jump(header, &[]);
-        self.b.switch_to_block(header);
-        match cond {
-            Some(cond) => {
-                let c = self.eval_root(cond).scalar();
-                self.b.ins().brif(c, body_block, &[], exit, &[]);
-            }
-            None => {
-                self.b.ins().jump(body_block, &[]);
-            }
-        }
+        self.loop_test(cond, body_block, exit);
         self.b.switch_to_block(body_block);
         self.loop_body(body, label, exit, post_block);
         self.b.switch_to_block(post_block);
         if let Some(post) = post {
             self.emit_stmt(post);
         }
-        self.b.ins().jump(header, &[]);
+        if let Some(cond) = cond {
+            self.forget_inits(cond);
+        }
+        self.loop_test(cond, body_block, exit);
         self.b.switch_to_block(exit);
+    }
+
+    /// Branches to `body` while `cond` holds (always without one), else to `exit`.
+    fn loop_test(&mut self, cond: Option<NodeId>, body: Block, exit: Block) {
+        match cond {
+            Some(cond) => {
+                let c = self.eval_root(cond).scalar();
+                self.b.ins().brif(c, body, &[], exit, &[]);
+            }
+            None => {
+                self.b.ins().jump(body, &[]);
+            }
+        }
+    }
+
+    /// Lets the init statements under `id` run again when it is emitted a second time.
+    fn forget_inits(&mut self, id: NodeId) {
+        self.inits_done.remove(&id);
+        for child in self.func.node(id).children() {
+            self.forget_inits(child);
+        }
     }
 
     /// Emits a loop body with its break/continue targets, ending in a jump to `continue_block`.
@@ -267,16 +283,14 @@ impl FuncCtx<'_, '_> {
         let index = self.b.declare_var(types::I64);
         let zero = self.iconst(0);
         self.b.def_var(index, zero);
-        let header = self.b.create_block();
         let body_block = self.b.create_block();
         let next = self.b.create_block();
         let exit = self.b.create_block();
-        self.b.ins().jump(header, &[]);
-        self.b.switch_to_block(header);
-        let i = self.b.use_var(index);
-        let more = self.b.ins().icmp(IntCC::SignedLessThan, i, len);
+        // Tested before the loop and at the bottom, as in for_stmt.
+        let more = self.b.ins().icmp(IntCC::SignedLessThan, zero, len);
         self.b.ins().brif(more, body_block, &[], exit, &[]);
         self.b.switch_to_block(body_block);
+        let i = self.b.use_var(index);
         if let Some(key) = key {
             self.assign_value(key, Val::Parts(vec![i]));
         }
@@ -291,7 +305,8 @@ impl FuncCtx<'_, '_> {
         let i = self.b.use_var(index);
         let i = self.b.ins().iadd_imm_s(i, 1);
         self.b.def_var(index, i);
-        self.b.ins().jump(header, &[]);
+        let more = self.b.ins().icmp(IntCC::SignedLessThan, i, len);
+        self.b.ins().brif(more, body_block, &[], exit, &[]);
         self.b.switch_to_block(exit);
     }
 
