@@ -188,7 +188,7 @@ impl FuncCtx<'_, '_> {
             self.emit_stmt(post);
         }
         if let Some(cond) = cond {
-            self.forget_inits(cond);
+            self.forget_emitted(cond);
         }
         self.loop_test(cond, body_block, exit);
         self.b.switch_to_block(exit);
@@ -207,11 +207,16 @@ impl FuncCtx<'_, '_> {
         }
     }
 
-    /// Lets the init statements under `id` run again when it is emitted a second time.
-    fn forget_inits(&mut self, id: NodeId) {
+    /// Lets `id` be emitted a second time: the init statements under it run
+    /// again, and the labels of inlined bodies under it get new blocks (only
+    /// code under `id` jumps to them).
+    fn forget_emitted(&mut self, id: NodeId) {
         self.inits_done.remove(&id);
+        if let Op::Label(name) = &self.func.node(id).op {
+            self.labels.remove(name);
+        }
         for child in self.func.node(id).children() {
-            self.forget_inits(child);
+            self.forget_emitted(child);
         }
     }
 
