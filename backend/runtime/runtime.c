@@ -1428,6 +1428,19 @@ static size_t go_stack_size(void)
     return n;
 }
 
+/* Collection pacing after Go's default, GOGC=100 (mgcpacer.go): a heap may
+ * grow by about its live size before the next collection, and no collection
+ * comes before 4 MiB have been allocated (Go's heapminimum). Boehm allocates
+ * (2 * traced + untraced / 4 + roots) / divisor bytes between collections,
+ * so divisor 2 gives Go's growth for pointerful heaps; its default, 3, with
+ * no minimum, collected a small heap every few hundred KiB. GC_MARKERS and
+ * GC_FREE_SPACE_DIVISOR in the environment still override these. */
+static void set_gc_pacing(void)
+{
+    GC_set_free_space_divisor(2);
+    GC_set_min_bytes_allocd((size_t)4 << 20);
+}
+
 int main(int argc, char **argv)
 {
     pthread_t th;
@@ -1437,6 +1450,7 @@ int main(int argc, char **argv)
     minigo_argc = argc;
     minigo_argv = argv;
 
+    set_gc_pacing();
     GC_INIT();
     GC_set_warn_proc(mg_silent_warn);
     atexit(pflush);
