@@ -477,8 +477,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             return;
         }
         let size = self.b.ins().iconst(types::I64, size as i64);
-        let config = self.cg.module.target_config();
-        self.b.call_memmove(config, dst, src, size);
+        self.memmove(dst, src, size);
     }
 
     pub fn zero_mem(&mut self, addr: Value, size: u64, align: u64) {
@@ -499,24 +498,28 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             }
             return;
         }
-        let config = self.cg.module.target_config();
-        let byte = self.b.ins().iconst(types::I8, byte as i64);
+        let byte = self.b.ins().iconst(types::I32, byte as i64);
         let size = self.b.ins().iconst(types::I64, size as i64);
-        self.b.call_memset(config, addr, byte, size);
+        self.call_rt(Rt::Memset, &[addr, byte, size]);
     }
 
     pub fn memmove(&mut self, dst: Value, src: Value, size: Value) {
-        let config = self.cg.module.target_config();
-        self.b.call_memmove(config, dst, src, size);
+        self.call_rt(Rt::Memmove, &[dst, src, size]);
     }
 
     // ----- references to module items -----
 
+    /// A reference to a function of the module, called directly (`call
+    /// rel32`, `bl`): every callee is in the executable, the generated
+    /// functions and the runtime archive linked statically and libc's
+    /// functions reached through the PLT, so no call needs to load its
+    /// target from the GOT.
     pub fn func_ref(&mut self, id: cranelift_module::FuncId) -> FuncRef {
         if let Some(r) = self.func_refs.get(&id) {
             return *r;
         }
         let r = self.cg.module.declare_func_in_func(id, self.b.func);
+        self.b.func.dfg.ext_funcs[r].colocated = true;
         self.func_refs.insert(id, r);
         r
     }

@@ -1,5 +1,5 @@
-//! The C runtime functions generated code calls (runtime/minigo.h), with
-//! their C signatures as Cranelift types.
+//! The C runtime functions generated code calls (runtime/minigo.h), and
+//! libc's memmove and memset, with their C signatures as Cranelift types.
 
 use cranelift_codegen::ir::{types, Type};
 
@@ -57,6 +57,8 @@ pub(crate) enum Rt {
     DeferReturn,
     DeferUnwind,
     Recover,
+    Memmove,
+    Memset,
 }
 
 impl Rt {
@@ -108,6 +110,8 @@ impl Rt {
             Rt::DeferReturn => "minigo_defer_return",
             Rt::DeferUnwind => "minigo_defer_unwind",
             Rt::Recover => "minigo_recover",
+            Rt::Memmove => "memmove",
+            Rt::Memset => "memset",
         }
     }
 
@@ -147,6 +151,8 @@ impl Rt {
             Rt::SetJmp => (&[P], &[I32]),
             Rt::DeferPush => (&[P, P], &[]),
             Rt::DeferReturn | Rt::DeferUnwind | Rt::Recover => (&[P], &[]),
+            Rt::Memmove => (&[P, P, P], &[P]),
+            Rt::Memset => (&[P, I32, P], &[P]),
         }
     }
 }
