@@ -50,6 +50,9 @@ pub struct Options {
     pub dump_ir: bool,
     /// `-d=poisonstack`: the backend overwrites dead stack objects at function exit.
     pub poison_stack: bool,
+    /// `-d=ssa/check_bce` (gc's spelling `-d=ssa/check_bce/debug=1` too):
+    /// print the bounds checks left in the generated code.
+    pub check_bce: bool,
     /// `-d=nostackalloc`: escape analysis decides and explains, but every
     /// allocation and every address-taken variable goes to the heap.
     pub no_stack_alloc: bool,
@@ -327,6 +330,7 @@ fn set_value(options: &mut Options, name: &str, value: &str) -> Result<(), Strin
                     "ir" => options.dump_ir = true,
                     "poisonstack" => options.poison_stack = true,
                     "nostackalloc" => options.no_stack_alloc = true,
+                    "ssa/check_bce" | "ssa/check_bce/debug=1" => options.check_bce = true,
                     _ => return Err(format!("unknown debug key {}", key)),
                 }
             }

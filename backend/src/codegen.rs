@@ -42,13 +42,19 @@ use cranelift_module::{default_libcall_names, DataId, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
 use ir::{FuncId, Package, TypeId};
 
-use crate::Target;
+use crate::{BoundsCheck, Target};
 use func::FuncCtx;
 use layout::{mangle, repr, Repr};
 use runtime::Rt;
 
-/// Compiles every function of the package into an object file's bytes.
-pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool) -> Result<Vec<u8>, String> {
+/// An object file's bytes and the bounds checks its code makes.
+pub(crate) struct Compiled {
+    pub object: Vec<u8>,
+    pub bounds_checks: Vec<BoundsCheck>,
+}
+
+/// Compiles every function of the package into an object file.
+pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool) -> Result<Compiled, String> {
     let isa = target_isa(target)?;
     let builder = ObjectBuilder::new(isa, "minigo", default_libcall_names()).map_err(|e| e.to_string())?;
     let mut cg = Codegen::new(package, ObjectModule::new(builder), target, poison_stack);
@@ -61,8 +67,9 @@ pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool) -> 
     }
     cg.define_method_value_wrappers()?;
     cg.define_entry_points()?;
-    let product = cg.module.finish();
-    product.emit().map_err(|e| format!("writing the object file: {}", e))
+    let bounds_checks = std::mem::take(&mut cg.bounds_checks);
+    let object = cg.module.finish().emit().map_err(|e| format!("writing the object file: {}", e))?;
+    Ok(Compiled { object, bounds_checks })
 }
 
 /// The Cranelift ISA for a target, with the same settings on both:
@@ -98,6 +105,8 @@ pub(crate) struct Codegen<'p> {
     /// conversions differs (`arith.rs`).
     pub target: Target,
     pub poison_stack: bool,
+    /// The bounds checks emitted so far (reported by `-d=ssa/check_bce`).
+    pub bounds_checks: Vec<BoundsCheck>,
     functions: Vec<cranelift_module::FuncId>,
     globals: Vec<DataId>,
     strings: HashMap<Vec<u8>, DataId>,
@@ -114,6 +123,7 @@ impl<'p> Codegen<'p> {
             module,
             target,
             poison_stack,
+            bounds_checks: Vec::new(),
             functions: Vec::new(),
             globals: Vec::new(),
             strings: HashMap::new(),

@@ -19,12 +19,42 @@ pub struct Config {
     pub poison_stack: bool,
 }
 
-/// Compiles the package's functions and links an executable at `config.output`.
-/// Errors are one-line, user-facing messages (a failing link includes the linker's stderr).
-pub fn build_executable(package: &ir::Package, config: &Config) -> Result<(), String> {
+/// A bounds check the generated code makes, where gc's `-d=ssa/check_bce`
+/// would report it: at the index or slice expression (for inlined code, the
+/// call it was inlined at).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct BoundsCheck {
+    pub pos: ir::Pos,
+    pub kind: BoundsCheckKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BoundsCheckKind {
+    /// `i < len`, for an index.
+    Index,
+    /// `i <= j`, for a bound of a slice expression.
+    Slice,
+}
+
+impl BoundsCheckKind {
+    /// The name of gc's SSA operation for the check.
+    pub fn ssa_op(self) -> &'static str {
+        match self {
+            BoundsCheckKind::Index => "IsInBounds",
+            BoundsCheckKind::Slice => "IsSliceInBounds",
+        }
+    }
+}
+
+/// Compiles the package's functions and links an executable at
+/// `config.output`; returns the bounds checks left in the code, in the
+/// order they were generated. Errors are one-line, user-facing messages (a
+/// failing link includes the linker's stderr).
+pub fn build_executable(package: &ir::Package, config: &Config) -> Result<Vec<BoundsCheck>, String> {
     link::check_toolchain(config.target)?;
-    let object = codegen::compile(package, config.target, config.poison_stack)?;
-    link::link(&object, config.target, &config.output)
+    let compiled = codegen::compile(package, config.target, config.poison_stack)?;
+    link::link(&compiled.object, config.target, &config.output)?;
+    Ok(compiled.bounds_checks)
 }
 
 /// Whether this minigo can link executables for `target`: `Err` is the

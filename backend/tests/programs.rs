@@ -63,7 +63,7 @@ fn compile(source: &str, name: &str, output: &Path, mode: Mode) -> Result<(), St
         eprintln!("{}", ir::dump::dump(&package));
     }
     let config = Config { target: mode.target, output: output.to_path_buf(), poison_stack: mode.poison_stack };
-    build_executable(&package, &config)
+    build_executable(&package, &config).map(|_| ())
 }
 
 /// How long one program may run (under qemu, the slowest take a few seconds).

@@ -11,6 +11,7 @@ use ir::{ConstValue, ConvKind, LitKey, NodeId, Op, TypeId, TypeKind};
 use super::func::{flags, FuncCtx, Place, Val};
 use super::layout::{array_len, elem_type, int_mask, is_string, repr, Repr};
 use super::runtime::{Rt, SliceBound};
+use crate::{BoundsCheck, BoundsCheckKind};
 
 impl FuncCtx<'_, '_> {
     /// Evaluates an expression to its value.
@@ -54,7 +55,7 @@ impl FuncCtx<'_, '_> {
                 let offset = self.types.field_offset(self.func.node(*x).ty, *index as usize);
                 self.load_val(ty, base.addr(), offset as i32)
             }
-            Op::Slice { x, lo, hi, max } => self.slice_expr(*x, *lo, *hi, *max),
+            Op::Slice { x, lo, hi, max } => self.slice_expr(id, *x, *lo, *hi, *max),
             Op::Call { .. } => {
                 let mut results = match self.take_hoisted(id) {
                     Some(results) => results,
@@ -306,7 +307,14 @@ impl FuncCtx<'_, '_> {
 
     /// Panics with `index out of range [i] with length n` unless `i < len`
     /// (compared unsigned); `index_ty` decides how the index is printed.
-    fn bounds_check(&mut self, index: Value, len: Value, index_ty: TypeId) {
+    /// `id` is the index expression the check is reported at.
+    fn bounds_check(&mut self, id: NodeId, index: Value, len: Value, index_ty: TypeId) {
+        if let (Some(i), Some(n)) = (self.const_value(index), self.const_value(len)) {
+            if (i as u64) < (n as u64) {
+                return;
+            }
+        }
+        self.cg.bounds_checks.push(BoundsCheck { pos: self.func.node(id).pos, kind: BoundsCheckKind::Index });
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
         let rt = if self.is_unsigned(index_ty) { Rt::PanicIndexU } else { Rt::PanicIndex };
         self.panic_if(bad, rt, &[index, len]);
@@ -345,7 +353,7 @@ impl FuncCtx<'_, '_> {
         let in_range = self.func.node(id).bounded || matches!((self.const_index(i), constant_len), (Some(c), Some(n)) if c >= 0 && (c as u64) < n);
         let index = self.eval_int64(i);
         if !in_range {
-            self.bounds_check(index, len, self.func.node(i).ty);
+            self.bounds_check(id, index, len, self.func.node(i).ty);
         }
         let offset = self.b.ins().imul_imm_s(index, elem_size);
         self.b.ins().iadd(base, offset)
@@ -356,13 +364,15 @@ impl FuncCtx<'_, '_> {
         let s = self.eval(x);
         let index = self.eval_int64(i);
         if !self.func.node(id).bounded {
-            self.bounds_check(index, s.part(1), self.func.node(i).ty);
+            self.bounds_check(id, index, s.part(1), self.func.node(i).ty);
         }
         let addr = self.b.ins().iadd(s.part(0), index);
         self.b.ins().load(types::I8, super::func::flags(), addr, 0)
     }
 
-    fn slice_expr(&mut self, x: NodeId, lo: Option<NodeId>, hi: Option<NodeId>, max: Option<NodeId>) -> Val {
+    /// `x[lo:hi:max]` (node `id`), its bounds checked as gc's SSA does: max
+    /// against the capacity, then hi against max, then lo against hi.
+    fn slice_expr(&mut self, id: NodeId, x: NodeId, lo: Option<NodeId>, hi: Option<NodeId>, max: Option<NodeId>) -> Val {
         let x_ty = self.func.node(x).ty;
         let string = is_string(self.types, x_ty);
         let is_slice = matches!(self.types.under(x_ty), TypeKind::Slice(_));
@@ -393,7 +403,7 @@ impl FuncCtx<'_, '_> {
         let three_index = k.is_some();
         if let Some(k) = k {
             let kind = if is_slice { SliceBound::Slice3Acap } else { SliceBound::Slice3Alen };
-            self.slice_check(k, cap, kind);
+            self.slice_check(id, k, cap, kind);
         }
         let k = k.map(|(k, _)| k);
         let k = k.unwrap_or(cap);
@@ -405,13 +415,13 @@ impl FuncCtx<'_, '_> {
             } else {
                 (cap, SliceBound::Alen)
             };
-            self.slice_check(j, limit, kind);
+            self.slice_check(id, j, limit, kind);
         }
         let j = j.map(|(j, _)| j);
         let j = j.unwrap_or(len);
         if let Some(i) = i {
             let kind = if three_index { SliceBound::Slice3C } else { SliceBound::B };
-            self.slice_check(i, j, kind);
+            self.slice_check(id, i, j, kind);
         }
         let i = i.map(|(i, _)| i).unwrap_or_else(|| self.iconst(0));
         let new_len = self.b.ins().isub(j, i);
@@ -431,8 +441,16 @@ impl FuncCtx<'_, '_> {
     }
 
     /// Panics with a slice-bounds error unless `x <= y` (compared unsigned);
-    /// `x` is an index value and whether its Go type is unsigned.
-    fn slice_check(&mut self, (x, unsigned): (Value, bool), y: Value, kind: SliceBound) {
+    /// `x` is an index value and whether its Go type is unsigned. No check
+    /// when that holds for constants, as gc's rewrite rules fold it (a
+    /// constant 0 lower bound, a constant high bound within an array).
+    fn slice_check(&mut self, id: NodeId, (x, unsigned): (Value, bool), y: Value, kind: SliceBound) {
+        match (self.const_value(x), self.const_value(y)) {
+            (Some(0), _) => return,
+            (Some(x), Some(y)) if (x as u64) <= (y as u64) => return,
+            _ => {}
+        }
+        self.cg.bounds_checks.push(BoundsCheck { pos: self.func.node(id).pos, kind: BoundsCheckKind::Slice });
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, x, y);
         let which = self.b.ins().iconst(types::I32, kind as i64);
         let rt = if unsigned { Rt::PanicSliceU } else { Rt::PanicSlice };

@@ -13,8 +13,8 @@
 use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, Block, FuncRef, GlobalValue, InstBuilder, MemFlagsData, StackSlot, StackSlotData,
-    StackSlotKind, TrapCode, Value,
+    condcodes::IntCC, types, Block, FuncRef, GlobalValue, InstBuilder, InstructionData, MemFlagsData, Opcode, StackSlot,
+    StackSlotData, StackSlotKind, TrapCode, Value, ValueDef,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, Module};
@@ -630,6 +630,15 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
 
     pub fn iconst(&mut self, value: i64) -> Value {
         self.b.ins().iconst(types::I64, value)
+    }
+
+    /// The constant `value` was made by, if `iconst` made it.
+    pub fn const_value(&self, value: Value) -> Option<i64> {
+        let ValueDef::Result(inst, _) = self.b.func.dfg.value_def(value) else { return None };
+        match self.b.func.dfg.insts[inst] {
+            InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
+            _ => None,
+        }
     }
 }
 
