@@ -4,6 +4,13 @@
 //! constant) and run, and its output compared with `bench/expected/P.txt`,
 //! recorded from Go 1.19 at that size by `bench/record-expected`. Timing is
 //! `bench/run`'s business, never this test's.
+//!
+//! The bounds checks minigo leaves in them (`-d=ssa/check_bce`) are compared
+//! with the ones Go 1.19 leaves (`bench/expected/P.bce.txt`): the checks
+//! only minigo makes must be exactly the known ones listed below, so a
+//! change that adds a check fails, and one that removes a listed check says
+//! so. Checks Go keeps and minigo removes are minigo's own proofs
+//! (`passes/src/loopbounds.rs`) and tested by the programs that panic.
 
 mod support;
 
@@ -45,14 +52,67 @@ fn check(program: &Path) -> Result<(), String> {
     Ok(())
 }
 
-#[test]
-fn benchmark_programs_print_what_go_prints() {
+/// `bench/*.go`, sorted.
+fn bench_programs() -> Vec<std::path::PathBuf> {
     let dir = root().join("bench");
     let mut programs: Vec<_> = std::fs::read_dir(&dir).expect("bench/").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
     programs.sort();
+    programs
+}
+
+#[test]
+fn benchmark_programs_print_what_go_prints() {
+    let programs = bench_programs();
     assert!(programs.len() >= 8, "bench/ should hold at least 8 programs");
     let failures: Vec<String> = programs.iter().filter_map(|p| check(p).err()).collect();
     assert!(failures.is_empty(), "benchmark programs differ from Go 1.19:\n{}", failures.join("\n"));
+}
+
+/// The bounds checks minigo makes and Go 1.19 removes, by program, each
+/// with the gc rule minigo lacks.
+const CHECKS_ONLY_MINIGO_MAKES: &[(&str, &[&str])] = &[
+    // An index checked again after an identical check that dominates it
+    // (gc's CSE of IsInBounds, then prove): the post statement's perm[0],
+    // the swap's second pair of perm[i], perm[j], count[r] after perm1[r]
+    // (both made with length n); and perm1[0] after perm[0].
+    ("fannkuch", &["25:37", "27:9", "27:18", "43:18", "48:9", "49:12"]),
+    ("nbody", &["87:8", "88:8"]),
+    // u[i] under `for i := range v` where u and v are both make([]float64, n).
+    ("spectralnorm", &["62:11"]),
+];
+
+/// `line:col` of every `Found` line of a check_bce report.
+fn check_positions(report: &str, name: &str) -> Vec<String> {
+    let prefix = format!("./{}.go:", name);
+    report.lines().filter_map(|l| l.strip_prefix(&prefix)).filter_map(|l| l.split_once(": Found ")).map(|(at, _)| at.to_string()).collect()
+}
+
+fn check_bounds_checks(program: &Path) -> Result<(), String> {
+    let name = program.file_stem().and_then(|s| s.to_str()).expect("file name");
+    let expected_path = root().join("bench/expected").join(format!("{}.bce.txt", name));
+    let go = std::fs::read_to_string(&expected_path).map_err(|e| format!("{}: {} (record it with bench/record-expected)", expected_path.display(), e))?;
+    let go = check_positions(&go, name);
+    let scratch = TempDir::new("bench-bce");
+    std::fs::copy(program, scratch.path().join(format!("{}.go", name))).expect("copying the program");
+    let mut build = minigo();
+    build.current_dir(scratch.path()).args(["build", "-d=ssa/check_bce", "-o", name]).arg(format!("{}.go", name));
+    let built = run(&mut build, LIMIT);
+    if built.status != Status::Exited(0) {
+        return Err(format!("minigo build -d=ssa/check_bce: {}\n{}", built.status, built.stderr));
+    }
+    let only_minigo: Vec<String> = check_positions(&built.stderr, name).into_iter().filter(|at| !go.contains(at)).collect();
+    let known: Vec<String> = CHECKS_ONLY_MINIGO_MAKES.iter().filter(|(p, _)| *p == name).flat_map(|(_, ats)| ats.iter().map(|a| a.to_string())).collect();
+    if only_minigo != known {
+        return Err(format!("{}: checks Go 1.19 removes and minigo keeps: {:?}, known: {:?}", name, only_minigo, known));
+    }
+    Ok(())
+}
+
+#[test]
+fn benchmark_bounds_checks_are_gos_but_for_the_known_ones() {
+    let programs = bench_programs();
+    let failures: Vec<String> = programs.iter().filter_map(|p| check_bounds_checks(p).err()).collect();
+    assert!(failures.is_empty(), "bounds checks differ from Go 1.19's:\n{}", failures.join("\n"));
 }
 
 #[test]
