@@ -77,8 +77,6 @@ const CHECKS_ONLY_MINIGO_MAKES: &[(&str, &[&str])] = &[
     // (both made with length n); and perm1[0] after perm[0].
     ("fannkuch", &["25:37", "27:9", "27:18", "43:18", "48:9", "49:12"]),
     ("nbody", &["87:8", "88:8"]),
-    // u[i] under `for i := range v` where u and v are both make([]float64, n).
-    ("spectralnorm", &["62:11"]),
 ];
 
 /// `line:col` of every `Found` line of a check_bce report.

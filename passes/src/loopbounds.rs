@@ -8,7 +8,8 @@
 //!
 //! with `a` known not to be negative, the index `s[i]` is in range as long as
 //! the body assigns neither `i` nor `s` (and nothing else can: both are locals
-//! whose address is never taken). Such indexes are marked `bounded`; gc
+//! whose address is never taken); so is `t[i]` when `s` and `t` are both
+//! made with the same length `n`, which gc's prove sees as one length value. Such indexes are marked `bounded`; gc
 //! removes the same checks (`-d=ssa/check_bce` lists the ones it keeps) but,
 //! unlike the walk-time rule in `bounds.rs`, prints nothing about them.
 
@@ -41,7 +42,7 @@ struct Prover<'a> {
     func: &'a Func,
     /// Slices defined once as `s := make([]T, n)`, with `n` never assigned
     /// after its definition either: `len(s) == n` wherever `s` is used.
-    made_with_length: HashMap<LocalId, LocalId>,
+    made_with_length: HashMap<LocalId, Length>,
     /// The facts of the loops around the node being visited.
     in_range: Vec<InRange>,
     proved: Vec<NodeId>,
@@ -52,7 +53,7 @@ impl Prover<'_> {
         let node = self.func.node(id);
         if let Op::Index(x, index) = node.op {
             if let (Some(seq), Some(index)) = (self.func.private_local(x), self.func.private_local(index)) {
-                if self.in_range.contains(&InRange { index, seq }) {
+                if self.in_range.iter().any(|f| f.index == index && self.same_length(f.seq, seq)) {
                     self.proved.push(id);
                 }
             }
@@ -70,6 +71,12 @@ impl Prover<'_> {
             self.visit(child);
         }
         self.in_range.truncate(outer);
+    }
+
+    /// Whether `len(a) == len(b)` wherever both are used: the same slice, or
+    /// two slices made with the same length `n`.
+    fn same_length(&self, a: LocalId, b: LocalId) -> bool {
+        a == b || matches!((self.made_with_length.get(&a), self.made_with_length.get(&b)), (Some(m), Some(n)) if m == n)
     }
 
     /// `for i := range s` whose body assigns neither `i` nor `s`.
@@ -101,7 +108,7 @@ impl Prover<'_> {
         }
         let seqs: Vec<LocalId> = match self.func.node(limit).op {
             Op::Len(x) => self.func.private_local(x).into_iter().collect(),
-            Op::Local(n) => self.made_with_length.iter().filter(|(_, len)| **len == n).map(|(s, _)| *s).collect(),
+            Op::Local(n) => self.made_with_length.iter().filter(|(_, len)| **len == Length::Local(n)).map(|(s, _)| *s).collect(),
             _ => Vec::new(),
         };
         let mut written = self.func.written_locals(body);
@@ -134,9 +141,17 @@ impl Prover<'_> {
     }
 }
 
+/// The length a slice was made with: a local that keeps its value, or a constant.
+#[derive(Clone, Copy, PartialEq)]
+enum Length {
+    Local(LocalId),
+    Const(i128),
+}
+
 /// The slices `s := make([]T, n)` assigned nowhere else, with their `n` when
-/// it is a parameter never assigned or a local assigned only where defined.
-fn made_with_length(func: &Func) -> HashMap<LocalId, LocalId> {
+/// it is a constant, a parameter never assigned or a local assigned only
+/// where defined.
+fn made_with_length(func: &Func) -> HashMap<LocalId, Length> {
     let mut assignments: HashMap<LocalId, usize> = HashMap::new();
     let mut made = Vec::new();
     let mut todo = func.body.clone();
@@ -164,13 +179,23 @@ fn made_with_length(func: &Func) -> HashMap<LocalId, LocalId> {
     let count = |l: LocalId| assignments.get(&l).copied().unwrap_or(0);
     let mut out = HashMap::new();
     for (lhs, len) in made {
-        let (Some(s), Some(n)) = (func.private_local(lhs), func.private_local(len)) else { continue };
-        let n_fixed = match func.local(n).class {
-            LocalClass::Param => count(n) == 0,
-            _ => count(n) == 1,
+        let Some(s) = func.private_local(lhs) else { continue };
+        let length = match (&func.node(len).op, func.private_local(len)) {
+            (Op::Const { value: ConstValue::Int(v), .. }, _) => Length::Const(*v),
+            (_, Some(n)) => {
+                let n_fixed = match func.local(n).class {
+                    LocalClass::Param => count(n) == 0,
+                    _ => count(n) == 1,
+                };
+                if !n_fixed {
+                    continue;
+                }
+                Length::Local(n)
+            }
+            _ => continue,
         };
-        if count(s) == 1 && n_fixed {
-            out.insert(s, n);
+        if count(s) == 1 {
+            out.insert(s, length);
         }
     }
     out

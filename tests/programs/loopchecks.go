@@ -3,7 +3,8 @@ package main
 // Bounds checks inside loops: the ones a loop makes needless (the index
 // counts over the slice it indexes) and the ones that must stay because the
 // body changes the slice or the index, the index starts below zero, or the
-// bound is not the slice's length. Each call recovers from its panic.
+// bound is not the slice's length (nor that of a slice made with the same
+// length). Each call recovers from its panic.
 
 func sumRange(s []int) int {
 	t := 0
@@ -82,6 +83,43 @@ func remade(n int) int {
 	return t
 }
 
+func sameLength(n int) int {
+	u := make([]int, n)
+	v := make([]int, n)
+	for i := range v {
+		u[i] = i
+	}
+	t := 0
+	for i := 0; i < n; i++ {
+		t += u[i] * v[i]
+	}
+	return t + len(u)
+}
+
+func differentLength(n, m int) int {
+	u := make([]int, n)
+	v := make([]int, m)
+	t := 0
+	for i := range v {
+		t += u[i]
+	}
+	return t
+}
+
+func constLengths() int {
+	u := make([]int, 4)
+	v := make([]int, 4)
+	w := make([]int, 5)
+	t := 0
+	for i := range v {
+		t += u[i] + 1
+	}
+	for i := range w {
+		t += u[i]
+	}
+	return t
+}
+
 func try(name string, f func() int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -101,4 +139,8 @@ func main() {
 	try("otherLimit", func() int { return otherLimit(s, 4) })
 	try("otherLimit long", func() int { return otherLimit(s, 9) })
 	try("remade", func() int { return remade(3) })
+	try("sameLength", func() int { return sameLength(5) })
+	try("differentLength", func() int { return differentLength(3, 3) })
+	try("constLengths", constLengths)
+	try("differentLength longer", func() int { return differentLength(3, 4) })
 }
