@@ -76,6 +76,7 @@ const CHECKS_ONLY_MINIGO_MAKES: &[(&str, &[&str])] = &[
     // the swap's second pair of perm[i], perm[j], count[r] after perm1[r]
     // (both made with length n); and perm1[0] after perm[0].
     ("fannkuch", &["25:37", "27:9", "27:18", "43:18", "48:9", "49:12"]),
+    // The same rule: bodies[0] twice more after the bodies[0] at 86:8.
     ("nbody", &["87:8", "88:8"]),
 ];
 

@@ -9,9 +9,10 @@
 //! with `a` known not to be negative, the index `s[i]` is in range as long as
 //! the body assigns neither `i` nor `s` (and nothing else can: both are locals
 //! whose address is never taken); so is `t[i]` when `s` and `t` are both
-//! made with the same length `n`, which gc's prove sees as one length value. Such indexes are marked `bounded`; gc
-//! removes the same checks (`-d=ssa/check_bce` lists the ones it keeps) but,
-//! unlike the walk-time rule in `bounds.rs`, prints nothing about them.
+//! made with the same length `n`, which gc's prove sees as one length value.
+//! Such indexes are marked `bounded`; gc removes the same checks
+//! (`-d=ssa/check_bce` lists the ones it keeps) but, unlike the walk-time
+//! rule in `bounds.rs`, prints nothing about them.
 
 use std::collections::HashMap;
 
@@ -40,8 +41,9 @@ struct InRange {
 
 struct Prover<'a> {
     func: &'a Func,
-    /// Slices defined once as `s := make([]T, n)`, with `n` never assigned
-    /// after its definition either: `len(s) == n` wherever `s` is used.
+    /// Slices defined once as `s := make([]T, n)`, with `n` a constant or a
+    /// local never assigned after its definition: `len(s) == n` wherever
+    /// `s` is used.
     made_with_length: HashMap<LocalId, Length>,
     /// The facts of the loops around the node being visited.
     in_range: Vec<InRange>,
