@@ -1,0 +1,687 @@
+//! Statements: declarations, assignments of every form, if, the four loop
+//! forms with break and continue (labelled too), switch with fallthrough,
+//! goto, calls, println, pointers stored in globals, closures, interface
+//! assertions, defer, and panics where they are recovered.
+
+use super::expr::header_safe;
+use super::types::{IntKind, Ty, INT};
+use super::{Generator, Var, FUNC_VALUE_COST};
+use rand::Rng;
+
+impl Generator {
+    /// One statement; `depth` bounds the nesting of blocks.
+    pub(super) fn stmt(&mut self, depth: u32) {
+        if !self.spend(1) {
+            return;
+        }
+        let has_depth = depth > 0;
+        match self.rng.gen_range(0..32) {
+            0..=5 => self.decl_stmt(),
+            6..=10 => self.assign_stmt(),
+            11 | 12 if has_depth => self.if_stmt(depth),
+            13 | 14 if has_depth => self.for_stmt(depth),
+            15 if has_depth => self.switch_stmt(depth),
+            16 | 17 => self.call_stmt(),
+            18 => self.print_stmt(),
+            19 if has_depth => self.labelled_loop(depth),
+            20 if has_depth => self.goto_stmt(depth),
+            21 => self.pointer_stmt(),
+            22 | 23 => self.closure_stmt(),
+            24 => self.any_stmt(),
+            25 => self.branch_stmt(),
+            26 if self.frame().recovers => self.panic_stmt(),
+            27 => self.defer_stmt(),
+            28 if has_depth => {
+                self.line("{");
+                self.block(depth - 1, 1, 3);
+                self.line("}");
+            }
+            _ => self.decl_stmt(),
+        }
+    }
+
+    /// The statements of a block in a new scope, indented, folding the
+    /// block's variables at its end.
+    pub(super) fn block(&mut self, depth: u32, min: usize, max: usize) {
+        self.indent += 1;
+        self.scopes.push(Vec::new());
+        let n = self.rng.gen_range(min..=max);
+        for _ in 0..n {
+            self.stmt(depth);
+        }
+        self.close_scope();
+        self.indent -= 1;
+    }
+
+    fn decl_stmt(&mut self) {
+        let ty = self.local_type();
+        let name = self.fresh("v");
+        match self.rng.gen_range(0..6) {
+            0 if ty.is_scalar() || matches!(ty, Ty::Struct(_) | Ty::Array(..) | Ty::Any) => {
+                self.line(&format!("var {} {}", name, ty.go()));
+            }
+            1 => {
+                let value = self.value(&ty, 3);
+                self.line(&format!("var {} {} = {}", name, ty.go(), value));
+            }
+            2 => {
+                let ty2 = self.scalar_type();
+                let name2 = self.fresh("v");
+                let (a, b) = (self.value(&ty, 3), self.nexpr(&ty2, 2));
+                self.line(&format!("{}, {} := {}, {}", name, name2, a, b));
+                self.declare(&name, ty.clone());
+                self.declare(&name2, ty2);
+                return;
+            }
+            3 => {
+                let multi: Vec<usize> = (0..self.funcs.len())
+                    .filter(|&i| self.funcs[i].results.len() == 2)
+                    .collect();
+                if let Some(index) = self.pick(&multi) {
+                    if let Some(call) = self.call_text(index, 2) {
+                        let results = self.funcs[index].results.clone();
+                        let name2 = self.fresh("v");
+                        self.line(&format!("{}, {} := {}", name, name2, call));
+                        self.declare(&name, results[0].clone());
+                        self.declare(&name2, results[1].clone());
+                        return;
+                    }
+                }
+                let value = self.value(&ty, 3);
+                self.line(&format!("{} := {}", name, value));
+            }
+            _ => {
+                let value = self.value(&ty, 3);
+                self.line(&format!("{} := {}", name, value));
+            }
+        }
+        self.declare(&name, ty);
+    }
+
+    /// A value for a new variable: never a nil pointer or function, never
+    /// an empty slice; a constant only where its type is explicit.
+    pub(super) fn value(&mut self, ty: &Ty, depth: u32) -> String {
+        match ty {
+            Ty::Func(..) => self
+                .func_value(ty, depth)
+                .map(|e| e.text)
+                .unwrap_or_else(|| self.closure(ty, depth)),
+            Ty::Int(kind) if *kind != IntKind::Int => self.nexpr(ty, depth),
+            Ty::Float => self.nexpr(ty, depth),
+            _ => self.expr(ty, depth).text,
+        }
+    }
+
+    fn assignable_vars(&self) -> Vec<Var> {
+        self.all_vars()
+            .into_iter()
+            .filter(|v| v.assignable)
+            .collect()
+    }
+
+    fn assign_stmt(&mut self) {
+        let vars = self.assignable_vars();
+        let Some(var) = self.pick(&vars) else {
+            return self.decl_stmt();
+        };
+        let ty = var.ty.clone();
+        match self.rng.gen_range(0..8) {
+            0 | 1 => {
+                let value = self.value(&ty, 3);
+                self.line(&format!("{} = {}", var.name, value));
+            }
+            2 | 3 if ty.is_int() => {
+                let Ty::Int(kind) = ty else { return };
+                let ops = [
+                    "+=", "-=", "*=", "&=", "|=", "^=", "&^=", "<<=", ">>=", "/=", "%=",
+                ];
+                let op = ops[self.rng.gen_range(0..ops.len())];
+                let rhs = match op {
+                    "<<=" | ">>=" => self.rng.gen_range(0..kind.bits() + 2).to_string(),
+                    "/=" | "%=" => format!("({} | 1)", self.nexpr(&ty, 2)),
+                    _ => self.expr(&ty, 3).text,
+                };
+                self.line(&format!("{} {} {}", var.name, op, rhs));
+            }
+            4 if ty.is_int() || ty == Ty::Float => {
+                let op = if self.chance(0.5) { "++" } else { "--" };
+                self.line(&format!("{}{}", var.name, op));
+            }
+            5 if ty == Ty::Str || ty == Ty::Float => {
+                let rhs = self.expr(&ty, 3).text;
+                self.line(&format!("{} += {}", var.name, rhs));
+            }
+            6 => self.element_assign(&var),
+            _ => {
+                if let Ty::Slice(elem) = &ty {
+                    let value = self.expr(elem, 2).text;
+                    self.line(&format!("{0} = append({0}, {1})", var.name, value));
+                    return;
+                }
+                let others: Vec<Var> = vars
+                    .iter()
+                    .filter(|v| v.ty == ty && v.name != var.name)
+                    .cloned()
+                    .collect();
+                if let Some(other) = self.pick(&others) {
+                    self.line(&format!("{0}, {1} = {1}, {0}", var.name, other.name));
+                } else {
+                    let value = self.value(&ty, 3);
+                    self.line(&format!("{} = {}", var.name, value));
+                }
+            }
+        }
+    }
+
+    /// An assignment to an element, a field or a pointer's target.
+    fn element_assign(&mut self, var: &Var) {
+        let (target, ty) = match &var.ty {
+            Ty::Array(n, elem) => {
+                let index = self.index(&var.name, Some(*n), 2);
+                (format!("{}[{}]", var.name, index), elem.as_ref().clone())
+            }
+            Ty::Slice(elem) => {
+                let index = self.index(&var.name, None, 2);
+                (format!("{}[{}]", var.name, index), elem.as_ref().clone())
+            }
+            Ty::Struct(i) => {
+                let fields = self.structs[*i].fields.clone();
+                let Some((field, fty)) = self.pick(&fields) else {
+                    return;
+                };
+                (format!("{}.{}", var.name, field), fty)
+            }
+            Ty::Ptr(elem) => match elem.as_ref() {
+                Ty::Struct(i) if self.chance(0.7) => {
+                    let fields = self.structs[*i].fields.clone();
+                    let Some((field, fty)) = self.pick(&fields) else {
+                        return;
+                    };
+                    (format!("{}.{}", var.name, field), fty)
+                }
+                _ => (format!("*{}", var.name), elem.as_ref().clone()),
+            },
+            _ => return,
+        };
+        let value = self.value(&ty, 2);
+        self.line(&format!("{} = {}", target, value));
+    }
+
+    fn if_stmt(&mut self, depth: u32) {
+        let cond = self.cond(3);
+        self.line(&format!("if {} {{", cond));
+        self.block(depth - 1, 1, 3);
+        match self.rng.gen_range(0..3) {
+            0 => self.line("}"),
+            1 => {
+                self.line("} else {");
+                self.block(depth - 1, 1, 3);
+                self.line("}");
+            }
+            _ => {
+                let cond = self.cond(2);
+                self.line(&format!("}} else if {} {{", cond));
+                self.block(depth - 1, 1, 2);
+                self.line("}");
+            }
+        }
+    }
+
+    /// A loop in one of Go's forms; its body runs with the trip count
+    /// multiplied into the work estimate.
+    fn for_stmt(&mut self, depth: u32) {
+        let trips = self.rng.gen_range(1..6u64);
+        let i = self.fresh("i");
+        let mut loop_vars: Vec<(String, Ty)> = Vec::new();
+        let mut trip_estimate = trips;
+        let header = match self.rng.gen_range(0..6) {
+            0 | 1 => {
+                loop_vars.push((i.clone(), INT));
+                format!("for {0} := 0; {0} < {1}; {0}++ {{", i, trips)
+            }
+            2 => {
+                let seq_ty = Ty::Slice(Box::new(self.scalar_type()));
+                let vars = self.vars_of(&seq_ty);
+                match self.pick(&vars) {
+                    Some(s) => {
+                        trip_estimate = 16;
+                        loop_vars.push((i.clone(), INT));
+                        format!("for {0} := 0; {0} < len({1}); {0}++ {{", i, s.name)
+                    }
+                    None => {
+                        loop_vars.push((i.clone(), INT));
+                        format!("for {0} := 0; {0} < {1}; {0}++ {{", i, trips)
+                    }
+                }
+            }
+            3 => {
+                let seq_ty = match self.rng.gen_range(0..3) {
+                    0 => Ty::Str,
+                    1 => Ty::Array(self.rng.gen_range(1..5), Box::new(self.scalar_type())),
+                    _ => Ty::Slice(Box::new(self.scalar_or_struct_type())),
+                };
+                trip_estimate = 16;
+                let seq = header_safe(self.nexpr_any(&seq_ty));
+                let elem_ty = match &seq_ty {
+                    Ty::Str => Ty::Int(IntKind::Int32),
+                    Ty::Array(_, elem) | Ty::Slice(elem) => elem.as_ref().clone(),
+                    _ => INT,
+                };
+                let x = self.fresh("x");
+                match self.rng.gen_range(0..3) {
+                    0 => {
+                        loop_vars.push((i.clone(), INT));
+                        format!("for {} := range {} {{", i, seq)
+                    }
+                    1 => {
+                        loop_vars.push((x.clone(), elem_ty));
+                        format!("for _, {} := range {} {{", x, seq)
+                    }
+                    _ => {
+                        loop_vars.push((i.clone(), INT));
+                        loop_vars.push((x.clone(), elem_ty));
+                        format!("for {}, {} := range {} {{", i, x, seq)
+                    }
+                }
+            }
+            4 => {
+                // The counter is declared outside and stepped first, so a
+                // continue cannot skip it.
+                self.line(&format!("{} := 0", i));
+                self.declare_readonly(&i, INT);
+                self.line(&format!("for {} < {} {{", i, trips));
+                self.line(&format!("\t{}++", i));
+                String::new()
+            }
+            _ => {
+                self.line(&format!("{} := 0", i));
+                self.declare_readonly(&i, INT);
+                self.line("for {");
+                self.line(&format!("\t{}++", i));
+                self.line(&format!("\tif {} > {} {{\n\t\tbreak\n\t}}", i, trips));
+                String::new()
+            }
+        };
+        if !header.is_empty() {
+            self.line(&header);
+        }
+        let saved_mult = self.frame().mult;
+        self.frame().mult = saved_mult.saturating_mul(trip_estimate);
+        self.frame().loops.push(None);
+        self.indent += 1;
+        self.scopes.push(Vec::new());
+        for (name, ty) in loop_vars {
+            self.declare_readonly(&name, ty);
+        }
+        let n = self.rng.gen_range(1..4);
+        for _ in 0..n {
+            self.stmt(depth - 1);
+        }
+        self.close_scope();
+        self.indent -= 1;
+        self.line("}");
+        self.frame().loops.pop();
+        self.frame().mult = saved_mult;
+    }
+
+    /// A non-constant value of any type (scalars through `nexpr`).
+    fn nexpr_any(&mut self, ty: &Ty) -> String {
+        if ty.is_scalar() {
+            self.nexpr(ty, 2)
+        } else {
+            self.expr(ty, 2).text
+        }
+    }
+
+    fn labelled_loop(&mut self, depth: u32) {
+        let label = self.fresh("L");
+        // Only the forms with a header line take the label.
+        if self.chance(0.5) {
+            let i = self.fresh("i");
+            let trips = self.rng.gen_range(1..5);
+            self.line(&format!(
+                "{0}:\nfor {1} := 0; {1} < {2}; {1}++ {{",
+                label, i, trips
+            ));
+            self.labelled_body(depth, &label, &i, trips);
+        } else {
+            let x = self.fresh("x");
+            let s = header_safe(self.nexpr(&Ty::Str, 2));
+            self.line(&format!("{}:\nfor _, {} := range {} {{", label, x, s));
+            self.labelled_body(depth, &label, &x, 8);
+        }
+    }
+
+    fn labelled_body(&mut self, depth: u32, label: &str, var: &str, trips: u64) {
+        let saved_mult = self.frame().mult;
+        self.frame().mult = saved_mult.saturating_mul(trips);
+        self.frame().loops.push(Some(label.to_string()));
+        self.indent += 1;
+        self.scopes.push(Vec::new());
+        self.declare_readonly(
+            var,
+            if var.starts_with('x') {
+                Ty::Int(IntKind::Int32)
+            } else {
+                INT
+            },
+        );
+        let cond = self.cond(2);
+        let j = self.fresh("j");
+        let verb = if self.chance(0.5) {
+            "continue"
+        } else {
+            "break"
+        };
+        self.line(&format!("for {0} := 0; {0} < 3; {0}++ {{", j));
+        self.line(&format!("\tif {} {{\n\t\t{} {}\n\t}}", cond, verb, label));
+        self.line(&format!("\tcs += uint64({})", j));
+        self.line("}");
+        let n = self.rng.gen_range(1..3);
+        for _ in 0..n {
+            self.stmt(depth - 1);
+        }
+        self.close_scope();
+        self.indent -= 1;
+        self.line("}");
+        self.frame().loops.pop();
+        self.frame().mult = saved_mult;
+    }
+
+    fn switch_stmt(&mut self, depth: u32) {
+        let tagless = self.chance(0.3);
+        let ty = if self.chance(0.7) {
+            Ty::Int(self.int_kind())
+        } else {
+            Ty::Str
+        };
+        if tagless {
+            self.line("switch {");
+        } else {
+            let tag = header_safe(self.nexpr(&ty, 2));
+            if self.chance(0.3) {
+                let t = self.fresh("t");
+                self.line(&format!("switch {} := {}; {} {{", t, tag, t));
+            } else {
+                self.line(&format!("switch {} {{", tag));
+            }
+        }
+        let n_cases = self.rng.gen_range(1..4);
+        let has_default = self.chance(0.5);
+        let mut used: Vec<String> = Vec::new();
+        let mut cases = Vec::new();
+        for _ in 0..n_cases {
+            if tagless {
+                cases.push(self.cond(2));
+                continue;
+            }
+            let mut values = Vec::new();
+            for _ in 0..self.rng.gen_range(1..3) {
+                let value = self.literal(&ty);
+                if !used.contains(&value) {
+                    used.push(value.clone());
+                    values.push(value);
+                }
+            }
+            if !values.is_empty() {
+                cases.push(values.join(", "));
+            }
+        }
+        let n_cases = cases.len();
+        for (case, values) in cases.into_iter().enumerate() {
+            self.line(&format!("case {}:", values));
+            self.block(depth - 1, 0, 2);
+            if (case + 1 < n_cases || has_default) && self.chance(0.3) {
+                self.line("\tfallthrough");
+            }
+        }
+        if has_default {
+            self.line("default:");
+            self.block(depth - 1, 0, 2);
+        }
+        self.line("}");
+    }
+
+    fn int_kind(&mut self) -> IntKind {
+        match self.scalar_type() {
+            Ty::Int(kind) => kind,
+            _ => IntKind::Int,
+        }
+    }
+
+    /// A forward goto over a block, or a loop made of a backward goto.
+    fn goto_stmt(&mut self, depth: u32) {
+        let label = self.fresh("G");
+        if self.chance(0.5) {
+            let cond = self.cond(2);
+            self.line(&format!("if {} {{\n\tgoto {}\n}}", cond, label));
+            self.line("{");
+            self.block(depth - 1, 1, 2);
+            self.line("}");
+            self.label(&label);
+            self.line("cs++");
+        } else {
+            let n = self.fresh("n");
+            let trips = self.rng.gen_range(1..4);
+            self.line(&format!("{} := 0", n));
+            self.label(&label);
+            self.line(&format!("{}++", n));
+            let saved_mult = self.frame().mult;
+            self.frame().mult = saved_mult.saturating_mul(trips);
+            self.line("{");
+            self.block(depth - 1, 1, 2);
+            self.line("}");
+            self.frame().mult = saved_mult;
+            self.line(&format!("if {} < {} {{\n\tgoto {}\n}}", n, trips, label));
+        }
+    }
+
+    fn call_stmt(&mut self) {
+        if self.funcs.is_empty() {
+            return;
+        }
+        let index = self.rng.gen_range(0..self.funcs.len());
+        if let Some(call) = self.call_text(index, 2) {
+            self.fold_call_results(index, call);
+        }
+    }
+
+    /// A call as a statement, or its results assigned to new variables.
+    pub(super) fn fold_call_results(&mut self, index: usize, call: String) {
+        let results = self.funcs[index].results.clone();
+        if results.is_empty() || self.chance(0.2) {
+            self.line(&call);
+            return;
+        }
+        let names: Vec<String> = results.iter().map(|_| self.fresh("v")).collect();
+        self.line(&format!("{} := {}", names.join(", "), call));
+        for (name, ty) in names.iter().zip(results) {
+            self.declare(name, ty);
+        }
+    }
+
+    fn print_stmt(&mut self) {
+        let n = self.rng.gen_range(1..4);
+        let args: Vec<String> = (0..n)
+            .map(|_| {
+                let ty = self.scalar_type();
+                self.expr(&ty, 2).text
+            })
+            .collect();
+        let verb = if self.chance(0.7) { "println" } else { "print" };
+        self.line(&format!("{}({})", verb, args.join(", ")));
+        if verb == "print" {
+            self.line("println()");
+        }
+    }
+
+    /// Pointers to locals: taken, stored in a package variable, read back.
+    fn pointer_stmt(&mut self) {
+        let globals: Vec<Var> = self
+            .globals
+            .iter()
+            .filter(|v| v.may_be_nil)
+            .cloned()
+            .collect();
+        match self.rng.gen_range(0..3) {
+            0 if !globals.is_empty() => {
+                let Some(global) = self.pick(&globals) else {
+                    return;
+                };
+                let value = self.composite_value(&global.ty, 2);
+                self.line(&format!("{} = {}", global.name, value));
+            }
+            1 if !globals.is_empty() => {
+                let Some(global) = self.pick(&globals) else {
+                    return;
+                };
+                let fold = self.fold(&global.name, &global.ty, 0);
+                let fold = fold
+                    .lines()
+                    .map(|l| format!("\t{}\n", l))
+                    .collect::<String>();
+                self.line(&format!("if {} != nil {{\n{}}}", global.name, fold));
+            }
+            _ => {
+                let elem = self.scalar_or_struct_type();
+                let ty = Ty::Ptr(Box::new(elem));
+                let name = self.fresh("p");
+                let value = self.composite_value(&ty, 2);
+                self.line(&format!("{} := {}", name, value));
+                self.declare(&name, ty);
+            }
+        }
+    }
+
+    /// A closure in a variable, called; or a function returning a closure,
+    /// through a variable, called twice over.
+    fn closure_stmt(&mut self) {
+        let makers: Vec<usize> = (0..self.funcs.len())
+            .filter(|&i| {
+                matches!(self.funcs[i].results.as_slice(), [Ty::Func(..)])
+                    && self.funcs[i].value_type().is_some()
+            })
+            .collect();
+        if self.chance(0.4) {
+            if let Some(index) = self.pick(&makers) {
+                let def = self.funcs[index].clone();
+                if !self.spend(def.cost + FUNC_VALUE_COST) {
+                    return;
+                }
+                let h = self.fresh("h");
+                self.line(&format!("{} := {}", h, def.name));
+                let args: Vec<String> = def.params.iter().map(|p| self.expr(p, 2).text).collect();
+                let Ty::Func(inner_params, result) = &def.results[0] else {
+                    return;
+                };
+                let inner_args: Vec<String> =
+                    inner_params.iter().map(|p| self.expr(p, 2).text).collect();
+                let r = self.fresh("v");
+                self.line(&format!(
+                    "{} := {}({})({})",
+                    r,
+                    h,
+                    args.join(", "),
+                    inner_args.join(", ")
+                ));
+                self.declare(&r, result.as_ref().clone());
+                self.declare_readonly(&h, def.value_type().unwrap_or(INT));
+                return;
+            }
+        }
+        let ty = self.func_type();
+        let name = self.fresh("fn");
+        let value = self.closure(&ty, 2);
+        self.line(&format!("{} := {}", name, value));
+        self.declare(&name, ty);
+    }
+
+    /// Interfaces: a boxed value, or a comma-ok assertion.
+    fn any_stmt(&mut self) {
+        let vars = self.vars_of(&Ty::Any);
+        match self.pick(&vars) {
+            Some(var) if self.chance(0.7) => {
+                let ty = self.scalar_or_struct_type();
+                let v = self.fresh("v");
+                let fold = self.fold(&v, &ty, 0);
+                let fold = fold
+                    .lines()
+                    .map(|l| format!("\t{}\n", l))
+                    .collect::<String>();
+                self.line(&format!(
+                    "if {}, ok := {}.({}); ok {{\n{}}}",
+                    v,
+                    var.name,
+                    ty.go(),
+                    fold
+                ));
+            }
+            _ => {
+                let name = self.fresh("a");
+                let value = self.composite_value(&Ty::Any, 2);
+                self.line(&format!("var {} interface{{}} = {}", name, value));
+                self.declare(&name, Ty::Any);
+            }
+        }
+    }
+
+    /// break or continue of an enclosing loop of this function.
+    fn branch_stmt(&mut self) {
+        let loops = self.frame().loops.clone();
+        let Some(target) = self.pick(&loops) else {
+            return self.assign_stmt();
+        };
+        let verb = if self.chance(0.5) {
+            "break"
+        } else {
+            "continue"
+        };
+        let cond = self.cond(2);
+        match target {
+            Some(label) => self.line(&format!("if {} {{\n\t{} {}\n}}", cond, verb, label)),
+            None => self.line(&format!("if {} {{\n\t{}\n}}", cond, verb)),
+        }
+    }
+
+    /// An explicit panic, in a function that recovers.
+    fn panic_stmt(&mut self) {
+        let ty = if self.chance(0.5) { INT } else { Ty::Str };
+        let value = self.expr(&ty, 2).text;
+        let cond = self.cond(2);
+        self.line(&format!("if {} {{\n\tpanic({})\n}}", cond, value));
+    }
+
+    /// defer of a closure, of a method without arguments through a
+    /// variable, or of a function without parameters.
+    fn defer_stmt(&mut self) {
+        let no_params: Vec<usize> = (0..self.funcs.len())
+            .filter(|&i| self.funcs[i].params.is_empty() && self.funcs[i].variadic.is_none())
+            .collect();
+        if let Some(index) = self.pick(&no_params) {
+            let def = self.funcs[index].clone();
+            let callee = match def.receiver {
+                None => Some(def.name.clone()),
+                Some((s, pointer)) => {
+                    let mut recvs = self.vars_of(&Ty::Struct(s));
+                    recvs.extend(self.vars_of(&Ty::Ptr(Box::new(Ty::Struct(s)))));
+                    if pointer {
+                        recvs.retain(|v| !matches!(v.ty, Ty::Struct(_)) || v.assignable);
+                    }
+                    self.pick(&recvs)
+                        .map(|v| format!("{}.{}", v.name, def.name))
+                }
+            };
+            if let Some(callee) = callee {
+                if self.chance(0.5) && self.spend(def.cost) {
+                    self.line(&format!("defer {}()", callee));
+                    return;
+                }
+            }
+        }
+        if !self.spend(FUNC_VALUE_COST) {
+            return;
+        }
+        let body = self.closure_body(&[], None, 1);
+        self.line(&format!("defer func() {{\n{}}}()", body));
+    }
+}
