@@ -938,12 +938,12 @@ impl<'a> Lowerer<'a> {
     fn flatten_concat(&mut self, e: &Expr, out: &mut Vec<NodeId>) {
         let info = &self.checked.exprs[e.id as usize];
         if info.mode != Mode::Constant {
+            // Parentheses make no node in gc's IR: (a + b) + c is one
+            // OADDSTR of three operands too.
             if let ExprKind::Binary(BinaryOp::Add, l, r) = &strip_parens(e).kind {
-                if matches!(strip_parens(e).kind, ExprKind::Binary(..)) && std::ptr::eq(strip_parens(e), e) {
-                    self.flatten_concat(l, out);
-                    self.flatten_concat(r, out);
-                    return;
-                }
+                self.flatten_concat(l, out);
+                self.flatten_concat(r, out);
+                return;
             }
         }
         out.push(self.expr(e));
