@@ -143,10 +143,13 @@ fn constant_switch(func: &mut Func, id: NodeId) {
 fn expr(func: &mut Func, id: NodeId) -> NodeId {
     let Op::Binary(op @ (BinOp::AndAnd | BinOp::OrOr), x, y) = func.node(id).op else { return id };
     let (x, y) = (expr(func, x), expr(func, y));
-    func.node_mut(id).op = Op::Binary(op, x, y);
-    match (op, bool_const(func, x)) {
+    let kept = match (op, bool_const(func, x)) {
         (BinOp::AndAnd, Some(true)) | (BinOp::OrOr, Some(false)) => y,
         (BinOp::AndAnd, Some(false)) | (BinOp::OrOr, Some(true)) => x,
         _ => id,
-    }
+    };
+    // A folded node is dropped from the tree: emptied, so that the operand
+    // it kept has one parent only (the verifier's tree invariant).
+    func.node_mut(id).op = if kept == id { Op::Binary(op, x, y) } else { Op::Block(Vec::new()) };
+    kept
 }
