@@ -118,12 +118,13 @@ fn usage() -> ExitCode {
     ExitCode::from(2)
 }
 
-fn config(options: &Options, arm64: bool) -> Config {
+fn config(options: &Options, arm64: bool, focus: Option<&str>) -> Config {
     Config {
         minigo: options.minigo.clone(),
         go: options.use_go.then(|| options.go.clone()),
         arm64,
         run_limit: Duration::from_secs(20),
+        focus: focus.map(str::to_string),
     }
 }
 
@@ -177,12 +178,13 @@ fn check(options: &Options, n: u64, first: u64) -> ExitCode {
                 if seed >= first + n {
                     break;
                 }
-                let arm64 = qemu && options.arm64_every > 0 && seed.is_multiple_of(options.arm64_every);
+                let arm64 =
+                    qemu && options.arm64_every > 0 && seed.is_multiple_of(options.arm64_every);
                 let source = minigo_fuzz::gen::generate(seed);
                 let dir = scratch(&seed.to_string());
                 let path = dir.join("prog.go");
                 let report = match std::fs::write(&path, &source) {
-                    Ok(()) => oracle::check(&config(options, arm64), &path),
+                    Ok(()) => oracle::check(&config(options, arm64, None), &path),
                     Err(e) => panic!("writing {}: {}", path.display(), e),
                 };
                 let _ = std::fs::remove_dir_all(&dir);
@@ -308,7 +310,7 @@ fn reduce(options: &Options, file: &Path, kind: &str) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let config = config(options, matches!(kind, "arm64" | "go-arm64"));
+    let config = config(options, matches!(kind, "arm64" | "go-arm64"), Some(kind));
     let dir = scratch("reduce");
     let mut tries = 0;
     let mut still_fails = |text: &str| {

@@ -20,6 +20,14 @@ pub struct Config {
     pub arm64: bool,
     /// How long a built program may run.
     pub run_limit: Duration,
+    /// Only look for differences of this kind (the reducer's test).
+    pub focus: Option<String>,
+}
+
+impl Config {
+    fn wants(&self, kind: &str) -> bool {
+        self.focus.as_deref().is_none_or(|focus| focus == kind)
+    }
 }
 
 /// One difference found.
@@ -211,7 +219,14 @@ pub fn check(config: &Config, source: &Path) -> Report {
         find(kind, first_lines(&built.stderr, 12));
         return report;
     }
-    let (output, status) = run_program(config, &exe("minigo.bin"), "amd64");
+    let runs = ["-l", "poisonstack", "arm64", "go-output", "go-arm64"]
+        .iter()
+        .any(|k| config.wants(k));
+    let (output, status) = if runs {
+        run_program(config, &exe("minigo.bin"), "amd64")
+    } else {
+        (String::new(), 0)
+    };
 
     let mut variants: Vec<(&'static str, Vec<&str>, &str)> = vec![
         ("-l", vec!["-l"], "amd64"),
@@ -221,6 +236,9 @@ pub fn check(config: &Config, source: &Path) -> Report {
         variants.push(("arm64", vec![], "arm64"));
     }
     for (kind, flags, arch) in variants {
+        if !config.wants(kind) && !(kind == "arm64" && config.wants("go-arm64")) {
+            continue;
+        }
         let name = format!("minigo-{}.bin", kind);
         let built = minigo_build(config, source, &exe(&name), &flags, arch);
         if built.status != 0 {
@@ -238,7 +256,7 @@ pub fn check(config: &Config, source: &Path) -> Report {
     }
 
     let m2 = minigo_build(config, source, &exe("minigo-m2.bin"), &["-m=2"], "amd64");
-    if crashed(&m2) {
+    if crashed(&m2) && config.wants("crash") {
         find("crash", format!("-m=2: {}", first_lines(&m2.stderr, 12)));
     }
 
@@ -250,7 +268,7 @@ pub fn check(config: &Config, source: &Path) -> Report {
             describe_run_difference(&go_output, go_status, &output, status),
         );
     }
-    if config.arm64 {
+    if config.arm64 && config.wants("go-arm64") {
         let built = go_build(go, source, &exe("go-arm64.bin"), None, "arm64");
         let ours = exe("minigo-arm64.bin");
         if built.status == 0 && ours.exists() {

@@ -507,7 +507,7 @@ impl Generator {
         let def = self.funcs[index].clone();
         let recursion_depth = self.rng.gen_range(0..=MAX_RECURSION_DEPTH);
         let cost = if def.recursive {
-            def.cost * (recursion_depth + 1)
+            def.cost.saturating_mul(recursion_depth + 1)
         } else {
             def.cost
         };

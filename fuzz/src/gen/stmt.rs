@@ -505,7 +505,13 @@ impl Generator {
         let args: Vec<String> = (0..n)
             .map(|_| {
                 let ty = self.scalar_type();
-                self.expr(&ty, 2).text
+                let e = self.expr(&ty, 2);
+                // An untyped constant argument would be printed as an int.
+                if e.konst {
+                    format!("{}({})", ty.go(), e.text)
+                } else {
+                    e.text
+                }
             })
             .collect();
         let verb = if self.chance(0.7) { "println" } else { "print" };
@@ -565,7 +571,7 @@ impl Generator {
         if self.chance(0.4) {
             if let Some(index) = self.pick(&makers) {
                 let def = self.funcs[index].clone();
-                if !self.spend(def.cost + FUNC_VALUE_COST) {
+                if !self.spend(def.cost.saturating_add(FUNC_VALUE_COST)) {
                     return;
                 }
                 let h = self.fresh("h");
