@@ -137,12 +137,17 @@ pub struct Func {
 pub struct ParamLeaks(pub [u8; 8]);
 
 /// What callers need to inline a function (gc's `ir.Inline`).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct InlineBody {
     pub cost: u32,
     pub nodes: Vec<Node>,
     pub locals: Vec<Local>,
     pub body: Vec<NodeId>,
+    /// The function literals of the body as they were when it was saved
+    /// (gc's inlcopy copies a closure's body with the function's): a copy
+    /// made by inlining starts from these, not from the literal's function
+    /// after its own calls were inlined.
+    pub closures: Vec<(FuncId, Func)>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

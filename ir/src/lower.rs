@@ -1028,7 +1028,7 @@ impl<'a> Lowerer<'a> {
                 let callee = self.node(Op::Func(f), fstripped.pos, fty);
                 (callee, vec![recv])
             }
-            _ if matches!(fstripped.kind, ExprKind::Call { .. }) => (self.call_result_temp(fstripped), Vec::new()),
+            _ if matches!(fstripped.kind, ExprKind::Call { .. }) => (self.call_result_temp(fstripped, e.pos), Vec::new()),
             _ => (self.expr(func), Vec::new()),
         };
         let sig = self.types().signature(finfo.ty).cloned().expect("callee has a signature");
@@ -1069,14 +1069,15 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Calling a call's result, `f()(x)`: as gc's typecheck does, the callee is
-    /// first stored in a temporary (`.autotmp_N := f()`, in the callee node's init).
-    fn call_result_temp(&mut self, callee_call: &Expr) -> NodeId {
+    /// first stored in a temporary (`.autotmp_N := f()`, in the callee node's
+    /// init, positioned at the outer call `call_pos` as gc positions it).
+    fn call_result_temp(&mut self, callee_call: &Expr, call_pos: Pos) -> NodeId {
         let ty = self.ty_of(callee_call);
         let pos = callee_call.pos;
         let value = self.expr(callee_call);
         let temp = self.new_temp(ty, pos);
         let lhs = self.node(Op::Local(temp), pos, ty);
-        let assign = self.stmt_node(Op::Assign { lhs, rhs: Some(value), define: true }, pos);
+        let assign = self.stmt_node(Op::Assign { lhs, rhs: Some(value), define: true }, call_pos);
         let callee = self.node(Op::Local(temp), pos, ty);
         self.b().func.node_mut(callee).init = vec![assign];
         callee

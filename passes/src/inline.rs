@@ -70,7 +70,15 @@ pub fn can_inline(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &
     match verdict {
         Verdict::Inlinable(cost) => {
             let body = printer::as_text(pkg, func);
-            let saved = InlineBody { cost, nodes: func.nodes.clone(), locals: func.locals.clone(), body: func.body.clone() };
+            let closures = func
+                .nodes
+                .iter()
+                .filter_map(|node| match node.op {
+                    Op::Closure(f) => Some((f, pkg.func(f).clone())),
+                    _ => None,
+                })
+                .collect();
+            let saved = InlineBody { cost, nodes: func.nodes.clone(), locals: func.locals.clone(), body: func.body.clone(), closures };
             pkg.funcs[fid.0 as usize].inl = Some(saved);
             decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::CanInline { func: name, cost, body } });
         }

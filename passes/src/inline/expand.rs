@@ -58,6 +58,25 @@ fn defining_value(func: &Func, l: LocalId) -> Option<NodeId> {
     })
 }
 
+/// Takes out of the callee expression `id` of a call about to be inlined
+/// its side effects, in order: the statements of its init, and the body of
+/// an inlined call whose single result is the function called (gc's
+/// `CalleeEffects`); the emptied nodes stay behind, out of the tree.
+fn callee_effects(func: &mut Func, mut id: NodeId) -> Vec<NodeId> {
+    let mut effects = Vec::new();
+    loop {
+        effects.append(&mut func.node_mut(id).init);
+        match &mut func.node_mut(id).op {
+            Op::Conv(ConvKind::Nop, x) => id = *x,
+            Op::InlinedCall { body, results } if results.len() == 1 => {
+                effects.append(body);
+                id = results[0];
+            }
+            _ => return effects,
+        }
+    }
+}
+
 /// Inlines the calls in `fid`'s body.
 pub fn inline_calls(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &mut Vec<Decision>) {
     let max_cost = if node_count(pkg, fid) >= BIG_FUNCTION_NODES { BIG_FUNCTION_MAX_COST } else { MAX_BUDGET as u32 };
@@ -154,11 +173,14 @@ impl Editor {
             let new_id = caller.add_local(copy);
             copier.locals.insert(id, new_id);
         }
-        let args = match &caller.node(call).op {
-            Op::Call { args, .. } => args.clone(),
+        let (callee_expr, args) = match &caller.node(call).op {
+            Op::Call { callee, args, .. } => (*callee, args.clone()),
             _ => unreachable!("try_inline on a call"),
         };
-        let mut body = Vec::new();
+        // gc's CalleeEffects (golang/go#42703): what evaluating the callee
+        // expression does, such as the body of the inlined call that
+        // returned the closure, runs before the arguments are bound.
+        let mut body = callee_effects(caller, callee_expr);
         if !callee_params.is_empty() {
             let mut decls = Vec::new();
             let mut lhs = Vec::new();
@@ -196,7 +218,7 @@ impl Editor {
             .collect();
         let old = caller.node(call).clone();
         *caller.node_mut(call) = Node { init: old.init, ..Node::new(Op::InlinedCall { body, results }, old.pos, old.ty) };
-        self.clone_closures(pkg, &copier);
+        self.clone_closures(pkg, &copier, &inl);
         // Mid-stack: the copy's own calls, reported at the outermost call site.
         self.stack.push(callee);
         let Op::InlinedCall { body, .. } = pkg.func(self.fid).node(call).op.clone() else { unreachable!() };
@@ -210,9 +232,10 @@ impl Editor {
 impl Editor {
     /// Function literals in an inlined body become closures of the caller,
     /// named after it (`main.func3`), capturing the caller's copies of the variables.
-    fn clone_closures(&self, pkg: &mut Package, copier: &Copier) {
+    fn clone_closures(&self, pkg: &mut Package, copier: &Copier, inl: &InlineBody) {
         for (node, original) in &copier.closures {
-            let mut clone = pkg.func(*original).clone();
+            let saved = inl.closures.iter().find(|(f, _)| f == original).map(|(_, func)| func.clone());
+            let mut clone = saved.unwrap_or_else(|| pkg.func(*original).clone());
             for capture in &mut clone.captures {
                 capture.outer = *copier.locals.get(&capture.outer).unwrap_or(&capture.outer);
             }
