@@ -179,7 +179,7 @@ impl Generator {
             recovers: false,
             recursive_call: Some(index),
         };
-        self.emit_recursive(index, sig, plan);
+        self.funcs[index] = self.emit_body(sig, plan);
     }
 
     /// Two functions calling each other with the depth decremented.
@@ -203,12 +203,15 @@ impl Generator {
             recovers: false,
             recursive_call: Some(first),
         };
-        self.emit_recursive(first, sig_a, plan_a);
-        self.emit_recursive(first + 1, sig_b, plan_b);
+        // Both stay placeholders (too costly to call) until both bodies
+        // are made: otherwise the second would call the first with a
+        // fresh depth, and the two would recurse without end.
+        let def_a = self.emit_body(sig_a, plan_a);
+        let def_b = self.emit_body(sig_b, plan_b);
         // Each activation runs one body of either.
-        let cost = self.funcs[first].cost.max(self.funcs[first + 1].cost);
-        self.funcs[first].cost = cost;
-        self.funcs[first + 1].cost = cost;
+        let cost = def_a.cost.max(def_b.cost);
+        self.funcs[first] = FuncDef { cost, ..def_a };
+        self.funcs[first + 1] = FuncDef { cost, ..def_b };
     }
 
     fn recursive_signature(&mut self) -> Signature {
@@ -222,12 +225,6 @@ impl Generator {
             results: vec![self.scalar_type()],
             named_result: false,
         }
-    }
-
-    /// Fills in `funcs[index]` (added beforehand so the body may call it).
-    fn emit_recursive(&mut self, index: usize, sig: Signature, plan: BodyPlan) {
-        let def = self.emit_body(sig, plan);
-        self.funcs[index] = def;
     }
 
     /// A function returning a closure that captures its parameter and a
