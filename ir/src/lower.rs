@@ -1138,6 +1138,10 @@ impl<'a> Lowerer<'a> {
             };
             match (tb, xb) {
                 (Some(a), Some(b)) if a.is_string() && b.is_integer() => ConvKind::RuneToString,
+                // A float converted to its own kind stays a conversion (gc's
+                // tcConv makes it OCONV: it implies rounding), which the
+                // inliner counts where an OCONVNOP is free.
+                (Some(a), Some(b)) if a.is_float() && a == b => ConvKind::Numeric,
                 (Some(a), Some(b)) if a.is_numeric() && b.is_numeric() => {
                     if a == b || (a.size() == b.size() && a.is_integer() == b.is_integer() && a.is_unsigned() == b.is_unsigned() && a.is_float() == b.is_float()) {
                         ConvKind::Nop
