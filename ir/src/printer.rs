@@ -59,9 +59,10 @@ impl Printer<'_> {
         self.func.node(id)
     }
 
-    /// Statements joined by `; `, nested blocks flattened.
+    /// Statements joined by `; `, nested blocks flattened (an empty block
+    /// prints nothing, as gc prints none).
     fn stmt_list(&self, list: &[NodeId]) -> String {
-        let parts: Vec<String> = list.iter().map(|s| self.stmt(*s)).collect();
+        let parts: Vec<String> = list.iter().map(|s| self.stmt(*s)).filter(|text| !text.is_empty()).collect();
         parts.join("; ")
     }
 
