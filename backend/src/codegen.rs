@@ -17,12 +17,14 @@
 //! Submodules by concern: `layout.rs` (value representation), `func.rs`
 //! (per-function state and emitters), `expr.rs`, `arith.rs`, `builtin.rs`,
 //! `iface.rs`, `stmt.rs`, `order.rs` (gc's evaluation order), `call.rs` (calls, closures, method values),
+//! `defer.rs` (defer statements and the thunks of deferred calls with operands),
 //! `data.rs` (read-only data), `runtime.rs` (the C runtime's entry points).
 
 mod arith;
 mod builtin;
 mod call;
 mod data;
+mod defer;
 mod expr;
 mod func;
 mod iface;
@@ -66,6 +68,7 @@ pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool) -> 
         }
     }
     cg.define_method_value_wrappers()?;
+    cg.define_defer_thunks()?;
     cg.define_entry_points()?;
     let bounds_checks = std::mem::take(&mut cg.bounds_checks);
     let object = cg.module.finish().emit().map_err(|e| format!("writing the object file: {}", e))?;
@@ -113,6 +116,7 @@ pub(crate) struct Codegen<'p> {
     type_descriptors: HashMap<TypeId, DataId>,
     func_records: HashMap<FuncId, DataId>,
     method_value_wrappers: HashMap<FuncId, cranelift_module::FuncId>,
+    defer_thunks: HashMap<TypeId, cranelift_module::FuncId>,
     runtime: HashMap<Rt, cranelift_module::FuncId>,
 }
 
@@ -130,6 +134,7 @@ impl<'p> Codegen<'p> {
             type_descriptors: HashMap::new(),
             func_records: HashMap::new(),
             method_value_wrappers: HashMap::new(),
+            defer_thunks: HashMap::new(),
             runtime: HashMap::new(),
         }
     }

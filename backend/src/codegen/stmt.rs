@@ -83,16 +83,6 @@ impl FuncCtx<'_, '_> {
         }
     }
 
-    /// `defer f()`: the callee (a func value) is evaluated now and registered.
-    fn defer_stmt(&mut self, call: NodeId) {
-        let Op::Call { callee, .. } = &self.func.node(call).op else {
-            panic!("backend: defer of a non-call in {}", self.func.name)
-        };
-        let closure = self.eval_root(*callee).part(0);
-        let frame = self.defer_frame.expect("a function with defer has a defer frame");
-        self.call_rt(Rt::DeferPush, &[frame, closure]);
-    }
-
     fn label_block(&mut self, name: &str) -> Block {
         if let Some(block) = self.labels.get(name) {
             return *block;
