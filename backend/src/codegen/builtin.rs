@@ -97,8 +97,9 @@ impl FuncCtx<'_, '_> {
 
     /// `make([]T, len[, cap])`: `minigo_makeslice` checks the sizes (Go's
     /// `makeslice: len out of range` panics) and allocates; a non-escaping
-    /// make of constant size (which the type checker has range-checked) lives
-    /// in this frame.
+    /// make of constant capacity lives in this frame, a length that is not
+    /// constant checked against it first (gc's walk does the same: without
+    /// the check, a length over the capacity overran the stack array).
     pub fn make_slice(&mut self, id: NodeId, len: NodeId, cap: Option<NodeId>) -> Val {
         let node = self.func.node(id);
         let elem = elem_type(self.types, node.ty).expect("make of a non-slice");
@@ -109,7 +110,16 @@ impl FuncCtx<'_, '_> {
             None => l,
         };
         let ptr = match self.constant_int(cap.unwrap_or(len)) {
-            Some(n) if !node.escapes => self.new_stack_object(n as u64 * elem_size, self.types.align(elem)),
+            Some(n) if !node.escapes => {
+                if self.constant_int(len).is_none() {
+                    let out_of_range = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, l, n);
+                    let size = self.iconst(elem_size as i64);
+                    let has_pointers = self.b.ins().iconst(types::I32, self.types.has_pointers(elem) as i64);
+                    // minigo_makeslice panics with Go's message for these sizes.
+                    self.panic_if(out_of_range, Rt::MakeSlice, &[size, l, c, has_pointers]);
+                }
+                self.new_stack_object(n as u64 * elem_size, self.types.align(elem))
+            }
             _ => {
                 let size = self.iconst(elem_size as i64);
                 let has_pointers = self.b.ins().iconst(types::I32, self.types.has_pointers(elem) as i64);
