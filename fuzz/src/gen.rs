@@ -64,6 +64,8 @@ struct Var {
     assignable: bool,
     /// Package variables of pointer type may be nil; locals never are.
     may_be_nil: bool,
+    /// The frame that declared it (None for package variables).
+    frame: Option<usize>,
 }
 
 /// A function or method the generated code can call.
@@ -80,6 +82,12 @@ struct FuncDef {
     cost: u64,
     /// Recursive functions take a depth as their first parameter.
     recursive: bool,
+    /// A call may assign variables its caller can see (package variables
+    /// other than `cs`, captured variables, memory behind pointers and
+    /// slices). Go leaves the order of such writes and the reads of the
+    /// same expression unspecified (gc hoists calls, except inlined ones),
+    /// so these calls are only made as statements of their own.
+    writes: bool,
 }
 
 impl FuncDef {
@@ -110,6 +118,9 @@ struct Frame {
     loops: Vec<Option<String>>,
     /// The function recovers its panics: risky operations are allowed.
     recovers: bool,
+    /// The code so far assigns something its callers can see (see
+    /// `FuncDef::writes`).
+    writes: bool,
 }
 
 struct Generator {
@@ -165,12 +176,14 @@ impl Generator {
             ty: INT,
             assignable: true,
             may_be_nil: false,
+            frame: None,
         });
         self.globals.push(Var {
             name: "gs".into(),
             ty: Ty::Str,
             assignable: true,
             may_be_nil: false,
+            frame: None,
         });
         self.struct_types();
         self.package_vars();
@@ -229,6 +242,7 @@ impl Generator {
                 ty,
                 assignable: true,
                 may_be_nil: false,
+                frame: None,
             });
         }
         for _ in 0..self.rng.gen_range(0..3) {
@@ -241,6 +255,7 @@ impl Generator {
                 ty,
                 assignable: true,
                 may_be_nil: true,
+                frame: None,
             });
         }
     }
@@ -294,6 +309,7 @@ impl Generator {
                 ty,
                 assignable: false,
                 may_be_nil: false,
+                frame: None,
             });
         }
         // Declared in reverse, so Go must order them by their dependencies.
@@ -443,6 +459,7 @@ impl Generator {
     fn begin_frame(&mut self, budget: u64, recovers: bool) {
         self.frames.push(Frame {
             cost: 0,
+            writes: false,
             budget,
             mult: 1,
             loops: Vec::new(),
@@ -450,8 +467,26 @@ impl Generator {
         });
     }
 
-    fn end_frame(&mut self) -> u64 {
-        self.frames.pop().map_or(0, |frame| frame.cost.max(1))
+    /// Ends the innermost frame: its work (at least 1) and whether it writes.
+    fn end_frame(&mut self) -> (u64, bool) {
+        self.frames
+            .pop()
+            .map_or((0, false), |frame| (frame.cost.max(1), frame.writes))
+    }
+
+    /// Notes an assignment to `var`: a write callers can see unless the
+    /// variable is the current frame's own (or the checksum).
+    fn note_write(&mut self, var: &Var) {
+        let here = self.frames.len().checked_sub(1);
+        if var.frame != here && var.name != "cs" {
+            self.frame().writes = true;
+        }
+    }
+
+    /// Notes a write callers may see (through a pointer or slice, or by a
+    /// call of a function that writes).
+    fn note_shared_write(&mut self) {
+        self.frame().writes = true;
     }
 
     fn frame(&mut self) -> &mut Frame {
@@ -473,11 +508,13 @@ impl Generator {
     }
 
     fn declare(&mut self, name: &str, ty: Ty) {
+        let frame = self.frames.len().checked_sub(1);
         let var = Var {
             name: name.to_string(),
             ty,
             assignable: true,
             may_be_nil: false,
+            frame,
         };
         if let Some(scope) = self.scopes.last_mut() {
             scope.push(var);
@@ -485,11 +522,13 @@ impl Generator {
     }
 
     fn declare_readonly(&mut self, name: &str, ty: Ty) {
+        let frame = self.frames.len().checked_sub(1);
         let var = Var {
             name: name.to_string(),
             ty,
             assignable: false,
             may_be_nil: false,
+            frame,
         };
         if let Some(scope) = self.scopes.last_mut() {
             scope.push(var);

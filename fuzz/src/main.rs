@@ -251,6 +251,7 @@ fn summarize(totals: &Totals, with_go: bool, elapsed: Duration) -> ExitCode {
     let kinds = [
         "crash",
         "build",
+        "runaway",
         "-l",
         "poisonstack",
         "arm64",

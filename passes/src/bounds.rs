@@ -239,10 +239,8 @@ impl Walker<'_> {
                     return true;
                 }
             }
-            Op::Binary(BinOp::Mod, _, y) if !signed => {
-                if small(y).is_some_and(|v| 0 <= v && v <= max) {
-                    return true;
-                }
+            Op::Binary(BinOp::Mod, _, y) if !signed && small(y).is_some_and(|v| 0 <= v && v <= max) => {
+                return true;
             }
             Op::Binary(BinOp::Div, _, y) if !signed => {
                 if let Some(mut v) = small(y) {

@@ -494,8 +494,13 @@ impl Generator {
     /// A call of a generated function (or method) returning `ty`, if the
     /// budget allows it.
     pub(super) fn call_expr(&mut self, ty: &Ty, depth: u32) -> Option<E> {
+        // Only calls that write nothing a caller sees go into expressions.
         let candidates: Vec<usize> = (0..self.funcs.len())
-            .filter(|&i| self.funcs[i].results.len() == 1 && &self.funcs[i].results[0] == ty)
+            .filter(|&i| {
+                !self.funcs[i].writes
+                    && self.funcs[i].results.len() == 1
+                    && &self.funcs[i].results[0] == ty
+            })
             .collect();
         let index = self.pick(&candidates)?;
         self.call_text(index, depth).map(E::of)
@@ -639,7 +644,8 @@ impl Generator {
         }
     }
 
-    /// A closure called where it is written, or a function value called.
+    /// A closure called where it is written (dropped if it writes what its
+    /// caller sees: see `FuncDef::writes`).
     fn closure_call(&mut self, ty: &Ty, depth: u32) -> Option<E> {
         let n = self.rng.gen_range(0..3);
         let params: Vec<Ty> = (0..n).map(|_| self.scalar_type()).collect();
@@ -647,14 +653,10 @@ impl Generator {
         if !self.spend(FUNC_VALUE_COST) {
             return None;
         }
-        let callee = match self.rng.gen_range(0..3) {
-            0 => self.pick(&self.vars_of(&fty)).map(|v| v.name),
-            _ => None,
-        };
-        let callee = match callee {
-            Some(name) => name,
-            None => self.closure(&fty, depth),
-        };
+        let (callee, writes) = self.closure_parts(&fty, depth);
+        if writes {
+            return None;
+        }
         let args: Vec<String> = params.iter().map(|p| self.expr(p, depth).text).collect();
         Some(E::of(format!("{}({})", callee, args.join(", "))))
     }
@@ -690,6 +692,8 @@ impl Generator {
                 if self.chance(0.5) {
                     return format!("if {} != nil {{\n\tcs++\n}}", name);
                 }
+                // A call of an unknown function value: it may write.
+                self.note_shared_write();
                 let args: Vec<String> = params.iter().map(|p| self.value(p, 1)).collect();
                 let var = format!("r{}", level);
                 let inner = self.fold(&var, result, level + 1);

@@ -210,8 +210,17 @@ impl Generator {
         let def_b = self.emit_body(sig_b, plan_b);
         // Each activation runs one body of either.
         let cost = def_a.cost.max(def_b.cost);
-        self.funcs[first] = FuncDef { cost, ..def_a };
-        self.funcs[first + 1] = FuncDef { cost, ..def_b };
+        let writes = def_a.writes || def_b.writes;
+        self.funcs[first] = FuncDef {
+            cost,
+            writes,
+            ..def_a
+        };
+        self.funcs[first + 1] = FuncDef {
+            cost,
+            writes,
+            ..def_b
+        };
     }
 
     fn recursive_signature(&mut self) -> Signature {
@@ -235,8 +244,9 @@ impl Generator {
         let params = self.params(2);
         let saved_indent = self.indent;
         self.begin_frame(500, false);
+        let frame = self.frames.len() - 1;
         self.scopes
-            .push(params.iter().map(|(n, t)| local(n, t)).collect());
+            .push(params.iter().map(|(n, t)| local(n, t, frame)).collect());
         self.buffers.push(String::new());
         self.indent = 1;
         let c = self.fresh("c");
@@ -261,7 +271,7 @@ impl Generator {
         self.scopes.pop();
         let body = self.buffers.pop().unwrap_or_default();
         self.indent = saved_indent;
-        let cost = self.end_frame();
+        let (cost, writes) = self.end_frame();
         let params_text: Vec<String> = params
             .iter()
             .map(|(n, t)| format!("{} {}", n, t.go()))
@@ -281,6 +291,7 @@ impl Generator {
             results: vec![fty],
             cost,
             recursive: false,
+            writes,
         });
     }
 
@@ -293,7 +304,8 @@ impl Generator {
     /// and returns what callers need to know of it.
     fn emit_body(&mut self, sig: Signature, plan: BodyPlan) -> FuncDef {
         self.begin_frame(plan.budget, plan.recovers);
-        let mut scope: Vec<Var> = sig.params.iter().map(|(n, t)| local(n, t)).collect();
+        let frame = self.frames.len() - 1;
+        let mut scope: Vec<Var> = sig.params.iter().map(|(n, t)| local(n, t, frame)).collect();
         if plan.recursive_call.is_some() {
             // The depth is only ever decremented by the recursive call.
             scope[0].assignable = false;
@@ -309,10 +321,11 @@ impl Generator {
                 ty,
                 assignable: !pointer,
                 may_be_nil: false,
+                frame: Some(frame),
             });
         }
         if sig.named_result {
-            scope.push(local("r", &sig.results[0]));
+            scope.push(local("r", &sig.results[0], frame));
         }
         self.scopes.push(scope);
         self.buffers.push(String::new());
@@ -358,7 +371,7 @@ impl Generator {
         }
         self.scopes.pop();
         let body = self.buffers.pop().unwrap_or_default();
-        let cost = self.end_frame();
+        let (cost, writes) = self.end_frame();
 
         let receiver = match &sig.receiver {
             Some((s, true, name)) => format!("({} *S{}) ", name, s),
@@ -404,6 +417,7 @@ impl Generator {
             results: sig.results,
             cost,
             recursive: plan.recursive_call.is_some(),
+            writes,
         }
     }
 
@@ -418,6 +432,12 @@ impl Generator {
 
     /// A function literal of type `ty` (a `func(...) R`).
     pub(super) fn closure(&mut self, ty: &Ty, depth: u32) -> String {
+        self.closure_parts(ty, depth).0
+    }
+
+    /// A function literal of type `ty`, and whether calling it writes what
+    /// its caller sees.
+    pub(super) fn closure_parts(&mut self, ty: &Ty, depth: u32) -> (String, bool) {
         let Ty::Func(params, result) = ty else {
             unreachable!("closure of type {}", ty.go())
         };
@@ -425,31 +445,36 @@ impl Generator {
             .iter()
             .map(|t| (self.fresh("x"), t.clone()))
             .collect();
-        let body = self.closure_body(&named, Some(result), depth.min(2));
+        let (body, writes) = self.closure_body(&named, Some(result), depth.min(2));
         let params_text: Vec<String> = named
             .iter()
             .map(|(n, t)| format!("{} {}", n, t.go()))
             .collect();
-        format!(
-            "func({}) {} {{\n{}}}",
-            params_text.join(", "),
-            result.go(),
-            body
+        (
+            format!(
+                "func({}) {} {{\n{}}}",
+                params_text.join(", "),
+                result.go(),
+                body
+            ),
+            writes,
         )
     }
 
     /// The body of a function literal, indented one tab relative to the
-    /// line it starts on; its work is bounded by FUNC_VALUE_COST.
+    /// line it starts on, and whether it writes what its caller sees; its
+    /// work is bounded by FUNC_VALUE_COST.
     pub(super) fn closure_body(
         &mut self,
         params: &[(String, Ty)],
         result: Option<&Ty>,
         depth: u32,
-    ) -> String {
+    ) -> (String, bool) {
         let saved_indent = self.indent;
         self.begin_frame(FUNC_VALUE_COST, false);
+        let frame = self.frames.len() - 1;
         self.scopes
-            .push(params.iter().map(|(n, t)| local(n, t)).collect());
+            .push(params.iter().map(|(n, t)| local(n, t, frame)).collect());
         self.buffers.push(String::new());
         self.indent = 1;
         let n = self.rng.gen_range(0..3);
@@ -463,16 +488,17 @@ impl Generator {
         }
         self.scopes.pop();
         let body = self.buffers.pop().unwrap_or_default();
-        self.end_frame();
+        let (_, writes) = self.end_frame();
         self.indent = saved_indent;
-        body
+        (body, writes)
     }
 }
 
-fn local(name: &str, ty: &Ty) -> Var {
+fn local(name: &str, ty: &Ty, frame: usize) -> Var {
     Var {
         name: name.to_string(),
         ty: ty.clone(),
+        frame: Some(frame),
         assignable: true,
         may_be_nil: false,
     }
@@ -488,5 +514,6 @@ fn placeholder(sig: &Signature) -> FuncDef {
         results: sig.results.clone(),
         cost: u64::MAX / 4,
         recursive: true,
+        writes: true,
     }
 }

@@ -79,6 +79,9 @@ impl Generator {
                     .collect();
                 if let Some(index) = self.pick(&multi) {
                     if let Some(call) = self.call_text(index, 2) {
+                        if self.funcs[index].writes {
+                            self.note_shared_write();
+                        }
                         let results = self.funcs[index].results.clone();
                         let name2 = self.fresh("v");
                         self.line(&format!("{}, {} := {}", name, name2, call));
@@ -124,6 +127,7 @@ impl Generator {
         let Some(var) = self.pick(&vars) else {
             return self.decl_stmt();
         };
+        self.note_write(&var);
         let ty = var.ty.clone();
         match self.rng.gen_range(0..8) {
             0 | 1 => {
@@ -164,6 +168,7 @@ impl Generator {
                     .cloned()
                     .collect();
                 if let Some(other) = self.pick(&others) {
+                    self.note_write(&other);
                     self.line(&format!("{0}, {1} = {1}, {0}", var.name, other.name));
                 } else {
                     let value = self.value(&ty, 3);
@@ -203,6 +208,9 @@ impl Generator {
             },
             _ => return,
         };
+        if matches!(var.ty, Ty::Slice(_) | Ty::Ptr(_)) {
+            self.note_shared_write();
+        }
         let value = self.value(&ty, 2);
         self.line(&format!("{} = {}", target, value));
     }
@@ -488,6 +496,9 @@ impl Generator {
 
     /// A call as a statement, or its results assigned to new variables.
     pub(super) fn fold_call_results(&mut self, index: usize, call: String) {
+        if self.funcs[index].writes {
+            self.note_shared_write();
+        }
         let results = self.funcs[index].results.clone();
         if results.is_empty() || self.chance(0.2) {
             self.line(&call);
@@ -534,6 +545,7 @@ impl Generator {
                 let Some(global) = self.pick(&globals) else {
                     return;
                 };
+                self.note_write(&global);
                 let value = self.composite_value(&global.ty, 2);
                 self.line(&format!("{} = {}", global.name, value));
             }
@@ -580,8 +592,12 @@ impl Generator {
                 let Ty::Func(inner_params, result) = &def.results[0] else {
                     return;
                 };
+                // The maker runs before these are evaluated, or after, as
+                // the compiler likes: constants, so its writes cannot matter.
                 let inner_args: Vec<String> =
-                    inner_params.iter().map(|p| self.expr(p, 2).text).collect();
+                    inner_params.iter().map(|p| self.literal(p)).collect();
+                // The closure called may write anything.
+                self.note_shared_write();
                 let r = self.fresh("v");
                 self.line(&format!(
                     "{} := {}({})({})",
@@ -679,6 +695,9 @@ impl Generator {
             };
             if let Some(callee) = callee {
                 if self.chance(0.5) && self.spend(def.cost) {
+                    if def.writes {
+                        self.note_shared_write();
+                    }
                     self.line(&format!("defer {}()", callee));
                     return;
                 }
@@ -687,7 +706,10 @@ impl Generator {
         if !self.spend(FUNC_VALUE_COST) {
             return;
         }
-        let body = self.closure_body(&[], None, 1);
+        let (body, writes) = self.closure_body(&[], None, 1);
+        if writes {
+            self.note_shared_write();
+        }
         self.line(&format!("defer func() {{\n{}}}()", body));
     }
 }
