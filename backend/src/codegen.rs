@@ -159,8 +159,14 @@ impl<'p> Codegen<'p> {
     }
 
     fn declare_globals(&mut self) -> Result<(), String> {
-        for global in &self.package.globals {
-            let name = mangle(&format!("{}.{}", self.package.name, global.name));
+        for (index, global) in self.package.globals.iter().enumerate() {
+            // Blank variables (`var _ = f()`) get a symbol each; `#` is in no
+            // Go identifier, so these cannot collide with a declared name.
+            let name = if global.name == "_" {
+                mangle(&format!("{}._#{}", self.package.name, index))
+            } else {
+                mangle(&format!("{}.{}", self.package.name, global.name))
+            };
             let id = self.module.declare_data(&name, Linkage::Local, true, false).map_err(|e| e.to_string())?;
             let mut desc = cranelift_module::DataDescription::new();
             let (size, align) = layout::mem_size_align(&self.package.types, global.ty);

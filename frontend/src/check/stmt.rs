@@ -248,6 +248,8 @@ impl<'a> Checker<'a> {
         if let (Some(id), Some(used)) = (var, was_used) {
             self.objects[id as usize].used = used;
         }
+        // `println = 1`: types2's expr reports a built-in, a type or no value.
+        self.exclude_non_values(lhs);
         let z = self.info_of(lhs);
         if z.mode == Mode::Invalid || z.ty == INVALID {
             return false;
