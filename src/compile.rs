@@ -36,6 +36,7 @@ pub enum Compiled {
 /// Compiles the job's file and links it at `scratch/<name>`.
 pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     let display = crate::paths::display_path(job.cwd, job.file);
+    report_panics_as_compiler_errors(display.clone());
     let bytes = std::fs::read(job.file)
         .map_err(|e| Failure::new(format!("open {}: {}\n", job.file, error_text(&e)), 1))?;
     let source = match String::from_utf8(bytes) {
@@ -158,6 +159,23 @@ fn render_bounds_checks(checks: &[backend::BoundsCheck], display: &str, map: &So
 
 fn compile_errors(diagnostics: &[Diagnostic], display: &str, map: &SourceMap) -> Failure {
     Failure::new(format!("{}{}", HEADER, render_all(diagnostics, display, map)), 2)
+}
+
+/// A panic in the compiler is a bug; it is reported as gc reports its own
+/// (`path: internal compiler error: message`, exit status 2), with where
+/// minigo panicked, instead of a Rust backtrace.
+fn report_panics_as_compiler_errors(display: String) {
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        let location = info.location().map(|l| format!("\t(at {}:{})\n", l.file(), l.line())).unwrap_or_default();
+        eprint!("{}{}: internal compiler error: {}\n{}", HEADER, display, message, location);
+        std::process::exit(2);
+    }));
 }
 
 /// Runs the IR verifier in debug builds (tests and development), between stages.
