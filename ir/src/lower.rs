@@ -335,7 +335,50 @@ impl<'a> Lowerer<'a> {
         }
         if values.len() == 1 {
             let rhs = self.expr_multi(&values[0]);
-            return vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs: vec![rhs], define: false }, pos)];
+            let rhs_ty = self.b().func.node(rhs).ty;
+            let results = match self.types().kind(rhs_ty) {
+                TypeKind::Tuple(types) => types.clone(),
+                _ => Vec::new(),
+            };
+            let converts = targets.iter().zip(&results).any(|(t, r)| t.is_some_and(|t| self.b().func.node(t).ty != *r));
+            let is_call = matches!(self.b().func.node(rhs).op, Op::Call { .. });
+            if !converts || !is_call {
+                // A comma-ok assertion stays one OAS2DOTTYPE, as in gc: the
+                // backend converts its results to the targets' types.
+                return vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs: vec![rhs], define: false }, pos)];
+            }
+            // A call's result assigned to a variable of another type (an
+            // interface): as gc's typecheck rewrites it (RewriteMultiValueCall),
+            // the results go to temporaries of their own types in the
+            // statement's init, and the statement assigns them, converted at
+            // the call.
+            let conv_pos = self.b().func.node(rhs).pos;
+            let mut init = Vec::new();
+            let mut temps = Vec::new();
+            for ty in &results {
+                let temp = self.new_temp(*ty, pos);
+                init.push(self.stmt_node(Op::Decl(temp), pos));
+                temps.push((temp, *ty));
+            }
+            let temp_lhs = temps.iter().map(|&(temp, ty)| Some(self.node(Op::Local(temp), pos, ty))).collect();
+            init.push(self.stmt_node(Op::Assign2 { lhs: temp_lhs, rhs: vec![rhs], define: false }, pos));
+            let values = targets
+                .iter()
+                .zip(temps)
+                .map(|(target, (temp, ty))| {
+                    let value = self.node(Op::Local(temp), pos, ty);
+                    match target {
+                        Some(t) => {
+                            let target_ty = self.b().func.node(*t).ty;
+                            self.convert_node(value, target_ty, conv_pos)
+                        }
+                        None => value,
+                    }
+                })
+                .collect();
+            let assign = self.stmt_node(Op::Assign2 { lhs: targets, rhs: values, define: false }, pos);
+            self.b().func.node_mut(assign).init = init;
+            return vec![assign];
         }
         let mut rhs = Vec::new();
         for (t, v) in targets.iter().zip(values) {

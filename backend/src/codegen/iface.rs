@@ -38,7 +38,6 @@ impl FuncCtx<'_, '_> {
             return self.eval(x).scalar();
         }
         let size = self.types.size(from);
-        let align = self.types.align(from);
         let value = match &self.func.node(x).op {
             Op::Const { value, .. } if size > 1 => {
                 self.run_init(x);
@@ -58,6 +57,32 @@ impl FuncCtx<'_, '_> {
             let object = self.new_object(from, false);
             self.store_val(from, object, 0, &value);
             return object;
+        }
+        self.heap_data_word(from, value)
+    }
+
+    /// `value` (of the non-interface type `from`) boxed: its type word and
+    /// a data word on the heap (or static, where gc's convT* makes one).
+    pub fn box_value(&mut self, from: TypeId, value: Val) -> Val {
+        let descriptor = self.cg.type_descriptor(from);
+        let type_word = self.data_addr(descriptor);
+        let data = if is_direct_iface(self.types, from) {
+            value.scalar()
+        } else if self.types.size(from) == 0 {
+            self.call_rt(Rt::ZeroBase, &[])[0]
+        } else {
+            self.heap_data_word(from, value)
+        };
+        Val::Parts(vec![type_word, data])
+    }
+
+    /// The data word of a boxed value that is not on the stack: gc's convT*.
+    fn heap_data_word(&mut self, from: TypeId, value: Val) -> Value {
+        let size = self.types.size(from);
+        let align = self.types.align(from);
+        let one_byte = basic(self.types, from).is_some_and(|b| b == Basic::Bool || (b.is_integer() && size == 1));
+        if one_byte {
+            return self.call_rt(Rt::ConvT8, &[value.scalar()])[0];
         }
         let pointers = self.types.has_pointers(from);
         let word = match (size, align, pointers) {

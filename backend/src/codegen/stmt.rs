@@ -124,10 +124,25 @@ impl FuncCtx<'_, '_> {
         } else {
             rhs.iter().map(|r| self.eval_owned(*r)).collect()
         };
-        for ((place, target), value) in places.iter().zip(lhs).zip(&values) {
+        // The results of a comma-ok assertion have their own types; a
+        // target of interface type gets them boxed.
+        let result_types = match (rhs, lhs.len()) {
+            ([only], n) if n > 1 => match self.types.kind(self.func.node(*only).ty) {
+                TypeKind::Tuple(types) => types.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        for (i, ((place, target), value)) in places.iter().zip(lhs).zip(values).enumerate() {
             if let (Some(place), Some(target)) = (place, target) {
                 let ty = self.func.node(*target).ty;
-                self.write_place(place, ty, value);
+                let value = match result_types.get(i) {
+                    Some(&from) if from != ty && self.types.is_interface(ty) && !self.types.is_interface(from) => {
+                        self.box_value(from, value)
+                    }
+                    _ => value,
+                };
+                self.write_place(place, ty, &value);
             }
         }
     }
