@@ -313,15 +313,28 @@ impl Generator {
         if !header.is_empty() {
             self.line(&header);
         }
+        let saved_mult = self.open_loop(trip_estimate, None, loop_vars);
+        self.close_loop(depth, saved_mult, 3);
+    }
+
+    /// Starts a loop's body (its header is written): the work estimate
+    /// multiplied by `trips`, the loop's variables in a new scope. Returns
+    /// the multiplier to restore.
+    fn open_loop(&mut self, trips: u64, label: Option<String>, vars: Vec<(String, Ty)>) -> u64 {
         let saved_mult = self.frame().mult;
-        self.frame().mult = saved_mult.saturating_mul(trip_estimate);
-        self.frame().loops.push(None);
+        self.frame().mult = saved_mult.saturating_mul(trips);
+        self.frame().loops.push(label);
         self.indent += 1;
         self.scopes.push(Vec::new());
-        for (name, ty) in loop_vars {
+        for (name, ty) in vars {
             self.declare_readonly(&name, ty);
         }
-        let n = self.rng.gen_range(1..4);
+        saved_mult
+    }
+
+    /// Up to `max` statements, then the end of the loop opened by `open_loop`.
+    fn close_loop(&mut self, depth: u32, saved_mult: u64, max: usize) {
+        let n = self.rng.gen_range(1..=max);
         for _ in 0..n {
             self.stmt(depth - 1);
         }
@@ -361,19 +374,18 @@ impl Generator {
     }
 
     fn labelled_body(&mut self, depth: u32, label: &str, var: &str, trips: u64) {
-        let saved_mult = self.frame().mult;
-        self.frame().mult = saved_mult.saturating_mul(trips);
-        self.frame().loops.push(Some(label.to_string()));
-        self.indent += 1;
-        self.scopes.push(Vec::new());
-        self.declare_readonly(
-            var,
-            if var.starts_with('x') {
-                Ty::Int(IntKind::Int32)
-            } else {
-                INT
-            },
+        let var_ty = if var.starts_with('x') {
+            Ty::Int(IntKind::Int32)
+        } else {
+            INT
+        };
+        let saved_mult = self.open_loop(
+            trips,
+            Some(label.to_string()),
+            vec![(var.to_string(), var_ty)],
         );
+        // An inner loop that leaves or continues the labelled one, so the
+        // label is used.
         let cond = self.cond(2);
         let j = self.fresh("j");
         let verb = if self.chance(0.5) {
@@ -385,15 +397,7 @@ impl Generator {
         self.line(&format!("\tif {} {{\n\t\t{} {}\n\t}}", cond, verb, label));
         self.line(&format!("\tcs += uint64({})", j));
         self.line("}");
-        let n = self.rng.gen_range(1..3);
-        for _ in 0..n {
-            self.stmt(depth - 1);
-        }
-        self.close_scope();
-        self.indent -= 1;
-        self.line("}");
-        self.frame().loops.pop();
-        self.frame().mult = saved_mult;
+        self.close_loop(depth, saved_mult, 2);
     }
 
     fn switch_stmt(&mut self, depth: u32) {
