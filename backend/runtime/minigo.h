@@ -185,7 +185,8 @@ void minigo_defer_push(void *frame, void *closure);
 void minigo_defer_return(void *frame);
 void minigo_defer_unwind(void *frame);
 /* recover(): the panic value as an interface{} (type, data) in out[0..2], or nil. */
-void minigo_recover(int64_t *out);
+void minigo_recover(int64_t *out, void *context);
+void minigo_defer_thunk_enter(void *callee);
 
 /* a == b for two interface{} values (runtime.efaceeq): same dynamic type
  * and equal values; comparing uncomparable types (slices, maps, funcs)

@@ -1547,14 +1547,29 @@ void minigo_defer_push(void *frame, void *closure)
     ((mg_frame *)frame)->defers = d;
 }
 
+/* The closure context of the deferred call being made: recover() stops a
+ * panic only when the deferred call itself calls it (gc compares the
+ * caller's argument pointer; minigo compares the caller's closure context,
+ * which generated code passes to minigo_recover). */
+static void *deferred_context;
+
 static void run_defers(mg_frame *f)
 {
     while (f->defers) {
         mg_defer *d = f->defers;
         f->defers = d->next;
         void (*code)(void *) = *(void (**)(void *))d->closure;
+        void *saved = deferred_context;
+        deferred_context = d->closure;
         code(d->closure);
+        deferred_context = saved;
     }
+}
+
+/* A deferred call's thunk calls its callee with the callee's own context. */
+void minigo_defer_thunk_enter(void *callee)
+{
+    deferred_context = callee;
 }
 
 void minigo_defer_return(void *frame)
@@ -1599,9 +1614,9 @@ void minigo_defer_unwind(void *frame)
     unwind_panic();
 }
 
-void minigo_recover(int64_t *out)
+void minigo_recover(int64_t *out, void *context)
 {
-    if (panicking && !recovered) {
+    if (panicking && !recovered && context != NULL && context == deferred_context) {
         recovered = 1;
         out[0] = (int64_t)(uintptr_t)panic_type;
         out[1] = (int64_t)(uintptr_t)panic_data;

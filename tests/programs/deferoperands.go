@@ -24,6 +24,18 @@ func (t T) M() int { cs += t.a; return t.b }
 func (t *T) P() T  { cs += t.c * 100; return *t }
 func (t T) Q()     { println("Q", t.a, t.b, t.c) }
 
+// A deferred method recovers: the deferred call is the method itself.
+func (t T) Rec() {
+	if r := recover(); r != nil {
+		println("method recovered", r.(string), t.a)
+	}
+}
+
+func recoveringMethod() {
+	defer T{7, 0, 0}.Rec()
+	panic("y")
+}
+
 func h() {
 	t := T{1, 2, 3}
 	defer f()
@@ -53,4 +65,5 @@ func main() {
 	h()
 	println(cs)
 	println(recovering())
+	recoveringMethod()
 }

@@ -102,6 +102,10 @@ impl Codegen<'_> {
                 }
             }
         }
+        // recover() in the callee is the deferred call's own.
+        let enter = self.runtime_func(Rt::DeferThunkEnter);
+        let enter = self.module.declare_func_in_func(enter, b.func);
+        b.ins().call(enter, &[callee]);
         let code = b.ins().load(types::I64, flags(), callee, 0);
         let sig_ref = b.import_signature(self.go_signature(sig_ty));
         b.ins().call_indirect(sig_ref, code, &args);

@@ -86,7 +86,10 @@ impl FuncCtx<'_, '_> {
             Op::Closure(func) => self.closure(id, *func),
             Op::Recover => {
                 let out = self.new_stack_object(16, 8);
-                self.call_rt(Rt::Recover, &[out]);
+                // The runtime recovers only for the deferred call itself,
+                // which it recognises by its closure context.
+                let context = self.closure_ctx;
+                self.call_rt(Rt::Recover, &[out, context]);
                 let type_word = self.b.ins().load(types::I64, flags(), out, 0);
                 let data = self.b.ins().load(types::I64, flags(), out, 8);
                 Val::Parts(vec![type_word, data])
