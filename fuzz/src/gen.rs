@@ -577,12 +577,21 @@ impl Generator {
 }
 
 /// What every program starts with: the checksum, two variables that make
-/// any operand non-constant, and the float-to-integer clamp.
+/// any operand non-constant, the string cut that keeps assigned strings
+/// short (a string assigned from itself in a loop would grow without
+/// bound), and the float-to-integer clamp.
 const PRELUDE: &str = "var cs uint64
 
 var g0 int = 7
 
 var gs string = \"go\"
+
+func tr(s string) string {
+	if len(s) > 40 {
+		return s[:40]
+	}
+	return s
+}
 
 func fi(f float64) int64 {
 \tif f > -1e15 && f < 1e15 {

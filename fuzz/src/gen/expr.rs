@@ -328,7 +328,9 @@ impl Generator {
                             let i = self.nexpr(&Ty::Int(IntKind::Uint), d);
                             format!("{}[{} % uint(len({})):]", v, i, v)
                         }
-                        _ => format!("append({}, {}...)", s, self.nexpr(ty, d)),
+                        // A fresh slice spread, not a variable: appending a
+                        // slice to itself in a loop would grow it without bound.
+                        _ => format!("append({}, {}...)", s, self.composite_value(ty, d)),
                     }))
                 }
                 Ty::Func(..) => self.func_value(ty, d),

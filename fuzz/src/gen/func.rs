@@ -259,8 +259,9 @@ impl Generator {
         if self.chance(0.5) {
             self.line(&format!("{} := {}", f, closure));
             if self.chance(0.5) {
-                let value = self.value(&cty, 1);
-                self.line(&format!("{} = {}", c, value));
+                if let Some(line) = self.assignment(&c, &cty, 1) {
+                    self.line(&line);
+                }
             }
             self.fold_scope();
             self.line(&format!("return {}", f));

@@ -131,8 +131,9 @@ impl Generator {
         let ty = var.ty.clone();
         match self.rng.gen_range(0..8) {
             0 | 1 => {
-                let value = self.value(&ty, 3);
-                self.line(&format!("{} = {}", var.name, value));
+                if let Some(line) = self.assignment(&var.name, &ty, 3) {
+                    self.line(&line);
+                }
             }
             2 | 3 if ty.is_int() => {
                 let Ty::Int(kind) = ty else { return };
@@ -153,12 +154,21 @@ impl Generator {
             }
             5 if ty == Ty::Str || ty == Ty::Float => {
                 let rhs = self.expr(&ty, 3).text;
+                let rhs = if ty == Ty::Str {
+                    format!("tr({})", rhs)
+                } else {
+                    rhs
+                };
                 self.line(&format!("{} += {}", var.name, rhs));
             }
             6 => self.element_assign(&var),
             _ => {
                 if let Ty::Slice(elem) = &ty {
-                    let value = self.expr(elem, 2).text;
+                    let value = match elem.as_ref() {
+                        Ty::Str => format!("tr({})", self.expr(elem, 2).text),
+                        elem if self.holds_string(elem) => return,
+                        elem => self.expr(elem, 2).text,
+                    };
                     self.line(&format!("{0} = append({0}, {1})", var.name, value));
                     return;
                 }
@@ -170,9 +180,8 @@ impl Generator {
                 if let Some(other) = self.pick(&others) {
                     self.note_write(&other);
                     self.line(&format!("{0}, {1} = {1}, {0}", var.name, other.name));
-                } else {
-                    let value = self.value(&ty, 3);
-                    self.line(&format!("{} = {}", var.name, value));
+                } else if let Some(line) = self.assignment(&var.name, &ty, 3) {
+                    self.line(&line);
                 }
             }
         }
@@ -211,8 +220,39 @@ impl Generator {
         if matches!(var.ty, Ty::Slice(_) | Ty::Ptr(_)) {
             self.note_shared_write();
         }
-        let value = self.value(&ty, 2);
-        self.line(&format!("{} = {}", target, value));
+        if let Some(line) = self.assignment(&target, &ty, 2) {
+            self.line(&line);
+        }
+    }
+
+    /// `target = value` for a target of type `ty`; a string value is cut
+    /// short by `tr`, and a value of another type holding strings is not
+    /// assigned at all (None): assigned from itself in a loop, a string
+    /// would grow without bound.
+    pub(super) fn assignment(&mut self, target: &str, ty: &Ty, depth: u32) -> Option<String> {
+        if *ty == Ty::Str {
+            let value = self.value(ty, depth);
+            return Some(format!("{} = tr({})", target, value));
+        }
+        if self.holds_string(ty) {
+            return None;
+        }
+        let value = self.value(ty, depth);
+        Some(format!("{} = {}", target, value))
+    }
+
+    /// Whether a value of type `ty` holds strings (pointers and interfaces
+    /// only refer to them).
+    fn holds_string(&self, ty: &Ty) -> bool {
+        match ty {
+            Ty::Str => true,
+            Ty::Struct(i) => self.structs[*i]
+                .fields
+                .iter()
+                .any(|(_, f)| self.holds_string(f)),
+            Ty::Array(_, elem) | Ty::Slice(elem) => self.holds_string(elem),
+            _ => false,
+        }
     }
 
     fn if_stmt(&mut self, depth: u32) {
@@ -242,18 +282,27 @@ impl Generator {
         let i = self.fresh("i");
         let mut loop_vars: Vec<(String, Ty)> = Vec::new();
         let mut trip_estimate = trips;
+        let mut frozen: Option<String> = None;
         let header = match self.rng.gen_range(0..6) {
             0 | 1 => {
                 loop_vars.push((i.clone(), INT));
                 format!("for {0} := 0; {0} < {1}; {0}++ {{", i, trips)
             }
             2 => {
+                // A local slice of this function, kept unassigned in the
+                // body (appending to it there would never end the loop).
                 let seq_ty = Ty::Slice(Box::new(self.scalar_type()));
-                let vars = self.vars_of(&seq_ty);
+                let here = self.frames.len().checked_sub(1);
+                let vars: Vec<Var> = self
+                    .vars_of(&seq_ty)
+                    .into_iter()
+                    .filter(|v| v.frame == here && v.assignable)
+                    .collect();
                 match self.pick(&vars) {
                     Some(s) => {
                         trip_estimate = 16;
                         loop_vars.push((i.clone(), INT));
+                        frozen = Some(s.name.clone());
                         format!("for {0} := 0; {0} < len({1}); {0}++ {{", i, s.name)
                     }
                     None => {
@@ -313,8 +362,27 @@ impl Generator {
         if !header.is_empty() {
             self.line(&header);
         }
+        if let Some(name) = &frozen {
+            self.set_assignable(name, false);
+        }
         let saved_mult = self.open_loop(trip_estimate, None, loop_vars);
         self.close_loop(depth, saved_mult, 3);
+        if let Some(name) = &frozen {
+            self.set_assignable(name, true);
+        }
+    }
+
+    /// Marks the innermost variable called `name` assignable or not.
+    fn set_assignable(&mut self, name: &str, assignable: bool) {
+        if let Some(var) = self
+            .scopes
+            .iter_mut()
+            .rev()
+            .flat_map(|scope| scope.iter_mut())
+            .find(|v| v.name == name)
+        {
+            var.assignable = assignable;
+        }
     }
 
     /// Starts a loop's body (its header is written): the work estimate
