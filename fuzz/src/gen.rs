@@ -13,7 +13,12 @@
 //! - pointers in locals are never nil, slices never empty (their producers
 //!   guarantee it), indexes are reduced modulo the length of a variable;
 //! - the work is estimated as the program is built (loop trip counts times
-//!   callee costs) and bounded, so every program runs in milliseconds;
+//!   callee costs) and bounded, so every program runs in milliseconds, and
+//!   nothing grows without bound (assigned strings are cut by `tr`, a loop
+//!   to `len(s)` leaves `s` alone);
+//! - a call that writes what its caller can see is a statement of its own
+//!   (see `FuncDef::writes`), so no result depends on the evaluation order
+//!   that Go leaves unspecified;
 //! - run-time panics (index out of range, division by zero, failed
 //!   assertions, nil dereferences, explicit panics) are only generated
 //!   directly in functions that recover them;
