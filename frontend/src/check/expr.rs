@@ -531,6 +531,15 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+                    // The shifted operand of a non-constant shift must end up
+                    // an integer (types2's isLhs check, in gc's words).
+                    let integer = self.types.basic_of(target).is_some_and(|b| b.is_integer());
+                    if info.mode == Mode::Value && !self.is_untyped(target) && !integer {
+                        let parent = self.expr_string(e);
+                        let t = self.types.type_string(target);
+                        self.error(l.start(), format!("invalid operation: {} (shift of type {})", parent, t));
+                        return;
+                    }
                     self.set_type_recursive(l, target);
                     return;
                 }
