@@ -274,7 +274,11 @@ pub fn check(config: &Config, source: &Path) -> Report {
     }
 
     let Some(go) = &config.go else { return report };
-    let (go_output, go_status) = run_program(config, &exe("go.bin"), "amd64");
+    let (go_output, go_status) = if config.wants("go-output") {
+        run_program(config, &exe("go.bin"), "amd64")
+    } else {
+        (output.clone(), status)
+    };
     if (&go_output, go_status) != (&output, status) {
         find(
             "go-output",
@@ -300,6 +304,9 @@ pub fn check(config: &Config, source: &Path) -> Report {
         ("m1", "-m", vec!["-m"]),
         ("ml", "-m -l", vec!["-m", "-l"]),
     ] {
+        if !config.wants(kind) {
+            continue;
+        }
         let theirs = go_build(go, source, &exe("go-m.bin"), Some(flags), "amd64");
         let mine = if kind == "m2" {
             m2.stderr.clone()
