@@ -236,7 +236,7 @@ impl<'a> Batch<'a> {
                 self.decide(local.pos, kind);
             }
             self.by_value.insert(loc, by_value);
-            let at = NoteAt::Node(closure, self.capture_node(closure, capture.inner));
+            let at = self.capture_note(closure, capture.inner, &local.name);
             let mut k = k.clone();
             if !by_value {
                 k = self.note_at(&k.shift(-1), at.clone(), "reference");
@@ -350,13 +350,25 @@ impl<'a> Batch<'a> {
     }
 
     /// The local node standing for a closure's captured variable, for notes: its first use in the body.
-    fn capture_node(&self, closure: FuncId, inner: LocalId) -> NodeId {
+    /// Where a closure captures `inner`: its first use in the closure's body
+    /// or, for a variable only a nested closure uses, that closure's literal
+    /// (gc's closure variable is positioned there), named as the variable.
+    fn capture_note(&self, closure: FuncId, inner: LocalId, name: &str) -> NoteAt {
         let func = self.pkg.func(closure);
         let mut order = Vec::new();
         for s in &func.body {
             preorder(func, *s, &mut order);
         }
-        order.into_iter().find(|n| matches!(func.node(*n).op, Op::Local(l) if l == inner)).unwrap_or(NodeId(0))
+        let used_by = |n: &NodeId| match func.node(*n).op {
+            Op::Local(l) => l == inner,
+            Op::Closure(nested) => self.pkg.func(nested).captures.iter().any(|c| c.outer == inner),
+            _ => false,
+        };
+        match order.into_iter().find(used_by) {
+            Some(n) if matches!(func.node(n).op, Op::Closure(_)) => NoteAt::Generated(name.to_string(), func.node(n).pos),
+            Some(n) => NoteAt::Node(closure, n),
+            None => NoteAt::Node(closure, NodeId(0)),
+        }
     }
 }
 
