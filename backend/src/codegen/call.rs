@@ -7,7 +7,7 @@
 //! value's record is `[wrapper code, receiver]`; the wrapper (`<sym>_mv`)
 //! loads the receiver from the record and calls the method.
 
-use cranelift_codegen::ir::{types, Function, InstBuilder, UserFuncName, Value};
+use cranelift_codegen::ir::{types, Function, InstBuilder, StackSlotData, StackSlotKind, UserFuncName, Value};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{Linkage, Module};
 use ir::{Func, FuncId, NodeId, Op, Signature, TypeId, TypeKind};
@@ -90,24 +90,7 @@ impl Codegen<'_> {
         b.switch_to_block(entry);
         let params = b.block_params(entry).to_vec();
         let record = params[0];
-        let receiver: Vec<Value> = match repr(&self.package.types, recv_ty) {
-            Repr::Parts(parts) => {
-                parts.iter().map(|p| b.ins().load(p.ty, flags(), record, recv_offset + p.offset)).collect()
-            }
-            Repr::Mem { size, align } => {
-                // The method owns its receiver copy and may modify it.
-                let slot = b.create_sized_stack_slot(cranelift_codegen::ir::StackSlotData::new(
-                    cranelift_codegen::ir::StackSlotKind::ExplicitSlot,
-                    size.max(1) as u32,
-                    align.max(1).trailing_zeros() as u8,
-                ));
-                let copy = b.ins().stack_addr(types::I64, slot, 0);
-                let src = b.ins().iadd_imm_s(record, recv_offset as i64);
-                let bytes = b.ins().iconst(types::I64, size as i64);
-                b.call_memcpy(self.module.target_config(), copy, src, bytes);
-                vec![copy]
-            }
-        };
+        let receiver = self.argument_from_record(&mut b, recv_ty, record, recv_offset);
         let mut args = vec![b.ins().iconst(types::I64, 0)];
         args.extend_from_slice(&params[1..1 + n_mem_results]);
         args.extend(receiver);
@@ -121,6 +104,34 @@ impl Codegen<'_> {
         let name = format!("method value wrapper of {}", self.package.func(method).name);
         self.finish_function(id, &mut ctx, &name)
     }
+
+    /// The parts of an argument of type `ty` stored at `offset` in a
+    /// record, as a wrapper passes them on: loaded, or a struct or array
+    /// copied to the wrapper's frame (the callee owns its copy and may
+    /// modify it) and passed by address.
+    pub(super) fn argument_from_record(&self, b: &mut FunctionBuilder, ty: TypeId, record: Value, offset: i32) -> Vec<Value> {
+        match repr(&self.package.types, ty) {
+            Repr::Parts(parts) => parts.iter().map(|p| b.ins().load(p.ty, flags(), record, offset + p.offset)).collect(),
+            Repr::Mem { size, align } => {
+                let copy = stack_object(b, size, align);
+                let src = b.ins().iadd_imm_s(record, offset as i64);
+                let bytes = b.ins().iconst(types::I64, size as i64);
+                b.call_memcpy(self.module.target_config(), copy, src, bytes);
+                vec![copy]
+            }
+        }
+    }
+}
+
+/// The address of a new object of `size` bytes in the frame of the function
+/// `b` builds.
+pub(super) fn stack_object(b: &mut FunctionBuilder, size: u64, align: u64) -> Value {
+    let slot = b.create_sized_stack_slot(StackSlotData::new(
+        StackSlotKind::ExplicitSlot,
+        size.max(1) as u32,
+        align.max(1).trailing_zeros() as u8,
+    ));
+    b.ins().stack_addr(types::I64, slot, 0)
 }
 
 impl FuncCtx<'_, '_> {

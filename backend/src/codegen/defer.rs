@@ -11,11 +11,12 @@
 //! (gc 1.19 wraps such calls in a closure the same way). The thunk, one per
 //! callee signature, loads them, makes the call and drops the results.
 
-use cranelift_codegen::ir::{types, Function, InstBuilder, StackSlotData, StackSlotKind, UserFuncName, Value};
+use cranelift_codegen::ir::{types, Function, InstBuilder, UserFuncName};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{Linkage, Module};
 use ir::{NodeId, Op, Signature, TypeId};
 
+use super::call::stack_object;
 use super::func::{flags, FuncCtx};
 use super::layout::{mem_size_align, repr, Repr};
 use super::runtime::Rt;
@@ -73,34 +74,14 @@ impl Codegen<'_> {
         b.switch_to_block(entry);
         let record = b.block_params(entry)[0];
         let callee = b.ins().load(types::I64, flags(), record, callee_offset);
-        let slot = |b: &mut FunctionBuilder, size: u64, align: u64| -> Value {
-            let slot = b.create_sized_stack_slot(StackSlotData::new(
-                StackSlotKind::ExplicitSlot,
-                size.max(1) as u32,
-                align.max(1).trailing_zeros() as u8,
-            ));
-            b.ins().stack_addr(types::I64, slot, 0)
-        };
         let mut args = vec![callee];
         for result in &sig.results {
             if let Repr::Mem { size, align } = repr(&self.package.types, *result) {
-                args.push(slot(&mut b, size, align));
+                args.push(stack_object(&mut b, size, align));
             }
         }
         for (param, offset) in sig.params.iter().zip(offsets) {
-            match repr(&self.package.types, *param) {
-                Repr::Parts(parts) => {
-                    args.extend(parts.iter().map(|p| b.ins().load(p.ty, flags(), record, offset + p.offset)));
-                }
-                Repr::Mem { size, align } => {
-                    // The callee owns its copy and may modify it.
-                    let copy = slot(&mut b, size, align);
-                    let src = b.ins().iadd_imm_s(record, offset as i64);
-                    let bytes = b.ins().iconst(types::I64, size as i64);
-                    b.call_memcpy(self.module.target_config(), copy, src, bytes);
-                    args.push(copy);
-                }
-            }
+            args.extend(self.argument_from_record(&mut b, *param, record, offset));
         }
         // recover() in the callee is the deferred call's own.
         let enter = self.runtime_func(Rt::DeferThunkEnter);

@@ -46,42 +46,43 @@ impl FuncCtx<'_, '_> {
             }
             _ => self.eval(x),
         };
-        if size == 0 {
-            return self.call_rt(Rt::ZeroBase, &[])[0];
-        }
-        let one_byte = basic(self.types, from).is_some_and(|b| b == Basic::Bool || (b.is_integer() && size == 1));
-        if one_byte {
-            return self.call_rt(Rt::ConvT8, &[value.scalar()])[0];
-        }
-        if !self.func.node(id).escapes && size <= 1024 {
+        let one_byte = self.is_one_byte(from);
+        if size != 0 && !one_byte && !self.func.node(id).escapes && size <= 1024 {
             let object = self.new_object(from, false);
             self.store_val(from, object, 0, &value);
             return object;
         }
-        self.heap_data_word(from, value)
+        self.value_data_word(from, value)
     }
 
     /// `value` (of the non-interface type `from`) boxed: its type word and
-    /// a data word on the heap (or static, where gc's convT* makes one).
+    /// a data word off the stack.
     pub fn box_value(&mut self, from: TypeId, value: Val) -> Val {
         let descriptor = self.cg.type_descriptor(from);
         let type_word = self.data_addr(descriptor);
-        let data = if is_direct_iface(self.types, from) {
-            value.scalar()
-        } else if self.types.size(from) == 0 {
-            self.call_rt(Rt::ZeroBase, &[])[0]
-        } else {
-            self.heap_data_word(from, value)
-        };
+        let data = self.value_data_word(from, value);
         Val::Parts(vec![type_word, data])
     }
 
-    /// The data word of a boxed value that is not on the stack: gc's convT*.
-    fn heap_data_word(&mut self, from: TypeId, value: Val) -> Value {
+    /// Bools and one-byte integers, boxed from the runtime's static table.
+    fn is_one_byte(&self, from: TypeId) -> bool {
+        let size = self.types.size(from);
+        basic(self.types, from).is_some_and(|b| b == Basic::Bool || (b.is_integer() && size == 1))
+    }
+
+    /// The data word of a boxed `value` that is not on the stack: the value
+    /// itself when pointer-shaped, zerobase, the static table, or a copy
+    /// through gc's convT*.
+    fn value_data_word(&mut self, from: TypeId, value: Val) -> Value {
+        if is_direct_iface(self.types, from) {
+            return value.scalar();
+        }
         let size = self.types.size(from);
         let align = self.types.align(from);
-        let one_byte = basic(self.types, from).is_some_and(|b| b == Basic::Bool || (b.is_integer() && size == 1));
-        if one_byte {
+        if size == 0 {
+            return self.call_rt(Rt::ZeroBase, &[])[0];
+        }
+        if self.is_one_byte(from) {
             return self.call_rt(Rt::ConvT8, &[value.scalar()])[0];
         }
         let pointers = self.types.has_pointers(from);
