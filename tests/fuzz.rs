@@ -16,16 +16,9 @@ mod support;
 const SEEDS: std::ops::RangeInclusive<u64> = 1..=140;
 const ARM64_EVERY: u64 = 4;
 
-fn arm64_available() -> bool {
-    let qemu = std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("qemu-aarch64").is_file()));
-    let cross = PathBuf::from("/usr/aarch64-linux-gnu/lib").is_dir();
-    qemu && cross
-}
-
 #[test]
 fn generated_programs_agree_with_themselves() {
-    let arm64 = arm64_available();
+    let arm64 = oracle::arm64_available();
     if !arm64 {
         assert!(std::env::var_os("CI").is_none(), "CI must run the arm64 subset: qemu-user and the cross toolchain are missing");
         eprintln!("fuzz: qemu-aarch64 or the aarch64 toolchain is missing: the arm64 subset is NOT checked");

@@ -513,25 +513,20 @@ impl Generator {
     }
 
     fn declare(&mut self, name: &str, ty: Ty) {
-        let frame = self.frames.len().checked_sub(1);
-        let var = Var {
-            name: name.to_string(),
-            ty,
-            assignable: true,
-            may_be_nil: false,
-            frame,
-        };
-        if let Some(scope) = self.scopes.last_mut() {
-            scope.push(var);
-        }
+        self.declare_var(name, ty, true);
     }
 
     fn declare_readonly(&mut self, name: &str, ty: Ty) {
+        self.declare_var(name, ty, false);
+    }
+
+    /// A local of the innermost scope, declared by the current frame.
+    fn declare_var(&mut self, name: &str, ty: Ty, assignable: bool) {
         let frame = self.frames.len().checked_sub(1);
         let var = Var {
             name: name.to_string(),
             ty,
-            assignable: false,
+            assignable,
             may_be_nil: false,
             frame,
         };

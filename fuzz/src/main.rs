@@ -157,7 +157,7 @@ fn check(options: &Options, n: u64, first: u64) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let qemu = which("qemu-aarch64");
+    let qemu = oracle::arm64_available();
     let mode = if options.use_go {
         format!("against {}", options.go.display())
     } else {
@@ -349,9 +349,4 @@ fn reduce(options: &Options, file: &Path, kind: &str) -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-fn which(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }

@@ -52,6 +52,15 @@ pub struct Report {
     pub invalid: bool,
 }
 
+/// Whether arm64 executables can be built and run here: qemu-aarch64 on
+/// the PATH and the aarch64 cross toolchain's libraries.
+pub fn arm64_available() -> bool {
+    let qemu = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| dir.join("qemu-aarch64").is_file())
+    });
+    qemu && Path::new("/usr/aarch64-linux-gnu/lib").is_dir()
+}
+
 /// A process's end: its exit status (or 128 + signal, or -1 on timeout)
 /// with its standard output and error.
 struct Ran {
