@@ -343,8 +343,9 @@ impl<'a> Lowerer<'a> {
             let converts = targets.iter().zip(&results).any(|(t, r)| t.is_some_and(|t| self.b().func.node(t).ty != *r));
             let is_call = matches!(self.b().func.node(rhs).op, Op::Call { .. });
             if !converts || !is_call {
-                // A comma-ok assertion stays one OAS2DOTTYPE, as in gc: the
-                // backend converts its results to the targets' types.
+                // Results of the targets' own types are assigned as they
+                // come, and so are a comma-ok assertion's (one OAS2DOTTYPE in
+                // gc): the backend converts them to the targets' types.
                 return vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs: vec![rhs], define: false }, pos)];
             }
             // A call's result assigned to a variable of another type (an

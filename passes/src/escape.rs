@@ -349,7 +349,6 @@ impl<'a> Batch<'a> {
         self.decide(pos, DecisionKind::Explanation { header, lines });
     }
 
-    /// The local node standing for a closure's captured variable, for notes: its first use in the body.
     /// Where a closure captures `inner`: its first use in the closure's body
     /// or, for a variable only a nested closure uses, that closure's literal
     /// (gc's closure variable is positioned there), named as the variable.
