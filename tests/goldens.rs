@@ -43,12 +43,6 @@ const KNOWN_BAD: &[(&str, &str)] = &[
         "inlining a function whose closure holds a nested closure capturing its parameters makes \
          escape analysis fail (internal compiler error: a in mk has no location)",
     ),
-    (
-        "programs/panicorder.go",
-        "the backend evaluates a function call before a builtin call (make) that comes lexically \
-         first in the same expression and panics; Go's left-to-right order runs the make first \
-         (found by minigo-fuzz, seed 70306)",
-    ),
 ];
 
 #[derive(Clone, Copy, PartialEq)]

@@ -22,6 +22,9 @@ impl FuncCtx<'_, '_> {
 
     /// `eval` without running the node's init list.
     fn eval_op(&mut self, id: NodeId) -> Val {
+        if let Some(results) = self.take_hoisted(id) {
+            return single_value(results);
+        }
         let node = self.func.node(id);
         let ty = node.ty;
         match &node.op {
@@ -57,14 +60,8 @@ impl FuncCtx<'_, '_> {
             }
             Op::Slice { x, lo, hi, max } => self.slice_expr(id, *x, *lo, *hi, *max),
             Op::Call { .. } => {
-                let mut results = match self.take_hoisted(id) {
-                    Some(results) => results,
-                    None => self.call(id),
-                };
-                match results.len() {
-                    1 => results.remove(0),
-                    _ => Val::Parts(Vec::new()),
-                }
+                let results = self.call(id);
+                single_value(results)
             }
             Op::MethodValue { recv, method } => self.method_value(id, *recv, *method),
             Op::Conv(kind, x) => self.conv(id, *kind, *x),
@@ -95,14 +92,8 @@ impl FuncCtx<'_, '_> {
                 Val::Parts(vec![type_word, data])
             }
             Op::InlinedCall { .. } => {
-                let mut results = match self.take_hoisted(id) {
-                    Some(results) => results,
-                    None => self.inlined_call(id),
-                };
-                match results.len() {
-                    1 => results.remove(0),
-                    _ => Val::Parts(Vec::new()),
-                }
+                let results = self.inlined_call(id);
+                single_value(results)
             }
             other => panic!("backend: statement {:?} in expression position in {}", other, self.func.name),
         }
@@ -561,5 +552,14 @@ impl FuncCtx<'_, '_> {
         all.push(out);
         self.call_rt(rt, &all);
         Val::Parts((0..words).map(|w| self.b.ins().load(types::I64, super::func::flags(), out, 8 * w as i32)).collect())
+    }
+}
+
+/// The value of an expression from its results: the only one, or nothing
+/// (a call without results).
+fn single_value(mut results: Vec<Val>) -> Val {
+    match results.len() {
+        1 => results.remove(0),
+        _ => Val::Parts(Vec::new()),
     }
 }

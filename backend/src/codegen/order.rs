@@ -3,11 +3,16 @@
 //! results kept in temporaries; only then are the other operands (variable
 //! reads, field loads) evaluated. So `println(c.n, c.inc())` prints the
 //! counter after the increment, as Go does. The right operand of `&&` and
-//! `||` is conditional and keeps its calls in place.
+//! `||` is conditional and keeps its calls in place. The builtins gc's order
+//! copies into temporaries (`make`, `new`, `len`, `cap`, `copy`, `append`,
+//! `[]byte(s)`, `[]rune(s)`, `recover()`, and type assertions to types not
+//! stored directly in an interface) run with the calls, so one that panics
+//! stops the calls after it.
 
-use ir::{BinOp, NodeId, Op};
+use ir::{BinOp, ConvKind, NodeId, Op};
 
 use super::func::{FuncCtx, Val};
+use super::layout::is_direct_iface;
 
 impl FuncCtx<'_, '_> {
     /// Runs the calls (and init statements) inside expression `id`, caching
@@ -28,11 +33,29 @@ impl FuncCtx<'_, '_> {
                 let results = self.inlined_call(id);
                 self.hoisted.insert(id, results);
             }
+            op if self.ordered_like_call(op, id) => {
+                for operand in self.operands(id) {
+                    self.hoist_calls(operand);
+                }
+                let value = self.eval(id);
+                self.hoisted.insert(id, vec![value]);
+            }
             _ => {
                 for operand in self.operands(id) {
                     self.hoist_calls(operand);
                 }
             }
+        }
+    }
+
+    /// Whether gc's order pass evaluates expression `id` (with operation
+    /// `op`) into a temporary in call order, like a call.
+    fn ordered_like_call(&self, op: &Op, id: NodeId) -> bool {
+        match op {
+            Op::MakeSlice { .. } | Op::New | Op::Len(_) | Op::Cap(_) | Op::Copy(..) | Op::Append { .. } | Op::Recover => true,
+            Op::Conv(ConvKind::StringToBytes | ConvKind::StringToRunes, _) => true,
+            Op::TypeAssert { comma_ok: false, .. } => !is_direct_iface(self.types, self.func.node(id).ty),
+            _ => false,
         }
     }
 
