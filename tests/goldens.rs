@@ -37,13 +37,7 @@ const DIFF_LINES: usize = 40;
 
 /// BAD: cases known to differ from Go 1.19, each with the reason. Such a
 /// case must still differ, so the list cannot go stale.
-const KNOWN_BAD: &[(&str, &str)] = &[
-    (
-        "escape/nestedinline.go",
-        "inlining a function whose closure holds a nested closure capturing its parameters makes \
-         escape analysis fail (internal compiler error: a in mk has no location)",
-    ),
-];
+const KNOWN_BAD: &[(&str, &str)] = &[];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {

@@ -70,20 +70,25 @@ pub fn can_inline(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &
     match verdict {
         Verdict::Inlinable(cost) => {
             let body = printer::as_text(pkg, func);
-            let closures = func
-                .nodes
-                .iter()
-                .filter_map(|node| match node.op {
-                    Op::Closure(f) => Some((f, pkg.func(f).clone())),
-                    _ => None,
-                })
-                .collect();
+            let mut closures = Vec::new();
+            save_literals(pkg, func, &mut closures);
             let saved = InlineBody { cost, nodes: func.nodes.clone(), locals: func.locals.clone(), body: func.body.clone(), closures };
             pkg.funcs[fid.0 as usize].inl = Some(saved);
             decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::CanInline { func: name, cost, body } });
         }
         Verdict::NotInlinable(reason) => {
             decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::CannotInline { func: name, reason } });
+        }
+    }
+}
+
+/// Saves the function literals of `func`, and those nested in them, as they are now.
+fn save_literals(pkg: &Package, func: &Func, saved: &mut Vec<(FuncId, Func)>) {
+    for node in &func.nodes {
+        if let Op::Closure(f) = node.op {
+            let literal = pkg.func(f);
+            saved.push((f, literal.clone()));
+            save_literals(pkg, literal, saved);
         }
     }
 }

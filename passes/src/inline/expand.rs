@@ -234,22 +234,38 @@ impl Editor {
     /// named after it (`main.func3`), capturing the caller's copies of the variables.
     fn clone_closures(&self, pkg: &mut Package, copier: &Copier, inl: &InlineBody) {
         for (node, original) in &copier.closures {
-            let saved = inl.closures.iter().find(|(f, _)| f == original).map(|(_, func)| func.clone());
-            let mut clone = saved.unwrap_or_else(|| pkg.func(*original).clone());
-            for capture in &mut clone.captures {
-                capture.outer = *copier.locals.get(&capture.outer).unwrap_or(&capture.outer);
-            }
             let caller_name = pkg.func(self.fid).name.clone();
             let n = pkg.funcs.iter().filter(|f| f.outer == Some(self.fid)).count() + 1;
-            clone.name = format!("{}.func{}", caller_name, n);
-            clone.outer = Some(self.fid);
-            clone.inline_checked = false;
-            clone.inl = None;
-            pkg.funcs.push(clone);
-            let new_id = FuncId(pkg.funcs.len() as u32 - 1);
+            let new_id = clone_literal(pkg, inl, *original, self.fid, format!("{}.func{}", caller_name, n), &copier.locals);
             pkg.funcs[self.fid.0 as usize].node_mut(*node).op = Op::Closure(new_id);
         }
     }
+}
+
+/// A copy of function literal `original` (as `inl` saved it) as a closure of
+/// `outer` named `name`, its captures renamed by `outer_locals`; the literals
+/// nested in it are copied too (`name.1`, `name.2`, ...), capturing the copy's
+/// variables, which keep their numbers.
+fn clone_literal(pkg: &mut Package, inl: &InlineBody, original: FuncId, outer: FuncId, name: String, outer_locals: &HashMap<LocalId, LocalId>) -> FuncId {
+    let saved = inl.closures.iter().find(|(f, _)| *f == original).map(|(_, func)| func.clone());
+    let mut clone = saved.unwrap_or_else(|| pkg.func(original).clone());
+    for capture in &mut clone.captures {
+        capture.outer = *outer_locals.get(&capture.outer).unwrap_or(&capture.outer);
+    }
+    clone.name = name;
+    clone.outer = Some(outer);
+    clone.inline_checked = false;
+    clone.inl = None;
+    pkg.funcs.push(clone);
+    let new_id = FuncId(pkg.funcs.len() as u32 - 1);
+    let nested: Vec<(usize, FuncId)> =
+        pkg.func(new_id).nodes.iter().enumerate().filter_map(|(i, node)| if let Op::Closure(f) = node.op { Some((i, f)) } else { None }).collect();
+    for (k, (node, literal)) in nested.into_iter().enumerate() {
+        let nested_name = format!("{}.{}", pkg.func(new_id).name, k + 1);
+        let nested_id = clone_literal(pkg, inl, literal, new_id, nested_name, &HashMap::new());
+        pkg.funcs[new_id.0 as usize].nodes[node].op = Op::Closure(nested_id);
+    }
+    new_id
 }
 
 /// gc's `canDelayResults`: exactly one `return`, with values, and unnamed results.
