@@ -319,6 +319,10 @@ impl Generator {
                 };
                 trip_estimate = 16;
                 let seq = header_safe(self.nexpr_any(&seq_ty));
+                // Strings grow as the program runs (`s += ...`): a loop over
+                // one is cut (`tr`), or it could grow the string it will loop
+                // over next, without bound.
+                let seq = if seq_ty == Ty::Str { format!("tr({})", seq) } else { seq };
                 let elem_ty = match &seq_ty {
                     Ty::Str => Ty::Int(IntKind::Int32),
                     Ty::Array(_, elem) | Ty::Slice(elem) => elem.as_ref().clone(),
@@ -436,7 +440,7 @@ impl Generator {
         } else {
             let x = self.fresh("x");
             let s = header_safe(self.nexpr(&Ty::Str, 2));
-            self.line(&format!("{}:\nfor _, {} := range {} {{", label, x, s));
+            self.line(&format!("{}:\nfor _, {} := range tr({}) {{", label, x, s));
             self.labelled_body(depth, &label, &x, 8);
         }
     }
