@@ -16,19 +16,7 @@ use support::{diff, minigo, normalize_compiler_output, root, run, TempDir};
 const BUILD_LIMIT: Duration = Duration::from_secs(120);
 
 /// BAD: cases whose `-m` output is known to differ from Go's, and why.
-const KNOWN_BAD: &[(&str, &str)] = &[
-    (
-        "escape/nestedinline.go",
-        "inlining a function whose closure holds a nested closure capturing its parameters makes \
-         escape analysis fail (internal compiler error: a in mk has no location)",
-    ),
-    (
-        "programs/deferoperands.go",
-        "gc 1.19's escape analysis wraps a deferred call with operands in a closure whose captures \
-         (the receiver, as .autotmp_N) -m=2 reports as 'capturing by value'; minigo makes no such \
-         closure yet (issue 16, defer in every form)",
-    ),
-];
+const KNOWN_BAD: &[(&str, &str)] = &[];
 
 const MODES: &[(&str, &[&str])] = &[("m2", &["-m=2"]), ("m1", &["-m"]), ("ml", &["-m", "-l"])];
 

@@ -19,6 +19,7 @@ mod graph;
 mod leaks;
 mod solve;
 mod stmt;
+mod wrapper;
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,6 +29,7 @@ use crate::callgraph;
 use crate::Config;
 use crate::decision::{Decision, DecisionKind, FlowLine, Position};
 use graph::{Hole, LocId, LocKind, Location, NoteAt, HEAP};
+use wrapper::{AutoTmp, Captor};
 
 /// Runs escape analysis over the package, bottom-up, and annotates the IR.
 pub fn escape_package(pkg: &mut Package, config: &Config, decisions: &mut Vec<Decision>) {
@@ -98,8 +100,11 @@ pub(crate) struct Batch<'a> {
     /// The heap, the sink, then every location in creation order (gc's allLocs).
     locs: Vec<Location>,
     var_locs: HashMap<(FuncId, LocalId), LocId>,
-    /// Closure expressions met, in walk order, with the hole their record flows into.
-    closures: Vec<(Hole, FuncId)>,
+    /// Closure expressions and defer wrappers met, in walk order, with the
+    /// hole their record flows into.
+    closures: Vec<(Hole, Captor)>,
+    /// The temporaries of defer wrappers.
+    autotmps: Vec<AutoTmp>,
     /// Closures called where they are written (gc's ClosureCalled).
     closure_called: HashSet<FuncId>,
     /// How each captured variable (by its location) is captured, once decided.
@@ -130,6 +135,7 @@ impl<'a> Batch<'a> {
             locs: vec![heap, blank],
             var_locs: HashMap::new(),
             closures: Vec::new(),
+            autotmps: Vec::new(),
             closure_called: HashSet::new(),
             by_value: HashMap::new(),
             tags: Vec::new(),
@@ -150,8 +156,11 @@ impl<'a> Batch<'a> {
                 self.walk_func(f);
             }
         }
-        for (k, closure) in std::mem::take(&mut self.closures) {
-            self.flow_closure(&k, closure);
+        for (k, captor) in std::mem::take(&mut self.closures) {
+            match captor {
+                Captor::Literal(closure) => self.flow_closure(&k, closure),
+                Captor::DeferWrapper(temps) => self.flow_wrapper_captures(&k, &temps),
+            }
         }
         for loc in 2..self.locs.len() {
             if let Some(why) = self.heap_alloc_reason(loc) {
@@ -259,6 +268,10 @@ impl<'a> Batch<'a> {
                     let local = self.pkg.func(f).local(v);
                     self.decide(local.pos, DecisionKind::MovedToHeap { name: local.name.clone() });
                 }
+                LocKind::AutoTmp(t) if l.escapes => {
+                    let tmp = &self.autotmps[t];
+                    self.decide(tmp.pos, DecisionKind::MovedToHeap { name: tmp.name.clone() });
+                }
                 LocKind::Alloc(f, n) => {
                     let what = self.loc_node_text(loc);
                     let pos = self.pkg.func(f).node(n).pos;
@@ -318,7 +331,8 @@ impl<'a> Batch<'a> {
     fn loc_pos(&self, loc: LocId) -> Pos {
         match self.locs[loc].kind {
             LocKind::Var(f, v) => self.pkg.func(f).local(v).pos,
-            LocKind::Alloc(f, n) => self.pkg.func(f).node(n).pos,
+            LocKind::Alloc(f, n) | LocKind::DeferWrapper(f, n) => self.pkg.func(f).node(n).pos,
+            LocKind::AutoTmp(t) => self.autotmps[t].pos,
             _ => Pos::default(),
         }
     }
@@ -328,6 +342,8 @@ impl<'a> Batch<'a> {
         match self.locs[loc].kind {
             LocKind::Var(f, v) => self.pkg.func(f).local(v).name.clone(),
             LocKind::Alloc(f, n) => self.node_text(f, n),
+            LocKind::DeferWrapper(..) => "func literal".to_string(),
+            LocKind::AutoTmp(t) => self.autotmps[t].name.clone(),
             LocKind::Heap => "{heap}".to_string(),
             LocKind::Blank | LocKind::Temp => "{temp}".to_string(),
         }

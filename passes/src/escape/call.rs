@@ -131,15 +131,17 @@ impl Batch<'_> {
         self.tee_hole(tag_ks)
     }
 
-    /// gc's `goDeferStmt` for `defer f()`: the function value lives until the
-    /// function returns (a defer outside loops) or on the heap.
-    pub(super) fn defer_stmt(&mut self, call: NodeId) {
+    /// gc's `goDeferStmt`: the function value of `defer f()`, or the wrapper
+    /// of another deferred call, lives until the function returns (a defer
+    /// outside loops) or on the heap.
+    pub(super) fn defer_stmt(&mut self, defer: NodeId, call: NodeId) {
         let k = if self.loop_depth == 1 { self.later(&Hole::to(BLANK)) } else { Hole::to(HEAP) };
         let func = self.pkg.func(self.curfn);
         for s in func.node(call).init.clone() {
             self.stmt(s);
         }
         match func.node(call).op.clone() {
+            Op::Call { .. } if self.needs_wrapper(call) => self.defer_wrapper(&k, defer, call),
             Op::Call { callee, .. } => self.expr(&k, callee),
             _ => self.call(None, call),
         }

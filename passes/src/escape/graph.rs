@@ -28,6 +28,10 @@ pub enum LocKind {
     Alloc(FuncId, NodeId),
     /// A compiler temporary with no node (gc's `n == nil`).
     Temp,
+    /// The record of the closure gc wraps a deferred call in, at the `defer` statement.
+    DeferWrapper(FuncId, NodeId),
+    /// A temporary such a wrapper captures, by index in `Batch::autotmps`.
+    AutoTmp(usize),
 }
 
 pub struct Location {

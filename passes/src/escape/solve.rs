@@ -128,7 +128,8 @@ impl Batch<'_> {
             LocKind::Heap => "{heap}".to_string(),
             LocKind::Blank | LocKind::Temp => "{temp}".to_string(),
             LocKind::Var(f, v) => self.pkg.func(f).local(v).name.clone(),
-            LocKind::Alloc(..) => format!("{{storage for {}}}", self.loc_node_text(loc)),
+            LocKind::Alloc(..) | LocKind::DeferWrapper(..) => format!("{{storage for {}}}", self.loc_node_text(loc)),
+            LocKind::AutoTmp(t) => self.autotmps[t].name.clone(),
         }
     }
 

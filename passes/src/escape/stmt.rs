@@ -119,7 +119,7 @@ impl Batch<'_> {
                 _ => self.discard(x),
             },
             Op::Panic(_) | Op::Print { .. } => self.call(None, id),
-            Op::Defer(call) => self.defer_stmt(call),
+            Op::Defer(call) => self.defer_stmt(id, call),
             _ => self.discard(id),
         }
     }
