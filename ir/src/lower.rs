@@ -1366,8 +1366,32 @@ impl<'a> Lowerer<'a> {
         self.params_and_results(sig, s.params.clone(), &s.results);
         let stmts = self.block(&body.stmts);
         self.b().func.body = stmts;
+        self.order_captures();
         self.finish_builder();
         self.node(Op::Closure(id), e.pos, ty)
+    }
+
+    /// Orders the captures of the closure being built as gc's noder meets
+    /// them (its `ClosureVars`): by first use in source order, a variable
+    /// only a nested closure uses where that closure is, in the nested order.
+    fn order_captures(&mut self) {
+        let funcs = &self.pkg.funcs;
+        let func = &self.builders.last().expect("a closure's builder").func;
+        let order = func.source_order(&func.body);
+        let first_use = |capture: &Capture| -> (usize, usize) {
+            order
+                .iter()
+                .enumerate()
+                .find_map(|(i, n)| match func.node(*n).op {
+                    Op::Local(l) if l == capture.inner => Some((i, 0)),
+                    Op::Closure(nested) => funcs[nested.0 as usize].captures.iter().position(|c| c.outer == capture.inner).map(|j| (i, j)),
+                    _ => None,
+                })
+                .unwrap_or((usize::MAX, 0))
+        };
+        let mut keyed: Vec<((usize, usize), Capture)> = func.captures.iter().map(|c| (first_use(c), c.clone())).collect();
+        keyed.sort_by_key(|(key, _)| *key);
+        self.b().func.captures = keyed.into_iter().map(|(_, c)| c).collect();
     }
 }
 

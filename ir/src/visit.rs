@@ -34,6 +34,27 @@ impl Func {
         out
     }
 
+    /// Every node of `stmts`, in pre-order, in the order gc's noder meets
+    /// them: an assignment's right side before its left side, a range
+    /// statement's variables before its operand, otherwise as `children`.
+    pub fn source_order(&self, stmts: &[NodeId]) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut todo: Vec<NodeId> = stmts.iter().rev().copied().collect();
+        while let Some(id) = todo.pop() {
+            out.push(id);
+            let node = self.node(id);
+            let children: Vec<NodeId> = match &node.op {
+                Op::Assign { lhs, rhs, .. } => node.init.iter().chain(rhs).chain([lhs]).copied().collect(),
+                Op::AssignOp { lhs, rhs, .. } => node.init.iter().chain([rhs, lhs]).copied().collect(),
+                Op::Assign2 { lhs, rhs, .. } => node.init.iter().chain(rhs).chain(lhs.iter().flatten()).copied().collect(),
+                Op::Range { key, value, x, body, .. } => node.init.iter().chain(key).chain(value).chain([x]).chain(body).copied().collect(),
+                _ => node.children(),
+            };
+            todo.extend(children.into_iter().rev());
+        }
+        out
+    }
+
     /// The local `id` names, when only assignments that name it can change it
     /// (see `Local::is_private`).
     pub fn private_local(&self, id: NodeId) -> Option<LocalId> {

@@ -370,10 +370,7 @@ impl<'a> Batch<'a> {
     /// (gc's closure variable is positioned there), named as the variable.
     fn capture_note(&self, closure: FuncId, inner: LocalId, name: &str) -> NoteAt {
         let func = self.pkg.func(closure);
-        let mut order = Vec::new();
-        for s in &func.body {
-            preorder(func, *s, &mut order);
-        }
+        let order = func.source_order(&func.body);
         let used_by = |n: &NodeId| match func.node(*n).op {
             Op::Local(l) => l == inner,
             Op::Closure(nested) => self.pkg.func(nested).captures.iter().any(|c| c.outer == inner),
