@@ -314,7 +314,12 @@ impl<'a> Lowerer<'a> {
             ExprKind::CompositeLit { elems, .. } => elems.iter().map(|el| &el.value).collect(),
             _ => Vec::new(),
         };
-        children.into_iter().fold(e.pos, |pos, c| self.built_pos(c, pos))
+        let last = children.into_iter().fold(e.pos, |pos, c| self.built_pos(c, pos));
+        // A function call is finished (`transformCall`) at its own position.
+        match &e.kind {
+            ExprKind::Call { func, .. } if matches!(self.checked.exprs.get(func.id as usize).map(|i| i.mode), Some(Mode::Value | Mode::Variable)) => e.pos,
+            _ => last,
+        }
     }
 
     /// Assignments of `values` to `targets` (a `var` spec or `=`), as OAS or
@@ -486,10 +491,8 @@ impl<'a> Lowerer<'a> {
                 };
                 out.push(self.stmt_node(Op::Branch { op, label: label.as_ref().map(|l| l.name.clone()) }, s.pos));
             }
-            StmtKind::Block(b) => {
-                let stmts = self.block(&b.stmts);
-                out.push(self.stmt_node(Op::Block(stmts), s.pos));
-            }
+            // gc's noder splices a block's statements into the enclosing list.
+            StmtKind::Block(b) => out.extend(self.block(&b.stmts)),
             StmtKind::If { init, cond, then, els } => {
                 let mut init_nodes = Vec::new();
                 if let Some(init) = init {
