@@ -231,12 +231,17 @@ impl Editor {
 
 impl Editor {
     /// Function literals in an inlined body become closures of the caller,
-    /// named after it (`main.func3`), capturing the caller's copies of the variables.
+    /// named after it as gc names closures (`main.func3`, or `main.func1.3`
+    /// in a closure), capturing the caller's copies of the variables.
     fn clone_closures(&self, pkg: &mut Package, copier: &Copier, inl: &InlineBody) {
         for (node, original) in &copier.closures {
-            let caller_name = pkg.func(self.fid).name.clone();
+            let caller = pkg.func(self.fid);
             let n = pkg.funcs.iter().filter(|f| f.outer == Some(self.fid)).count() + 1;
-            let new_id = clone_literal(pkg, inl, *original, self.fid, format!("{}.func{}", caller_name, n), &copier.locals);
+            let name = match caller.outer {
+                Some(_) => format!("{}.{}", caller.name, n),
+                None => format!("{}.func{}", caller.name, n),
+            };
+            let new_id = clone_literal(pkg, inl, *original, self.fid, name, &copier.locals);
             pkg.funcs[self.fid.0 as usize].node_mut(*node).op = Op::Closure(new_id);
         }
     }
