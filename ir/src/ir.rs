@@ -116,6 +116,9 @@ pub struct Func {
     /// For a function literal: the function it appears in, and what it captures.
     pub outer: Option<FuncId>,
     pub captures: Vec<Capture>,
+    /// A literal of a package variable's initializer (`glob..func1`): its
+    /// `outer` is the package initializer, but it is no hidden closure.
+    pub package_literal: bool,
     /// For a method: the receiver's named type and whether the receiver is a pointer.
     pub method_of: Option<(TypeId, bool)>,
     /// Position of the closing `}` (gc reports some facts there).
@@ -391,6 +394,7 @@ impl Func {
             pragmas: Pragmas::default(),
             outer: None,
             captures: Vec::new(),
+            package_literal: false,
             method_of: None,
             end_pos,
             inl: None,
@@ -432,7 +436,7 @@ impl Package {
     /// variable's initializer is not hidden: gc compiles it as a function of
     /// its own, in source order among the declared functions.
     pub fn is_hidden_closure(&self, id: FuncId) -> bool {
-        let outer = self.func(id).outer;
-        outer.is_some() && outer != self.init
+        let func = self.func(id);
+        func.outer.is_some() && !func.package_literal
     }
 }

@@ -252,6 +252,7 @@ impl<'a> Lowerer<'a> {
         }
         let sig = self.intern(TypeKind::Func(Signature { params: vec![], results: vec![], variadic: false }));
         let id = self.new_func("init".to_string(), 0, sig, 0);
+        self.pkg.init = Some(id);
         self.push_builder(id, "glob..func".to_string());
         let mut body = Vec::new();
         let file = self.file;
@@ -287,7 +288,6 @@ impl<'a> Lowerer<'a> {
         }
         self.b().func.body = body;
         self.finish_builder();
-        self.pkg.init = Some(id);
     }
 
     /// Where gc's noder leaves `base.Pos` after building `exprs`: it moves
@@ -1364,6 +1364,7 @@ impl<'a> Lowerer<'a> {
         let parent_id = parent.id;
         let id = self.new_func(name.clone(), e.pos, ty, body.rbrace);
         self.pkg.funcs[id.0 as usize].outer = Some(parent_id);
+        self.pkg.funcs[id.0 as usize].package_literal = self.pkg.init == Some(parent_id);
         self.push_builder(id, format!("{}.", name));
         let s = self.types().signature(ty).cloned().expect("func literal signature");
         self.params_and_results(sig, s.params.clone(), &s.results);

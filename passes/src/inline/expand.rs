@@ -259,6 +259,7 @@ fn clone_literal(pkg: &mut Package, inl: &InlineBody, original: FuncId, outer: F
     }
     clone.name = name;
     clone.outer = Some(outer);
+    clone.package_literal = false;
     clone.inline_checked = false;
     clone.inl = None;
     pkg.funcs.push(clone);
