@@ -331,12 +331,33 @@ impl SourceMap {
         SourceMap { line_starts }
     }
 
+    /// The line and column of `pos`, the column saturated at gc's `colMax`
+    /// (positions keep 8 bits of column).
     pub fn line_col(&self, pos: Pos) -> (u32, u32) {
         let line = match self.line_starts.binary_search(&pos) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        (line as u32 + 1, pos - self.line_starts[line] + 1)
+        (line as u32 + 1, (pos - self.line_starts[line] + 1).min(COL_MAX))
+    }
+
+    /// `file:line:col` as gc prints a position: without the column when it
+    /// is past what a position holds.
+    pub fn position(&self, file: &str, pos: Pos) -> String {
+        let (line, col) = self.line_col(pos);
+        format_position(file, line, col)
+    }
+}
+
+/// gc's largest column; columns from there on print as unknown.
+pub const COL_MAX: u32 = 255;
+
+/// `file:line:col`, or `file:line` for a column gc does not know.
+pub fn format_position(file: &str, line: u32, col: u32) -> String {
+    if col == 0 || col >= COL_MAX {
+        format!("{}:{}", file, line)
+    } else {
+        format!("{}:{}:{}", file, line, col)
     }
 }
 

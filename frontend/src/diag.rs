@@ -121,6 +121,5 @@ pub fn render_all(diags: &[Diagnostic], file: &str, map: &SourceMap) -> String {
 }
 
 fn position(file: &str, map: &SourceMap, pos: Pos) -> String {
-    let (line, col) = map.line_col(pos);
-    format!("{}:{}:{}", file, line, col)
+    map.position(file, pos)
 }
