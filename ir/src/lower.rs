@@ -322,16 +322,24 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Assignments of `values` to `targets` (a `var` spec or `=`), as OAS or
-    /// OAS2; implicit interface conversions are positioned at `conv_pos`.
+    /// Assignments of `values` to targets already built (a `var` spec).
     fn assign_values(&mut self, targets: Vec<Option<NodeId>>, values: &[Expr], pos: Pos, conv_pos: Pos) -> Vec<NodeId> {
-        if targets.len() == 1 && values.len() == 1 {
-            let target_ty = targets[0].map(|t| self.b().func.node(t).ty);
+        let types: Vec<Option<TypeId>> = targets.iter().map(|t| t.map(|t| self.b().func.node(t).ty)).collect();
+        self.assign_values_to(&types, values, pos, conv_pos, move |_| targets)
+    }
+
+    /// Assignments of `values` to targets of types `target_types` (None:
+    /// blank), as OAS or OAS2; the targets are built by `build_targets` after
+    /// the values, as gc's noder builds them. Implicit interface conversions
+    /// are positioned at `conv_pos`.
+    fn assign_values_to(&mut self, target_types: &[Option<TypeId>], values: &[Expr], pos: Pos, conv_pos: Pos, build_targets: impl FnOnce(&mut Self) -> Vec<Option<NodeId>>) -> Vec<NodeId> {
+        if target_types.len() == 1 && values.len() == 1 {
             let value = self.expr(&values[0]);
-            let rhs = match target_ty {
+            let rhs = match target_types[0] {
                 Some(t) => self.convert_node(value, t, conv_pos),
                 None => value,
             };
+            let targets = build_targets(self);
             let lhs = match targets[0] {
                 Some(t) => t,
                 None => self.node(Op::Blank, pos, INVALID),
@@ -345,8 +353,9 @@ impl<'a> Lowerer<'a> {
                 TypeKind::Tuple(types) => types.clone(),
                 _ => Vec::new(),
             };
-            let converts = targets.iter().zip(&results).any(|(t, r)| t.is_some_and(|t| self.b().func.node(t).ty != *r));
+            let converts = target_types.iter().zip(&results).any(|(t, r)| t.is_some_and(|t| t != *r));
             let is_call = matches!(self.b().func.node(rhs).op, Op::Call { .. });
+            let targets = build_targets(self);
             if !converts || !is_call {
                 // Results of the targets' own types are assigned as they
                 // come, and so are a comma-ok assertion's (one OAS2DOTTYPE in
@@ -368,16 +377,13 @@ impl<'a> Lowerer<'a> {
             }
             let temp_lhs = temps.iter().map(|&(temp, ty)| Some(self.node(Op::Local(temp), pos, ty))).collect();
             init.push(self.stmt_node(Op::Assign2 { lhs: temp_lhs, rhs: vec![rhs], define: false }, pos));
-            let values = targets
+            let values = target_types
                 .iter()
                 .zip(temps)
-                .map(|(target, (temp, ty))| {
+                .map(|(target_ty, (temp, ty))| {
                     let value = self.node(Op::Local(temp), pos, ty);
-                    match target {
-                        Some(t) => {
-                            let target_ty = self.b().func.node(*t).ty;
-                            self.convert_node(value, target_ty, conv_pos)
-                        }
+                    match target_ty {
+                        Some(t) => self.convert_node(value, *t, conv_pos),
                         None => value,
                     }
                 })
@@ -387,14 +393,14 @@ impl<'a> Lowerer<'a> {
             return vec![assign];
         }
         let mut rhs = Vec::new();
-        for (t, v) in targets.iter().zip(values) {
-            let target_ty = t.map(|t| self.b().func.node(t).ty);
+        for (target_ty, v) in target_types.iter().zip(values) {
             let value = self.expr(v);
             rhs.push(match target_ty {
-                Some(tt) => self.convert_node(value, tt, conv_pos),
+                Some(tt) => self.convert_node(value, *tt, conv_pos),
                 None => value,
             });
         }
+        let targets = build_targets(self);
         vec![self.stmt_node(Op::Assign2 { lhs: targets, rhs, define: false }, pos)]
     }
 
@@ -625,9 +631,10 @@ impl<'a> Lowerer<'a> {
     fn assign_stmt(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, rhs: &[Expr], out: &mut Vec<NodeId>) {
         match op {
             AssignOp::Op(bop) => {
-                let l = self.expr(&lhs[0]);
+                // The noder builds the right side, then the left side.
                 let lt = self.ty_of(&lhs[0]);
                 let r = if matches!(bop, BinaryOp::Shl | BinaryOp::Shr) { self.expr(&rhs[0]) } else { self.expr_to(&rhs[0], lt) };
+                let l = self.expr(&lhs[0]);
                 self.mark_reassigned(&lhs[0]);
                 out.push(self.stmt_node(Op::AssignOp { op: binop(bop), lhs: l, rhs: r, incdec: false }, s.pos));
             }
@@ -681,20 +688,22 @@ impl<'a> Lowerer<'a> {
                 out.push(n);
             }
             AssignOp::Assign => {
-                let targets: Vec<Option<NodeId>> = lhs
-                    .iter()
-                    .map(|x| {
-                        if matches!(&strip_parens(x).kind, ExprKind::Ident(n) if n == "_") {
-                            None
-                        } else {
-                            self.mark_reassigned(x);
-                            Some(self.expr(x))
-                        }
-                    })
-                    .collect();
+                let is_blank = |x: &Expr| matches!(&strip_parens(x).kind, ExprKind::Ident(n) if n == "_");
+                let types: Vec<Option<TypeId>> = lhs.iter().map(|x| if is_blank(x) { None } else { Some(self.ty_of(x)) }).collect();
                 // The noder builds the right sides, then the left sides.
                 let conv_pos = self.noder_pos(lhs, self.noder_pos(rhs, s.pos));
-                out.extend(self.assign_values(targets, rhs, s.pos, conv_pos));
+                let build_targets = |this: &mut Self| {
+                    lhs.iter()
+                        .map(|x| {
+                            if is_blank(x) {
+                                return None;
+                            }
+                            this.mark_reassigned(x);
+                            Some(this.expr(x))
+                        })
+                        .collect()
+                };
+                out.extend(self.assign_values_to(&types, rhs, s.pos, conv_pos, build_targets));
             }
         }
     }
