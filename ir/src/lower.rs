@@ -322,6 +322,16 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// A `var` spec's assignment with the declarations of its variables in
+    /// front of its init, as for `:=`: it defines them (gc's `Defn`), so it
+    /// does not count as a reassignment.
+    fn defining(&mut self, decls: Vec<NodeId>, assign: Vec<NodeId>) -> Vec<NodeId> {
+        let first = assign[0];
+        let init = &mut self.b().func.node_mut(first).init;
+        init.splice(0..0, decls);
+        assign
+    }
+
     /// Assignments of `values` to targets already built (a `var` spec).
     fn assign_values(&mut self, targets: Vec<Option<NodeId>>, values: &[Expr], pos: Pos, conv_pos: Pos) -> Vec<NodeId> {
         let types: Vec<Option<TypeId>> = targets.iter().map(|t| t.map(|t| self.b().func.node(t).ty)).collect();
@@ -432,29 +442,38 @@ impl<'a> Lowerer<'a> {
                     let per_name = spec.values.len() != 1 || spec.names.len() == 1;
                     let conv_pos = self.noder_pos(&spec.values, spec.names[0].pos);
                     let mut targets = Vec::new();
+                    let mut decls = Vec::new();
                     for (i, name) in spec.names.iter().enumerate() {
                         let Some(&obj) = self.checked.defs.get(&name.pos) else { continue };
                         let ty = self.checked.objects[obj as usize].ty;
                         // gc declares a blank variable too (`var _ T; _ = v`), so the
                         // value is converted to T.
                         let local = self.new_local(&name.name, ty, name.pos, LocalClass::Auto);
-                        out.push(self.stmt_node(Op::Decl(local), name.pos));
+                        let decl = self.stmt_node(Op::Decl(local), name.pos);
                         if name.name != "_" {
                             self.b().vars.insert(obj, local);
                         }
                         let target = self.node(Op::Local(local), name.pos, ty);
                         if !per_name {
+                            decls.push(decl);
                             targets.push(Some(target));
                             continue;
                         }
                         match spec.values.get(i) {
-                            None => out.push(self.stmt_node(Op::Assign { lhs: target, rhs: None, define: false }, name.pos)),
-                            Some(v) => out.extend(self.assign_values(vec![Some(target)], std::slice::from_ref(v), name.pos, conv_pos)),
+                            None => {
+                                out.push(decl);
+                                out.push(self.stmt_node(Op::Assign { lhs: target, rhs: None, define: false }, name.pos));
+                            }
+                            Some(v) => {
+                                let assign = self.assign_values(vec![Some(target)], std::slice::from_ref(v), name.pos, conv_pos);
+                                out.extend(self.defining(vec![decl], assign));
+                            }
                         }
                     }
                     if !per_name {
                         let pos = spec.names[0].pos;
-                        out.extend(self.assign_values(targets, &spec.values, pos, conv_pos));
+                        let assign = self.assign_values(targets, &spec.values, pos, conv_pos);
+                        out.extend(self.defining(decls, assign));
                     }
                 }
             }

@@ -62,7 +62,7 @@ impl Printer<'_> {
     /// Statements joined by `; `, nested blocks flattened (an empty block
     /// prints nothing, as gc prints none).
     fn stmt_list(&self, list: &[NodeId]) -> String {
-        let parts: Vec<String> = list.iter().map(|s| self.stmt(*s)).filter(|text| !text.is_empty()).collect();
+        let parts: Vec<String> = list.iter().map(|s| self.var_decls(*s) + &self.stmt(*s)).filter(|text| !text.is_empty()).collect();
         parts.join("; ")
     }
 
@@ -82,6 +82,26 @@ impl Printer<'_> {
             [only] if self.node(*only).init.is_empty() => Some(*only),
             _ => None,
         }
+    }
+
+    /// The `var` declarations in front of the assignment of a `var` spec
+    /// (gc keeps them as statements of their own; compiler temporaries,
+    /// named with a leading dot, are not declared in the source).
+    fn var_decls(&self, stmt: NodeId) -> String {
+        let node = self.node(stmt);
+        if !matches!(node.op, Op::Assign { define: false, .. } | Op::Assign2 { define: false, .. }) {
+            return String::new();
+        }
+        let mut out = String::new();
+        for stmt in &node.init {
+            if let Op::Decl(l) = self.node(*stmt).op {
+                if !self.func.local(l).name.starts_with('.') {
+                    out.push_str(&self.stmt(*stmt));
+                    out.push_str("; ");
+                }
+            }
+        }
+        out
     }
 
     fn stmt(&self, id: NodeId) -> String {
