@@ -64,7 +64,10 @@ fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--jobs" => options.jobs = value()?.parse().map_err(|_| "bad --jobs".to_string())?,
             "--out" => options.out = PathBuf::from(value()?),
-            "--minigo" => options.minigo = PathBuf::from(value()?),
+            // Absolute: builds run in the program's own directory.
+            "--minigo" => {
+                options.minigo = std::path::absolute(value()?).map_err(|e| e.to_string())?
+            }
             _ if arg.starts_with("--") => return Err(format!("unknown flag {}", arg)),
             _ => options.positional.push(arg.to_string()),
         }

@@ -121,6 +121,8 @@ fn run(command: &mut Command, limit: Duration) -> Ran {
 const BUILD_LIMIT: Duration = Duration::from_secs(120);
 
 /// A build of `source` with `flags` by minigo, for `arch` (amd64 or arm64).
+/// Builds `source` (an absolute path) in its directory, as `go build`
+/// runs, so both compilers print the file as `./prog.go`.
 fn minigo_build(config: &Config, source: &Path, out: &Path, flags: &[&str], arch: &str) -> Ran {
     let mut command = Command::new(&config.minigo);
     command
@@ -128,7 +130,8 @@ fn minigo_build(config: &Config, source: &Path, out: &Path, flags: &[&str], arch
         .arg("-o")
         .arg(out)
         .args(flags)
-        .arg(source)
+        .arg(source.file_name().unwrap_or_default())
+        .current_dir(source.parent().unwrap_or(Path::new(".")))
         .env("GOARCH", arch);
     run(&mut command, BUILD_LIMIT)
 }

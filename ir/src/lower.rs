@@ -1097,13 +1097,19 @@ impl<'a> Lowerer<'a> {
         let (callee, mut arg_nodes) = match self.checked.selections.get(&fstripped.id).cloned() {
             Some(Selection::Method { decl, path, pointer_recv, .. }) => {
                 let ExprKind::Selector(x, _) = &fstripped.kind else { unreachable!("a method selection is a selector") };
-                let recv = self.receiver(x, &path, pointer_recv, fstripped.pos);
+                let mut recv = self.receiver(x, &path, pointer_recv, fstripped.pos);
+                if self.calls_or_receives(x) {
+                    recv = self.callee_temp(recv, x.pos, e.pos);
+                }
                 let f = self.decl_funcs[&decl];
                 let fty = self.pkg_func_sig(f);
                 let callee = self.node(Op::Func(f), fstripped.pos, fty);
                 (callee, vec![recv])
             }
-            _ if matches!(fstripped.kind, ExprKind::Call { .. }) => (self.call_result_temp(fstripped, e.pos), Vec::new()),
+            _ if self.calls_or_receives(fstripped) => {
+                let value = self.expr(fstripped);
+                (self.callee_temp(value, fstripped.pos, e.pos), Vec::new())
+            }
             _ => (self.expr(func), Vec::new()),
         };
         let sig = self.types().signature(finfo.ty).cloned().expect("callee has a signature");
@@ -1146,16 +1152,43 @@ impl<'a> Lowerer<'a> {
     /// Calling a call's result, `f()(x)`: as gc's typecheck does, the callee is
     /// first stored in a temporary (`.autotmp_N := f()`, in the callee node's
     /// init, positioned at the outer call `call_pos` as gc positions it).
-    fn call_result_temp(&mut self, callee_call: &Expr, call_pos: Pos) -> NodeId {
-        let ty = self.ty_of(callee_call);
-        let pos = callee_call.pos;
-        let value = self.expr(callee_call);
+    /// gc's `RewriteNonNameCall`: a callee expression (a method call's
+    /// receiver) that makes a call is evaluated into a temporary in the
+    /// call's init, `t := f(); t(x)`, before the arguments.
+    fn callee_temp(&mut self, value: NodeId, pos: Pos, call_pos: Pos) -> NodeId {
+        let ty = self.b().func.node(value).ty;
         let temp = self.new_temp(ty, pos);
         let lhs = self.node(Op::Local(temp), pos, ty);
         let assign = self.stmt_node(Op::Assign { lhs, rhs: Some(value), define: true }, call_pos);
         let callee = self.node(Op::Local(temp), pos, ty);
         self.b().func.node_mut(callee).init = vec![assign];
         callee
+    }
+
+    /// Whether a (non-constant) expression makes a call or a channel
+    /// operation outside function literals (gc's `callOrChan`; `new` and
+    /// conversions do not count).
+    fn calls_or_receives(&self, e: &Expr) -> bool {
+        let mode = self.checked.exprs.get(e.id as usize).map(|i| i.mode);
+        if matches!(mode, Some(Mode::Constant | Mode::Type) | None) {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Call { func, args, .. } => {
+                let calls = match self.checked.exprs.get(func.id as usize).map(|i| i.mode) {
+                    Some(Mode::Type) => false,
+                    Some(Mode::Builtin(b)) => b != Builtin::New,
+                    _ => true,
+                };
+                calls || self.calls_or_receives(func) || args.iter().any(|a| self.calls_or_receives(a))
+            }
+            ExprKind::Unary(UnaryOp::Recv, _) => true,
+            ExprKind::Paren(x) | ExprKind::Selector(x, _) | ExprKind::Star(x) | ExprKind::Unary(_, x) | ExprKind::TypeAssert { x, .. } => self.calls_or_receives(x),
+            ExprKind::Index(x, i) | ExprKind::Binary(_, x, i) => self.calls_or_receives(x) || self.calls_or_receives(i),
+            ExprKind::Slice { x, lo, hi, max } => self.calls_or_receives(x) || [lo, hi, max].into_iter().flatten().any(|b| self.calls_or_receives(b)),
+            ExprKind::CompositeLit { elems, .. } => elems.iter().any(|el| self.calls_or_receives(&el.value) || el.key.as_ref().is_some_and(|k| self.calls_or_receives(k))),
+            _ => false,
+        }
     }
 
     /// A call's argument values. `f(g())` with a multi-value `g` becomes, as

@@ -322,7 +322,11 @@ impl Generator {
                 // Strings grow as the program runs (`s += ...`): a loop over
                 // one is cut (`tr`), or it could grow the string it will loop
                 // over next, without bound.
-                let seq = if seq_ty == Ty::Str { format!("tr({})", seq) } else { seq };
+                let seq = if seq_ty == Ty::Str {
+                    format!("tr({})", seq)
+                } else {
+                    seq
+                };
                 let elem_ty = match &seq_ty {
                     Ty::Str => Ty::Int(IntKind::Int32),
                     Ty::Array(_, elem) | Ty::Slice(elem) => elem.as_ref().clone(),
