@@ -6,7 +6,8 @@
 //! operand are folded first, so that `if false && x` counts as constant.
 //! A switch on a constant keeps only the clause that runs. A body left with
 //! nothing but such empty statements becomes empty. This
-//! changes inline costs and what escape analysis sees, as it does in gc.
+//! changes inline costs and what escape analysis sees, as it does in gc;
+//! whether a variable is reassigned is decided again on what is left.
 
 use ::ir::*;
 
@@ -37,6 +38,37 @@ fn remove_in_func(func: &mut Func) {
         body = vec![func.add_node(Node::new(Op::Block(Vec::new()), pos, INVALID))];
     }
     func.body = body;
+    recompute_reassigned(func);
+}
+
+/// gc asks whether a variable is reassigned (`ir.reassigned`) after dead
+/// code is gone; lowering marked every assignment it met, so the marks are
+/// made again from the statements left: an assignment (plain or op) or a
+/// range statement that writes the variable without declaring it.
+fn recompute_reassigned(func: &mut Func) {
+    let mut written = std::collections::HashSet::new();
+    for id in func.source_order(&func.body) {
+        let node = func.node(id);
+        // `x := v` (and a compiler temporary's assignment) always declares x;
+        // `a, b := ...` declares the names it lists a declaration for.
+        let declares = |l: LocalId| matches!(node.op, Op::Assign { define: true, .. }) || node.init.iter().any(|s| matches!(func.node(*s).op, Op::Decl(d) if d == l));
+        let targets: Vec<NodeId> = match &node.op {
+            Op::Assign { lhs, .. } | Op::AssignOp { lhs, .. } => vec![*lhs],
+            Op::Assign2 { lhs, .. } => lhs.iter().flatten().copied().collect(),
+            Op::Range { key, value, define: false, .. } => key.iter().chain(value).copied().collect(),
+            _ => Vec::new(),
+        };
+        for target in targets {
+            if let Op::Local(l) = func.node(target).op {
+                if !declares(l) {
+                    written.insert(l);
+                }
+            }
+        }
+    }
+    for (i, local) in func.locals.iter_mut().enumerate() {
+        local.reassigned = written.contains(&LocalId(i as u32));
+    }
 }
 
 fn bool_const(func: &Func, id: NodeId) -> Option<bool> {
