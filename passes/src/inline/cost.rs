@@ -106,7 +106,9 @@ impl Hairy<'_> {
                 }
             }
             Op::Closure(closure) => {
-                own += CLOSURE_COST;
+                // Charged before the body is walked: below -m=2 the walk
+                // stops inside the body as soon as it is over budget.
+                self.budget -= CLOSURE_COST;
                 let body = self.pkg.func(*closure).body.clone();
                 for stmt in body {
                     if self.visit(*closure, stmt) {
