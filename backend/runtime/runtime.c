@@ -1498,9 +1498,12 @@ int main(int argc, char **argv)
  * closure records with no arguments, run last-in first-out when the function
  * returns (minigo_defer_return) or while a panic unwinds through it
  * (minigo_defer_unwind, reached by longjmp). A deferred call that calls
- * recover() stops the panic: the function then returns normally. Follows
- * Go 1.19's runtime/panic.go for what is observable: the panic message is
- * printed only once no deferred call has recovered it. */
+ * recover() stops the panic: the function then returns normally, after its
+ * other deferred calls. Follows Go 1.19's runtime/panic.go for what is
+ * observable: panics in flight form a chain (a deferred call may panic
+ * again); the chain is printed, oldest first, only once no deferred call
+ * has recovered the newest one; recovering it also drops the older panics
+ * it unwound past (Go's aborted panics). */
 
 typedef struct mg_defer {
     void *closure;
@@ -1513,13 +1516,25 @@ typedef struct mg_frame {
     mg_defer *defers;
 } mg_frame;
 
+/* One panic in flight (Go's _panic). */
+typedef struct mg_panic {
+    unsigned char *text; /* "panic: value", without the newline */
+    size_t text_len;
+    unsigned char *signal; /* the "[signal ...]" line of a fault, if any */
+    size_t signal_len;
+    const minigo_type *type; /* its value, for recover() */
+    const void *data;
+    int recovered;
+    int aborted;   /* a newer panic unwound past the deferred call it ran */
+    mg_frame *frame; /* the frame whose deferred calls it is running */
+    struct mg_panic *link; /* the older panic it interrupted */
+} mg_panic;
+
 static mg_frame *frame_top;
-static int panicking, recovered;
-/* the "panic: ..." text of the panic in flight, and its value for recover() */
-static unsigned char *panic_text;
-static size_t panic_text_len;
-static const minigo_type *panic_type;
-static const void *panic_data;
+static mg_panic *panic_top;
+/* the value of the panic being raised, until unwind_panic makes its record */
+static const minigo_type *raised_type;
+static const void *raised_data;
 
 static const minigo_type runtime_error_type = {
     16, MINIGO_KIND_OTHER, 1, (const uint8_t *)"runtime.Error", 13,
@@ -1527,8 +1542,8 @@ static const minigo_type runtime_error_type = {
 
 static void set_panic_value(const minigo_type *t, const void *data)
 {
-    panic_type = t;
-    panic_data = data;
+    raised_type = t;
+    raised_data = data;
 }
 
 void *minigo_defer_frame(void)
@@ -1553,7 +1568,17 @@ void minigo_defer_push(void *frame, void *closure)
  * which generated code passes to minigo_recover). */
 static void *deferred_context;
 
-static void run_defers(mg_frame *f)
+/* A recovered panic is done: it leaves the chain, with the panics it aborted. */
+static void finish_recovery(void)
+{
+    panic_top = panic_top->link;
+    while (panic_top && panic_top->aborted)
+        panic_top = panic_top->link;
+}
+
+/* Runs the frame's deferred calls. While `unwinding` (the newest panic
+ * runs them), a call that recovers it ends the panic as it returns. */
+static void run_defers(mg_frame *f, int unwinding)
 {
     while (f->defers) {
         mg_defer *d = f->defers;
@@ -1563,6 +1588,10 @@ static void run_defers(mg_frame *f)
         deferred_context = d->closure;
         code(d->closure);
         deferred_context = saved;
+        if (unwinding && panic_top->recovered) {
+            finish_recovery();
+            unwinding = 0;
+        }
     }
 }
 
@@ -1575,27 +1604,65 @@ void minigo_defer_thunk_enter(void *callee)
 void minigo_defer_return(void *frame)
 {
     mg_frame *f = frame;
-    run_defers(f);
+    run_defers(f, 0);
     frame_top = f->link;
 }
 
+/* Go's printpanics: the chain, oldest first, each later one indented. */
+static void print_panics(const mg_panic *p)
+{
+    if (p->link) {
+        print_panics(p->link);
+        pstr("\t");
+    }
+    pbytes(p->text, p->text_len);
+    if (p->recovered)
+        pstr(" [recovered]");
+    pstr("\n");
+}
+
+static MG_NORETURN void continue_unwinding(void);
+
 static MG_NORETURN void unwind_panic(void)
 {
-    if (!panicking) {
-        /* the message is all that the buffer holds: keep it */
-        panic_text = GC_MALLOC_ATOMIC(pbuf_len + 1);
-        memcpy(panic_text, pbuf, pbuf_len);
-        panic_text_len = pbuf_len;
-        pbuf_len = 0;
-        if (!panic_type)
-            set_panic_value(&runtime_error_type, panic_text);
+    /* the message is all that the buffer holds: keep it, and the signal
+     * line of a fault apart (Go prints it after every panic line) */
+    mg_panic *p = GC_MALLOC(sizeof(mg_panic));
+    size_t n = pbuf_len, line = 0;
+    while (line < n && pbuf[line] != '\n')
+        line++;
+    p->text = GC_MALLOC_ATOMIC(n + 1);
+    memcpy(p->text, pbuf, n);
+    p->text_len = line;
+    if (line + 1 < n) {
+        p->signal = p->text + line + 1;
+        p->signal_len = n - line - 1;
     }
-    panicking = 1;
-    recovered = 0;
+    pbuf_len = 0;
+    if (!raised_type)
+        set_panic_value(&runtime_error_type, p->text);
+    p->type = raised_type;
+    p->data = raised_data;
+    raised_type = NULL;
+    raised_data = NULL;
+    p->link = panic_top;
+    panic_top = p;
+    continue_unwinding();
+}
+
+/* The newest panic goes on to the next frame with deferred calls; past
+ * the last one, the chain is printed and the program exits. */
+static MG_NORETURN void continue_unwinding(void)
+{
+    const mg_panic *p;
     if (frame_top)
         longjmp(frame_top->jb, 1);
-    pbytes(panic_text, panic_text_len);
-    pstr("\n");
+    print_panics(panic_top);
+    for (p = panic_top; p; p = p->link)
+        if (p->signal) {
+            pbytes(p->signal, p->signal_len);
+            pstr("\n");
+        }
     print_traceback(0);
     die2();
 }
@@ -1603,23 +1670,28 @@ static MG_NORETURN void unwind_panic(void)
 void minigo_defer_unwind(void *frame)
 {
     mg_frame *f = frame;
+    mg_panic *p = panic_top, *older;
+    /* Older panics running this frame's deferred calls are unwound past. */
+    for (older = p->link; older; older = older->link)
+        if (older->frame == f)
+            older->aborted = 1;
+    p->frame = f;
+    /* The frame stays on top while its deferred calls run: a panic in one
+     * of them comes back here for the others. */
+    run_defers(f, 1);
     frame_top = f->link;
-    run_defers(f);
-    if (recovered) {
-        panicking = recovered = 0;
-        panic_type = NULL;
-        panic_data = NULL;
-        return;
-    }
-    unwind_panic();
+    if (panic_top != p)
+        return; /* recovered: the function returns normally */
+    continue_unwinding();
 }
 
 void minigo_recover(int64_t *out, void *context)
 {
-    if (panicking && !recovered && context != NULL && context == deferred_context) {
-        recovered = 1;
-        out[0] = (int64_t)(uintptr_t)panic_type;
-        out[1] = (int64_t)(uintptr_t)panic_data;
+    mg_panic *p = panic_top;
+    if (p && !p->recovered && context != NULL && context == deferred_context) {
+        p->recovered = 1;
+        out[0] = (int64_t)(uintptr_t)p->type;
+        out[1] = (int64_t)(uintptr_t)p->data;
         return;
     }
     out[0] = out[1] = 0;
