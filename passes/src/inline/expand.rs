@@ -236,7 +236,9 @@ impl Editor {
     fn clone_closures(&self, pkg: &mut Package, copier: &Copier, inl: &InlineBody) {
         for (node, original) in &copier.closures {
             let caller = pkg.func(self.fid);
-            let n = pkg.funcs.iter().filter(|f| f.outer == Some(self.fid)).count() + 1;
+            // The caller's closures so far (a package literal is no closure
+            // of the package initializer).
+            let n = pkg.funcs.iter().filter(|f| f.outer == Some(self.fid) && !f.package_literal).count() + 1;
             let name = match caller.outer {
                 Some(_) => format!("{}.{}", caller.name, n),
                 None => format!("{}.func{}", caller.name, n),
