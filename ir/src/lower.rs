@@ -119,6 +119,29 @@ impl<'a> Lowerer<'a> {
             self.func_decl(id, f);
         }
         self.package_init();
+        self.number_package_literals();
+    }
+
+    /// gc's noder names the literals of package variable initializers
+    /// (`glob..func1`, ...) in source order; they were lowered, and named,
+    /// in initialization order. Renames them, and the literals inside them.
+    fn number_package_literals(&mut self) {
+        let mut literals: Vec<usize> = (0..self.pkg.funcs.len()).filter(|&i| self.pkg.funcs[i].package_literal).collect();
+        literals.sort_by_key(|&i| self.pkg.funcs[i].pos);
+        let renames: Vec<(usize, String, String)> =
+            literals.iter().enumerate().map(|(n, &i)| (i, self.pkg.funcs[i].name.clone(), format!("glob..func{}", n + 1))).collect();
+        let top_literal = |funcs: &[Func], mut i: usize| loop {
+            if funcs[i].package_literal {
+                return Some(i);
+            }
+            i = funcs[i].outer?.0 as usize;
+        };
+        for i in 0..self.pkg.funcs.len() {
+            let Some(top) = top_literal(&self.pkg.funcs, i) else { continue };
+            let (_, old, new) = renames.iter().find(|(l, _, _)| *l == top).expect("a package literal is renamed");
+            let name = &self.pkg.funcs[i].name;
+            self.pkg.funcs[i].name = format!("{}{}", new, &name[old.len()..]);
+        }
     }
 
     /// The `(` of a method's receiver: gc reports methods there.
