@@ -8,7 +8,7 @@ use crate::ir::*;
 
 /// `func(int) int { return x * 2 }`, or `method(*T) func() { ... }` for a method.
 pub fn as_text(pkg: &Package, func: &Func) -> String {
-    let printer = Printer { pkg, func, dot_args: false };
+    let printer = Printer { pkg, func, escape_form: false };
     let mut out = printer.func_type();
     out.push_str(" { ");
     out.push_str(&printer.stmt_list(&func.body));
@@ -17,22 +17,23 @@ pub fn as_text(pkg: &Package, func: &Func) -> String {
 }
 
 /// A statement or expression of `func` as gc's `%v` prints it in escape
-/// diagnostics, where variadic calls already pass their extra arguments as
-/// one slice: `f(... argument...)`.
+/// diagnostics, in the form escape analysis leaves it: variadic calls pass
+/// their extra arguments as one slice (`f(... argument...)`), and `recover()`
+/// is desugared to a node the formatter does not know (`<node RECOVERFP>`).
 pub fn node_text(pkg: &Package, func: &Func, id: NodeId) -> String {
-    Printer { pkg, func, dot_args: true }.stmt(id)
+    Printer { pkg, func, escape_form: true }.stmt(id)
 }
 
 /// The type gc prints for a function: methods as `method(R) func(...)`.
 pub fn func_type_text(pkg: &Package, func: &Func) -> String {
-    Printer { pkg, func, dot_args: false }.func_type()
+    Printer { pkg, func, escape_form: false }.func_type()
 }
 
 struct Printer<'a> {
     pkg: &'a Package,
     func: &'a Func,
-    /// Print a variadic call's implicit slice as gc does after `FixVariadicCall`.
-    dot_args: bool,
+    /// Print as escape analysis leaves the IR (`FixVariadicCall`, `fixRecoverCall`).
+    escape_form: bool,
 }
 
 impl Printer<'_> {
@@ -259,11 +260,11 @@ impl Printer<'_> {
                 for a in args {
                     // The `...` slice of a variadic call is built later in gc: before, print its elements.
                     match &self.node(*a).op {
-                        Op::CompositeLit(_) if self.node(*a).implicit && self.dot_args => {
+                        Op::CompositeLit(_) if self.node(*a).implicit && self.escape_form => {
                             arg_texts.push("... argument".to_string());
                             ddd = true;
                         }
-                        Op::Nil if self.node(*a).implicit && self.dot_args => {
+                        Op::Nil if self.node(*a).implicit && self.escape_form => {
                             arg_texts.push("nil".to_string());
                             ddd = true;
                         }
@@ -300,6 +301,7 @@ impl Printer<'_> {
             },
             Op::CompositeLit(elems) => format!("{}{{{}}}", t.display(node.ty), if elems.is_empty() { "" } else { "..." }),
             Op::Closure(_) => "func literal".to_string(),
+            Op::Recover if self.escape_form => "<node RECOVERFP>".to_string(),
             Op::Recover => "recover()".to_string(),
             Op::InlinedCall { results, .. } => match results.as_slice() {
                 [one] => self.expr(*one, 0),
