@@ -95,6 +95,9 @@ pub struct Capture {
     pub inner: LocalId,
     /// By reference (the closure holds the variable's address) or by value (a copy).
     pub by_ref: bool,
+    /// Where gc's closure variable is: the closure's first use of the
+    /// variable, or the literal nested in it that uses it first.
+    pub pos: Pos,
 }
 
 #[derive(Clone)]

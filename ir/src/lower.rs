@@ -772,7 +772,7 @@ impl<'a> Lowerer<'a> {
     fn mark_reassigned(&mut self, target: &Expr) {
         if let ExprKind::Ident(_) = &strip_parens(target).kind {
             if let Some(&obj) = self.checked.uses.get(&strip_parens(target).id) {
-                if let Some(local) = self.lookup_local(obj) {
+                if let Some(local) = self.lookup_local(obj, strip_parens(target).pos) {
                     self.b().func.locals[local.0 as usize].reassigned = true;
                 }
             }
@@ -953,29 +953,34 @@ impl<'a> Lowerer<'a> {
         if let Some(g) = self.globals.get(&obj) {
             return self.node(Op::Global(*g), pos, ty);
         }
-        let local = self.lookup_local(obj).unwrap_or_else(|| panic!("lowering: variable {} has no local", self.checked.objects[obj as usize].name));
+        let local = self.lookup_local(obj, pos).unwrap_or_else(|| panic!("lowering: variable {} has no local", self.checked.objects[obj as usize].name));
         self.node(Op::Local(local), pos, ty)
     }
 
-    /// Finds the local for a variable, capturing it from enclosing functions if needed.
-    fn lookup_local(&mut self, obj: ObjId) -> Option<LocalId> {
-        self.lookup_local_at(obj, self.builders.len() - 1)
+    /// Finds the local for a variable used at `pos`, capturing it from
+    /// enclosing functions if needed.
+    fn lookup_local(&mut self, obj: ObjId, pos: Pos) -> Option<LocalId> {
+        self.lookup_local_at(obj, self.builders.len() - 1, pos)
     }
 
-    fn lookup_local_at(&mut self, obj: ObjId, level: usize) -> Option<LocalId> {
+    /// A closure first using a variable of an enclosing function captures
+    /// it there (gc's `CaptureName`); a closure between them captures it at
+    /// the position of the literal nested in it (gc's `FinishCaptureNames`).
+    fn lookup_local_at(&mut self, obj: ObjId, level: usize, use_pos: Pos) -> Option<LocalId> {
         if let Some(l) = self.builders[level].vars.get(&obj) {
             return Some(*l);
         }
         if level == 0 {
             return None;
         }
-        let outer = self.lookup_local_at(obj, level - 1)?;
+        let literal_pos = self.builders[level].func.pos;
+        let outer = self.lookup_local_at(obj, level - 1, literal_pos)?;
         let outer_local = &mut self.builders[level - 1].func.locals[outer.0 as usize];
         outer_local.captured_by_ref = true;
         let (name, ty, pos) = (outer_local.name.clone(), outer_local.ty, outer_local.pos);
         let b = &mut self.builders[level];
         let inner = b.func.add_local(Local { name, ty, pos, class: LocalClass::Auto, addr_taken: false, captured_by_ref: false, reassigned: false, has_defn: false, on_heap: false });
-        b.func.captures.push(Capture { outer, inner, by_ref: true });
+        b.func.captures.push(Capture { outer, inner, by_ref: true, pos: use_pos });
         b.vars.insert(obj, inner);
         Some(inner)
     }
@@ -986,7 +991,7 @@ impl<'a> Lowerer<'a> {
             ExprKind::Ident(_) => {
                 if let Some(&obj) = self.checked.uses.get(&strip_parens(x).id) {
                     if !self.globals.contains_key(&obj) {
-                        if let Some(local) = self.lookup_local(obj) {
+                        if let Some(local) = self.lookup_local(obj, strip_parens(x).pos) {
                             self.b().func.locals[local.0 as usize].addr_taken = true;
                         }
                     }

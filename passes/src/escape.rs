@@ -365,22 +365,13 @@ impl<'a> Batch<'a> {
         self.decide(pos, DecisionKind::Explanation { header, lines });
     }
 
-    /// Where a closure captures `inner`: its first use in the closure's body
-    /// or, for a variable only a nested closure uses, that closure's literal
-    /// (gc's closure variable is positioned there), named as the variable.
+    /// Where a closure captures `inner`, named as the variable: gc's
+    /// closure variable, positioned at the variable's first use when the
+    /// closure was built (in code dead code removal may have dropped since).
     fn capture_note(&self, closure: FuncId, inner: LocalId, name: &str) -> NoteAt {
         let func = self.pkg.func(closure);
-        let order = func.source_order(&func.body);
-        let used_by = |n: &NodeId| match func.node(*n).op {
-            Op::Local(l) => l == inner,
-            Op::Closure(nested) => self.pkg.func(nested).captures.iter().any(|c| c.outer == inner),
-            _ => false,
-        };
-        match order.into_iter().find(used_by) {
-            Some(n) if matches!(func.node(n).op, Op::Closure(_)) => NoteAt::Generated(name.to_string(), func.node(n).pos),
-            Some(n) => NoteAt::Node(closure, n),
-            None => NoteAt::Node(closure, NodeId(0)),
-        }
+        let pos = func.captures.iter().find(|c| c.inner == inner).map_or(func.pos, |c| c.pos);
+        NoteAt::Generated(name.to_string(), pos)
     }
 }
 
