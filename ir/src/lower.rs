@@ -1194,8 +1194,8 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Whether a (non-constant) expression makes a call or a channel
-    /// operation outside function literals (gc's `callOrChan`; `new` and
-    /// conversions do not count).
+    /// operation outside function literals (gc's `callOrChan`; conversions,
+    /// `new`, and `make`, already OMAKESLICE when gc asks, do not count).
     fn calls_or_receives(&self, e: &Expr) -> bool {
         let mode = self.checked.exprs.get(e.id as usize).map(|i| i.mode);
         if matches!(mode, Some(Mode::Constant | Mode::Type) | None) {
@@ -1205,7 +1205,7 @@ impl<'a> Lowerer<'a> {
             ExprKind::Call { func, args, .. } => {
                 let calls = match self.checked.exprs.get(func.id as usize).map(|i| i.mode) {
                     Some(Mode::Type) => false,
-                    Some(Mode::Builtin(b)) => b != Builtin::New,
+                    Some(Mode::Builtin(b)) => !matches!(b, Builtin::New | Builtin::Make),
                     _ => true,
                 };
                 calls || self.calls_or_receives(func) || args.iter().any(|a| self.calls_or_receives(a))
