@@ -322,6 +322,18 @@ impl TypeTable {
         }
     }
 
+    /// gc's `types.IsDirectIface`: pointer-shaped types (pointers, maps,
+    /// channels, functions, and arrays or structs of just one of them),
+    /// which gc stores in an interface's data word itself.
+    pub fn is_direct_iface(&self, t: TypeId) -> bool {
+        match self.under(t) {
+            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func(_) => true,
+            TypeKind::Array(1, e) => self.is_direct_iface(*e),
+            TypeKind::Struct(fields) => fields.len() == 1 && self.is_direct_iface(fields[0].ty),
+            _ => false,
+        }
+    }
+
     pub fn under(&self, t: TypeId) -> &TypeKind {
         self.kind(self.underlying(t))
     }

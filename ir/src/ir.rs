@@ -122,6 +122,11 @@ pub struct Func {
     /// A literal of a package variable's initializer (`glob..func1`): its
     /// `outer` is the package initializer, but it is no hidden closure.
     pub package_literal: bool,
+    /// A literal copied by inlining: the literal it copies.
+    pub copy_of: Option<FuncId>,
+    /// A literal in code dead code removal dropped (gc's
+    /// IsDeadcodeClosure): never compiled.
+    pub dead: bool,
     /// For a method: the receiver's named type and whether the receiver is a pointer.
     pub method_of: Option<(TypeId, bool)>,
     /// Position of the closing `}` (gc reports some facts there).
@@ -398,6 +403,8 @@ impl Func {
             outer: None,
             captures: Vec::new(),
             package_literal: false,
+            copy_of: None,
+            dead: false,
             method_of: None,
             end_pos,
             inl: None,

@@ -55,6 +55,22 @@ impl Func {
         out
     }
 
+    /// Whether gc's order pass evaluates expression `id` into a temporary
+    /// ahead of the rest of its statement, as it does a call: calls, and the
+    /// builtins and conversions `walk/order.go` copies (`make`, `new`, `len`,
+    /// `cap`, `copy`, `append`, `[]byte(s)`, `[]rune(s)`, `recover()`, and
+    /// type assertions to types not stored in the interface word itself).
+    pub fn is_order_temporary(&self, types: &TypeTable, id: NodeId) -> bool {
+        let node = self.node(id);
+        match &node.op {
+            Op::Call { .. } | Op::InlinedCall { .. } => true,
+            Op::MakeSlice { .. } | Op::New | Op::Len(_) | Op::Cap(_) | Op::Copy(..) | Op::Append { .. } | Op::Recover => true,
+            Op::Conv(ConvKind::StringToBytes | ConvKind::StringToRunes, _) => true,
+            Op::TypeAssert { comma_ok: false, .. } => !types.is_direct_iface(node.ty),
+            _ => false,
+        }
+    }
+
     /// The local `id` names, when only assignments that name it can change it
     /// (see `Local::is_private`).
     pub fn private_local(&self, id: NodeId) -> Option<LocalId> {

@@ -41,7 +41,7 @@ pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
 fn walk_order(pkg: &Package) -> Vec<FuncId> {
     let mut order = Vec::new();
     let mut walked = vec![false; pkg.funcs.len()];
-    for root in callgraph::roots(pkg).into_iter().filter(|f| Some(*f) != pkg.init).chain(pkg.init) {
+    for root in callgraph::roots(pkg).into_iter().filter(|f| Some(*f) != pkg.init) {
         if !pkg.func(root).has_body {
             continue;
         }
@@ -49,6 +49,15 @@ fn walk_order(pkg: &Package) -> Vec<FuncId> {
             walk_with_closures(pkg, literal, &mut walked, &mut order);
         }
         walk_with_closures(pkg, root, &mut walked, &mut order);
+    }
+    // Copies of literals that capture nothing, as inlining made them, then
+    // the package initializer.
+    let copies = (0..pkg.funcs.len() as u32).map(FuncId).filter(|f| {
+        let func = pkg.func(*f);
+        func.copy_of.is_some() && func.captures.is_empty() && !func.dead
+    });
+    for f in copies.chain(pkg.init) {
+        walk_with_closures(pkg, f, &mut walked, &mut order);
     }
     order
 }
@@ -66,15 +75,18 @@ fn walk_with_closures(pkg: &Package, f: FuncId, walked: &mut [bool], order: &mut
 }
 
 /// The literals written in `f` (at any depth) that capture nothing, inner
-/// ones before the literal that contains them, in source order otherwise.
+/// ones before the literal that contains them, in the order they were
+/// written otherwise: gc walks them whether or not inlining left them in
+/// use, unless dead code removal dropped them.
 fn literals_capturing_nothing(pkg: &Package, f: FuncId) -> Vec<FuncId> {
     let mut out = Vec::new();
-    for literal in literals_in(pkg.func(f)) {
-        if pkg.func(literal).outer != Some(f) {
+    for literal in (0..pkg.funcs.len() as u32).map(FuncId) {
+        let func = pkg.func(literal);
+        if func.outer != Some(f) || func.copy_of.is_some() || func.dead || func.package_literal {
             continue;
         }
         out.extend(literals_capturing_nothing(pkg, literal));
-        if pkg.func(literal).captures.is_empty() {
+        if func.captures.is_empty() {
             out.push(literal);
         }
     }
@@ -201,7 +213,7 @@ impl Walker<'_> {
     }
 
     fn is_call(&self, id: NodeId) -> bool {
-        matches!(self.func.node(id).op, Op::Call { .. } | Op::InlinedCall { .. })
+        self.func.is_order_temporary(self.types, id)
     }
 
     /// The length when `x` is an array (a pointer to one is indexed through an

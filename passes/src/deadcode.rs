@@ -13,16 +13,38 @@ use ::ir::*;
 
 /// Removes the dead code of every function of the package.
 pub fn remove_dead_code(pkg: &mut Package) {
+    let mut dead = Vec::new();
     for func in &mut pkg.funcs {
         if func.has_body {
-            remove_in_func(func);
+            let removed = remove_in_func(func);
+            dead.extend(literals_under(func, &removed));
         }
+    }
+    // gc's markHiddenClosureDead: the literals in removed code, and theirs.
+    while let Some(f) = dead.pop() {
+        pkg.funcs[f.0 as usize].dead = true;
+        let func = pkg.func(f);
+        dead.extend(literals_under(func, &func.body));
     }
 }
 
-fn remove_in_func(func: &mut Func) {
+/// The function literals written under the statements `roots`.
+fn literals_under(func: &Func, roots: &[NodeId]) -> Vec<FuncId> {
+    func.source_order(roots)
+        .into_iter()
+        .filter_map(|n| match func.node(n).op {
+            Op::Closure(f) => Some(f),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Removes the dead code of `func`; returns the statements (and switch
+/// case values) removed.
+fn remove_in_func(func: &mut Func) -> Vec<NodeId> {
     let mut body = std::mem::take(&mut func.body);
-    stmts(func, &mut body);
+    let mut removed = Vec::new();
+    stmts(func, &mut body, &mut removed);
     let all_empty = !body.is_empty()
         && body.iter().all(|s| {
             let node = func.node(*s);
@@ -39,6 +61,7 @@ fn remove_in_func(func: &mut Func) {
     }
     func.body = body;
     recompute_reassigned(func);
+    removed
 }
 
 /// gc asks whether a variable is reassigned (`ir.reassigned`) after dead
@@ -78,7 +101,7 @@ fn bool_const(func: &Func, id: NodeId) -> Option<bool> {
     }
 }
 
-fn stmts(func: &mut Func, list: &mut Vec<NodeId>) {
+fn stmts(func: &mut Func, list: &mut Vec<NodeId>, removed: &mut Vec<NodeId>) {
     let last_label = list.iter().rposition(|s| matches!(func.node(*s).op, Op::Label(_)));
     let mut i = 0;
     while i < list.len() {
@@ -91,10 +114,10 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>) {
                 *c = cond;
                 if let Some(taken) = taken {
                     let body = if taken {
-                        els.clear();
+                        removed.append(els);
                         &*then
                     } else {
-                        then.clear();
+                        removed.append(then);
                         &*els
                     };
                     let ends_function = body.last().copied();
@@ -106,24 +129,24 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>) {
             }
         }
         if matches!(func.node(id).op, Op::Switch { .. }) {
-            constant_switch(func, id);
+            constant_switch(func, id, removed);
         }
         let mut init = std::mem::take(&mut func.node_mut(id).init);
-        stmts(func, &mut init);
+        stmts(func, &mut init, removed);
         func.node_mut(id).init = init;
         let mut op = func.node(id).op.clone();
         match &mut op {
-            Op::Block(body) | Op::For { body, .. } | Op::Range { body, .. } => stmts(func, body),
+            Op::Block(body) | Op::For { body, .. } | Op::Range { body, .. } => stmts(func, body, removed),
             Op::If { then, els, .. } => {
-                stmts(func, then);
-                stmts(func, els);
+                stmts(func, then, removed);
+                stmts(func, els, removed);
             }
-            Op::Switch { cases, .. } => cases.iter_mut().for_each(|c| stmts(func, &mut c.body)),
+            Op::Switch { cases, .. } => cases.iter_mut().for_each(|c| stmts(func, &mut c.body, removed)),
             _ => {}
         }
         func.node_mut(id).op = op;
         if cut {
-            list.truncate(i + 1);
+            removed.extend(list.drain(i + 1..));
             break;
         }
         i += 1;
@@ -133,7 +156,7 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>) {
 /// A switch on a constant (or a tagless switch) with constant cases keeps
 /// only the clause that runs: the matching case with just the matching
 /// value, else the default, else none; unless a clause it would keep falls through.
-fn constant_switch(func: &mut Func, id: NodeId) {
+fn constant_switch(func: &mut Func, id: NodeId, removed: &mut Vec<NodeId>) {
     let Op::Switch { tag, cases, label } = func.node(id).op.clone() else { return };
     let x = match tag {
         Some(t) => match &func.node(t).op {
@@ -162,13 +185,15 @@ fn constant_switch(func: &mut Func, id: NodeId) {
             }
         }
     }
-    let cases = match (kept, default) {
+    let new_cases = match (kept, default) {
         (Some(kept), _) => kept,
         (None, Some(d)) if cases[d].fallthrough => return,
         (None, Some(d)) => vec![cases[d].clone()],
         (None, None) => Vec::new(),
     };
-    func.node_mut(id).op = Op::Switch { tag, cases, label };
+    let kept_nodes: Vec<NodeId> = new_cases.iter().flat_map(|c| c.values.iter().chain(&c.body)).copied().collect();
+    removed.extend(cases.iter().flat_map(|c| c.values.iter().chain(&c.body)).filter(|n| !kept_nodes.contains(n)));
+    func.node_mut(id).op = Op::Switch { tag, cases: new_cases, label };
 }
 
 /// Folds `&&` and `||` whose left operand is constant.

@@ -9,10 +9,9 @@
 //! stored directly in an interface) run with the calls, so one that panics
 //! stops the calls after it.
 
-use ir::{BinOp, ConvKind, NodeId, Op};
+use ir::{BinOp, NodeId, Op};
 
 use super::func::{FuncCtx, Val};
-use super::layout::is_direct_iface;
 
 impl FuncCtx<'_, '_> {
     /// Runs the calls (and init statements) inside expression `id`, caching
@@ -33,7 +32,7 @@ impl FuncCtx<'_, '_> {
                 let results = self.inlined_call(id);
                 self.hoisted.insert(id, results);
             }
-            op if self.ordered_like_call(op, id) => {
+            _ if self.func.is_order_temporary(self.types, id) => {
                 for operand in self.operands(id) {
                     self.hoist_calls(operand);
                 }
@@ -45,17 +44,6 @@ impl FuncCtx<'_, '_> {
                     self.hoist_calls(operand);
                 }
             }
-        }
-    }
-
-    /// Whether gc's order pass evaluates expression `id` (with operation
-    /// `op`) into a temporary in call order, like a call.
-    fn ordered_like_call(&self, op: &Op, id: NodeId) -> bool {
-        match op {
-            Op::MakeSlice { .. } | Op::New | Op::Len(_) | Op::Cap(_) | Op::Copy(..) | Op::Append { .. } | Op::Recover => true,
-            Op::Conv(ConvKind::StringToBytes | ConvKind::StringToRunes, _) => true,
-            Op::TypeAssert { comma_ok: false, .. } => !is_direct_iface(self.types, self.func.node(id).ty),
-            _ => false,
         }
     }
 

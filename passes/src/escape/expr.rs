@@ -94,7 +94,7 @@ impl Batch<'_> {
             Op::Conv(ConvKind::Iface, x) => {
                 let operand = func.node(x).ty;
                 let mut k = k;
-                if !types.is_interface(operand) && !self.is_direct_iface(operand) {
+                if !types.is_interface(operand) && !self.pkg.types.is_direct_iface(operand) {
                     k = self.spill(&k, id);
                 }
                 let k = self.note(&k, id, "interface-converted");

@@ -154,19 +154,8 @@ impl Batch<'_> {
 
     /// A type assertion to `ty` dereferences unless the value is stored in the interface word itself.
     pub fn dot_type(&self, k: &Hole, ty: ir::TypeId, at: NodeId, why: &'static str) -> Hole {
-        let k = if self.pkg.types.is_interface(ty) || self.is_direct_iface(ty) { k.clone() } else { k.shift(1) };
+        let k = if self.pkg.types.is_interface(ty) || self.pkg.types.is_direct_iface(ty) { k.clone() } else { k.shift(1) };
         self.note(&k, at, why)
-    }
-
-    /// Pointer-shaped types are stored directly in an interface value.
-    pub fn is_direct_iface(&self, ty: ir::TypeId) -> bool {
-        use ir::TypeKind;
-        match self.pkg.types.under(ty) {
-            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func(_) => true,
-            TypeKind::Array(1, e) => self.is_direct_iface(*e),
-            TypeKind::Struct(fields) => fields.len() == 1 && self.is_direct_iface(fields[0].ty),
-            _ => false,
-        }
     }
 
     /// Records that `src`'s value flows into `k`.

@@ -182,7 +182,7 @@ impl Batch<'_> {
                 }
             }
             Op::Addr(x) if matches!(func.node(*x).op, Op::CompositeLit(_)) => parts.push((*x, self.static_temp(), 0)),
-            Op::Conv(ConvKind::Iface, x) if self.is_direct_iface(func.node(*x).ty) => parts.push((*x, symbol.to_string(), offset + 8)),
+            Op::Conv(ConvKind::Iface, x) if self.pkg.types.is_direct_iface(func.node(*x).ty) => parts.push((*x, symbol.to_string(), offset + 8)),
             Op::Conv(ConvKind::Iface, x) => parts.push((*x, self.static_temp(), 0)),
             _ => {}
         }

@@ -262,6 +262,7 @@ fn clone_literal(pkg: &mut Package, inl: &InlineBody, original: FuncId, outer: F
     clone.name = name;
     clone.outer = Some(outer);
     clone.package_literal = false;
+    clone.copy_of = Some(original);
     clone.inline_checked = false;
     clone.inl = None;
     pkg.funcs.push(clone);
