@@ -9,5 +9,6 @@ pub mod lower;
 pub mod printer;
 pub mod verify;
 pub mod visit;
+pub mod wrapper;
 
 pub use ir::*;

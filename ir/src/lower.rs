@@ -26,7 +26,7 @@ pub fn lower(file: &ast::File, mut checked: Checked, file_display: &str) -> Pack
         user_inits: Vec::new(),
         main: None,
     };
-    let mut lowerer = Lowerer { checked: &checked, file, pkg: &mut pkg, globals: HashMap::new(), decl_funcs: HashMap::new(), builders: Vec::new() };
+    let mut lowerer = Lowerer { checked: &checked, file, pkg: &mut pkg, globals: HashMap::new(), decl_funcs: HashMap::new(), pointer_wrappers: HashMap::new(), builders: Vec::new() };
     lowerer.package();
     pkg
 }
@@ -38,6 +38,8 @@ struct Lowerer<'a> {
     globals: HashMap<ObjId, GlobalId>,
     /// FuncId of each function declaration, by declaration index.
     decl_funcs: HashMap<u32, FuncId>,
+    /// The `(*T).M` wrapper of each value method a method expression names.
+    pointer_wrappers: HashMap<FuncId, FuncId>,
     /// The functions being lowered, innermost last (closures nest).
     builders: Vec<Builder>,
 }
@@ -120,6 +122,9 @@ impl<'a> Lowerer<'a> {
         }
         self.package_init();
         self.number_package_literals();
+        for (method, wrapper) in std::mem::take(&mut self.pointer_wrappers) {
+            self.pkg.funcs[wrapper.0 as usize] = self.pkg.pointer_wrapper(method);
+        }
     }
 
     /// gc's noder names the literals of package variable initializers
@@ -1065,8 +1070,18 @@ impl<'a> Lowerer<'a> {
                 let f = self.decl_funcs[&decl];
                 self.node(Op::MethodValue { recv, method: f }, e.pos, ty)
             }
-            Some(Selection::MethodExpr { decl, .. }) => {
-                let f = self.decl_funcs[&decl];
+            Some(Selection::MethodExpr { decl, pointer_recv, .. }) => {
+                let method = self.decl_funcs[&decl];
+                // `(*T).M` of a value method is gc's wrapper, which takes the pointer.
+                let through_pointer = self.types().signature(ty).is_some_and(|s| self.types().pointer_elem(s.params[0]).is_some());
+                let f = match (through_pointer, pointer_recv) {
+                    // Reserved now, built once every method is lowered.
+                    (true, false) => *self.pointer_wrappers.entry(method).or_insert_with(|| {
+                        self.pkg.funcs.push(placeholder_func());
+                        FuncId(self.pkg.funcs.len() as u32 - 1)
+                    }),
+                    _ => method,
+                };
                 self.node(Op::Func(f), e.pos, ty)
             }
             None => panic!("lowering: selector without a selection at offset {}", e.pos),

@@ -28,7 +28,8 @@ pub fn call_graph(pkg: &Package) -> DiGraph<FuncId, ()> {
         for id in &func.body {
             references(func, *id, &mut refs);
         }
-        for f in refs {
+        // A (*T).M wrapper is gc's, made after the passes (IR `wrapper_of`).
+        for f in refs.into_iter().filter(|f| pkg.func(*f).wrapper_of.is_none()) {
             graph.add_edge(nodes[i], nodes[f.0 as usize], ());
         }
     }
@@ -67,7 +68,7 @@ pub fn roots(pkg: &Package) -> Vec<FuncId> {
     package_literals.sort_by_key(|f| pkg.func(*f).pos);
     let mut pending = package_literals.into_iter().peekable();
     let mut out = Vec::new();
-    for f in ids.filter(|f| pkg.func(*f).outer.is_none()) {
+    for f in ids.filter(|f| pkg.func(*f).outer.is_none() && pkg.func(*f).wrapper_of.is_none()) {
         if Some(f) != pkg.init {
             while let Some(lit) = pending.next_if(|lit| pkg.func(*lit).pos < pkg.func(f).pos) {
                 out.push(lit);
