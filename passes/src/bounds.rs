@@ -129,7 +129,7 @@ impl Walker<'_> {
     /// Walks `id`; what is under a call (or an inlined body) that gc's order
     /// pass lifts out of its statement goes to `lifted`, the rest to `rest`.
     /// `kept`: a call order leaves in place (a call statement, the right side
-    /// of an assignment).
+    /// of an assignment to a variable).
     fn expr(&self, id: NodeId, kept: bool, lifted: &mut Vec<(NodeId, bool)>, rest: &mut Vec<(NodeId, bool)>) {
         let node = self.func.node(id);
         if !kept && self.is_call(id) {
@@ -146,7 +146,13 @@ impl Walker<'_> {
             }
         }
         let is_statement = node.ty == INVALID;
-        let keeps_calls = matches!(node.op, Op::ExprStmt(_) | Op::Assign { .. } | Op::Assign2 { .. } | Op::Defer(_));
+        // gc's order copies an assigned call to a temporary unless it is
+        // assigned to a variable.
+        let keeps_calls = match node.op {
+            Op::ExprStmt(_) | Op::Assign2 { .. } | Op::Defer(_) => true,
+            Op::Assign { lhs, .. } => matches!(self.func.node(lhs).op, Op::Local(_) | Op::Global(_) | Op::Blank),
+            _ => false,
+        };
         for child in node.children() {
             if is_statement && self.func.node(child).ty == INVALID {
                 self.stmt(child, rest);
