@@ -8,7 +8,7 @@ use crate::ir::*;
 
 /// `func(int) int { return x * 2 }`, or `method(*T) func() { ... }` for a method.
 pub fn as_text(pkg: &Package, func: &Func) -> String {
-    let printer = Printer { pkg, func, escape_form: false };
+    let printer = Printer { pkg, func, desugared: &|_| false };
     let mut out = printer.func_type();
     out.push_str(" { ");
     out.push_str(&printer.stmt_list(&func.body));
@@ -17,23 +17,24 @@ pub fn as_text(pkg: &Package, func: &Func) -> String {
 }
 
 /// A statement or expression of `func` as gc's `%v` prints it in escape
-/// diagnostics, in the form escape analysis leaves it: variadic calls pass
-/// their extra arguments as one slice (`f(... argument...)`), and `recover()`
-/// is desugared to a node the formatter does not know (`<node RECOVERFP>`).
-pub fn node_text(pkg: &Package, func: &Func, id: NodeId) -> String {
-    Printer { pkg, func, escape_form: true }.stmt(id)
+/// diagnostics. The calls and `recover()`s escape analysis has visited
+/// (`desugared`) print as it leaves them: a variadic call passes its extra
+/// arguments as one slice (`f(... argument...)`), and `recover()` is a node
+/// the formatter does not know (`<node RECOVERFP>`).
+pub fn node_text(pkg: &Package, func: &Func, id: NodeId, desugared: &dyn Fn(NodeId) -> bool) -> String {
+    Printer { pkg, func, desugared }.stmt(id)
 }
 
 /// The type gc prints for a function: methods as `method(R) func(...)`.
 pub fn func_type_text(pkg: &Package, func: &Func) -> String {
-    Printer { pkg, func, escape_form: false }.func_type()
+    Printer { pkg, func, desugared: &|_| false }.func_type()
 }
 
 struct Printer<'a> {
     pkg: &'a Package,
     func: &'a Func,
-    /// Print as escape analysis leaves the IR (`FixVariadicCall`, `fixRecoverCall`).
-    escape_form: bool,
+    /// The nodes to print as escape analysis leaves them (`FixVariadicCall`, `fixRecoverCall`).
+    desugared: &'a dyn Fn(NodeId) -> bool,
 }
 
 impl Printer<'_> {
@@ -260,11 +261,11 @@ impl Printer<'_> {
                 for a in args {
                     // The `...` slice of a variadic call is built later in gc: before, print its elements.
                     match &self.node(*a).op {
-                        Op::CompositeLit(_) if self.node(*a).implicit && self.escape_form => {
+                        Op::CompositeLit(_) if self.node(*a).implicit && (self.desugared)(id) => {
                             arg_texts.push("... argument".to_string());
                             ddd = true;
                         }
-                        Op::Nil if self.node(*a).implicit && self.escape_form => {
+                        Op::Nil if self.node(*a).implicit && (self.desugared)(id) => {
                             arg_texts.push("nil".to_string());
                             ddd = true;
                         }
@@ -301,7 +302,7 @@ impl Printer<'_> {
             },
             Op::CompositeLit(elems) => format!("{}{{{}}}", t.display(node.ty), if elems.is_empty() { "" } else { "..." }),
             Op::Closure(_) => "func literal".to_string(),
-            Op::Recover if self.escape_form => "<node RECOVERFP>".to_string(),
+            Op::Recover if (self.desugared)(id) => "<node RECOVERFP>".to_string(),
             Op::Recover => "recover()".to_string(),
             Op::InlinedCall { results, .. } => match results.as_slice() {
                 [one] => self.expr(*one, 0),

@@ -105,6 +105,9 @@ pub(crate) struct Batch<'a> {
     closures: Vec<(Hole, Captor)>,
     /// The temporaries of defer wrappers.
     autotmps: Vec<AutoTmp>,
+    /// The calls and `recover()`s walked so far, which gc's escape analysis
+    /// rewrites as it goes (FixVariadicCall, fixRecoverCall).
+    desugared: HashSet<(FuncId, NodeId)>,
     /// Closures called where they are written (gc's ClosureCalled).
     closure_called: HashSet<FuncId>,
     /// How each captured variable (by its location) is captured, once decided.
@@ -137,6 +140,7 @@ impl<'a> Batch<'a> {
             closures: Vec::new(),
             autotmps: Vec::new(),
             closure_called: HashSet::new(),
+            desugared: HashSet::new(),
             by_value: HashMap::new(),
             tags: Vec::new(),
             in_place_boxes: Vec::new(),
@@ -356,7 +360,7 @@ impl<'a> Batch<'a> {
         if node.implicit && matches!(node.op, Op::CompositeLit(_)) {
             return "... argument".to_string();
         }
-        printer::node_text(self.pkg, func, n)
+        printer::node_text(self.pkg, func, n, &|id| self.desugared.contains(&(f, id)))
     }
 
     /// Prints a `-m=2` explanation: a header and its flow lines, at the location's position.

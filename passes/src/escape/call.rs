@@ -14,6 +14,7 @@ impl Batch<'_> {
     pub(super) fn call(&mut self, ks: Option<&[Hole]>, id: NodeId) {
         let func = self.pkg.func(self.curfn);
         let node = func.node(id).clone();
+        self.desugared.insert((self.curfn, id));
         match node.op {
             Op::Call { callee, args, .. } => {
                 let callee_node = func.node(callee);
