@@ -28,8 +28,10 @@ pub fn call_graph(pkg: &Package) -> DiGraph<FuncId, ()> {
         for id in &func.body {
             references(func, *id, &mut refs);
         }
-        // A (*T).M wrapper is gc's, made after the passes (IR `wrapper_of`).
-        for f in refs.into_iter().filter(|f| pkg.func(*f).wrapper_of.is_none()) {
+        // A (*T).M wrapper is gc's, made after the passes: gc refers to the
+        // method T.M itself (IR `wrapper_of`).
+        for f in refs {
+            let f = pkg.func(f).wrapper_of.unwrap_or(f);
             graph.add_edge(nodes[i], nodes[f.0 as usize], ());
         }
     }

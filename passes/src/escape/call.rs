@@ -21,7 +21,12 @@ impl Batch<'_> {
                 if let Op::Closure(f) = callee_node.op {
                     self.closure_called.insert(f);
                 }
-                let fn_id = crate::inline::static_callee(self.pkg, self.curfn, id);
+                let callee_fn = crate::inline::static_callee(self.pkg, self.curfn, id);
+                // Through a (*T).M wrapper gc uses the method T.M's own tags:
+                // the pointer goes where the receiver goes, to the heap when
+                // the receiver holds no pointers (its tag is empty).
+                let method = callee_fn.and_then(|f| self.pkg.func(f).wrapper_of);
+                let fn_id = method.or(callee_fn);
                 if let (Some(ks), Some(f)) = (ks, fn_id) {
                     if self.funcs.contains(&f) {
                         for (i, r) in self.pkg.func(f).results.clone().iter().enumerate() {
@@ -34,7 +39,10 @@ impl Batch<'_> {
                 }
                 self.argument(&Hole::to(BLANK), callee, id);
                 for (i, arg) in args.iter().enumerate() {
-                    let k = self.tag_hole(ks, fn_id, i);
+                    let k = match method {
+                        Some(m) if i == 0 && !self.funcs.contains(&m) && !self.receiver_has_pointers(m) => Hole::to(HEAP),
+                        _ => self.tag_hole(ks, fn_id, i),
+                    };
                     self.argument(&k, *arg, id);
                 }
             }
@@ -97,6 +105,11 @@ impl Batch<'_> {
     fn argument(&mut self, k: &Hole, arg: NodeId, call: NodeId) {
         let k = self.note(k, call, "call parameter");
         self.expr(&k, arg);
+    }
+
+    fn receiver_has_pointers(&self, method: FuncId) -> bool {
+        let func = self.pkg.func(method);
+        self.pkg.types.has_pointers(func.local(func.params[0]).ty)
     }
 
     /// gc's `tagHole`: where argument `param` of a call to `callee` flows.
