@@ -67,7 +67,8 @@ pub struct Local {
     pub addr_taken: bool,
     /// Captured by reference by a closure.
     pub captured_by_ref: bool,
-    /// Assigned after its definition (gc's `ir.Reassigned`).
+    /// Assigned after its definition, or its address taken, here or in a
+    /// closure (gc's `ir.reassigned`); decided again after dead code removal.
     pub reassigned: bool,
     /// Its defining assignment is known (gc's `Name.Defn`): set for the
     /// function's own variables and for inlined parameters, not for other
@@ -451,6 +452,21 @@ impl Package {
     /// it is analysed with the function it appears in. A literal in a package
     /// variable's initializer is not hidden: gc compiles it as a function of
     /// its own, in source order among the declared functions.
+    /// The variable a local stands for: a closure's captured variable is the
+    /// enclosing function's (gc's `Canonical`).
+    pub fn canonical_local(&self, mut fid: FuncId, mut l: LocalId) -> (FuncId, LocalId) {
+        loop {
+            let func = self.func(fid);
+            match (func.outer, func.captures.iter().find(|c| c.inner == l)) {
+                (Some(outer), Some(c)) => {
+                    fid = outer;
+                    l = c.outer;
+                }
+                _ => return (fid, l),
+            }
+        }
+    }
+
     pub fn is_hidden_closure(&self, id: FuncId) -> bool {
         let func = self.func(id);
         func.outer.is_some() && !func.package_literal

@@ -300,6 +300,8 @@ impl Printer<'_> {
                 Some(c) => format!("make({}, {}, {})", t.display(node.ty), self.expr(*len, 0), self.expr(*c, 0)),
                 None => format!("make({}, {})", t.display(node.ty), self.expr(*len, 0)),
             },
+            // The slice of a variadic call's extra arguments, made (by inlining).
+            Op::CompositeLit(_) if node.implicit => "... argument".to_string(),
             Op::CompositeLit(elems) => format!("{}{{{}}}", t.display(node.ty), if elems.is_empty() { "" } else { "..." }),
             Op::Closure(_) => "func literal".to_string(),
             Op::Recover if (self.desugared)(id) => "<node RECOVERFP>".to_string(),

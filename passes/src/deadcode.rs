@@ -26,6 +26,7 @@ pub fn remove_dead_code(pkg: &mut Package) {
         let func = pkg.func(f);
         dead.extend(literals_under(func, &func.body));
     }
+    recompute_reassigned(pkg);
 }
 
 /// The function literals written under the statements `roots`.
@@ -60,37 +61,56 @@ fn remove_in_func(func: &mut Func) -> Vec<NodeId> {
         body = vec![func.add_node(Node::new(Op::Block(Vec::new()), pos, INVALID))];
     }
     func.body = body;
-    recompute_reassigned(func);
     removed
 }
 
-/// gc asks whether a variable is reassigned (`ir.reassigned`) after dead
-/// code is gone; lowering marked every assignment it met, so the marks are
-/// made again from the statements left: an assignment (plain or op) or a
-/// range statement that writes the variable without declaring it.
-fn recompute_reassigned(func: &mut Func) {
+/// gc's `ir.reassigned`, asked after dead code is gone: a variable is
+/// reassigned when a statement left, in its function or in a closure using
+/// it, assigns it (`=`, not `op=` or `range`) other than where it is
+/// defined, or takes its address. Lowering's marks are made again from
+/// what is left.
+fn recompute_reassigned(pkg: &mut Package) {
     let mut written = std::collections::HashSet::new();
-    for id in func.source_order(&func.body) {
-        let node = func.node(id);
-        // `x := v` (and a compiler temporary's assignment) always declares x;
-        // `a, b := ...` declares the names it lists a declaration for.
-        let declares = |l: LocalId| matches!(node.op, Op::Assign { define: true, .. }) || node.init.iter().any(|s| matches!(func.node(*s).op, Op::Decl(d) if d == l));
-        let targets: Vec<NodeId> = match &node.op {
-            Op::Assign { lhs, .. } | Op::AssignOp { lhs, .. } => vec![*lhs],
-            Op::Assign2 { lhs, .. } => lhs.iter().flatten().copied().collect(),
-            Op::Range { key, value, define: false, .. } => key.iter().chain(value).copied().collect(),
-            _ => Vec::new(),
-        };
-        for target in targets {
-            if let Op::Local(l) = func.node(target).op {
-                if !declares(l) {
-                    written.insert(l);
+    for (i, func) in pkg.funcs.iter().enumerate() {
+        if !func.has_body || func.dead {
+            continue;
+        }
+        for id in func.source_order(&func.body) {
+            let node = func.node(id);
+            // `x := v` (and a compiler temporary's assignment) always declares x;
+            // `a, b := ...` declares the names it lists a declaration for.
+            let declares = |l: LocalId| matches!(node.op, Op::Assign { define: true, .. }) || node.init.iter().any(|s| matches!(func.node(*s).op, Op::Decl(d) if d == l));
+            let (targets, defining_counts): (Vec<NodeId>, bool) = match &node.op {
+                Op::Assign { lhs, .. } => (vec![*lhs], false),
+                Op::Assign2 { lhs, .. } => (lhs.iter().flatten().copied().collect(), false),
+                Op::Addr(x) => (vec![outer_value(&pkg.types, func, *x)], true),
+                _ => (Vec::new(), false),
+            };
+            for target in targets {
+                if let Op::Local(l) = func.node(target).op {
+                    if defining_counts || !declares(l) {
+                        written.insert(pkg.canonical_local(FuncId(i as u32), l));
+                    }
                 }
             }
         }
     }
-    for (i, local) in func.locals.iter_mut().enumerate() {
-        local.reassigned = written.contains(&LocalId(i as u32));
+    for (i, func) in pkg.funcs.iter_mut().enumerate() {
+        for (l, local) in func.locals.iter_mut().enumerate() {
+            local.reassigned = written.contains(&(FuncId(i as u32), LocalId(l as u32)));
+        }
+    }
+}
+
+/// gc's `OuterValue`: the variable a field of a struct value, an element of
+/// an array or a no-op conversion belongs to.
+fn outer_value(types: &TypeTable, func: &Func, mut id: NodeId) -> NodeId {
+    loop {
+        id = match &func.node(id).op {
+            Op::Field(x, _) | Op::Conv(ConvKind::Nop, x) => *x,
+            Op::Index(x, _) if matches!(types.under(func.node(*x).ty), TypeKind::Array(..)) => *x,
+            _ => return id,
+        };
     }
 }
 

@@ -315,21 +315,8 @@ impl<'a> Batch<'a> {
     /// The location of a variable as seen from function `fid`: a closure's
     /// captured variable is the enclosing function's (gc's `Canonical`).
     fn var_loc(&self, fid: FuncId, l: LocalId) -> LocId {
-        let (f, l) = self.canonical(fid, l);
+        let (f, l) = self.pkg.canonical_local(fid, l);
         *self.var_locs.get(&(f, l)).unwrap_or_else(|| panic!("escape: {} in {} has no location", self.pkg.func(f).local(l).name, self.pkg.func(f).name))
-    }
-
-    fn canonical(&self, mut fid: FuncId, mut l: LocalId) -> (FuncId, LocalId) {
-        loop {
-            let func = self.pkg.func(fid);
-            match (func.outer, func.captures.iter().find(|c| c.inner == l)) {
-                (Some(outer), Some(c)) => {
-                    fid = outer;
-                    l = c.outer;
-                }
-                _ => return (fid, l),
-            }
-        }
     }
 
     fn loc_pos(&self, loc: LocId) -> Pos {
@@ -353,13 +340,9 @@ impl<'a> Batch<'a> {
         }
     }
 
-    /// A node as gc's `%v` prints it; the slice holding a variadic call's extra arguments is `... argument`.
+    /// A node as gc's `%v` prints it.
     fn node_text(&self, f: FuncId, n: NodeId) -> String {
         let func = self.pkg.func(f);
-        let node = func.node(n);
-        if node.implicit && matches!(node.op, Op::CompositeLit(_)) {
-            return "... argument".to_string();
-        }
         printer::node_text(self.pkg, func, n, &|id| self.desugared.contains(&(f, id)))
     }
 

@@ -37,7 +37,9 @@ fn static_value(func: &Func, mut id: NodeId, depth: u32) -> Option<FuncId> {
         Op::InlinedCall { results, .. } if results.len() == 1 => static_value(func, results[0], depth + 1),
         Op::Local(l) => {
             let local = func.local(*l);
-            if local.class != LocalClass::Auto || !local.has_defn || local.reassigned || local.addr_taken || local.captured_by_ref {
+            // gc's staticValue1: a variable of the function itself (not a
+            // closure's captured one) that nothing reassigns.
+            if local.class != LocalClass::Auto || !local.has_defn || local.reassigned {
                 return None;
             }
             let rhs = defining_value(func, *l)?;
