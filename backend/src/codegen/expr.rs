@@ -13,6 +13,10 @@ use super::layout::{array_len, elem_type, int_mask, is_string, repr, Repr};
 use super::runtime::{Rt, SliceBound};
 use crate::{BoundsCheck, BoundsCheckKind};
 
+/// gc's `ir.MaxImplicitStackVarSize`: walk puts the array of `[]byte("...")`
+/// in the frame only up to this size, whatever escape analysis said.
+const MAX_IMPLICIT_STACK_SIZE: u64 = 64 * 1024;
+
 impl FuncCtx<'_, '_> {
     /// Evaluates an expression to its value.
     pub fn eval(&mut self, id: NodeId) -> Val {
@@ -519,7 +523,10 @@ impl FuncCtx<'_, '_> {
                 let buf = self.conversion_buffer(id, 4);
                 self.call_with_out(Rt::IntString, &[buf, rune], 2)
             }
-            ConvKind::StringToBytes => self.convert_sequence(id, x, Rt::StringToSliceByte, 32, 3),
+            ConvKind::StringToBytes => match &self.func.node(x).op {
+                Op::Const { value: ConstValue::Str(bytes), .. } => self.constant_bytes(id, x, bytes.len() as u64),
+                _ => self.convert_sequence(id, x, Rt::StringToSliceByte, 32, 3),
+            },
             ConvKind::BytesToString => self.convert_sequence(id, x, Rt::SliceByteToString, 32, 2),
             ConvKind::StringToRunes => self.convert_sequence(id, x, Rt::StringToSliceRune, 4 * 32, 3),
             ConvKind::RunesToString => self.convert_sequence(id, x, Rt::SliceRuneToString, 32, 2),
@@ -527,6 +534,22 @@ impl FuncCtx<'_, '_> {
     }
 
     /// A string/slice conversion through the runtime's `_buf` entry points.
+    /// `[]byte(s)` of a constant string (gc's walkStringToBytes): a byte
+    /// array of exactly its length, in the frame when the slice does not
+    /// escape and the array is at most 64 KiB, else on the heap.
+    fn constant_bytes(&mut self, id: NodeId, s: NodeId, len: u64) -> Val {
+        let string = self.eval(s);
+        let array = if !self.func.node(id).escapes && len <= MAX_IMPLICIT_STACK_SIZE {
+            self.new_stack_object(len.max(1), 1)
+        } else {
+            let size = self.iconst(len.max(1) as i64);
+            self.alloc_bytes(size, false)
+        };
+        self.copy_mem(array, string.part(0), len, 1);
+        let len = self.iconst(len as i64);
+        Val::Parts(vec![array, len, len])
+    }
+
     fn convert_sequence(&mut self, id: NodeId, x: NodeId, rt: Rt, buf_size: u64, words: usize) -> Val {
         let s = self.eval(x);
         let buf = self.conversion_buffer(id, buf_size);
