@@ -233,35 +233,28 @@ impl Editor {
 
 impl Editor {
     /// Function literals in an inlined body become closures of the caller,
-    /// named after it as gc names closures (`main.func3`, or `main.func1.3`
-    /// in a closure), capturing the caller's copies of the variables.
+    /// capturing the caller's copies of the variables.
     fn clone_closures(&self, pkg: &mut Package, copier: &Copier, inl: &InlineBody) {
         for (node, original) in &copier.closures {
-            let caller = pkg.func(self.fid);
-            // The caller's closures so far (a package literal is no closure
-            // of the package initializer).
-            let n = pkg.funcs.iter().filter(|f| f.outer == Some(self.fid) && !f.package_literal).count() + 1;
-            let name = match caller.outer {
-                Some(_) => format!("{}.{}", caller.name, n),
-                None => format!("{}.func{}", caller.name, n),
-            };
-            let new_id = clone_literal(pkg, inl, *original, self.fid, name, &copier.locals);
+            let new_id = clone_literal(pkg, inl, *original, self.fid, self.fid, &copier.locals);
             pkg.funcs[self.fid.0 as usize].node_mut(*node).op = Op::Closure(new_id);
         }
     }
 }
 
 /// A copy of function literal `original` (as `inl` saved it) as a closure of
-/// `outer` named `name`, its captures renamed by `outer_locals`; the literals
-/// nested in it are copied too (`name.1`, `name.2`, ...), capturing the copy's
-/// variables, which keep their numbers.
-fn clone_literal(pkg: &mut Package, inl: &InlineBody, original: FuncId, outer: FuncId, name: String, outer_locals: &HashMap<LocalId, LocalId>) -> FuncId {
+/// `outer`, its captures renamed by `outer_locals`. The literals nested in
+/// it are copied first, as closures of the copy capturing the copy's
+/// variables (which keep their numbers); every copy is named as gc's
+/// inliner names it, as the next closure of `caller`, the function the
+/// call was inlined into, inner copies first.
+fn clone_literal(pkg: &mut Package, inl: &InlineBody, original: FuncId, outer: FuncId, caller: FuncId, outer_locals: &HashMap<LocalId, LocalId>) -> FuncId {
     let saved = inl.closures.iter().find(|(f, _)| *f == original).map(|(_, func)| func.clone());
     let mut clone = saved.unwrap_or_else(|| pkg.func(original).clone());
     for capture in &mut clone.captures {
         capture.outer = *outer_locals.get(&capture.outer).unwrap_or(&capture.outer);
     }
-    clone.name = name;
+    clone.name = String::new();
     clone.outer = Some(outer);
     clone.package_literal = false;
     clone.copy_of = Some(original);
@@ -269,14 +262,27 @@ fn clone_literal(pkg: &mut Package, inl: &InlineBody, original: FuncId, outer: F
     clone.inl = None;
     pkg.funcs.push(clone);
     let new_id = FuncId(pkg.funcs.len() as u32 - 1);
-    let nested: Vec<(usize, FuncId)> =
-        pkg.func(new_id).nodes.iter().enumerate().filter_map(|(i, node)| if let Op::Closure(f) = node.op { Some((i, f)) } else { None }).collect();
-    for (k, (node, literal)) in nested.into_iter().enumerate() {
-        let nested_name = format!("{}.{}", pkg.func(new_id).name, k + 1);
-        let nested_id = clone_literal(pkg, inl, literal, new_id, nested_name, &HashMap::new());
-        pkg.funcs[new_id.0 as usize].nodes[node].op = Op::Closure(nested_id);
+    let copy = pkg.func(new_id);
+    let nested: Vec<(NodeId, FuncId)> =
+        copy.source_order(&copy.body).into_iter().filter_map(|n| if let Op::Closure(f) = copy.node(n).op { Some((n, f)) } else { None }).collect();
+    for (node, literal) in nested {
+        let nested_id = clone_literal(pkg, inl, literal, new_id, caller, &HashMap::new());
+        pkg.funcs[new_id.0 as usize].node_mut(node).op = Op::Closure(nested_id);
     }
+    pkg.funcs[new_id.0 as usize].name = next_closure_name(pkg, caller);
     new_id
+}
+
+/// The name gc gives the next closure of function `f`: `f.funcN`, or `f.N`
+/// when `f` is itself a closure, N counting the closures named so far.
+fn next_closure_name(pkg: &Package, f: FuncId) -> String {
+    let func = pkg.func(f);
+    let prefix = match func.outer {
+        Some(_) => format!("{}.", func.name),
+        None => format!("{}.func", func.name),
+    };
+    let named = pkg.funcs.iter().filter_map(|g| g.name.strip_prefix(&prefix)?.parse::<u32>().ok()).max().unwrap_or(0);
+    format!("{}{}", prefix, named + 1)
 }
 
 /// gc's `canDelayResults`: exactly one `return`, with values, and unnamed results.
