@@ -59,11 +59,14 @@ impl Func {
     /// ahead of the rest of its statement, as it does a call: calls, and the
     /// builtins and conversions `walk/order.go` copies (`make`, `new`, `len`,
     /// `cap`, `copy`, `append`, `[]byte(s)`, `[]rune(s)`, `recover()`, and
-    /// type assertions to types not stored in the interface word itself).
+    /// type assertions to types not stored in the interface word itself),
+    /// and `&&` and `||`.
     pub fn is_order_temporary(&self, types: &TypeTable, id: NodeId) -> bool {
         let node = self.node(id);
         match &node.op {
             Op::Call { .. } | Op::InlinedCall { .. } => true,
+            // `t = x; if t { t = y }` for `x && y`.
+            Op::Binary(BinOp::AndAnd | BinOp::OrOr, ..) => true,
             Op::MakeSlice { .. } | Op::New | Op::Len(_) | Op::Cap(_) | Op::Copy(..) | Op::Append { .. } | Op::Recover => true,
             Op::Conv(ConvKind::StringToBytes | ConvKind::StringToRunes, _) => true,
             Op::TypeAssert { comma_ok: false, .. } => !types.is_direct_iface(node.ty),

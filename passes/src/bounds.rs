@@ -132,6 +132,16 @@ impl Walker<'_> {
     /// of an assignment to a variable).
     fn expr(&self, id: NodeId, kept: bool, lifted: &mut Vec<(NodeId, bool)>, rest: &mut Vec<(NodeId, bool)>) {
         let node = self.func.node(id);
+        if let Op::Binary(BinOp::AndAnd | BinOp::OrOr, x, y) = node.op {
+            // Order's `t = x; if t { t = y }`, ahead of the statement: each
+            // side with what it lifts.
+            for side in [x, y] {
+                let mut side_rest = Vec::new();
+                self.expr(side, false, lifted, &mut side_rest);
+                lifted.extend(side_rest);
+            }
+            return;
+        }
         if !kept && self.is_call(id) {
             let mut inner = Vec::new();
             for child in node.children() {

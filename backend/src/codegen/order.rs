@@ -2,8 +2,8 @@
 //! in a statement's expressions run first, in evaluation order, with their
 //! results kept in temporaries; only then are the other operands (variable
 //! reads, field loads) evaluated. So `println(c.n, c.inc())` prints the
-//! counter after the increment, as Go does. The right operand of `&&` and
-//! `||` is conditional and keeps its calls in place. The builtins gc's order
+//! counter after the increment, as Go does. `&&` and `||` are evaluated in
+//! that order too, the right operand (and its calls) conditionally. The builtins gc's order
 //! copies into temporaries (`make`, `new`, `len`, `cap`, `copy`, `append`,
 //! `[]byte(s)`, `[]rune(s)`, `recover()`, and type assertions to types not
 //! stored directly in an interface) run with the calls, so one that panics
@@ -20,7 +20,11 @@ impl FuncCtx<'_, '_> {
         let node = self.func.node(id);
         self.run_init(id);
         match &node.op {
-            Op::Binary(BinOp::AndAnd | BinOp::OrOr, left, _) => self.hoist_calls(*left),
+            Op::Binary(BinOp::AndAnd | BinOp::OrOr, left, _) => {
+                self.hoist_calls(*left);
+                let value = self.eval(id);
+                self.hoisted.insert(id, vec![value]);
+            }
             Op::Call { .. } => {
                 for operand in self.operands(id) {
                     self.hoist_calls(operand);
