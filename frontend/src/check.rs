@@ -195,6 +195,9 @@ pub(crate) struct Checker<'a> {
     iota: Option<i128>,
     /// Package-level objects each package-level var spec or function refers to.
     deps: HashMap<(u32, u32), HashSet<ObjId>>,
+    /// The methods (by declaration index) each var spec or function refers
+    /// to: calls, method values and method expressions.
+    method_deps: HashMap<(u32, u32), HashSet<u32>>,
     /// The package-level declaration whose dependencies are being recorded.
     current_decl: Option<(u32, u32)>,
     universe_len: usize,
@@ -223,6 +226,7 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         func_stack: Vec::new(),
         iota: None,
         deps: HashMap::new(),
+        method_deps: HashMap::new(),
         current_decl: None,
         universe_len: 0,
         delayed: Vec::new(),
@@ -905,6 +909,13 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Records that the declaration being checked refers to the method declared at `decl`.
+    pub(crate) fn record_method_dep(&mut self, decl: u32) {
+        if let Some(current) = self.current_decl {
+            self.method_deps.entry(current).or_default().insert(decl);
+        }
+    }
+
     /// Go's package initialization order: repeatedly the earliest variable
     /// (in declaration order) whose dependencies, through functions too, are initialized.
     fn init_order(&self) -> Vec<(u32, u32)> {
@@ -932,25 +943,35 @@ impl<'a> Checker<'a> {
                 _ => {}
             }
         }
-        // Transitive variable dependencies of each spec, following functions.
+        // Transitive variable dependencies of each spec, following functions
+        // and methods.
         let var_deps = |start: (u32, u32)| -> HashSet<(u32, u32)> {
             let mut out = HashSet::new();
             let mut seen_funcs = HashSet::new();
             let mut stack: Vec<ObjId> = self.deps.get(&start).map(|s| s.iter().copied().collect()).unwrap_or_default();
-            while let Some(id) = stack.pop() {
-                if let Some(spec) = var_spec_of.get(&id) {
-                    if *spec != start {
-                        out.insert(*spec);
+            let mut funcs: Vec<u32> = self.method_deps.get(&start).map(|s| s.iter().copied().collect()).unwrap_or_default();
+            loop {
+                if let Some(id) = stack.pop() {
+                    if let Some(spec) = var_spec_of.get(&id) {
+                        if *spec != start {
+                            out.insert(*spec);
+                        }
+                    } else if let Some(di) = func_decl_of.get(&id) {
+                        funcs.push(*di);
                     }
-                } else if let Some(di) = func_decl_of.get(&id) {
-                    if seen_funcs.insert(*di) {
-                        if let Some(d) = self.deps.get(&(*di, u32::MAX)) {
+                } else if let Some(di) = funcs.pop() {
+                    if seen_funcs.insert(di) {
+                        if let Some(d) = self.deps.get(&(di, u32::MAX)) {
                             stack.extend(d.iter().copied());
                         }
+                        if let Some(m) = self.method_deps.get(&(di, u32::MAX)) {
+                            funcs.extend(m.iter().copied());
+                        }
                     }
+                } else {
+                    return out;
                 }
             }
-            out
         };
         let all_deps: Vec<HashSet<(u32, u32)>> = specs.iter().map(|s| var_deps(*s)).collect();
         let mut done: HashSet<(u32, u32)> = HashSet::new();

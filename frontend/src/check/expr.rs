@@ -983,6 +983,7 @@ impl<'a> Checker<'a> {
                         let mut sig = self.types.signature(m.sig).cloned().unwrap_or(Signature { params: vec![], results: vec![], variadic: false });
                         sig.params.insert(0, xi.ty);
                         let t = self.types.intern(TypeKind::Func(sig));
+                        self.record_method_dep(m.func_index);
                         self.selections.insert(e.id, Selection::MethodExpr { decl: m.func_index, pointer_recv: m.pointer_recv, recv_named: base });
                         self.set(e, Mode::Value, t, None);
                     }
@@ -1023,6 +1024,7 @@ impl<'a> Checker<'a> {
                         return;
                     }
                 }
+                self.record_method_dep(method.func_index);
                 self.selections.insert(e.id, Selection::Method { decl: method.func_index, path, pointer_recv: method.pointer_recv, recv_named });
                 self.set(e, Mode::Value, method.sig, None);
             }
