@@ -30,7 +30,23 @@ impl Failure {
     }
 }
 
+/// The compiler's thread stack: parsing, checking, lowering and the passes
+/// recurse on the program's nesting, and Go compiles 100,000-term
+/// expressions and deeply nested parentheses. Pages are only used as deep
+/// programs need them.
+const COMPILER_STACK: usize = 1 << 30;
+
 fn main() -> ExitCode {
+    let compiler = std::thread::Builder::new().name("minigo".to_string()).stack_size(COMPILER_STACK).spawn(compile_command);
+    match compiler.map(|thread| thread.join()) {
+        Ok(Ok(code)) => code,
+        // A panic has printed gc's internal compiler error form already.
+        Ok(Err(_)) => ExitCode::from(2),
+        Err(e) => fail(Failure::new(format!("minigo: cannot start the compiler thread: {}\n", e), 2)),
+    }
+}
+
+fn compile_command() -> ExitCode {
     let args: Vec<String> = match std::env::args_os().skip(1).map(|a| a.into_string()).collect() {
         Ok(args) => args,
         Err(arg) => return fail(Failure::new(format!("minigo: argument is not UTF-8: {:?}\n", arg), 2)),
