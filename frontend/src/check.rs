@@ -190,6 +190,10 @@ pub(crate) struct Checker<'a> {
     /// Package-level objects that are declared but not yet resolved: where their declaration is.
     pending: HashMap<ObjId, (u32, u32, usize)>,
     resolve_state: HashMap<ObjId, Resolve>,
+    /// The named types whose declarations are being resolved, outermost first.
+    type_decls: Vec<ObjId>,
+    /// Errors gc's linker would report (symbols too large).
+    link_errors: Vec<Diagnostic>,
     func_stack: Vec<FuncCtx>,
     /// The value of `iota` while checking a constant spec.
     iota: Option<i128>,
@@ -223,6 +227,8 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         scope_tree: Vec::new(),
         pending: HashMap::new(),
         resolve_state: HashMap::new(),
+        type_decls: Vec::new(),
+        link_errors: Vec::new(),
         func_stack: Vec::new(),
         iota: None,
         deps: HashMap::new(),
@@ -234,6 +240,10 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
     };
     c.universe();
     c.package(file);
+    // gc finds these only once the package compiles.
+    if c.diags.is_empty() {
+        c.diags = std::mem::take(&mut c.link_errors);
+    }
     let init_order = c.init_order();
     let checked = Checked {
         types: c.types,
@@ -537,22 +547,31 @@ impl<'a> Checker<'a> {
         for &id in type_names {
             let named = self.objects[id as usize].ty;
             let mut path = Vec::new();
-            let Some(mut cycle) = self.type_cycle(named, &mut path) else { continue };
-            let decl = |c: &Checker, t: TypeId| c.objects.iter().find(|o| o.kind == ObjKind::TypeName && o.ty == t).map(|o| (o.pos, o.name.clone())).unwrap_or_default();
-            let first = (0..cycle.len()).min_by_key(|i| decl(self, cycle[*i]).0).unwrap_or(0);
-            cycle.rotate_left(first);
-            let (pos, name) = decl(self, cycle[0]);
-            let mut notes: Vec<Note> = cycle.iter().map(|t| {
+            let Some(cycle) = self.type_cycle(named, &mut path) else { continue };
+            self.report_type_cycle(cycle);
+        }
+    }
+
+    /// Reports a cycle of named types, each referring to the next, from the
+    /// one declared first, and makes them invalid.
+    fn report_type_cycle(&mut self, mut cycle: Vec<TypeId>) {
+        let decl = |c: &Checker, t: TypeId| c.objects.iter().find(|o| o.kind == ObjKind::TypeName && o.ty == t).map(|o| (o.pos, o.name.clone())).unwrap_or_default();
+        let first = (0..cycle.len()).min_by_key(|i| decl(self, cycle[*i]).0).unwrap_or(0);
+        cycle.rotate_left(first);
+        let (pos, name) = decl(self, cycle[0]);
+        let mut notes: Vec<Note> = cycle
+            .iter()
+            .map(|t| {
                 let (p, n) = decl(self, *t);
                 Note::at(p, format!("{} refers to", n))
-            }).collect();
-            notes.push(Note::at(pos, name.clone()));
-            let mut diag = Diagnostic::new(pos, format!("invalid recursive type {}", name));
-            diag.notes = notes;
-            self.diags.push(diag);
-            for t in cycle {
-                self.types.set_underlying(t, INVALID);
-            }
+            })
+            .collect();
+        notes.push(Note::at(pos, name.clone()));
+        let mut diag = Diagnostic::new(pos, format!("invalid recursive type {}", name));
+        diag.notes = notes;
+        self.diags.push(diag);
+        for t in cycle {
+            self.types.set_underlying(t, INVALID);
         }
     }
 
@@ -611,9 +630,15 @@ impl<'a> Checker<'a> {
                 } else {
                     let named = self.types.new_named(&spec.name.name, di);
                     self.objects[id as usize].ty = named;
+                    self.type_decls.push(id);
                     let under = self.resolve_type(&spec.ty);
-                    if self.types.underlying(under) == named {
-                        self.error(spec.name.pos, format!("invalid recursive type {}", spec.name.name));
+                    self.type_decls.pop();
+                    // A type declared as a named type still being declared
+                    // (`type A B; type B A`, `type A A`): a cycle of names.
+                    let declaring = self.type_decls.iter().chain([&id]).position(|o| self.objects[*o as usize].ty == under);
+                    if let Some(start) = declaring {
+                        let cycle: Vec<TypeId> = self.type_decls[start..].iter().chain([&id]).map(|o| self.objects[*o as usize].ty).collect();
+                        self.report_type_cycle(cycle);
                     } else if under != INVALID {
                         self.types.set_underlying(named, under);
                     }
@@ -736,10 +761,25 @@ impl<'a> Checker<'a> {
             self.resolve_state.insert(*id, Resolve::InProgress);
         }
         let types = self.var_spec(spec, Some(&ids));
-        for (id, (t, _)) in ids.iter().zip(types) {
+        for ((id, (t, _)), name) in ids.iter().zip(types).zip(&spec.names) {
             self.objects[*id as usize].ty = t;
             self.resolve_state.insert(*id, Resolve::Done);
+            if self.check_size(name.pos, t) && t != INVALID && self.types.size(t) > MAX_SYMBOL_SIZE {
+                let msg = format!("main.{}: symbol too large ({} bytes > {} bytes)", name.name, self.types.size(t), MAX_SYMBOL_SIZE);
+                self.link_errors.push(Diagnostic::new(name.pos, msg));
+            }
         }
+    }
+
+    /// gc's `CalcSize` limit: a variable's type must fit the address space
+    /// (`1<<50` bytes on 64-bit targets). Reports it and returns false when not.
+    pub(crate) fn check_size(&mut self, pos: Pos, t: TypeId) -> bool {
+        if t == INVALID || self.types.size(t) < MAX_WIDTH {
+            return true;
+        }
+        let text = self.types.type_string(t);
+        self.error(pos, format!("type {} larger than address space", text));
+        false
     }
 
     /// Checks the initializers of a `var` spec as types2's varDecl does;
@@ -989,6 +1029,12 @@ impl<'a> Checker<'a> {
         order
     }
 }
+
+/// gc's `types.MaxWidth` on 64-bit targets.
+const MAX_WIDTH: u64 = 1 << 50;
+
+/// The linker's (cmd/internal/obj) largest symbol: a package variable's size.
+const MAX_SYMBOL_SIZE: u64 = 2_000_000_000;
 
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 {

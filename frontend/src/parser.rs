@@ -1235,15 +1235,20 @@ mod tests {
     fn conformance_corpus_parses_without_errors() {
         let files = conformance_files();
         assert!(files.len() >= 50, "found only {} programs under {CONFORMANCE}", files.len());
-        for path in files {
-            let src = std::fs::read_to_string(&path).expect("readable program");
-            let parsed = parse(&src);
-            let map = SourceMap::new(&src);
-            let rendered: String = parsed.diagnostics.iter().map(|d| d.render(&path.display().to_string(), &map)).collect();
-            assert!(parsed.diagnostics.is_empty(), "{rendered}");
-            assert_eq!(parsed.file.package.name, "main");
-            assert_ids_unique(&parsed);
-        }
+        // On a big stack, as minigo compiles (tests/programs/deepnesting nests 10,000 deep).
+        let check_all = move || {
+            for path in files {
+                let src = std::fs::read_to_string(&path).expect("readable program");
+                let parsed = parse(&src);
+                let map = SourceMap::new(&src);
+                let rendered: String = parsed.diagnostics.iter().map(|d| d.render(&path.display().to_string(), &map)).collect();
+                assert!(parsed.diagnostics.is_empty(), "{rendered}");
+                assert_eq!(parsed.file.package.name, "main");
+                assert_ids_unique(&parsed);
+            }
+        };
+        let thread = std::thread::Builder::new().stack_size(1 << 30).spawn(check_all).expect("a test thread");
+        thread.join().expect("every program parses");
     }
 
     /// Every construct of the subset, in one file: it must parse cleanly and

@@ -139,7 +139,10 @@ fn valid_programs_check_cleanly() {
     let programs = valid_programs();
     assert!(!programs.is_empty(), "no programs found under {}", run_suites_dir().display());
     for path in &programs {
-        let got = render(path);
+        // On a big stack, as minigo checks (tests/programs/deepnesting nests 10,000 deep).
+        let file = path.clone();
+        let thread = std::thread::Builder::new().stack_size(1 << 30).spawn(move || render(&file)).expect("a checker thread");
+        let got = thread.join().expect("the checker does not panic");
         if !got.is_empty() {
             failures.push(format!("{}:\n{}", path.display(), got));
         }

@@ -40,6 +40,7 @@ impl<'a> Checker<'a> {
                     let types = self.var_spec(spec, None);
                     self.process_delayed(top);
                     for (name, (t, used)) in spec.names.iter().zip(types) {
+                        self.check_size(name.pos, t);
                         let id = self.declare_local(name, t);
                         if used {
                             self.objects[id as usize].used = true;

@@ -1,0 +1,19 @@
+// A cycle of type names (type A B; type B C; type C A), and a type named as
+// itself, are invalid recursive types, reported with the cycle as types2
+// does; minigo accepted them (listed in issue 13).
+package main
+
+type A B
+type B C
+type C A
+
+type D D
+
+type List struct{ next *List }
+
+func main() {
+	var a A
+	var d D
+	_, _ = a, d
+	println(List{} == List{})
+}
