@@ -147,10 +147,31 @@ impl Hairy<'_> {
             Op::New => own = 2,
             // A blank target of an OAS2 is an ONAME of its own.
             Op::Assign2 { lhs, .. } => own += lhs.iter().filter(|l| l.is_none()).count() as i32,
-            // One OCASE per clause; a value compared with an interface tag is not converted in gc.
-            Op::Switch { cases, .. } => {
-                own += cases.len() as i32;
-                own -= cases.iter().flat_map(|c| &c.values).filter(|v| self.is_implicit_box(fid, **v)).count() as i32;
+            // One OCASE per clause, charged as the walk reaches it (below
+            // -m=2 the walk may stop in between); a value compared with an
+            // interface tag is not converted in gc.
+            Op::Switch { tag, cases, .. } => {
+                self.budget -= own;
+                if self.budget < 0 && !self.full_costs {
+                    return true;
+                }
+                for child in node.init.iter().chain(tag) {
+                    if self.visit(fid, *child) {
+                        return true;
+                    }
+                }
+                for case in cases {
+                    self.budget -= 1 - case.values.iter().filter(|v| self.is_implicit_box(fid, **v)).count() as i32;
+                    if self.budget < 0 && !self.full_costs {
+                        return true;
+                    }
+                    for child in case.values.iter().chain(&case.body) {
+                        if self.visit(fid, *child) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
             }
             // gc compares a value with an interface in place, without converting it.
             Op::Binary(BinOp::Eq | BinOp::Ne, a, b) => own -= [a, b].iter().filter(|x| self.is_implicit_box(fid, ***x)).count() as i32,
