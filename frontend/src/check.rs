@@ -630,14 +630,22 @@ impl<'a> Checker<'a> {
                 } else {
                     let named = self.types.new_named(&spec.name.name, di);
                     self.objects[id as usize].ty = named;
-                    self.type_decls.push(id);
+                    // Only a chain of declarations that each name another
+                    // type (`type A B`) can close a cycle of names: a struct
+                    // or pointer in between is resolved in its own right.
+                    let names_a_type = matches!(strip_parens(&spec.ty).kind, ExprKind::Ident(_));
+                    let outer = std::mem::take(&mut self.type_decls);
+                    if names_a_type {
+                        self.type_decls = outer.clone();
+                        self.type_decls.push(id);
+                    }
                     let under = self.resolve_type(&spec.ty);
-                    self.type_decls.pop();
+                    let chain = std::mem::replace(&mut self.type_decls, outer);
                     // A type declared as a named type still being declared
                     // (`type A B; type B A`, `type A A`): a cycle of names.
-                    let declaring = self.type_decls.iter().chain([&id]).position(|o| self.objects[*o as usize].ty == under);
+                    let declaring = chain.iter().position(|o| self.objects[*o as usize].ty == under);
                     if let Some(start) = declaring {
-                        let cycle: Vec<TypeId> = self.type_decls[start..].iter().chain([&id]).map(|o| self.objects[*o as usize].ty).collect();
+                        let cycle: Vec<TypeId> = chain[start..].iter().map(|o| self.objects[*o as usize].ty).collect();
                         self.report_type_cycle(cycle);
                     } else if under != INVALID {
                         self.types.set_underlying(named, under);
