@@ -20,7 +20,24 @@ typedef struct minigo_type {
     uint32_t has_pointers;
     const uint8_t *name;  /* gc's name, e.g. "main.T", "int", "*main.T", "[]int" */
     int64_t name_len;
+    /* How to compare two values of a struct or array type (gc's type
+     * equality): a list ended by MINIGO_EQ_END; NULL compares the bytes. */
+    const struct minigo_eqfield *eq;
 } minigo_type;
+
+/* One step of a struct's or array's equality, at `offset` in the value. */
+typedef struct minigo_eqfield {
+    uint32_t kind;   /* MINIGO_EQ_* */
+    uint32_t offset;
+    uint64_t size;   /* MEM: bytes; ARRAY: element count */
+    const minigo_type *elem; /* ARRAY: the element type */
+} minigo_eqfield;
+
+enum {
+    MINIGO_EQ_END, MINIGO_EQ_MEM, MINIGO_EQ_F32, MINIGO_EQ_F64, MINIGO_EQ_STRING,
+    MINIGO_EQ_EFACE, MINIGO_EQ_ARRAY,
+    MINIGO_EQ_UNCOMPARABLE, /* first and only: the type has no == */
+};
 
 enum {
     MINIGO_KIND_BOOL = 1, MINIGO_KIND_INT, MINIGO_KIND_INT8, MINIGO_KIND_INT16,

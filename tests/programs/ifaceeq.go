@@ -1,29 +1,52 @@
-// Comparing interface{} values: dynamic types first, then values (strings
-// by content, floats as floats, pointers by address, structs field by
-// field); comparing slices held in interfaces panics.
+// Interface values holding structs or arrays compare with the type's
+// equality, as in Go: floats as floats (-0.0 == 0.0, NaN != NaN), strings
+// and interfaces by content, blank fields ignored; a struct with a slice
+// has no == and comparing it panics. minigo compared the bytes (listed in
+// issue 13).
 package main
 
-type point struct{ x, y int }
+type S struct {
+	f float64
+	s string
+}
 
-type box struct{ p *int }
+type P struct {
+	a int8
+	b int64
+	_ int32
+	x interface{}
+}
+
+type Arr [3]S
+
+type U struct {
+	n  int
+	xs []int
+}
+
+func eq(a, b interface{}) bool { return a == b }
 
 func main() {
-	a, b := 1, 1
-	var x, y interface{} = &a, &a
-	println(x == y, interface{}(&a) == interface{}(&b))
-	s1 := "go" + "pher"
-	var u, v interface{} = s1, "gopher"
-	println(u == v, u != v)
-	var f, g interface{} = 0.5, 0.5
-	println(f == g, f == interface{}(float32(0.5)))
-	var p, q interface{} = point{1, 2}, point{1, 2}
-	println(p == q, p == interface{}(point{2, 1}))
-	var m, n interface{} = box{&a}, box{&a}
-	println(m == n, m == interface{}(box{&b}))
-	var i8, i64 interface{} = int8(3), int64(3)
-	println(i8 == i64, i8 == interface{}(int8(3)))
-	var e1, e2 interface{}
-	println(e1 == e2, e1 == x)
-	var s, t interface{} = []int{1}, []int{1}
-	println(s == t)
+	b := []byte("ab")
+	zero := 0.0
+	println(eq(S{0.0, "ab"}, S{-zero, string(b)}))
+	nan := zero / zero
+	println(eq(S{nan, "x"}, S{nan, "x"}))
+	println(eq(P{a: 1, b: 2, x: "q" + string(b)}, P{a: 1, b: 2, x: "qab"}))
+	println(eq(P{a: 1, b: 2, x: 1}, P{a: 1, b: 2, x: int64(1)}))
+	println(eq(Arr{{1, "a"}, {2, string(b)}}, Arr{{1, "a"}, {2, "ab"}}))
+	println(eq([2]float64{zero, 1}, [2]float64{-zero, 1}))
+	println(eq([4]int{1, 2, 3, 4}, [4]int{1, 2, 3, 4}))
+	println(eq([2]interface{}{1, "ab"}, [2]interface{}{1, string(b)}))
+	var big1, big2 [100]float64
+	big2[99] = -zero
+	println(eq(big1, big2))
+	println(eq(struct {
+		a [2]string
+		f float32
+	}{[2]string{"x", string(b)}, 1}, struct {
+		a [2]string
+		f float32
+	}{[2]string{"x", "ab"}, 1}))
+	println(eq(U{1, nil}, U{2, nil}))
 }
