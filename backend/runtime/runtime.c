@@ -1537,7 +1537,7 @@ static const minigo_type *raised_type;
 static const void *raised_data;
 
 static const minigo_type runtime_error_type = {
-    16, MINIGO_KIND_OTHER, 1, (const uint8_t *)"runtime.Error", 13,
+    16, MINIGO_KIND_OTHER, 1, (const uint8_t *)"runtime.Error", 13, NULL,
 };
 
 static void set_panic_value(const minigo_type *t, const void *data)
