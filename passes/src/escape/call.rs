@@ -21,12 +21,7 @@ impl Batch<'_> {
                 if let Op::Closure(f) = callee_node.op {
                     self.closure_called.insert(f);
                 }
-                let callee_fn = crate::inline::static_callee(self.pkg, self.curfn, id);
-                // Through a (*T).M wrapper gc uses the method T.M's own tags:
-                // the pointer goes where the receiver goes, to the heap when
-                // the receiver holds no pointers (its tag is empty).
-                let method = callee_fn.and_then(|f| self.pkg.func(f).wrapper_of);
-                let fn_id = method.or(callee_fn);
+                let fn_id = self.tagged_callee(id);
                 if let (Some(ks), Some(f)) = (ks, fn_id) {
                     if self.funcs.contains(&f) {
                         for (i, r) in self.pkg.func(f).results.clone().iter().enumerate() {
@@ -39,10 +34,7 @@ impl Batch<'_> {
                 }
                 self.argument(&Hole::to(BLANK), callee, id);
                 for (i, arg) in args.iter().enumerate() {
-                    let k = match method {
-                        Some(m) if i == 0 && !self.funcs.contains(&m) && !self.receiver_has_pointers(m) => Hole::to(HEAP),
-                        _ => self.tag_hole(ks, fn_id, i),
-                    };
+                    let k = self.argument_hole(ks, id, i);
                     self.argument(&k, *arg, id);
                 }
             }
@@ -107,9 +99,26 @@ impl Batch<'_> {
         self.expr(&k, arg);
     }
 
-    fn receiver_has_pointers(&self, method: FuncId) -> bool {
-        let func = self.pkg.func(method);
-        self.pkg.types.has_pointers(func.local(func.params[0]).ty)
+    /// The function whose parameter tags a call uses: its static callee or,
+    /// through a `(*T).M` wrapper, the method `T.M` itself (gc's OMETHEXPR).
+    pub(super) fn tagged_callee(&self, call: NodeId) -> Option<FuncId> {
+        let callee = crate::inline::static_callee(self.pkg, self.curfn, call)?;
+        Some(self.pkg.func(callee).wrapper_of.unwrap_or(callee))
+    }
+
+    /// Where argument `i` of `call` flows: its parameter's tag; through a
+    /// `(*T).M` wrapper the pointer goes where the receiver goes, to the heap
+    /// when the receiver holds no pointers (its tag is empty).
+    pub(super) fn argument_hole(&mut self, ks: Option<&[Hole]>, call: NodeId, i: usize) -> Hole {
+        let through_wrapper = crate::inline::static_callee(self.pkg, self.curfn, call).is_some_and(|f| self.pkg.func(f).wrapper_of.is_some());
+        let fn_id = self.tagged_callee(call);
+        if let (true, 0, Some(m)) = (through_wrapper, i, fn_id) {
+            let method = self.pkg.func(m);
+            if !self.funcs.contains(&m) && !self.pkg.types.has_pointers(method.local(method.params[0]).ty) {
+                return Hole::to(HEAP);
+            }
+        }
+        self.tag_hole(ks, fn_id, i)
     }
 
     /// gc's `tagHole`: where argument `param` of a call to `callee` flows.

@@ -55,7 +55,6 @@ impl Batch<'_> {
             panic!("escape: a deferred non-call in {}", func.name)
         };
         let call_pos = func.node(call).pos;
-        let fn_id = crate::inline::static_callee(self.pkg, self.curfn, call);
         let operands: Vec<NodeId> = std::iter::once(callee).chain(args.iter().copied()).collect();
         let wrapped: Vec<bool> = operands.iter().map(|&x| !matches!(func.node(x).op, Op::Const { .. } | Op::Nil | Op::Func(_))).collect();
 
@@ -76,7 +75,7 @@ impl Batch<'_> {
         for (i, &x) in operands.iter().enumerate() {
             let k = match i {
                 0 => Hole::to(super::graph::BLANK),
-                _ => self.tag_hole(None, fn_id, i - 1),
+                _ => self.argument_hole(None, call, i - 1),
             };
             let k = self.note_at(&k, NoteAt::Generated(call_text.clone(), call_pos), "call parameter");
             if !wrapped[i] {
