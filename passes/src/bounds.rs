@@ -9,10 +9,12 @@
 //! gc reports these while walking each function, after all escape analysis,
 //! in `Target.Decls` order: declared functions and package-variable literals
 //! in source order, each function preceded by the function literals in it
-//! that capture nothing (inner ones first) and followed by those that
-//! capture, last met first; the package initializer comes last. Within a
-//! function, gc's order pass lifts calls out of the statements that contain
-//! them, so a call's operands are walked before the rest of its statement.
+//! that capture nothing (inner ones first, in use or not) and followed by
+//! those that capture, last met first; then the copies inlining made of
+//! literals that capture nothing; the package initializer comes last. Within
+//! a function, gc's order pass lifts calls (and what else it copies to
+//! temporaries: `len`, `append`, `&&`...) out of the statements that contain
+//! them, so their operands are walked before the rest of their statement.
 
 use ::ir::*;
 
