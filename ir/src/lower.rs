@@ -758,9 +758,21 @@ impl<'a> Lowerer<'a> {
     fn return_stmt(&mut self, s: &Stmt, results: &[Expr]) -> NodeId {
         let result_locals = self.b().func.results.clone();
         if results.len() == 1 && result_locals.len() > 1 {
-            // `return f()` with several results returns the call's tuple.
-            let call = self.expr_multi(&results[0]);
-            return self.stmt_node(Op::Return(vec![call]), s.pos);
+            // `return f()` with several results: as gc's typecheck rewrites
+            // it (RewriteMultiValueCall), `t1, t2 := f(); return t1, t2`.
+            let conv_pos = self.noder_pos(results, s.pos);
+            let (init, temps) = self.arguments(results, s.pos);
+            let values = temps
+                .into_iter()
+                .zip(result_locals)
+                .map(|(t, l)| {
+                    let ty = self.b().func.local(l).ty;
+                    self.convert_node(t, ty, conv_pos)
+                })
+                .collect();
+            let ret = self.stmt_node(Op::Return(values), s.pos);
+            self.b().func.node_mut(ret).init = init;
+            return ret;
         }
         let values = results
             .iter()
