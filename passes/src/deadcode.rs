@@ -80,7 +80,7 @@ fn recompute_reassigned(pkg: &mut Package) {
             // `x := v` (and a compiler temporary's assignment) always declares x;
             // `a, b := ...` declares the names it lists a declaration for.
             let declares = |l: LocalId| matches!(node.op, Op::Assign { define: true, .. }) || node.init.iter().any(|s| matches!(func.node(*s).op, Op::Decl(d) if d == l));
-            let (targets, defining_counts): (Vec<NodeId>, bool) = match &node.op {
+            let (targets, even_where_defined): (Vec<NodeId>, bool) = match &node.op {
                 Op::Assign { lhs, .. } => (vec![*lhs], false),
                 Op::Assign2 { lhs, .. } => (lhs.iter().flatten().copied().collect(), false),
                 Op::Addr(x) => (vec![outer_value(&pkg.types, func, *x)], true),
@@ -88,7 +88,7 @@ fn recompute_reassigned(pkg: &mut Package) {
             };
             for target in targets {
                 if let Op::Local(l) = func.node(target).op {
-                    if defining_counts || !declares(l) {
+                    if even_where_defined || !declares(l) {
                         written.insert(pkg.canonical_local(FuncId(i as u32), l));
                     }
                 }
