@@ -206,11 +206,7 @@ impl<'a> Batch<'a> {
         self.curfn = fid;
         self.loop_depth = 1;
         let func = self.pkg.func(fid);
-        let mut order = Vec::new();
-        for s in &func.body {
-            preorder(func, *s, &mut order);
-        }
-        for n in order {
+        for n in func.source_order(&func.body) {
             match &func.node(n).op {
                 Op::Label(name) if name != "_" => {
                     self.labels.insert(name.clone(), LabelState::NonLooping);
@@ -229,34 +225,45 @@ impl<'a> Batch<'a> {
     /// gc's `flowClosure`: decides how each captured variable is captured and
     /// flows it into the closure's record.
     fn flow_closure(&mut self, k: &Hole, closure: FuncId) {
-        let func = self.pkg.func(closure);
-        for capture in &func.captures {
+        for capture in self.pkg.func(closure).captures.clone() {
             let loc = self.var_loc(closure, capture.inner);
-            let LocKind::Var(owner, var) = self.locs[loc].kind else { unreachable!("a captured variable is a variable") };
-            let local = self.pkg.func(owner).local(var);
-            let l = &self.locs[loc];
-            let width = self.pkg.types.size(local.ty);
-            let by_value = !l.addr_taken && !l.reassigned && width <= 128;
-            if self.explain {
-                let kind = DecisionKind::Capturing {
-                    func: self.pkg.func(owner).name.clone(),
-                    by_ref: !by_value,
-                    name: local.name.clone(),
-                    addr: l.addr_taken,
-                    assign: l.reassigned,
-                    width,
-                };
-                self.decide(local.pos, kind);
-            }
+            let by_value = self.flow_capture(k, loc, capture.pos);
             self.by_value.insert(loc, by_value);
-            let at = self.capture_note(closure, capture.inner, &local.name);
-            let mut k = k.clone();
-            if !by_value {
-                k = self.note_at(&k.shift(-1), at.clone(), "reference");
-            }
-            let k = self.note_at(&k, at, "captured by a closure");
-            self.flow(&k, loc);
         }
+    }
+
+    /// One captured variable (a variable's location or a defer wrapper's
+    /// temporary), captured where gc's closure variable is (`use_pos`): by
+    /// value when never reassigned nor address-taken and at most 128 bytes,
+    /// reported at `-m=2`, and flowed into the record `k` (its address when
+    /// by reference). Returns whether by value.
+    fn flow_capture(&mut self, k: &Hole, loc: LocId, use_pos: Pos) -> bool {
+        let (owner, name, ty, pos) = match self.locs[loc].kind {
+            LocKind::Var(f, v) => {
+                let local = self.pkg.func(f).local(v);
+                (f, local.name.clone(), local.ty, local.pos)
+            }
+            LocKind::AutoTmp(t) => {
+                let tmp = &self.autotmps[t];
+                (tmp.func, tmp.name.clone(), tmp.ty, tmp.pos)
+            }
+            _ => unreachable!("a closure captures variables"),
+        };
+        let l = &self.locs[loc];
+        let width = self.pkg.types.size(ty);
+        let by_value = !l.addr_taken && !l.reassigned && width <= 128;
+        if self.explain {
+            let kind = DecisionKind::Capturing { func: self.pkg.func(owner).name.clone(), by_ref: !by_value, name: name.clone(), addr: l.addr_taken, assign: l.reassigned, width };
+            self.decide(pos, kind);
+        }
+        let at = NoteAt::Generated(name, use_pos);
+        let mut k = k.clone();
+        if !by_value {
+            k = self.note_at(&k.shift(-1), at.clone(), "reference");
+        }
+        let k = self.note_at(&k, at, "captured by a closure");
+        self.flow(&k, loc);
+        by_value
     }
 
     /// gc's `finish`: parameter tags and their lines, then a line per location.
@@ -350,22 +357,5 @@ impl<'a> Batch<'a> {
     fn explanation(&mut self, loc: LocId, header: String, lines: Vec<FlowLine>) {
         let pos = self.loc_pos(loc);
         self.decide(pos, DecisionKind::Explanation { header, lines });
-    }
-
-    /// Where a closure captures `inner`, named as the variable: gc's
-    /// closure variable, positioned at the variable's first use when the
-    /// closure was built (in code dead code removal may have dropped since).
-    fn capture_note(&self, closure: FuncId, inner: LocalId, name: &str) -> NoteAt {
-        let func = self.pkg.func(closure);
-        let pos = func.captures.iter().find(|c| c.inner == inner).map_or(func.pos, |c| c.pos);
-        NoteAt::Generated(name.to_string(), pos)
-    }
-}
-
-/// Every node under `id`, in pre-order.
-fn preorder(func: &Func, id: NodeId, out: &mut Vec<NodeId>) {
-    out.push(id);
-    for child in func.node(id).children() {
-        preorder(func, child, out);
     }
 }

@@ -21,7 +21,8 @@ impl Batch<'_> {
                 if let Op::Closure(f) = callee_node.op {
                     self.closure_called.insert(f);
                 }
-                let fn_id = self.tagged_callee(id);
+                let callee_fn = crate::inline::static_callee(self.pkg, self.curfn, id);
+                let fn_id = self.tagged_callee(callee_fn);
                 if let (Some(ks), Some(f)) = (ks, fn_id) {
                     if self.funcs.contains(&f) {
                         for (i, r) in self.pkg.func(f).results.clone().iter().enumerate() {
@@ -34,7 +35,7 @@ impl Batch<'_> {
                 }
                 self.argument(&Hole::to(BLANK), callee, id);
                 for (i, arg) in args.iter().enumerate() {
-                    let k = self.argument_hole(ks, id, i);
+                    let k = self.argument_hole(ks, callee_fn, i);
                     self.argument(&k, *arg, id);
                 }
             }
@@ -99,26 +100,26 @@ impl Batch<'_> {
         self.expr(&k, arg);
     }
 
-    /// The function whose parameter tags a call uses: its static callee or,
-    /// through a `(*T).M` wrapper, the method `T.M` itself (gc's OMETHEXPR).
-    pub(super) fn tagged_callee(&self, call: NodeId) -> Option<FuncId> {
-        let callee = crate::inline::static_callee(self.pkg, self.curfn, call)?;
-        Some(self.pkg.func(callee).wrapper_of.unwrap_or(callee))
+    /// The function whose parameter tags a call to static callee `callee`
+    /// uses: the callee or, for a `(*T).M` wrapper, the method `T.M` itself
+    /// (gc's OMETHEXPR).
+    fn tagged_callee(&self, callee: Option<FuncId>) -> Option<FuncId> {
+        callee.map(|f| self.pkg.func(f).wrapper_of.unwrap_or(f))
     }
 
-    /// Where argument `i` of `call` flows: its parameter's tag; through a
-    /// `(*T).M` wrapper the pointer goes where the receiver goes, to the heap
-    /// when the receiver holds no pointers (its tag is empty).
-    pub(super) fn argument_hole(&mut self, ks: Option<&[Hole]>, call: NodeId, i: usize) -> Hole {
-        let through_wrapper = crate::inline::static_callee(self.pkg, self.curfn, call).is_some_and(|f| self.pkg.func(f).wrapper_of.is_some());
-        let fn_id = self.tagged_callee(call);
-        if let (true, 0, Some(m)) = (through_wrapper, i, fn_id) {
-            let method = self.pkg.func(m);
-            if !self.funcs.contains(&m) && !self.pkg.types.has_pointers(method.local(method.params[0]).ty) {
+    /// Where argument `i` of a call to static callee `callee` flows: its
+    /// parameter's tag; through a `(*T).M` wrapper the pointer goes where the
+    /// receiver goes, to the heap when the receiver holds no pointers (its
+    /// tag is empty).
+    pub(super) fn argument_hole(&mut self, ks: Option<&[Hole]>, callee: Option<FuncId>, i: usize) -> Hole {
+        let method = callee.and_then(|f| self.pkg.func(f).wrapper_of);
+        if let (Some(m), 0) = (method, i) {
+            let func = self.pkg.func(m);
+            if !self.funcs.contains(&m) && !self.pkg.types.has_pointers(func.local(func.params[0]).ty) {
                 return Hole::to(HEAP);
             }
         }
-        self.tag_hole(ks, fn_id, i)
+        self.tag_hole(ks, self.tagged_callee(callee), i)
     }
 
     /// gc's `tagHole`: where argument `param` of a call to `callee` flows.

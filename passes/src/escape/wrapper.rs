@@ -10,7 +10,6 @@ use ::ir::*;
 
 use super::graph::{Hole, LocId, LocKind, NoteAt};
 use super::Batch;
-use crate::decision::DecisionKind;
 
 /// A temporary escape analysis makes for a wrapped operand.
 pub struct AutoTmp {
@@ -55,6 +54,7 @@ impl Batch<'_> {
             panic!("escape: a deferred non-call in {}", func.name)
         };
         let call_pos = func.node(call).pos;
+        let callee_fn = crate::inline::static_callee(self.pkg, self.curfn, call);
         let operands: Vec<NodeId> = std::iter::once(callee).chain(args.iter().copied()).collect();
         let wrapped: Vec<bool> = operands.iter().map(|&x| !matches!(func.node(x).op, Op::Const { .. } | Op::Nil | Op::Func(_))).collect();
 
@@ -75,7 +75,7 @@ impl Batch<'_> {
         for (i, &x) in operands.iter().enumerate() {
             let k = match i {
                 0 => Hole::to(super::graph::BLANK),
-                _ => self.argument_hole(None, call, i - 1),
+                _ => self.argument_hole(None, callee_fn, i - 1),
             };
             let k = self.note_at(&k, NoteAt::Generated(call_text.clone(), call_pos), "call parameter");
             if !wrapped[i] {
@@ -114,22 +114,8 @@ impl Batch<'_> {
     pub(super) fn flow_wrapper_captures(&mut self, k: &Hole, temps: &[LocId]) {
         for &loc in temps {
             let LocKind::AutoTmp(index) = self.locs[loc].kind else { unreachable!("a wrapper captures temporaries") };
-            let tmp = &self.autotmps[index];
-            let width = self.pkg.types.size(tmp.ty);
-            let l = &self.locs[loc];
-            let by_value = !l.addr_taken && !l.reassigned && width <= 128;
-            let (name, pos, use_pos) = (tmp.name.clone(), tmp.pos, tmp.use_pos);
-            if self.explain {
-                let kind = DecisionKind::Capturing { func: self.pkg.func(tmp.func).name.clone(), by_ref: !by_value, name: name.clone(), addr: l.addr_taken, assign: l.reassigned, width };
-                self.decide(pos, kind);
-            }
-            let at = NoteAt::Generated(name, use_pos);
-            let mut k = k.clone();
-            if !by_value {
-                k = self.note_at(&k.shift(-1), at.clone(), "reference");
-            }
-            let k = self.note_at(&k, at, "captured by a closure");
-            self.flow(&k, loc);
+            let use_pos = self.autotmps[index].use_pos;
+            self.flow_capture(k, loc, use_pos);
         }
     }
 }
