@@ -13,10 +13,6 @@ use super::layout::{array_len, elem_type, int_mask, is_string, repr, Repr};
 use super::runtime::{Rt, SliceBound};
 use crate::{BoundsCheck, BoundsCheckKind};
 
-/// gc's `ir.MaxImplicitStackVarSize`: walk puts the array of `[]byte("...")`
-/// in the frame only up to this size, whatever escape analysis said.
-const MAX_IMPLICIT_STACK_SIZE: u64 = 64 * 1024;
-
 impl FuncCtx<'_, '_> {
     /// Evaluates an expression to its value.
     pub fn eval(&mut self, id: NodeId) -> Val {
@@ -539,7 +535,8 @@ impl FuncCtx<'_, '_> {
     /// escape and the array is at most 64 KiB, else on the heap.
     fn constant_bytes(&mut self, id: NodeId, s: NodeId, len: u64) -> Val {
         let string = self.eval(s);
-        let array = if !self.func.node(id).escapes && len <= MAX_IMPLICIT_STACK_SIZE {
+        // Walk keeps the array in the frame only up to this size, whatever escape analysis said.
+        let array = if !self.func.node(id).escapes && len <= ir::MAX_IMPLICIT_STACK_VAR_SIZE {
             self.new_stack_object(len.max(1), 1)
         } else {
             let size = self.iconst(len.max(1) as i64);

@@ -17,7 +17,7 @@ pub const NUM_ESC_RESULTS: usize = 7;
 const MAX_STACK_VAR_SIZE: [u64; 2] = [10 * 1024 * 1024, 128 * 1024];
 /// gc's `ir.MaxImplicitStackVarSize`: `new`, `&T{}`, `make` and closures up
 /// to 64 KiB (16 KiB with `-smallframes`).
-const MAX_IMPLICIT_STACK_VAR_SIZE: [u64; 2] = [64 * 1024, 16 * 1024];
+const MAX_IMPLICIT_STACK_VAR_SIZE: [u64; 2] = [::ir::MAX_IMPLICIT_STACK_VAR_SIZE, 16 * 1024];
 
 /// A parameter's leaks as gc encodes them: index 0 the heap, 1.. the results;
 /// each byte is derefs + 1, 0 meaning no flow.
