@@ -55,6 +55,22 @@ impl Func {
         out
     }
 
+    /// The function literals written under `roots`, in pre-order, each once.
+    pub fn literals_under(&self, roots: &[NodeId]) -> Vec<FuncId> {
+        let mut out = Vec::new();
+        let mut todo: Vec<NodeId> = roots.iter().rev().copied().collect();
+        while let Some(id) = todo.pop() {
+            let node = self.node(id);
+            if let Op::Closure(f) = node.op {
+                if !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+            todo.extend(node.children().into_iter().rev());
+        }
+        out
+    }
+
     /// Whether gc's order pass evaluates expression `id` into a temporary
     /// ahead of the rest of its statement, as it does a call: calls, and the
     /// builtins and conversions `walk/order.go` copies (`make`, `new`, `len`,

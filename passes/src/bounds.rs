@@ -72,7 +72,8 @@ fn walk_with_closures(pkg: &Package, f: FuncId, walked: &mut [bool], order: &mut
             continue;
         }
         order.push(next);
-        todo.extend(literals_in(pkg.func(next)).into_iter().filter(|l| !pkg.func(*l).captures.is_empty()));
+        let func = pkg.func(next);
+        todo.extend(func.literals_under(&func.body).into_iter().filter(|l| !pkg.func(*l).captures.is_empty()));
     }
 }
 
@@ -91,26 +92,6 @@ fn literals_capturing_nothing(pkg: &Package, f: FuncId) -> Vec<FuncId> {
         if func.captures.is_empty() {
             out.push(literal);
         }
-    }
-    out
-}
-
-/// The function literals met in `func`'s body, in pre-order, each once.
-fn literals_in(func: &Func) -> Vec<FuncId> {
-    fn visit(func: &Func, id: NodeId, out: &mut Vec<FuncId>) {
-        let node = func.node(id);
-        if let Op::Closure(f) = node.op {
-            if !out.contains(&f) {
-                out.push(f);
-            }
-        }
-        for child in node.children() {
-            visit(func, child, out);
-        }
-    }
-    let mut out = Vec::new();
-    for stmt in &func.body {
-        visit(func, *stmt, &mut out);
     }
     out
 }

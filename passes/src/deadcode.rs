@@ -17,27 +17,16 @@ pub fn remove_dead_code(pkg: &mut Package) {
     for func in &mut pkg.funcs {
         if func.has_body {
             let removed = remove_in_func(func);
-            dead.extend(literals_under(func, &removed));
+            dead.extend(func.literals_under(&removed));
         }
     }
     // gc's markHiddenClosureDead: the literals in removed code, and theirs.
     while let Some(f) = dead.pop() {
         pkg.funcs[f.0 as usize].dead = true;
         let func = pkg.func(f);
-        dead.extend(literals_under(func, &func.body));
+        dead.extend(func.literals_under(&func.body));
     }
     recompute_reassigned(pkg);
-}
-
-/// The function literals written under the statements `roots`.
-fn literals_under(func: &Func, roots: &[NodeId]) -> Vec<FuncId> {
-    func.source_order(roots)
-        .into_iter()
-        .filter_map(|n| match func.node(n).op {
-            Op::Closure(f) => Some(f),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Removes the dead code of `func`; returns the statements (and switch
