@@ -45,6 +45,7 @@
 #define GC_THREADS 1
 #define GC_NO_THREAD_REDIRECTS 1
 #include <gc.h>
+#include <gc/gc_mark.h>
 
 #include "minigo.h"
 
@@ -721,8 +722,41 @@ static MG_NORETURN void out_of_memory(uint64_t size)
     throw_msg("out of memory");
 }
 
+/* Below this size clearing by memset is cheaper than a system call and the
+ * page faults that follow it. */
+#define MG_DISCARD_MIN ((uint64_t)1 << 20)
+
+/* Zeroes n bytes of heap memory. Large ranges hand their whole pages back to
+ * the kernel instead of writing them (the collector's heap is private
+ * anonymous memory, which reads as zero pages after MADV_DONTNEED), so a big
+ * make that is only partly used costs only the pages it touches, as in Go,
+ * whose fresh spans come zeroed from the OS. */
+static void clear_memory(uint8_t *p, uint64_t n)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t end = ((uintptr_t)p + (uintptr_t)n) & ~(page - 1);
+    if (n < MG_DISCARD_MIN || end <= start ||
+        madvise((void *)start, end - start, MADV_DONTNEED) != 0) {
+        memset(p, 0, (size_t)n);
+        return;
+    }
+    memset(p, 0, start - (uintptr_t)p);
+    memset((void *)end, 0, (uintptr_t)p + (uintptr_t)n - end);
+}
+
+/* The collector's kind for large pointerful objects: scanned like GC_MALLOC's
+ * but not cleared by the collector, which would write every page; rawalloc
+ * clears them with clear_memory before anything can look at them. */
+static int big_pointerful_kind;
+
+static void init_allocation_kinds(void)
+{
+    big_pointerful_kind = (int)GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 0);
+}
+
 /* Allocation without the zeroing of pointer-free memory (callers fill or
- * clear it). Pointerful memory always comes back zeroed from GC_malloc. */
+ * clear it). Pointerful memory always comes back zeroed. */
 static void *rawalloc(uint64_t size, int has_pointers)
 {
     void *p;
@@ -732,7 +766,12 @@ static void *rawalloc(uint64_t size, int has_pointers)
         out_of_memory(size);
     stat_mallocs++;
     stat_bytes += size;
-    p = has_pointers ? GC_MALLOC((size_t)size) : GC_MALLOC_ATOMIC((size_t)size);
+    if (!has_pointers)
+        p = GC_MALLOC_ATOMIC((size_t)size);
+    else if (size < MG_DISCARD_MIN)
+        p = GC_MALLOC((size_t)size);
+    else if ((p = GC_generic_malloc((size_t)size, big_pointerful_kind)) != NULL)
+        clear_memory(p, size);
     if (p == NULL)
         out_of_memory(size);
     return p;
@@ -742,7 +781,7 @@ void *minigo_alloc(uint64_t size, uint32_t has_pointers)
 {
     void *p = rawalloc(size, has_pointers != 0);
     if (!has_pointers && size != 0)
-        memset(p, 0, (size_t)size);
+        clear_memory(p, size);
     return p;
 }
 
@@ -822,7 +861,7 @@ void *minigo_growslice(void *old_ptr, int64_t old_len, int64_t old_cap, int64_t 
     if (lenmem > 0)
         memmove(p, old_ptr, (size_t)lenmem);
     if (!elem_has_pointers)
-        memset(p + lenmem, 0, (size_t)(capmem - lenmem));
+        clear_memory(p + lenmem, capmem - lenmem);
     *newcap_out = (int64_t)(capmem / elem_size);
     return p;
 }
@@ -1452,6 +1491,7 @@ int main(int argc, char **argv)
 
     set_gc_pacing();
     GC_INIT();
+    init_allocation_kinds();
     GC_set_warn_proc(mg_silent_warn);
     atexit(pflush);
     install_signals();

@@ -57,6 +57,8 @@ for p in print slices strings panics extras; do
             MINIGO_MEMSTATS=1 mg_run "$tmp/out" "$tmp/$p" memstats
             echo "== gc"
             mg_run "$tmp/out" "$tmp/$p" gc
+            echo "== bigzero"
+            mg_run "$tmp/out" "$tmp/$p" bigzero
             echo "== memstats off"
             mg_run "$tmp/out" "$tmp/$p" memstats
         } >"$tmp/$p.actual"

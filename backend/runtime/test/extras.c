@@ -7,9 +7,15 @@
  *   exit3        minigo_exit flushes output and passes the code through
  *   gc           objects reachable only from a global, from the stack, from a
  *                grown slice survive heavy allocation (collector roots/threads)
+ *   bigzero      1 GiB allocations, pointer-free or not, leave their pages
+ *                untouched (mincore), and big blocks that reuse dirty memory,
+ *                from minigo_alloc and minigo_growslice, still read as zero
  */
 #include "../minigo.h"
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static void S(const char *s) { minigo_printstring((const uint8_t *)s, (int64_t)strlen(s)); }
 
@@ -67,6 +73,51 @@ static void gc_stress(void)
     minigo_printint(s3); minigo_printnl();
 }
 
+/* Pages of [p, p+n) resident in memory. */
+static uint64_t resident_pages(const uint8_t *p, uint64_t n)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = (uintptr_t)p & ~(page - 1);
+    uint64_t count = ((uintptr_t)p + n - start + page - 1) / page, resident = 0;
+    unsigned char *vec = malloc(count);
+    if (vec == NULL || mincore((void *)start, count * page, vec) != 0)
+        return UINT64_MAX;
+    for (uint64_t i = 0; i < count; i++)
+        resident += vec[i] & 1;
+    free(vec);
+    return resident;
+}
+
+static void big_zero(void)
+{
+    const uint64_t big = (uint64_t)1 << 30, block = ((uint64_t)8 << 20) + 123;
+    enum { BLOCKS = 128 };
+    uintptr_t hidden[BLOCKS]; /* complemented, so the collector frees them */
+    int reused = 0, zeroed = 1;
+    for (int i = 0; i < BLOCKS; i++) {
+        uint32_t has_pointers = i & 1;
+        uint8_t *q;
+        if (i & 2) {
+            q = minigo_alloc(block, has_pointers);
+        } else {
+            int64_t cap;
+            q = minigo_growslice(NULL, 0, 0, (int64_t)block, 1, has_pointers, &cap);
+        }
+        for (uint64_t j = 0; j < block; j++)
+            zeroed &= q[j] == 0;
+        for (int k = 0; k < i; k++)
+            reused |= (uintptr_t)q < ~hidden[k] + block && ~hidden[k] < (uintptr_t)q + block;
+        hidden[i] = ~(uintptr_t)q;
+        memset(q, 0xff, block);
+    }
+    uint8_t *atomic = minigo_alloc(big, 0), *scanned = minigo_alloc(big, 1);
+    int untouched = resident_pages(atomic, big) < big / 4096 / 100 &&
+                    resident_pages(scanned, big) < big / 4096 / 100;
+    S(untouched ? "bigzero untouched" : "bigzero touched");
+    S(reused ? " reused" : " fresh");
+    S(zeroed ? " zeroed\n" : " dirty\n");
+}
+
 void main_main(void)
 {
     const char *c = minigo_argc > 1 ? minigo_argv[1] : "";
@@ -98,6 +149,8 @@ void main_main(void)
         S("done\n");
     } else if (strcmp(c, "gc") == 0) {
         gc_stress();
+    } else if (strcmp(c, "bigzero") == 0) {
+        big_zero();
     } else if (strcmp(c, "exit3") == 0) {
         S("exiting");
         minigo_exit(3);

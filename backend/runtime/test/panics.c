@@ -4,7 +4,7 @@
 #include <string.h>
 
 #define TY(var, sz, k, hp, nm) \
-    static const minigo_type var = {sz, k, hp, (const uint8_t *)nm, (int64_t)sizeof(nm) - 1}
+    static const minigo_type var = {sz, k, hp, (const uint8_t *)nm, (int64_t)sizeof(nm) - 1, NULL}
 TY(t_int, 8, MINIGO_KIND_INT, 0, "int");
 TY(t_int8, 1, MINIGO_KIND_INT8, 0, "int8");
 TY(t_int16, 2, MINIGO_KIND_INT16, 0, "int16");
