@@ -27,7 +27,7 @@ impl Body {
     }
 
     fn int(&mut self, value: i128, ty: TypeId) -> NodeId {
-        self.node(Op::Const { value: ConstValue::Int(value), text: value.to_string(), prec: 8 }, ty)
+        self.node(Op::Const { value: ConstValue::int(value), text: value.to_string(), prec: 8 }, ty)
     }
 
     fn string(&mut self, text: &str, ty: TypeId) -> NodeId {

@@ -309,7 +309,7 @@ impl<'a> Checker<'a> {
         let un = self.types.basic(Basic::UntypedNil);
         self.declare_universe("nil", ObjKind::Nil, un);
         let ui = self.types.basic(Basic::UntypedInt);
-        self.declare_universe("iota", ObjKind::Const(Value::Int(0)), ui);
+        self.declare_universe("iota", ObjKind::Const(Value::int(0)), ui);
         for (name, b) in [
             ("append", Builtin::Append),
             ("cap", Builtin::Cap),
@@ -498,7 +498,7 @@ impl<'a> Checker<'a> {
                 Decl::Const(specs) => {
                     for (si, spec) in specs.iter().enumerate() {
                         for (ni, name) in spec.names.iter().enumerate() {
-                            let id = self.declare(name, ObjKind::Const(Value::Int(0)), INVALID);
+                            let id = self.declare(name, ObjKind::Const(Value::int(0)), INVALID);
                             self.pending.insert(id, (di, si as u32, ni));
                         }
                         self.const_arity(specs, si);
@@ -656,7 +656,7 @@ impl<'a> Checker<'a> {
             Decl::Const(specs) => {
                 let (t, v) = self.const_spec_name(specs, si as usize, ni);
                 self.objects[id as usize].ty = t;
-                self.objects[id as usize].kind = ObjKind::Const(v.unwrap_or(Value::Int(0)));
+                self.objects[id as usize].kind = ObjKind::Const(v.unwrap_or(Value::int(0)));
             }
             Decl::Var(specs) => {
                 let prev = self.current_decl.replace((di, si));

@@ -2,55 +2,212 @@
 //! literal source text, arithmetic on untyped and typed constants, and the
 //! representability checks behind `constant 300 overflows int8`.
 //!
-//! Integers are exact in `i128` (enough for every typed Go integer and for the
-//! untyped intermediates of ordinary programs); floats are exact rationals
-//! (so `0.1 + 0.2 == 0.3`, as in Go), rounded only when a constant takes a
-//! float type.
+//! As in go/constant, integers are exact (untyped ones up to types2's 512
+//! bits, checked by the type checker); floats are exact fractions (so
+//! `0.1 + 0.2 == 0.3`, as in Go) while their numerator and denominator stay
+//! below 4096 bits, and 512-bit binary floats beyond (`1e646456992`,
+//! bigfloat.rs); a constant is rounded to float64 or float32 only when it
+//! takes that type.
+
+use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
+use crate::bigfloat::BigFloat;
 use crate::types::Basic;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Bool(bool),
-    Int(i128),
-    /// An exact rational; a typed float constant holds its rounded value exactly.
-    Float(BigRational),
+    Int(BigInt),
+    Float(Float),
     /// Go strings are byte strings, not necessarily UTF-8.
     Str(Vec<u8>),
 }
 
+/// go/constant's limit on the size of an exact fraction's parts, in bits.
+const MAX_EXACT_BITS: u64 = 4 << 10;
+
+/// A float constant in one of go/constant's two representations.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Float {
+    /// An exact fraction (go/constant's ratVal); a typed float constant holds
+    /// its rounded value exactly.
+    Exact(BigRational),
+    /// A 512-bit binary float (floatVal), for values whose fractions would be
+    /// too large; never turned back into a fraction, as in go/constant.
+    Rounded(BigFloat),
+}
+
+impl Float {
+    /// go/constant's makeRat: exact while the parts are small enough.
+    pub fn from_rational(r: BigRational) -> Float {
+        if r.numer().bits() < MAX_EXACT_BITS && r.denom().bits() < MAX_EXACT_BITS {
+            Float::Exact(r)
+        } else {
+            Float::Rounded(BigFloat::from_rational(&r))
+        }
+    }
+
+    pub fn from_int(i: &BigInt) -> Float {
+        Float::from_rational(BigRational::from_integer(i.clone()))
+    }
+
+    /// A finite float64 (an infinity or NaN gives zero; callers check).
+    pub fn from_f64(f: f64) -> Float {
+        Float::Exact(BigRational::from_f64(f).unwrap_or_else(BigRational::zero))
+    }
+
+    /// The nearest float64, infinite beyond its range.
+    pub fn to_f64(&self) -> f64 {
+        match self {
+            Float::Exact(r) => rational_to_f64(r),
+            Float::Rounded(b) => b.to_f64(),
+        }
+    }
+
+    fn rounded(&self) -> BigFloat {
+        match self {
+            Float::Exact(r) => BigFloat::from_rational(r),
+            Float::Rounded(b) => b.clone(),
+        }
+    }
+
+    pub fn is_integer(&self) -> bool {
+        match self {
+            Float::Exact(r) => r.is_integer(),
+            Float::Rounded(b) => b.is_integer(),
+        }
+    }
+
+    pub fn is_zero(&self) -> bool {
+        match self {
+            Float::Exact(r) => r.is_zero(),
+            Float::Rounded(b) => b.is_zero(),
+        }
+    }
+
+    /// The integer value of a whole float constant (None for a fraction, or
+    /// for a whole number too large for any integer constant).
+    pub fn to_integer(&self) -> Option<BigInt> {
+        match self {
+            Float::Exact(r) => r.is_integer().then(|| r.to_integer()),
+            Float::Rounded(b) => b.to_integer(MAX_EXACT_BITS),
+        }
+    }
+
+    pub fn neg(&self) -> Float {
+        match self {
+            Float::Exact(r) => Float::Exact(-r),
+            Float::Rounded(b) => Float::Rounded(b.neg()),
+        }
+    }
+
+    /// One of + - * / (the caller rules out division by zero): exact on
+    /// fractions, at 512 bits once either operand is rounded (go/constant's
+    /// match, then makeRat or makeFloat).
+    pub fn arith(&self, op: ArithOp, other: &Float) -> Float {
+        if let (Float::Exact(a), Float::Exact(b)) = (self, other) {
+            return Float::from_rational(match op {
+                ArithOp::Add => a + b,
+                ArithOp::Sub => a - b,
+                ArithOp::Mul => a * b,
+                ArithOp::Quo => a / b,
+            });
+        }
+        let (a, b) = (self.rounded(), other.rounded());
+        Float::Rounded(match op {
+            ArithOp::Add => a.add(&b),
+            ArithOp::Sub => a.sub(&b),
+            ArithOp::Mul => a.mul(&b),
+            ArithOp::Quo => a.div(&b),
+        })
+    }
+
+    pub fn compare(&self, other: &Float) -> Ordering {
+        match (self, other) {
+            (Float::Exact(a), Float::Exact(b)) => a.cmp(b),
+            _ => self.rounded().partial_cmp(&other.rounded()).unwrap_or(Ordering::Equal),
+        }
+    }
+
+    /// As go/constant's String: `%.6g` of the float64 value while it is in
+    /// float64's range; beyond, an approximate decimal `m.mmmmme+N`.
+    fn describe(&self) -> String {
+        let f = self.to_f64();
+        if f.is_finite() && (f == 0.0) == self.is_zero() {
+            return format_float(f);
+        }
+        let b = self.rounded();
+        let exp = b.mant_exp();
+        let mant = b.div(&BigFloat::from_parts(BigInt::one(), exp)).to_f64();
+        let decimal = exp as f64 * std::f64::consts::LN_2 / std::f64::consts::LN_10;
+        let mut e = decimal as i64;
+        let mut m = mant * 10f64.powf(decimal - e as f64);
+        if m.abs() < 1.0 - 0.5e-6 {
+            m *= 10.0;
+            e -= 1;
+        } else if m.abs() >= 10.0 {
+            m /= 10.0;
+            e += 1;
+        }
+        format!("{}e{:+}", format_g6(m), e)
+    }
+}
+
+/// The four operations on float constants.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    Quo,
+}
+
 impl Value {
+    pub fn int(i: impl Into<BigInt>) -> Value {
+        Value::Int(i.into())
+    }
+
     pub fn as_f64(&self) -> Option<f64> {
+        self.as_float().map(|f| f.to_f64())
+    }
+
+    /// The value of an integer constant (not a whole float) that fits in i128.
+    pub fn integer(&self) -> Option<i128> {
         match self {
-            Value::Int(i) => Some(*i as f64),
-            Value::Float(f) => Some(rational_to_f64(f)),
+            Value::Int(i) => i.to_i128(),
             _ => None,
         }
     }
 
+    /// The value as an i128, for integers and whole floats that fit.
     pub fn as_int(&self) -> Option<i128> {
+        self.as_big_int()?.to_i128()
+    }
+
+    /// go/constant's ToInt: integers, and floats with a whole value.
+    pub fn as_big_int(&self) -> Option<BigInt> {
         match self {
-            Value::Int(i) => Some(*i),
-            Value::Float(f) if f.is_integer() => f.to_integer().to_i128(),
+            Value::Int(i) => Some(i.clone()),
+            Value::Float(f) => f.to_integer(),
             _ => None,
         }
     }
 
-    /// The value as an exact rational, for integers and floats.
-    pub fn as_rational(&self) -> Option<BigRational> {
+    /// The value as a float constant, for integers and floats.
+    pub fn as_float(&self) -> Option<Float> {
         match self {
-            Value::Int(i) => Some(BigRational::from_integer(BigInt::from(*i))),
+            Value::Int(i) => Some(Float::from_int(i)),
             Value::Float(f) => Some(f.clone()),
             _ => None,
         }
     }
 
     pub fn from_f64(f: f64) -> Value {
-        Value::Float(BigRational::from_f64(f).unwrap_or_else(BigRational::zero))
+        Value::Float(Float::from_f64(f))
     }
 
     /// The value as types2 prints it in messages (`300`, `1.5`, `"s"`, `true`).
@@ -58,7 +215,7 @@ impl Value {
         match self {
             Value::Bool(b) => b.to_string(),
             Value::Int(i) => i.to_string(),
-            Value::Float(f) => format_float(rational_to_f64(f)),
+            Value::Float(f) => f.describe(),
             Value::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
         }
     }
@@ -88,8 +245,16 @@ fn format_float(f: f64) -> String {
     }
 }
 
+/// Go's `%.6g` of a value with |m| in [1, 10): up to six significant
+/// digits, trailing zeros dropped.
+fn format_g6(m: f64) -> String {
+    let fixed = format!("{:.5}", m);
+    let trimmed = fixed.trim_end_matches('0').trim_end_matches('.');
+    trimmed.to_string()
+}
+
 /// Decodes an integer literal (`0x1F`, `0b101`, `0o17`, `017`, `1_000`).
-pub fn parse_int(text: &str) -> Option<i128> {
+pub fn parse_int(text: &str) -> Option<BigInt> {
     let clean: String = text.chars().filter(|c| *c != '_').collect();
     let (digits, radix) = if let Some(rest) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
         (rest.to_string(), 16)
@@ -102,7 +267,10 @@ pub fn parse_int(text: &str) -> Option<i128> {
     } else {
         (clean, 10)
     };
-    i128::from_str_radix(&digits, radix).ok()
+    if digits.is_empty() {
+        return None;
+    }
+    BigInt::parse_bytes(digits.as_bytes(), radix)
 }
 
 /// The nearest f64 to an exact rational.
@@ -110,28 +278,47 @@ pub fn rational_to_f64(r: &BigRational) -> f64 {
     r.to_f64().unwrap_or(if r.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })
 }
 
-/// `digits` (in `radix`) times `radix_pow^exp`, exactly.
-fn scaled(digits: &str, radix: u32, base: u32, exp: i64) -> Option<BigRational> {
-    let mantissa = if digits.is_empty() { BigInt::zero() } else { BigInt::parse_bytes(digits.as_bytes(), radix)? };
-    let scale = BigInt::from(base).pow(exp.unsigned_abs().min(100_000) as u32);
-    Some(if exp >= 0 { BigRational::from_integer(mantissa * scale) } else { BigRational::new(mantissa, scale) })
-}
-
-/// Decodes a float literal, decimal or hexadecimal (`0x1p-2`), exactly.
-pub fn parse_float(text: &str) -> Option<BigRational> {
+/// Decodes a float literal, decimal or hexadecimal (`0x1p-2`): exactly while
+/// its binary exponent is within go/constant's limit for fractions, else to
+/// 512 bits (makeFloatFromLiteral).
+pub fn parse_float(text: &str) -> Option<Float> {
     let clean: String = text.chars().filter(|c| *c != '_').collect();
-    if let Some(hex) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
+    let (digits, radix, base, exp) = if let Some(hex) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
         let (mantissa, exp) = hex.split_once(['p', 'P'])?;
         let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
         let exp: i64 = exp.parse().ok()?;
-        return scaled(&format!("{}{}", int_part, frac_part), 16, 2, exp - 4 * frac_part.len() as i64);
-    }
-    let (mantissa, exp) = match clean.split_once(['e', 'E']) {
-        Some((m, e)) => (m, e.parse::<i64>().ok()?),
-        None => (clean.as_str(), 0),
+        (format!("{}{}", int_part, frac_part), 16, 2u32, exp.checked_sub(4 * frac_part.len() as i64)?)
+    } else {
+        let (mantissa, exp) = match clean.split_once(['e', 'E']) {
+            Some((m, e)) => (m, e.parse::<i64>().ok()?),
+            None => (clean.as_str(), 0),
+        };
+        let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        (format!("{}{}", int_part, frac_part), 10, 10u32, exp.checked_sub(frac_part.len() as i64)?)
     };
-    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    scaled(&format!("{}{}", int_part, frac_part), 10, 10, exp - frac_part.len() as i64)
+    let mantissa = if digits.is_empty() { BigInt::zero() } else { BigInt::parse_bytes(digits.as_bytes(), radix)? };
+    if mantissa.is_zero() {
+        return Some(Float::Exact(BigRational::zero()));
+    }
+    // The value's binary exponent, to within a few bits.
+    let estimate = mantissa.bits() as f64 + exp as f64 * (base as f64).log2();
+    if estimate.abs() < (MAX_EXACT_BITS + 64) as f64 {
+        let scale = BigInt::from(base).pow(exp.unsigned_abs() as u32);
+        let exact = if exp >= 0 { BigRational::from_integer(mantissa * scale) } else { BigRational::new(mantissa, scale) };
+        let binary_exp = BigFloat::from_rational(&exact).mant_exp();
+        if binary_exp.unsigned_abs() < MAX_EXACT_BITS {
+            return Some(Float::Exact(exact));
+        }
+        return Some(Float::Rounded(BigFloat::from_rational(&exact)));
+    }
+    let mantissa = BigFloat::from_int(&mantissa);
+    Some(Float::Rounded(if base == 2 {
+        mantissa.mul(&BigFloat::from_parts(BigInt::one(), exp))
+    } else if exp >= 0 {
+        mantissa.mul(&BigFloat::pow10(exp as u64))
+    } else {
+        mantissa.div(&BigFloat::pow10(exp.unsigned_abs()))
+    }))
 }
 
 /// Decodes one escape or character at the start of `s`; returns the value
@@ -242,29 +429,26 @@ pub fn represent(v: &Value, b: Basic) -> Result<Value, Unrepresentable> {
     }
     if b.is_integer() {
         let i = match v {
-            Value::Int(i) => *i,
-            Value::Float(f) => {
-                if !f.is_integer() {
-                    return Err(Unrepresentable::Truncated);
-                }
-                f.to_integer().to_i128().ok_or(Unrepresentable::Overflows)?
-            }
+            Value::Int(i) => i.clone(),
+            Value::Float(f) if !f.is_integer() => return Err(Unrepresentable::Truncated),
+            Value::Float(f) => f.to_integer().ok_or(Unrepresentable::Overflows)?,
             _ => return Err(Unrepresentable::Mismatch),
         };
         if let Some((lo, hi)) = int_range(b) {
-            if i < lo || i > hi {
+            if i.to_i128().is_none_or(|i| i < lo || i > hi) {
                 return Err(Unrepresentable::Overflows);
             }
         }
         return Ok(Value::Int(i));
     }
     if b.is_float() {
-        let f = v.as_f64().ok_or(Unrepresentable::Mismatch)?;
+        let float = v.as_float().ok_or(Unrepresentable::Mismatch)?;
         if b == Basic::UntypedFloat {
-            return Ok(Value::Float(v.as_rational().ok_or(Unrepresentable::Mismatch)?));
+            return Ok(Value::Float(float));
         }
+        let f = float.to_f64();
         if b == Basic::Float32 {
-            if f.is_finite() && (f as f32).is_infinite() {
+            if f.is_infinite() || (f as f32).is_infinite() {
                 return Err(Unrepresentable::Overflows);
             }
             return Ok(Value::from_f64(f as f32 as f64));
@@ -280,19 +464,20 @@ pub fn represent(v: &Value, b: Basic) -> Result<Value, Unrepresentable> {
     }
 }
 
-/// Wraps an integer to the width of a typed integer (for non-constant folding needs).
-pub fn wrap(i: i128, b: Basic) -> i128 {
-    match b {
-        Basic::Int8 => i as i8 as i128,
-        Basic::Int16 => i as i16 as i128,
-        Basic::Int32 => i as i32 as i128,
-        Basic::Int | Basic::Int64 => i as i64 as i128,
-        Basic::Uint8 => i as u8 as i128,
-        Basic::Uint16 => i as u16 as i128,
-        Basic::Uint32 => i as u32 as i128,
-        Basic::Uint | Basic::Uint64 | Basic::Uintptr => i as u64 as i128,
-        _ => i,
-    }
+/// Wraps an integer to the width of a typed integer (two's complement).
+pub fn wrap(i: &BigInt, b: Basic) -> BigInt {
+    let low = (i & BigInt::from(u64::MAX)).to_u64().unwrap_or(0);
+    BigInt::from(match b {
+        Basic::Int8 => low as i8 as i128,
+        Basic::Int16 => low as i16 as i128,
+        Basic::Int32 => low as i32 as i128,
+        Basic::Int | Basic::Int64 => low as i64 as i128,
+        Basic::Uint8 => low as u8 as i128,
+        Basic::Uint16 => low as u16 as i128,
+        Basic::Uint32 => low as u32 as i128,
+        Basic::Uint | Basic::Uint64 | Basic::Uintptr => low as i128,
+        _ => return i.clone(),
+    })
 }
 
 #[cfg(test)]
@@ -301,14 +486,18 @@ mod tests {
 
     #[test]
     fn literals() {
-        assert_eq!(parse_int("0x_1F"), Some(31));
-        assert_eq!(parse_int("017"), Some(15));
-        assert_eq!(parse_int("0b1010"), Some(10));
-        assert_eq!(parse_int("1_000_000"), Some(1_000_000));
-        assert_eq!(parse_float("0x1p-2").map(|r| rational_to_f64(&r)), Some(0.25));
-        assert_eq!(parse_float("1.5e3").map(|r| rational_to_f64(&r)), Some(1500.0));
+        let int = |t| parse_int(t).and_then(|i| i.to_i128());
+        assert_eq!(int("0x_1F"), Some(31));
+        assert_eq!(int("017"), Some(15));
+        assert_eq!(int("0b1010"), Some(10));
+        assert_eq!(int("1_000_000"), Some(1_000_000));
+        assert_eq!(parse_int("1606938044258990275541962092341162602522202993782792835301376"), Some(BigInt::one() << 200u32));
+        let float = |t| parse_float(t).map(|f| f.to_f64());
+        assert_eq!(float("0x1p-2"), Some(0.25));
+        assert_eq!(float("1.5e3"), Some(1500.0));
         let tenth = parse_float("0.1").expect("0.1");
-        assert_eq!(tenth.clone() + tenth.clone() + tenth, parse_float("0.3").expect("0.3"));
+        let sum = tenth.arith(ArithOp::Add, &tenth).arith(ArithOp::Add, &tenth);
+        assert_eq!(sum, parse_float("0.3").expect("0.3"));
         assert_eq!(parse_rune("'\\n'"), Some(10));
         assert_eq!(parse_rune("'é'"), Some(0xe9));
         assert_eq!(parse_rune("'\\377'"), Some(255));
@@ -317,10 +506,30 @@ mod tests {
     }
 
     #[test]
+    fn fractions_become_512_bit_floats_at_go_constants_limit() {
+        assert!(matches!(parse_float("1e1200"), Some(Float::Exact(_))));
+        assert!(matches!(parse_float("1e1300"), Some(Float::Rounded(_))));
+        assert!(matches!(parse_float("1e-1300"), Some(Float::Rounded(_))));
+        let n = parse_float("1e646456992").expect("n");
+        let d = parse_float("1e646456991").expect("d");
+        assert_eq!(n.arith(ArithOp::Quo, &d).to_f64(), 10.0);
+        assert_eq!(n.describe(), "1e+646456992");
+        let big = parse_float("1e1000").expect("1e1000");
+        assert!(matches!(big.arith(ArithOp::Mul, &big), Float::Rounded(_)));
+        assert_eq!(big.arith(ArithOp::Mul, &big).arith(ArithOp::Quo, &big).arith(ArithOp::Quo, &big).to_f64(), 1.0);
+    }
+
+    #[test]
     fn representability() {
-        assert_eq!(represent(&Value::Int(300), Basic::Int8), Err(Unrepresentable::Overflows));
+        assert_eq!(represent(&Value::int(300), Basic::Int8), Err(Unrepresentable::Overflows));
         assert_eq!(represent(&Value::from_f64(1.5), Basic::Int), Err(Unrepresentable::Truncated));
-        assert_eq!(represent(&Value::from_f64(2.0), Basic::Int), Ok(Value::Int(2)));
-        assert_eq!(represent(&Value::Int(3), Basic::Float64), Ok(Value::from_f64(3.0)));
+        assert_eq!(represent(&Value::from_f64(2.0), Basic::Int), Ok(Value::int(2)));
+        assert_eq!(represent(&Value::int(3), Basic::Float64), Ok(Value::from_f64(3.0)));
+        assert_eq!(represent(&Value::Int(BigInt::one() << 64u32), Basic::Uint64), Err(Unrepresentable::Overflows));
+        let huge = Value::Float(parse_float("1e646456992").expect("huge"));
+        assert_eq!(represent(&huge, Basic::Float64), Err(Unrepresentable::Overflows));
+        assert_eq!(represent(&huge, Basic::Int), Err(Unrepresentable::Overflows));
+        assert_eq!(wrap(&BigInt::from(-1), Basic::Uint8), BigInt::from(255));
+        assert_eq!(wrap(&BigInt::from(300), Basic::Int8), BigInt::from(44));
     }
 }

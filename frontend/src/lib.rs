@@ -4,6 +4,7 @@
 //! Diagnostics are values (`diag.rs`); the frontend never aborts on user error.
 
 pub mod ast;
+pub mod bigfloat;
 pub mod check;
 pub mod constant;
 pub mod diag;

@@ -645,7 +645,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn one_of_type(&mut self, ty: TypeId, pos: Pos) -> NodeId {
-        let value = if self.types().basic_of(ty).is_some_and(|b| b.is_float()) { ConstValue::from_f64(1.0) } else { ConstValue::Int(1) };
+        let value = if self.types().basic_of(ty).is_some_and(|b| b.is_float()) { ConstValue::from_f64(1.0) } else { ConstValue::int(1) };
         self.node(Op::Const { value, text: "1".to_string(), prec: 8 }, pos, ty)
     }
 
@@ -949,8 +949,8 @@ impl<'a> Lowerer<'a> {
         };
         let value = match (self.types().basic_of(ty), v) {
             (Some(b), v @ (ConstValue::Int(_) | ConstValue::Float(_))) if b.is_float() => frontend::constant::represent(&v, b).unwrap_or(v),
-            (Some(b), ConstValue::Float(f)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(f.to_integer().try_into().unwrap_or(0), b)),
-            (Some(b), ConstValue::Int(i)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(i, b)),
+            (Some(b), ConstValue::Float(f)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(&f.to_integer().unwrap_or_default(), b)),
+            (Some(b), ConstValue::Int(i)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(&i, b)),
             (_, v) => v,
         };
         // gc's noder drops the parentheses around a constant expression.
@@ -1361,7 +1361,7 @@ impl<'a> Lowerer<'a> {
                 let elems: Vec<(LitKey, NodeId)> = text
                     .chars()
                     .enumerate()
-                    .map(|(i, r)| (LitKey::Index(i as u64), self.node(Op::Const { value: ConstValue::Int(r as i128), text: (r as u32).to_string(), prec: 8 }, e.pos, rune)))
+                    .map(|(i, r)| (LitKey::Index(i as u64), self.node(Op::Const { value: ConstValue::int(r as u32), text: (r as u32).to_string(), prec: 8 }, e.pos, rune)))
                     .collect();
                 return self.node(Op::CompositeLit(elems), e.pos, target);
             }

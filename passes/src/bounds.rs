@@ -277,8 +277,8 @@ impl Walker<'_> {
 
 /// gc's `IsSmallIntConst`: an integer constant that fits in 32 bits.
 fn small_int_const(node: &Node) -> Option<i128> {
-    match node.op {
-        Op::Const { value: ConstValue::Int(v), .. } if i32::try_from(v).is_ok() => Some(v),
+    match &node.op {
+        Op::Const { value, .. } => value.integer().filter(|v| i32::try_from(*v).is_ok()),
         _ => None,
     }
 }

@@ -136,8 +136,8 @@ impl Prover<'_> {
     }
 
     fn int_const(&self, id: NodeId) -> Option<i128> {
-        match self.func.node(id).op {
-            Op::Const { value: ConstValue::Int(v), .. } => Some(v),
+        match &self.func.node(id).op {
+            Op::Const { value, .. } => value.integer(),
             _ => None,
         }
     }
@@ -183,7 +183,7 @@ fn made_with_length(func: &Func) -> HashMap<LocalId, Length> {
     for (lhs, len) in made {
         let Some(s) = func.private_local(lhs) else { continue };
         let length = match (&func.node(len).op, func.private_local(len)) {
-            (Op::Const { value: ConstValue::Int(v), .. }, _) => Length::Const(*v),
+            (Op::Const { value: ConstValue::Int(v), .. }, _) => Length::Const(v.try_into().unwrap_or(i128::MAX)),
             (_, Some(n)) => {
                 let n_fixed = match func.local(n).class {
                     LocalClass::Param => count(n) == 0,

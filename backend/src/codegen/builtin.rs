@@ -131,7 +131,7 @@ impl FuncCtx<'_, '_> {
 
     fn constant_int(&self, id: NodeId) -> Option<i64> {
         match &self.func.node(id).op {
-            Op::Const { value: ConstValue::Int(i), .. } => i64::try_from(*i).ok(),
+            Op::Const { value: value @ ConstValue::Int(_), .. } => value.as_int().and_then(|i| i64::try_from(i).ok()),
             _ => None,
         }
     }

@@ -252,14 +252,14 @@ impl<'a> Checker<'a> {
                 let t = self.types.pointer_elem(xi.ty).filter(|p| matches!(self.types.under(*p), TypeKind::Array(..))).unwrap_or(xi.ty);
                 let value = match self.types.under(t).clone() {
                     TypeKind::Basic(bt) if bt.is_string() && b == Builtin::Len => match &xi.value {
-                        Some(Value::Str(s)) => Some(Value::Int(s.len() as i128)),
+                        Some(Value::Str(s)) => Some(Value::int(s.len())),
                         _ => None,
                     },
                     TypeKind::Array(n, _) => {
                         if contains_call(&args[0]) {
                             None
                         } else {
-                            Some(Value::Int(n as i128))
+                            Some(Value::int(n))
                         }
                     }
                     TypeKind::Slice(_) | TypeKind::Chan(_) => None,

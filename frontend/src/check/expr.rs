@@ -4,9 +4,9 @@
 //! expr.go, call.go, builtins.go, assignments.go, conversions.go).
 
 use super::*;
-use num_traits::{ToPrimitive, Zero};
+use num_traits::Zero;
 
-use crate::constant::{self, represent};
+use crate::constant::{self, represent, ArithOp};
 use crate::diag::Note;
 
 impl<'a> Checker<'a> {
@@ -95,7 +95,7 @@ impl<'a> Checker<'a> {
             ExprKind::RuneLit(text) => match constant::parse_rune(text) {
                 Some(v) => {
                     let t = self.untyped(Basic::UntypedRune);
-                    self.set(e, Mode::Constant, t, Some(Value::Int(v)));
+                    self.set(e, Mode::Constant, t, Some(Value::int(v)));
                 }
                 // The lexer reported the malformed literal (gc's BasicLit.Bad).
                 None => self.invalid(e),
@@ -233,7 +233,7 @@ impl<'a> Checker<'a> {
             ObjKind::Const(v) => {
                 if name == "iota" && (id as usize) < self.universe_len {
                     match self.iota {
-                        Some(i) => self.set(e, Mode::Constant, obj.ty, Some(Value::Int(i))),
+                        Some(i) => self.set(e, Mode::Constant, obj.ty, Some(Value::int(i))),
                         None => {
                             self.error(e.pos, "cannot use iota outside constant declaration");
                             self.invalid(e);
@@ -503,6 +503,11 @@ impl<'a> Checker<'a> {
         let x = self.operand(e);
         let (Some(v), Some(b)) = (&x.value, self.types.basic_of(x.ty)) else { return };
         if b.is_untyped() {
+            // Untyped integers must not grow beyond types2's 512 bits.
+            if matches!(v, Value::Int(i) if i.bits() > crate::bigfloat::PRECISION) {
+                self.error(e.pos, format!("constant {} overflow", overflow_op_name(e)));
+                self.invalid(e);
+            }
             return;
         }
         match represent(v, b) {
@@ -672,9 +677,9 @@ impl<'a> Checker<'a> {
             let folded = match (op, v) {
                 (UnaryOp::Plus, v) => Some(v.clone()),
                 (UnaryOp::Neg, Value::Int(i)) => Some(Value::Int(-i)),
-                (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(-f)),
+                (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(f.neg())),
                 (UnaryOp::Not, Value::Bool(v)) => Some(Value::Bool(!v)),
-                (UnaryOp::BitNot, Value::Int(i)) => Some(Value::Int(if b.is_unsigned() { constant::wrap(!i, b) } else { !i })),
+                (UnaryOp::BitNot, Value::Int(i)) => Some(Value::Int(if b.is_unsigned() { constant::wrap(&!i, b) } else { !i })),
                 _ => None,
             };
             if let Some(v) = folded {
@@ -881,8 +886,8 @@ impl<'a> Checker<'a> {
         let li = self.info_of(l);
         let ri = self.info_of(r);
         let lb = self.types.basic_of(li.ty).unwrap_or(Basic::Invalid);
-        let lint = if li.mode == Mode::Constant { li.value.as_ref().and_then(|v| v.as_int()) } else { None };
-        if !(lb.is_integer() || self.is_untyped(li.ty) && lint.is_some()) {
+        let integral = li.mode == Mode::Constant && li.value.as_ref().and_then(|v| v.as_big_int()).is_some();
+        if !(lb.is_integer() || self.is_untyped(li.ty) && integral) {
             let d = self.describe_operand(l);
             self.error(l.start(), format!("invalid operation: shifted operand {} must be integer", d));
             self.invalid(e);
@@ -917,7 +922,7 @@ impl<'a> Checker<'a> {
             }
         }
         if li.mode == Mode::Constant {
-            let lint = lint.unwrap_or(0);
+            let lint = li.value.as_ref().and_then(|v| v.as_big_int()).unwrap_or_default();
             if ri.mode == Mode::Constant {
                 let count = ri.value.as_ref().and_then(|v| v.as_int()).unwrap_or(0);
                 if count > 1023 - 1 + 52 {
@@ -926,16 +931,7 @@ impl<'a> Checker<'a> {
                     self.invalid(e);
                     return;
                 }
-                let v = if op == BinaryOp::Shl {
-                    if lint != 0 && (lint.unsigned_abs().leading_zeros() as i128) <= count {
-                        self.error(e.pos, "constant shift overflow");
-                        self.invalid(e);
-                        return;
-                    }
-                    lint << count
-                } else {
-                    lint >> count.min(127)
-                };
+                let v = if op == BinaryOp::Shl { lint << count as u64 } else { lint >> count as u64 };
                 let t = if lb.is_integer() { li.ty } else { self.untyped(Basic::UntypedInt) };
                 self.set(e, Mode::Constant, t, Some(Value::Int(v)));
                 self.overflow(e);
@@ -1461,15 +1457,28 @@ pub(crate) fn is_comparison(op: BinaryOp) -> bool {
 }
 
 
+/// types2's opName: the operation named in `constant ... overflow`.
+fn overflow_op_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Unary(UnaryOp::BitNot, _) => "bitwise complement",
+        ExprKind::Binary(BinaryOp::Add, ..) => "addition",
+        ExprKind::Binary(BinaryOp::Sub, ..) => "subtraction",
+        ExprKind::Binary(BinaryOp::Xor, ..) => "bitwise XOR",
+        ExprKind::Binary(BinaryOp::Mul, ..) => "multiplication",
+        ExprKind::Binary(BinaryOp::Shl, ..) => "shift",
+        _ => "",
+    }
+}
+
 fn fold_binary(op: BinaryOp, l: &Value, r: &Value, b: Basic) -> Option<Value> {
     use Value::*;
     Some(match (l, r) {
         (Int(a), Int(c)) if !b.is_float() => match op {
-            BinaryOp::Add => Int(a.checked_add(*c)?),
-            BinaryOp::Sub => Int(a.checked_sub(*c)?),
-            BinaryOp::Mul => Int(a.checked_mul(*c)?),
-            BinaryOp::Quo => Int(a.checked_div(*c)?),
-            BinaryOp::Rem => Int(a.checked_rem(*c)?),
+            BinaryOp::Add => Int(a + c),
+            BinaryOp::Sub => Int(a - c),
+            BinaryOp::Mul => Int(a * c),
+            BinaryOp::Quo if !c.is_zero() => Int(a / c),
+            BinaryOp::Rem if !c.is_zero() => Int(a % c),
             BinaryOp::And => Int(a & c),
             BinaryOp::Or => Int(a | c),
             BinaryOp::Xor => Int(a ^ c),
@@ -1487,17 +1496,18 @@ fn fold_binary(op: BinaryOp, l: &Value, r: &Value, b: Basic) -> Option<Value> {
             _ => return None,
         },
         _ => {
-            // Exact rational arithmetic, rounded only to a typed float's precision.
-            let (a, c) = (l.as_rational()?, r.as_rational()?);
-            let v = match op {
-                BinaryOp::Add => a + c,
-                BinaryOp::Sub => a - c,
-                BinaryOp::Mul => a * c,
-                BinaryOp::Quo if !c.is_zero() => a / c,
+            // go/constant's float arithmetic, rounded only to a typed float's precision.
+            let (a, c) = (l.as_float()?, r.as_float()?);
+            let arith = match op {
+                BinaryOp::Add => ArithOp::Add,
+                BinaryOp::Sub => ArithOp::Sub,
+                BinaryOp::Mul => ArithOp::Mul,
+                BinaryOp::Quo if !c.is_zero() => ArithOp::Quo,
                 _ => return None,
             };
+            let v = a.arith(arith, &c);
             if b.is_integer() {
-                Int(v.to_integer().to_i128()?)
+                Int(v.to_integer()?)
             } else if b.is_untyped() {
                 Float(v)
             } else {
@@ -1519,7 +1529,7 @@ fn compare_values(op: BinaryOp, l: &Value, r: &Value) -> Option<bool> {
                 _ => None,
             }
         }
-        _ => l.as_rational()?.cmp(&r.as_rational()?),
+        _ => l.as_float()?.compare(&r.as_float()?),
     };
     Some(match op {
         BinaryOp::Eql => ord == Ordering::Equal,

@@ -55,7 +55,7 @@ impl<'a> Checker<'a> {
                     self.const_arity(specs, si);
                     self.process_delayed(top);
                     for (name, (t, v)) in spec.names.iter().zip(results) {
-                        let id = self.declare(name, ObjKind::Const(v.unwrap_or(Value::Int(0))), t);
+                        let id = self.declare(name, ObjKind::Const(v.unwrap_or(Value::int(0))), t);
                         self.objects[id as usize].used = true;
                     }
                 }

@@ -159,11 +159,12 @@ impl Batch<'_> {
                     Op::MakeSlice { len, cap } => {
                         let size = cap.unwrap_or(*len);
                         let Op::Const { value: ir::ConstValue::Int(n), .. } = &func.node(size).op else { return Some("non-constant size") };
+                        let n = n.try_into().unwrap_or(i128::MAX);
                         let elem = match types.under(node.ty) {
                             ir::TypeKind::Slice(e) => types.size(*e),
                             _ => 0,
                         };
-                        (elem != 0 && *n > (max_implicit_size / elem) as i128).then_some("too large for stack")
+                        (elem != 0 && n > (max_implicit_size / elem) as i128).then_some("too large for stack")
                     }
                     _ => None,
                 }
