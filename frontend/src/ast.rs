@@ -315,9 +315,23 @@ pub enum StmtKind {
     Range { key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr, body: Block, range_pos: Pos },
 }
 
-/// Turns byte offsets into gc's `line:col` (1-based, columns in bytes).
+/// Turns byte offsets into gc's `line:col` (1-based, columns in bytes), and
+/// into the positions gc prints, which follow line directives.
 pub struct SourceMap {
     line_starts: Vec<u32>,
+    directives: Vec<LineDirective>,
+}
+
+/// A `//line file:line[:col]` or `/*line file:line[:col]*/` comment (gc's
+/// syntax.LineBase): from offset `at` on, positions are reported in `file`
+/// (None: the source file itself), counting lines from `line`; columns from
+/// `col` on the directive's own line and as they are on later lines, or not
+/// at all when `col` is 0.
+struct LineDirective {
+    at: Pos,
+    file: Option<String>,
+    line: u32,
+    col: u32,
 }
 
 impl SourceMap {
@@ -328,7 +342,31 @@ impl SourceMap {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceMap { line_starts }
+        let mut map = SourceMap { line_starts, directives: Vec::new() };
+        for (at, text) in directive_comments(src) {
+            if let Some(d) = map.directive(at, text) {
+                map.directives.push(d);
+            }
+        }
+        map
+    }
+
+    /// gc's updateBase on the text after `line `: `file:line` or
+    /// `file:line:col` (an empty file then keeps the current one); anything
+    /// else is not a directive.
+    fn directive(&self, at: Pos, text: &str) -> Option<LineDirective> {
+        let number = |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0 && *n < 1 << 30);
+        let (rest, last) = text.rsplit_once(':')?;
+        let (file, line, col) = match rest.rsplit_once(':') {
+            Some((file, line)) if line.parse::<u32>().is_ok() => (file, number(line)?, number(last)?),
+            _ => (rest, number(last)?, 0),
+        };
+        let file = match (file.is_empty() && col != 0, self.directives.last()) {
+            (true, Some(previous)) => previous.file.clone(),
+            (true, None) => None,
+            (false, _) => Some(file.to_string()),
+        };
+        Some(LineDirective { at, file, line, col })
     }
 
     /// The line and column of `pos`, the column saturated at gc's `colMax`
@@ -341,12 +379,60 @@ impl SourceMap {
         (line as u32 + 1, (pos - self.line_starts[line] + 1).min(COL_MAX))
     }
 
-    /// `file:line:col` as gc prints a position: without the column when it
-    /// is past what a position holds.
+    /// `file:line:col` as gc prints a position: in the file and lines of the
+    /// line directive that covers it, without the column when it is past
+    /// what a position holds or the directive gives none.
     pub fn position(&self, file: &str, pos: Pos) -> String {
         let (line, col) = self.line_col(pos);
-        format_position(file, line, col)
+        let Some(d) = self.directives.iter().rev().find(|d| d.at <= pos) else { return format_position(file, line, col) };
+        let (at_line, at_col) = self.line_col(d.at);
+        let col = match d.col {
+            0 => 0,
+            _ if line == at_line => d.col + (col - at_col),
+            _ => col,
+        };
+        format_position(d.file.as_deref().unwrap_or(file), d.line + (line - at_line), col)
     }
+}
+
+/// The line directive comments of a Go source: (the offset where each takes
+/// effect, its text after `line `). A `//line` comment counts only at the
+/// start of a line and takes effect on the next; a `/*line*/` comment on a
+/// single line counts anywhere and takes effect right after it.
+fn directive_comments(src: &str) -> Vec<(Pos, &str)> {
+    let bytes = src.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &src[i..];
+        match bytes[i] {
+            b'/' if rest.starts_with("//") => {
+                let end = rest.find('\n').map_or(bytes.len(), |n| i + n);
+                let at_line_start = i == 0 || bytes[i - 1] == b'\n';
+                if let Some(text) = src[i..end].strip_prefix("//line ").filter(|_| at_line_start) {
+                    found.push(((end + 1) as Pos, text.trim_end_matches('\r')));
+                }
+                i = end;
+            }
+            b'/' if rest.starts_with("/*") => {
+                let end = rest[2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2);
+                let comment = &src[i..end];
+                if let Some(text) = comment.strip_prefix("/*line ").and_then(|t| t.strip_suffix("*/")).filter(|t| !t.contains('\n')) {
+                    found.push((end as Pos, text));
+                }
+                i = end;
+            }
+            quote @ (b'"' | b'\'' | b'`') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote && (quote == b'`' || bytes[i] != b'\n') {
+                    i += if bytes[i] == b'\\' && quote != b'`' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    found
 }
 
 /// gc's largest column; columns from there on print as unknown.
