@@ -262,6 +262,13 @@ impl TypeTable {
         id
     }
 
+    /// The package-level defined types (not local ones, not `byte`, `rune`,
+    /// `any`), in the order they were declared.
+    pub fn package_types(&self) -> Vec<TypeId> {
+        // Local types have decl_index u32::MAX, just above PREDECLARED_ALIAS.
+        (0..self.kinds.len() as u32).map(TypeId).filter(|t| matches!(self.kind(*t), TypeKind::Named { decl_index, .. } if *decl_index < PREDECLARED_ALIAS)).collect()
+    }
+
     /// The predeclared `byte` (made by `new`).
     pub fn byte_type(&self) -> TypeId {
         self.byte
@@ -290,6 +297,11 @@ impl TypeTable {
         if let TypeKind::Named { underlying: slot, .. } = &mut self.kinds[named.0 as usize] {
             *slot = under;
         }
+    }
+
+    /// The id of a type already in the table, without adding it.
+    pub fn lookup(&self, kind: &TypeKind) -> Option<TypeId> {
+        self.interned.get(kind).copied()
     }
 
     /// The id of a basic type already in the table (the checker interns
