@@ -268,8 +268,9 @@ pub enum ConvKind {
 pub enum LitKey {
     /// A struct field, by index.
     Field(u32),
-    /// An array or slice element, by index.
-    Index(u64),
+    /// An array or slice element, by index; `keyed` when the source gives
+    /// the index (gc's OKEY, which inlining costs count).
+    Index { index: u64, keyed: bool },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1190,7 +1190,7 @@ impl<'a> Lowerer<'a> {
                 let mut elems: Vec<(LitKey, NodeId)> = Vec::new();
                 for (i, v) in values[n_fixed..].iter().enumerate() {
                     conv_pos = self.argument_pos(*v, conv_pos);
-                    elems.push((LitKey::Index(i as u64), self.convert_node(*v, elem, conv_pos)));
+                    elems.push((LitKey::Index { index: i as u64, keyed: false }, self.convert_node(*v, elem, conv_pos)));
                 }
                 let lit = self.implicit_node(Op::CompositeLit(elems), e.pos, slice_ty);
                 arg_nodes.push(lit);
@@ -1361,7 +1361,7 @@ impl<'a> Lowerer<'a> {
                 let elems: Vec<(LitKey, NodeId)> = text
                     .chars()
                     .enumerate()
-                    .map(|(i, r)| (LitKey::Index(i as u64), self.node(Op::Const { value: ConstValue::int(r as u32), text: (r as u32).to_string(), prec: 8 }, e.pos, rune)))
+                    .map(|(i, r)| (LitKey::Index { index: i as u64, keyed: false }, self.node(Op::Const { value: ConstValue::int(r as u32), text: (r as u32).to_string(), prec: 8 }, e.pos, rune)))
                     .collect();
                 return self.node(Op::CompositeLit(elems), e.pos, target);
             }
@@ -1447,7 +1447,7 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                     let v = self.elem_value(el, elem);
-                    out.push((LitKey::Index(index), v));
+                    out.push((LitKey::Index { index, keyed: el.key.is_some() }, v));
                     index += 1;
                 }
             }

@@ -460,7 +460,7 @@ impl FuncCtx<'_, '_> {
                 let n = elems
                     .iter()
                     .filter_map(|(key, _)| match key {
-                        LitKey::Index(i) => Some(*i + 1),
+                        LitKey::Index { index, .. } => Some(*index + 1),
                         LitKey::Field(_) => None,
                     })
                     .max()
@@ -493,7 +493,7 @@ impl FuncCtx<'_, '_> {
                 (LitKey::Field(i), TypeKind::Struct(fields)) => {
                     (fields[*i as usize].ty, self.types.field_offset(ty, *i as usize))
                 }
-                (LitKey::Index(i), TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => {
+                (LitKey::Index { index: i, .. }, TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => {
                     (*elem, i * self.types.size(*elem))
                 }
                 _ => panic!("backend: literal key {:?} for type {}", key, self.types.display(ty)),

@@ -175,7 +175,7 @@ impl Batch<'_> {
                 for (key, e) in elems {
                     let at = match (key, types.under(node.ty)) {
                         (LitKey::Field(i), _) => types.field_offset(node.ty, *i as usize),
-                        (LitKey::Index(i), TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => i * types.size(*elem),
+                        (LitKey::Index { index: i, .. }, TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => i * types.size(*elem),
                         _ => 0,
                     };
                     parts.push((*e, symbol.clone(), offset + at));

@@ -125,6 +125,8 @@ impl Hairy<'_> {
                 if is_slice {
                     own += 1;
                 }
+                // An explicit index is an OKEY node and its constant.
+                own += 2 * elems.iter().filter(|(key, _)| matches!(key, LitKey::Index { keyed: true, .. })).count() as i32;
                 // Each struct element is an OSTRUCTKEY node of its own.
                 if is_struct {
                     own += elems.len() as i32;
