@@ -186,6 +186,10 @@ pub struct TypeTable {
     interned: HashMap<TypeKind, TypeId>,
     /// Methods of each named type, in declaration order.
     pub methods: HashMap<TypeId, Vec<Method>>,
+    /// Named types declared as another named type whose underlying type was
+    /// not known yet (`type T2 T1` met while T1's struct is being resolved):
+    /// (the type, the type it names), settled by set_underlying.
+    awaiting_underlying: Vec<(TypeId, TypeId)>,
 }
 
 impl Default for TypeTable {
@@ -201,7 +205,7 @@ pub const PREDECLARED_ALIAS: u32 = u32::MAX - 1;
 
 impl TypeTable {
     pub fn new() -> TypeTable {
-        let mut table = TypeTable { kinds: Vec::new(), canon: Vec::new(), byte: INVALID, rune: INVALID, any: INVALID, interned: HashMap::new(), methods: HashMap::new() };
+        let mut table = TypeTable { kinds: Vec::new(), canon: Vec::new(), byte: INVALID, rune: INVALID, any: INVALID, interned: HashMap::new(), methods: HashMap::new(), awaiting_underlying: Vec::new() };
         table.intern(TypeKind::Basic(Basic::Invalid));
         let (uint8, int32) = (table.basic(Basic::Uint8), table.basic(Basic::Int32));
         let empty_interface = table.intern(TypeKind::Interface(Vec::new()));
@@ -292,10 +296,21 @@ impl TypeTable {
         id
     }
 
+    /// Gives a named type its underlying type, that of `underlying`; if
+    /// that is a named type whose own is not known yet, once it is.
     pub fn set_underlying(&mut self, named: TypeId, underlying: TypeId) {
         let under = self.underlying(underlying);
+        if under == INVALID && underlying != INVALID && self.is_named(underlying) {
+            self.awaiting_underlying.push((named, underlying));
+            return;
+        }
         if let TypeKind::Named { underlying: slot, .. } = &mut self.kinds[named.0 as usize] {
             *slot = under;
+        }
+        let settled: Vec<TypeId> = self.awaiting_underlying.iter().filter(|(_, target)| *target == named).map(|(t, _)| *t).collect();
+        self.awaiting_underlying.retain(|(_, target)| *target != named);
+        for t in settled {
+            self.set_underlying(t, named);
         }
     }
 
