@@ -682,7 +682,7 @@ fn attach_directives(file: &mut File, directives: &[Directive], boundaries: &[Po
         for (i, d) in directives.iter().enumerate() {
             if (previous_end as usize) <= d.offset && d.offset < func.func_pos as usize {
                 used[i] = true;
-                pragmas.push(d.text.clone());
+                pragmas.push(pragma_verb(&d.text).to_string());
             }
         }
         func.pragmas = pragmas;
@@ -710,11 +710,16 @@ fn attach_directives(file: &mut File, directives: &[Directive], boundaries: &[Po
     misplaced.into_iter().filter(|(in_body, _)| *in_body || !any_in_body).map(|(_, d)| d).collect()
 }
 
+/// A directive's name: its text up to the first space, as gc's pragmaFlag
+/// reads it (`//go:noinline because ...` is go:noinline).
+fn pragma_verb(text: &str) -> &str {
+    text.split(' ').next().unwrap_or(text)
+}
+
 /// The `//go:` pragmas gc applies to function declarations (noder/lex.go).
 fn is_function_pragma(text: &str) -> bool {
-    let name = text.split_whitespace().next().unwrap_or("");
     matches!(
-        name,
+        pragma_verb(text),
         "go:nointerface"
             | "go:noescape"
             | "go:norace"
@@ -1423,10 +1428,10 @@ outer:
 
     #[test]
     fn directives_attach_to_the_next_function() {
-        let src = "package main\n\n//go:noinline\nfunc a() {}\n\n//go:noinline\n//go:nosplit\n\n// comment\nfunc b() {}\n\n//go:noinline\nvar x int\n\nfunc c() {\n//go:noinline\n}\n\nfunc d() {}\n";
+        let src = "package main\n\n//go:noinline because\nfunc a() {}\n\n//go:noinline\n//go:nosplit\n\n// comment\nfunc b() {}\n\n//go:noinline\nvar x int\n\nfunc c() {\n//go:noinline\n}\n\nfunc d() {}\n";
         let parsed = parse(src);
         let pragmas = |name| func(&parsed.file, name).pragmas.clone();
-        assert_eq!(pragmas("a"), ["go:noinline"]);
+        assert_eq!(pragmas("a"), ["go:noinline"], "words after the directive's name are not part of it");
         assert_eq!(pragmas("b"), ["go:noinline", "go:nosplit"]);
         assert!(pragmas("c").is_empty(), "a directive before a var belongs to the var");
         assert!(pragmas("d").is_empty(), "a directive inside a body belongs to no function");
