@@ -69,10 +69,14 @@ impl Batch<'_> {
                     self.block(&case.body);
                 }
             }
-            Op::Assign { lhs, rhs: Some(rhs), .. } if self.is_package_init_of_global(lhs) && self.is_static_shape(rhs) => {
-                let Op::Global(g) = self.pkg.func(self.curfn).node(lhs).op else { unreachable!("a package variable") };
-                let symbol = format!("{}.{}", self.pkg.name, self.pkg.globals[g.0 as usize].name);
-                self.static_parts(rhs, &symbol, 0);
+            // gc's staticinit drops `var _ = v` when v has no side effects.
+            Op::Assign { lhs, rhs: Some(rhs), .. } if self.is_package_init_of(lhs, true) && !self.any_side_effects(rhs) => {}
+            Op::Assign { lhs, rhs: Some(rhs), .. } if self.is_package_init_of(lhs, false) && self.is_static_shape(rhs) => {
+                let symbol = match self.pkg.func(self.curfn).node(lhs).op {
+                    Op::Global(g) => Some(format!("{}.{}", self.pkg.name, self.pkg.globals[g.0 as usize].name)),
+                    _ => None,
+                };
+                self.static_parts(rhs, symbol.as_deref(), 0);
             }
             Op::Assign { lhs, rhs, .. } => self.assign_list(&[Some(lhs)], &[rhs], "assign", id),
             Op::AssignOp { lhs, rhs, .. } => self.assign_list(&[Some(lhs)], &[Some(rhs)], "assign", id),
@@ -137,8 +141,33 @@ impl Batch<'_> {
         self.loop_depth = old;
     }
 
-    fn is_package_init_of_global(&self, lhs: NodeId) -> bool {
-        Some(self.curfn) == self.pkg.init && matches!(self.pkg.func(self.curfn).node(lhs).op, Op::Global(_))
+    /// Whether this is the package initialization assigning `lhs`, a package
+    /// variable or (`blank_only`, or not) `_`.
+    fn is_package_init_of(&self, lhs: NodeId, blank_only: bool) -> bool {
+        if Some(self.curfn) != self.pkg.init {
+            return false;
+        }
+        match self.pkg.func(self.curfn).node(lhs).op {
+            Op::Blank => true,
+            Op::Global(_) => !blank_only,
+            _ => false,
+        }
+    }
+
+    /// staticinit's AnySideEffects, on the code as gc sees it before
+    /// inlining: anything but names, constants, arithmetic that cannot
+    /// panic, comparisons, conversions, literals, `&`, field selection,
+    /// len, cap and new may have effects.
+    fn any_side_effects(&self, id: NodeId) -> bool {
+        let func = self.pkg.func(self.curfn);
+        let node = func.node(id);
+        let own = match &node.op {
+            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Const { .. } | Op::Nil | Op::New | Op::AddStr(_) | Op::Addr(_) | Op::Field(..) | Op::Conv(..) | Op::Len(_) | Op::Cap(_) | Op::CompositeLit(_) | Op::Unary(..) => false,
+            Op::Binary(BinOp::Div | BinOp::Mod, _, divisor) => !matches!(&func.node(*divisor).op, Op::Const { value, .. } if !value.as_float().is_some_and(|v| v.is_zero())),
+            Op::Binary(..) => false,
+            _ => true,
+        };
+        own || node.children().into_iter().any(|c| self.any_side_effects(c))
     }
 
     /// Whether gc's static initialization (staticinit) lays `value` out as
@@ -158,19 +187,20 @@ impl Batch<'_> {
 
     /// The code a statically initialized value still needs: each part that
     /// is not data itself is assigned at run time into its place in the
-    /// static data, `(T)(symbol@offset) = part` as gc prints it. Literals
-    /// behind a pointer or a slice, and boxes of non-pointer values, get
-    /// static temporaries of their own (`main..stmp_N`, numbered package-wide).
-    fn static_parts(&mut self, id: NodeId, symbol: &str, offset: u64) {
+    /// static data, `(T)(symbol@offset) = part` as gc prints it, or dropped
+    /// for `_` (symbol None). Literals behind a pointer or a slice, and boxes
+    /// of non-pointer values, get static temporaries of their own
+    /// (`main..stmp_N`, numbered package-wide).
+    fn static_parts(&mut self, id: NodeId, symbol: Option<&str>, offset: u64) {
         let types = &self.pkg.types;
         let func = self.pkg.func(self.curfn);
         let node = func.node(id);
-        let mut parts: Vec<(NodeId, String, u64)> = Vec::new();
+        let mut parts: Vec<(NodeId, Option<String>, u64)> = Vec::new();
         match &node.op {
             Op::CompositeLit(elems) => {
                 let (symbol, offset) = match types.under(node.ty) {
-                    TypeKind::Slice(_) => (self.static_temp(), 0),
-                    _ => (symbol.to_string(), offset),
+                    TypeKind::Slice(_) => (Some(self.static_temp()), 0),
+                    _ => (symbol.map(str::to_string), offset),
                 };
                 for (key, e) in elems {
                     let at = match (key, types.under(node.ty)) {
@@ -181,16 +211,20 @@ impl Batch<'_> {
                     parts.push((*e, symbol.clone(), offset + at));
                 }
             }
-            Op::Addr(x) if matches!(func.node(*x).op, Op::CompositeLit(_)) => parts.push((*x, self.static_temp(), 0)),
-            Op::Conv(ConvKind::Iface, x) if self.pkg.types.is_direct_iface(func.node(*x).ty) => parts.push((*x, symbol.to_string(), offset + 8)),
-            Op::Conv(ConvKind::Iface, x) => parts.push((*x, self.static_temp(), 0)),
+            Op::Addr(x) if matches!(func.node(*x).op, Op::CompositeLit(_)) => parts.push((*x, Some(self.static_temp()), 0)),
+            Op::Conv(ConvKind::Iface, x) if self.pkg.types.is_direct_iface(func.node(*x).ty) => parts.push((*x, symbol.map(str::to_string), offset + 8)),
+            Op::Conv(ConvKind::Iface, x) => parts.push((*x, Some(self.static_temp()), 0)),
             _ => {}
         }
         for (part, symbol, offset) in parts {
             if self.is_static_shape(part) {
-                self.static_parts(part, &symbol, offset);
+                self.static_parts(part, symbol.as_deref(), offset);
                 continue;
             }
+            let Some(symbol) = symbol else {
+                self.discard(part);
+                continue;
+            };
             let func = self.pkg.func(self.curfn);
             let part_node = func.node(part);
             let ty = self.pkg.types.display(part_node.ty);
