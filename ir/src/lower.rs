@@ -875,7 +875,9 @@ impl<'a> Lowerer<'a> {
                 let mut xn = self.expr(x);
                 let xt = self.ty_of(x);
                 if let Some(elem) = self.types().pointer_elem(xt) {
-                    xn = self.implicit_node(Op::Deref(xn), e.pos, elem);
+                    // The noder's implicitstar, where building x and i left base.Pos.
+                    let at = self.built_pos(i, self.built_pos(x, e.pos));
+                    xn = self.implicit_node(Op::Deref(xn), at, elem);
                 }
                 let idx = self.expr(i);
                 self.node(Op::Index(xn, idx), e.pos, ty)
@@ -1376,7 +1378,9 @@ impl<'a> Lowerer<'a> {
                 let mut xn = self.expr(&args[0]);
                 let xt = self.ty_of(&args[0]);
                 if let Some(elem) = self.types().pointer_elem(xt) {
-                    xn = self.implicit_node(Op::Deref(xn), e.pos, elem);
+                    // The noder's implicitstar, where building the call left base.Pos.
+                    let at = self.noder_pos(args, e.pos);
+                    xn = self.implicit_node(Op::Deref(xn), at, elem);
                 }
                 let op = if b == Builtin::Len { Op::Len(xn) } else { Op::Cap(xn) };
                 self.node(op, e.pos, ty)
