@@ -403,9 +403,8 @@ impl<'a> Lowerer<'a> {
             // A call's result assigned to a variable of another type (an
             // interface): as gc's typecheck rewrites it (RewriteMultiValueCall),
             // the results go to temporaries of their own types in the
-            // statement's init, and the statement assigns them, converted at
-            // the call.
-            let conv_pos = self.b().func.node(rhs).pos;
+            // statement's init, and the statement assigns them, converted
+            // where building the statement left the noder's position.
             let mut init = Vec::new();
             let mut temps = Vec::new();
             for ty in &results {
