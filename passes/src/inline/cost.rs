@@ -138,7 +138,9 @@ impl Hairy<'_> {
                 while let Op::Conv(ConvKind::Nop, y) = &inner.op {
                     inner = func.node(*y);
                 }
-                if matches!(inner.op, Op::Addr(_)) {
+                // `*&x` is one node less; `*&T{...}` is not: &T{...} is gc's
+                // OPTRLIT, not an OADDR.
+                if matches!(inner.op, Op::Addr(y) if !matches!(func.node(y).op, Op::CompositeLit(_))) {
                     own -= 1;
                 }
             }
