@@ -55,7 +55,12 @@ pub fn parse(src: &str) -> Parsed {
         .collect();
     let ctx = Ctx::new();
     let result = grammar::SourceFileParser::new().parse(&ctx, tokens.iter().cloned().map(Ok::<_, std::convert::Infallible>));
+    let label_errors = labels_before_clauses(&tokens);
     let file = match result {
+        Ok(_) if !label_errors.is_empty() => {
+            diagnostics.extend(label_errors);
+            File { package: Ident { name: String::new(), pos: 0 }, imports: Vec::new(), decls: Vec::new() }
+        }
         Ok(mut file) => {
             let misplaced = attach_directives(&mut file, &lexed.directives, &ctx.boundaries.borrow());
             diagnostics.extend(misplaced);
@@ -69,6 +74,24 @@ pub fn parse(src: &str) -> Parsed {
     diagnostics.extend(ctx.errors.take());
     diagnostics.sort_by_key(|d| d.pos);
     Parsed { file, expr_count: ctx.next_id.get(), diagnostics: one_syntax_error_per_line(src, diagnostics) }
+}
+
+/// A label right before `case` or `default` (`L:` then the next clause):
+/// gc's parser wants a statement after a label, and only a `}` may stand in
+/// for one, so it reports `missing statement after label` at the colon.
+/// (The grammar takes the empty statement there.) A label starts a
+/// statement: it follows `;`, `{` or another colon.
+fn labels_before_clauses(tokens: &[(usize, Token, usize)]) -> Vec<Diagnostic> {
+    tokens
+        .windows(4)
+        .filter(|w| {
+            matches!(w[0].1, Token::Semi | Token::LBrace | Token::Colon)
+                && matches!(w[1].1, Token::Ident(_))
+                && w[2].1 == Token::Colon
+                && matches!(w[3].1, Token::Case | Token::Default)
+        })
+        .map(|w| Diagnostic::new(w[2].0 as Pos, "syntax error: missing statement after label"))
+        .collect()
 }
 
 /// gc reports only the first syntax error of a line (base.ErrorfAt).
