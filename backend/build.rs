@@ -44,11 +44,7 @@ fn main() {
 
 /// Compiles runtime.c with `driver` and archives it with `archiver`.
 fn build_runtime(driver: &str, archiver: &str, object: &Path, archive: &Path) -> Result<(), String> {
-    run(Command::new(driver)
-        .args(["-O2", "-std=gnu11", "-fPIC", "-c"])
-        .arg(Path::new("runtime/runtime.c"))
-        .arg("-o")
-        .arg(object))?;
+    run(Command::new(driver).args(["-O2", "-std=gnu11", "-fPIC", "-c"]).arg(Path::new("runtime/runtime.c")).arg("-o").arg(object))?;
     let _ = std::fs::remove_file(archive);
     run(Command::new(archiver).arg("rcs").arg(archive).arg(object))
 }

@@ -285,9 +285,8 @@ fn parse_flags(args: &[String], subcommand: Subcommand) -> Result<(Options, &[St
                 match value {
                     None => *counter += 1,
                     Some(value) => {
-                        *counter = set_count(*counter, value).map_err(|e| {
-                            fail(format!("invalid boolean value \"{}\" for -{}: {}", value, name, e))
-                        })?
+                        *counter = set_count(*counter, value)
+                            .map_err(|e| fail(format!("invalid boolean value \"{}\" for -{}: {}", value, name, e)))?
                     }
                 }
             }
@@ -302,8 +301,7 @@ fn parse_flags(args: &[String], subcommand: Subcommand) -> Result<(Options, &[St
                         None => return Err(fail(format!("flag needs an argument: -{}", name))),
                     },
                 };
-                set_value(&mut options, name, value)
-                    .map_err(|e| fail(format!("invalid value \"{}\" for flag -{}: {}", value, name, e)))?;
+                set_value(&mut options, name, value).map_err(|e| fail(format!("invalid value \"{}\" for flag -{}: {}", value, name, e)))?;
             }
         }
     }
@@ -450,10 +448,7 @@ mod tests {
         assert_eq!(resolve_target(None, None, Some("amd64")), Ok(Target::X86_64));
         assert_eq!(resolve_target(None, None, None), Ok(Target::host()));
         assert_eq!(resolve_target(Some(Target::X86_64), None, Some("arm64")), Ok(Target::X86_64));
-        assert_eq!(
-            resolve_target(None, None, Some("mips")),
-            Err(CliError::new("minigo: unsupported GOOS/GOARCH pair linux/mips\n", 2))
-        );
+        assert_eq!(resolve_target(None, None, Some("mips")), Err(CliError::new("minigo: unsupported GOOS/GOARCH pair linux/mips\n", 2)));
         assert_eq!(
             resolve_target(None, Some("darwin"), None).map_err(|e| e.message),
             Err(format!("minigo: unsupported GOOS/GOARCH pair darwin/{}\n", Target::host().goarch()))

@@ -37,8 +37,7 @@ pub enum Compiled {
 pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     let display = crate::paths::display_path(job.cwd, job.file);
     report_panics_as_compiler_errors(display.clone());
-    let bytes = std::fs::read(job.file)
-        .map_err(|e| Failure::new(format!("open {}: {}\n", job.file, error_text(&e)), 1))?;
+    let bytes = std::fs::read(job.file).map_err(|e| Failure::new(format!("open {}: {}\n", job.file, error_text(&e)), 1))?;
     let source = match String::from_utf8(bytes) {
         Ok(source) => source,
         Err(e) => {
@@ -74,7 +73,9 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
             .decls
             .iter()
             .filter_map(|d| match d {
-                frontend::ast::Decl::Func(f) if f.body.is_none() => Some(Diagnostic::new(f.recv_pos.unwrap_or(f.name.pos), "missing function body")),
+                frontend::ast::Decl::Func(f) if f.body.is_none() => {
+                    Some(Diagnostic::new(f.recv_pos.unwrap_or(f.name.pos), "missing function body"))
+                }
                 _ => None,
             })
             .collect();
@@ -112,20 +113,13 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     }
     if package.main.is_none() {
         // The linker's complaint, in go build's words.
-        return Err(Failure::new(
-            format!("{}runtime.main_main·f: function main is undeclared in the main package\n", HEADER),
-            2,
-        ));
+        return Err(Failure::new(format!("{}runtime.main_main·f: function main is undeclared in the main package\n", HEADER), 2));
     }
 
     let executable = scratch.join(crate::paths::executable_name(job.file));
-    let config = backend::Config {
-        target: job.target,
-        output: executable.clone(),
-        poison_stack: job.options.poison_stack,
-    };
-    let bounds_checks = backend::build_executable(&package, &config)
-        .map_err(|message| Failure::new(format!("{}{}\n", HEADER, message.trim_end()), 2))?;
+    let config = backend::Config { target: job.target, output: executable.clone(), poison_stack: job.options.poison_stack };
+    let bounds_checks =
+        backend::build_executable(&package, &config).map_err(|message| Failure::new(format!("{}{}\n", HEADER, message.trim_end()), 2))?;
     if job.options.check_bce && !bounds_checks.is_empty() {
         let header = if printed_decisions { "" } else { HEADER };
         eprint!("{}{}", header, render_bounds_checks(&bounds_checks, &display, &map));
@@ -198,9 +192,8 @@ fn verify(package: &ir::Package, stage: &str, display: &str) -> Result<(), Failu
 /// header line, then one record per decision: position, gc's logopt code, message.
 fn write_json(dir: &str, job: &Job, package: &str, records: &str) -> Result<(), Failure> {
     let package_dir = Path::new(dir).join(package);
-    std::fs::create_dir_all(&package_dir).map_err(|e| {
-        Failure::new(format!("minigo build: mkdir {}: {}\n", package_dir.display(), error_text(&e)), 1)
-    })?;
+    std::fs::create_dir_all(&package_dir)
+        .map_err(|e| Failure::new(format!("minigo build: mkdir {}: {}\n", package_dir.display(), error_text(&e)), 1))?;
     let path = package_dir.join(format!("{}.json", crate::paths::executable_name(job.file)));
     // gc_version names the compiler whose decisions minigo reproduces.
     let header = format!(

@@ -140,8 +140,8 @@ fn run(request: &RunRequest) -> Result<i32, Failure> {
 fn target(options: &Options) -> Result<backend::Target, Failure> {
     let goos = std::env::var("GOOS").ok();
     let goarch = std::env::var("GOARCH").ok();
-    let target = cli::resolve_target(options.target, goos.as_deref(), goarch.as_deref())
-        .map_err(|e| Failure::new(e.message, e.exit_code))?;
+    let target =
+        cli::resolve_target(options.target, goos.as_deref(), goarch.as_deref()).map_err(|e| Failure::new(e.message, e.exit_code))?;
     // A missing cross toolchain is reported before anything is compiled.
     backend::check_target(target).map_err(|e| Failure::new(format!("minigo: {}\n", e), 2))?;
     Ok(target)
@@ -168,10 +168,7 @@ fn destination(file: &str, output: Option<&str>) -> Result<Destination, Failure>
         None => PathBuf::from(name),
     };
     if path.is_dir() {
-        return Err(Failure::new(
-            format!("minigo: build output \"{}\" already exists and is a directory\n", path.display()),
-            1,
-        ));
+        return Err(Failure::new(format!("minigo: build output \"{}\" already exists and is a directory\n", path.display()), 1));
     }
     Ok(Destination::File(path))
 }
@@ -223,9 +220,7 @@ fn working_dir() -> Result<String, Failure> {
         }
     }
     let cwd = std::env::current_dir().map_err(|e| Failure::new(format!("minigo: getwd: {}\n", error_text(&e)), 1))?;
-    cwd.into_os_string()
-        .into_string()
-        .map_err(|p| Failure::new(format!("minigo: working directory is not UTF-8: {:?}\n", p), 1))
+    cwd.into_os_string().into_string().map_err(|p| Failure::new(format!("minigo: working directory is not UTF-8: {:?}\n", p), 1))
 }
 
 /// An OS error as Go prints a `syscall.Errno`: the C library's text with a

@@ -33,7 +33,8 @@ fn check(program: &Path) -> Result<(), String> {
     let source = std::fs::read_to_string(program).map_err(|e| format!("{}: {}", program.display(), e))?;
     let small = at_test_size(&source).ok_or_else(|| format!("{}: no `// test: N` size", program.display()))?;
     let expected_path = root().join("bench/expected").join(format!("{}.txt", name));
-    let expected = std::fs::read_to_string(&expected_path).map_err(|e| format!("{}: {} (record it with bench/record-expected)", expected_path.display(), e))?;
+    let expected = std::fs::read_to_string(&expected_path)
+        .map_err(|e| format!("{}: {} (record it with bench/record-expected)", expected_path.display(), e))?;
     let scratch = TempDir::new("bench");
     let file = scratch.path().join(format!("{}.go", name));
     std::fs::write(&file, small).expect("writing the test-size program");
@@ -55,7 +56,12 @@ fn check(program: &Path) -> Result<(), String> {
 /// `bench/*.go`, sorted.
 fn bench_programs() -> Vec<std::path::PathBuf> {
     let dir = root().join("bench");
-    let mut programs: Vec<_> = std::fs::read_dir(&dir).expect("bench/").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
+    let mut programs: Vec<_> = std::fs::read_dir(&dir)
+        .expect("bench/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "go"))
+        .collect();
     programs.sort();
     programs
 }
@@ -89,7 +95,8 @@ fn check_positions(report: &str, name: &str) -> Vec<String> {
 fn check_bounds_checks(program: &Path) -> Result<(), String> {
     let name = program.file_stem().and_then(|s| s.to_str()).expect("file name");
     let expected_path = root().join("bench/expected").join(format!("{}.bce.txt", name));
-    let go = std::fs::read_to_string(&expected_path).map_err(|e| format!("{}: {} (record it with bench/record-expected)", expected_path.display(), e))?;
+    let go = std::fs::read_to_string(&expected_path)
+        .map_err(|e| format!("{}: {} (record it with bench/record-expected)", expected_path.display(), e))?;
     let go = check_positions(&go, name);
     let scratch = TempDir::new("bench-bce");
     std::fs::copy(program, scratch.path().join(format!("{}.go", name))).expect("copying the program");
@@ -100,7 +107,8 @@ fn check_bounds_checks(program: &Path) -> Result<(), String> {
         return Err(format!("minigo build -d=ssa/check_bce: {}\n{}", built.status, built.stderr));
     }
     let only_minigo: Vec<String> = check_positions(&built.stderr, name).into_iter().filter(|at| !go.contains(at)).collect();
-    let known: Vec<String> = CHECKS_ONLY_MINIGO_MAKES.iter().filter(|(p, _)| *p == name).flat_map(|(_, ats)| ats.iter().map(|a| a.to_string())).collect();
+    let known: Vec<String> =
+        CHECKS_ONLY_MINIGO_MAKES.iter().filter(|(p, _)| *p == name).flat_map(|(_, ats)| ats.iter().map(|a| a.to_string())).collect();
     if only_minigo != known {
         return Err(format!("{}: checks Go 1.19 removes and minigo keeps: {:?}, known: {:?}", name, only_minigo, known));
     }

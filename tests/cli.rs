@@ -38,12 +38,7 @@ fn workspace(label: &str, files: &[(&str, &str)]) -> TempDir {
 }
 
 fn assert_outcome(outcome: &Outcome, status: i32, stderr: &str) {
-    assert_eq!(
-        (&outcome.status, outcome.stderr.as_str()),
-        (&Status::Exited(status), stderr),
-        "stdout: {}",
-        outcome.stdout
-    );
+    assert_eq!((&outcome.status, outcome.stderr.as_str()), (&Status::Exited(status), stderr), "stdout: {}", outcome.stdout);
 }
 
 const BUILD_USAGE: &str = "usage: minigo build [-o output] [build flags] file.go\nRun 'minigo help build' for details.\n";
@@ -107,16 +102,8 @@ fn version_and_help() {
     assert!(help.stdout.contains("\tminigo <command> [arguments]"), "{}", help.stdout);
     let help_build = minigo_in(dir.path(), &["help", "build"], &[]);
     assert!(help_build.stdout.starts_with("usage: minigo build [-o output] [build flags] file.go\n"));
-    assert_outcome(
-        &minigo_in(dir.path(), &["help", "nosuch"], &[]),
-        2,
-        "minigo help nosuch: unknown help topic. Run 'minigo help'.\n",
-    );
-    assert_outcome(
-        &minigo_in(dir.path(), &["frobnicate"], &[]),
-        2,
-        "minigo frobnicate: unknown command\nRun 'minigo help' for usage.\n",
-    );
+    assert_outcome(&minigo_in(dir.path(), &["help", "nosuch"], &[]), 2, "minigo help nosuch: unknown help topic. Run 'minigo help'.\n");
+    assert_outcome(&minigo_in(dir.path(), &["frobnicate"], &[]), 2, "minigo frobnicate: unknown command\nRun 'minigo help' for usage.\n");
     let bare = minigo_in(dir.path(), &[], &[]);
     assert_eq!(bare.status, Status::Exited(2));
     assert!(bare.stderr.contains("Usage:"), "{}", bare.stderr);
@@ -133,11 +120,7 @@ fn compile_errors_name_the_file_as_go_build_does() {
     let absolute = absolute.to_str().expect("temporary paths are UTF-8");
     let outcome = minigo_in(dir.path(), &["build", absolute], &[]);
     assert_outcome(&outcome, 2, &format!("{}sub/bad.go{}", header, message));
-    assert_outcome(
-        &minigo_in(&dir.path().join("sub"), &["build", "../bad.go"], &[]),
-        2,
-        &format!("{}../bad.go{}", header, message),
-    );
+    assert_outcome(&minigo_in(&dir.path().join("sub"), &["build", "../bad.go"], &[]), 2, &format!("{}../bad.go{}", header, message));
     assert_outcome(&minigo_in(dir.path(), &["run", "bad.go"], &[]), 2, &format!("{}./bad.go{}", header, message));
 }
 
@@ -145,11 +128,7 @@ fn compile_errors_name_the_file_as_go_build_does() {
 fn invalid_utf8_is_a_compile_error() {
     let dir = TempDir::new("utf8");
     std::fs::write(dir.path().join("u.go"), b"package main\nfunc main() { println(\"\xff\") }\n").expect("writing");
-    assert_outcome(
-        &minigo_in(dir.path(), &["build", "u.go"], &[]),
-        2,
-        "# command-line-arguments\n./u.go:2:24: invalid UTF-8 encoding\n",
-    );
+    assert_outcome(&minigo_in(dir.path(), &["build", "u.go"], &[]), 2, "# command-line-arguments\n./u.go:2:24: invalid UTF-8 encoding\n");
 }
 
 #[test]
@@ -201,11 +180,7 @@ fn packages_other_than_main_are_checked_but_not_run() {
     let dir = workspace("notmain", &[("lib.go", "package lib\n\nfunc F() int { return 1 }\n")]);
     assert_outcome(&minigo_in(dir.path(), &["build", "lib.go"], &[]), 0, "");
     assert!(!dir.path().join("lib").exists(), "go build writes nothing for a non-main package");
-    assert_outcome(
-        &minigo_in(dir.path(), &["run", "lib.go"], &[]),
-        1,
-        "package command-line-arguments is not a main package\n",
-    );
+    assert_outcome(&minigo_in(dir.path(), &["run", "lib.go"], &[]), 1, "package command-line-arguments is not a main package\n");
 }
 
 #[test]
@@ -227,5 +202,9 @@ fn a_function_without_body_is_an_error_unless_incomplete() {
     let source = "package main\n\nfunc f(p *int)\n\nfunc main() {}\n";
     let dir = workspace("complete", &[("a.go", source)]);
     assert_outcome(&minigo_in(dir.path(), &["build", "a.go"], &[]), 2, "# command-line-arguments\n./a.go:3:6: missing function body\n");
-    assert_outcome(&minigo_in(dir.path(), &["build", "-complete=false", "-m", "a.go"], &[]), 0, "# command-line-arguments\n./a.go:5:6: can inline main\n./a.go:3:8: leaking param: p\n");
+    assert_outcome(
+        &minigo_in(dir.path(), &["build", "-complete=false", "-m", "a.go"], &[]),
+        0,
+        "# command-line-arguments\n./a.go:5:6: can inline main\n./a.go:3:8: leaking param: p\n",
+    );
 }

@@ -148,7 +148,14 @@ fn check_file(path: &Path, scope: Scope) -> Report {
     std::fs::write(&copy, &source).expect("copy the test file");
     let mut command = minigo();
     // test/run.go compiles with `go tool compile`, without -complete.
-    command.current_dir(scratch.path()).arg("build").arg("-complete=false").args(&flags).arg("-o").arg(scratch.path().join("a.out")).arg(&file_name);
+    command
+        .current_dir(scratch.path())
+        .arg("build")
+        .arg("-complete=false")
+        .args(&flags)
+        .arg("-o")
+        .arg(scratch.path().join("a.out"))
+        .arg(&file_name);
     let outcome = run(&mut command, BUILD_LIMIT);
     let mut problems = Vec::new();
     if outcome.status != Status::Exited(0) {

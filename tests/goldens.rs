@@ -139,23 +139,15 @@ fn check_suite(suite: &Suite) {
         }
     }
     if !failures.is_empty() {
-        panic!(
-            "{} of {} cases of suite {} failed (reports above):\n  {}",
-            failures.len(),
-            files.len(),
-            suite.name,
-            failures.join("\n  ")
-        );
+        panic!("{} of {} cases of suite {} failed (reports above):\n  {}", failures.len(), files.len(), suite.name, failures.join("\n  "));
     }
 }
 
 /// The `.go` files of a folder, sorted.
 fn go_files(dir: &Path) -> Vec<String> {
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("reading {}: {}", dir.display(), e));
-    let mut files: Vec<String> = entries
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".go"))
-        .collect();
+    let mut files: Vec<String> =
+        entries.filter_map(|entry| entry.ok()?.file_name().into_string().ok()).filter(|name| name.ends_with(".go")).collect();
     files.sort();
     files
 }
@@ -165,8 +157,7 @@ fn goldens(suite: &Suite, file: &str) -> Result<(String, i32), String> {
     let stem = file.trim_end_matches(".go");
     let read = |suffix: &str| {
         let path = suite.goldens.join(format!("{}.{}", stem, suffix));
-        std::fs::read_to_string(&path)
-            .map_err(|e| format!("no golden {} ({}); record it with scripts/regen-goldens", path.display(), e))
+        std::fs::read_to_string(&path).map_err(|e| format!("no golden {} ({}); record it with scripts/regen-goldens", path.display(), e))
     };
     let out = read("out.txt")?;
     let exit = read("exit.txt")?;
@@ -178,7 +169,15 @@ fn goldens(suite: &Suite, file: &str) -> Result<(String, i32), String> {
 fn build(suite: &Suite, file: &str, scratch: &Path, target: Target) -> (support::Outcome, PathBuf) {
     let executable = scratch.join(format!("{}-{}", file.trim_end_matches(".go"), target.name()));
     let mut command = minigo();
-    command.current_dir(&suite.sources).arg("build").args(suite.flags).arg("--target").arg(target.name()).arg("-o").arg(&executable).arg(file);
+    command
+        .current_dir(&suite.sources)
+        .arg("build")
+        .args(suite.flags)
+        .arg("--target")
+        .arg(target.name())
+        .arg("-o")
+        .arg(&executable)
+        .arg(file);
     (run(&mut command, BUILD_LIMIT), executable)
 }
 
@@ -205,7 +204,13 @@ fn check_run(suite: &Suite, file: &str) -> Result<(), String> {
     for target in targets {
         let (built, executable) = build(suite, file, scratch.path(), target);
         if built.status != Status::Exited(0) {
-            return Err(format!("minigo build --target {}: {}\n{}{}", target.name(), built.status, indent(&built.stdout), indent(&built.stderr)));
+            return Err(format!(
+                "minigo build --target {}: {}\n{}{}",
+                target.name(),
+                built.status,
+                indent(&built.stdout),
+                indent(&built.stderr)
+            ));
         }
         let mut command = target.run_command(&executable).map_err(|e| format!("{}: {}", target.name(), e))?;
         command.current_dir(scratch.path()).env("GOTRACEBACK", "none").env_remove("MINIGO_MEMSTATS");

@@ -149,10 +149,7 @@ impl<'p> Codegen<'p> {
             let func = &self.package.funcs[index];
             let sig = self.go_signature(func.sig);
             let linkage = if func.has_body { Linkage::Local } else { Linkage::Import };
-            let id = self
-                .module
-                .declare_function(&self.symbol(FuncId(index as u32)), linkage, &sig)
-                .map_err(|e| e.to_string())?;
+            let id = self.module.declare_function(&self.symbol(FuncId(index as u32)), linkage, &sig).map_err(|e| e.to_string())?;
             self.functions.push(id);
         }
         Ok(())
@@ -189,9 +186,7 @@ impl<'p> Codegen<'p> {
     /// The Cranelift signature of a Go function type (see the module comment).
     pub fn go_signature(&self, sig_type: TypeId) -> Signature {
         let types = &self.package.types;
-        let go_sig = types
-            .signature(sig_type)
-            .unwrap_or_else(|| panic!("backend: {} is not a function type", types.display(sig_type)));
+        let go_sig = types.signature(sig_type).unwrap_or_else(|| panic!("backend: {} is not a function type", types.display(sig_type)));
         self.signature_of(&go_sig.params, &go_sig.results)
     }
 
@@ -248,9 +243,7 @@ impl<'p> Codegen<'p> {
     }
 
     fn finish_function(&mut self, id: cranelift_module::FuncId, ctx: &mut Context, name: &str) -> Result<(), String> {
-        self.module
-            .define_function(id, ctx)
-            .map_err(|e| format!("internal error: compiling {}: {:?}", name, e))
+        self.module.define_function(id, ctx).map_err(|e| format!("internal error: compiling {}: {:?}", name, e))
     }
 
     /// `minigo_main_init` (package initialisation, then user `init`s) and

@@ -66,12 +66,7 @@ fn toolchain(target: Target) -> Result<Runtime, String> {
         ));
     };
     if find_in_path(runtime.linker).is_none() {
-        return Err(format!(
-            "cannot link {} executables: {} is not installed ({})",
-            target,
-            runtime.linker,
-            packages(target)
-        ));
+        return Err(format!("cannot link {} executables: {} is not installed ({})", target, runtime.linker, packages(target)));
     }
     Ok(runtime)
 }
@@ -103,11 +98,7 @@ pub(crate) fn link(object: &[u8], target: Target, output: &Path) -> Result<(), S
     let result = command.output().map_err(|e| format!("running {}: {}", runtime.linker, e))?;
     if !result.status.success() {
         let stderr = String::from_utf8_lossy(&result.stderr);
-        let hint = if stderr.contains("-lgc") {
-            format!(" (Boehm GC for {}: {})", target, packages(target))
-        } else {
-            String::new()
-        };
+        let hint = if stderr.contains("-lgc") { format!(" (Boehm GC for {}: {})", target, packages(target)) } else { String::new() };
         return Err(format!("link failed: {}{}", stderr.trim_end(), hint));
     }
     Ok(())

@@ -47,10 +47,7 @@ impl Target {
     /// Parses a `--target` value (`x86_64` or `aarch64`).
     /// The error is one line: `unknown target "mips" (want x86_64 or aarch64)`.
     pub fn from_name(name: &str) -> Result<Target, String> {
-        Target::ALL
-            .into_iter()
-            .find(|t| t.name() == name)
-            .ok_or_else(|| format!("unknown target {:?} (want x86_64 or aarch64)", name))
+        Target::ALL.into_iter().find(|t| t.name() == name).ok_or_else(|| format!("unknown target {:?} (want x86_64 or aarch64)", name))
     }
 
     /// The target the go command would build for with these `GOOS` and
@@ -108,9 +105,9 @@ impl fmt::Display for Target {
 pub(crate) fn find_in_path(program: &str) -> Option<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join(program)).find(|candidate| {
-        std::fs::metadata(candidate).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    })
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| std::fs::metadata(candidate).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0))
 }
 
 #[cfg(test)]
@@ -124,10 +121,7 @@ mod tests {
         assert_eq!(Target::from_go_env(Some(""), Some("")), Ok(Target::host()));
         assert_eq!(Target::from_go_env(None, None), Ok(Target::host()));
         assert_eq!(Target::from_go_env(None, Some("mips")), Err("unsupported GOOS/GOARCH pair linux/mips".to_string()));
-        assert_eq!(
-            Target::from_go_env(Some("darwin"), Some("arm64")),
-            Err("unsupported GOOS/GOARCH pair darwin/arm64".to_string())
-        );
+        assert_eq!(Target::from_go_env(Some("darwin"), Some("arm64")), Err("unsupported GOOS/GOARCH pair darwin/arm64".to_string()));
     }
 
     #[test]

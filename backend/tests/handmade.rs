@@ -5,10 +5,7 @@
 use std::process::Command;
 
 use backend::{build_executable, Config, Target};
-use ir::{
-    BinOp, ConstValue, Func, FuncId, LocalId, Node, NodeId, Op, Package, Signature, TypeId, TypeKind,
-    TypeTable,
-};
+use ir::{BinOp, ConstValue, Func, FuncId, LocalId, Node, NodeId, Op, Package, Signature, TypeId, TypeKind, TypeTable};
 
 const NO_TYPE: TypeId = TypeId(0);
 

@@ -140,10 +140,8 @@ fn check_program(path: &Path, scratch: &Path, mode: Mode) -> Result<(), String> 
     compile(&source, &name, &exe, mode)?;
     let (output, status) = run(&exe, mode.target)?;
     let want_output = std::fs::read_to_string(golden(path, mode.target, "out.txt")).unwrap_or_default();
-    let want_status: i32 = std::fs::read_to_string(golden(path, mode.target, "exit.txt"))
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0);
+    let want_status: i32 =
+        std::fs::read_to_string(golden(path, mode.target, "exit.txt")).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
     if output != want_output || status != want_status {
         return Err(format!("exit {} (want {})\n--- got\n{}--- want\n{}", status, want_status, output, want_output));
     }
@@ -194,14 +192,7 @@ fn check_programs(filter: &str, mode: Mode) {
     if std::env::var_os("KEEP").is_none() {
         let _ = std::fs::remove_dir_all(&scratch);
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} programs differ on {}:\n{}",
-        failures.len(),
-        paths.len(),
-        mode.target,
-        failures.join("\n\n")
-    );
+    assert!(failures.is_empty(), "{} of {} programs differ on {}:\n{}", failures.len(), paths.len(), mode.target, failures.join("\n\n"));
     eprintln!("{} programs match Go on {}", paths.len(), mode.target);
 }
 

@@ -210,26 +210,49 @@ pub enum ExprKind {
     RuneLit(String),
     StringLit(String),
     /// `T{...}`; `ty` is None for an elided type inside another literal. `pos` is the `{`.
-    CompositeLit { ty: Option<Box<Expr>>, elems: Vec<Element>, rbrace: Pos },
+    CompositeLit {
+        ty: Option<Box<Expr>>,
+        elems: Vec<Element>,
+        rbrace: Pos,
+    },
     /// `pos` is the `func` keyword.
-    FuncLit { sig: FuncType, body: Block },
+    FuncLit {
+        sig: FuncType,
+        body: Block,
+    },
     /// `pos` is the `(`.
     Paren(Box<Expr>),
     /// `pos` is the `.`.
     Selector(Box<Expr>, Ident),
     /// `pos` is the `[`.
     Index(Box<Expr>, Box<Expr>),
-    Slice { x: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, max: Option<Box<Expr>> },
+    Slice {
+        x: Box<Expr>,
+        lo: Option<Box<Expr>>,
+        hi: Option<Box<Expr>>,
+        max: Option<Box<Expr>>,
+    },
     /// `x.(T)`; `ty` is None for `x.(type)`. `pos` is the `.`.
-    TypeAssert { x: Box<Expr>, ty: Option<Box<Expr>> },
+    TypeAssert {
+        x: Box<Expr>,
+        ty: Option<Box<Expr>>,
+    },
     /// `pos` is the `(`; `ellipsis` for `f(xs...)`.
-    Call { func: Box<Expr>, args: Vec<Expr>, ellipsis: bool, rparen: Pos },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        ellipsis: bool,
+        rparen: Pos,
+    },
     /// `*x`: a dereference or a pointer type. `pos` is the `*`.
     Star(Box<Expr>),
     Unary(UnaryOp, Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     /// `[N]T`, or `[...]T` when `len` is None.
-    ArrayType { len: Option<Box<Expr>>, elem: Box<Expr> },
+    ArrayType {
+        len: Option<Box<Expr>>,
+        elem: Box<Expr>,
+    },
     SliceType(Box<Expr>),
     MapType(Box<Expr>, Box<Expr>),
     ChanType(ChanDir, Box<Expr>),
@@ -245,8 +268,7 @@ impl Expr {
     pub fn start(&self) -> Pos {
         match &self.kind {
             ExprKind::CompositeLit { ty: Some(ty), .. } => ty.start(),
-            ExprKind::Selector(x, _) | ExprKind::Index(x, _) | ExprKind::TypeAssert { x, .. }
-            | ExprKind::Binary(_, x, _) => x.start(),
+            ExprKind::Selector(x, _) | ExprKind::Index(x, _) | ExprKind::TypeAssert { x, .. } | ExprKind::Binary(_, x, _) => x.start(),
             ExprKind::Call { func, .. } => func.start(),
             _ => self.pos,
         }
@@ -308,11 +330,33 @@ pub enum StmtKind {
     Return(Vec<Expr>),
     Branch(BranchKind, Option<Ident>),
     Block(Block),
-    If { init: Option<Box<Stmt>>, cond: Expr, then: Block, els: Option<Box<Stmt>> },
-    Switch { init: Option<Box<Stmt>>, tag: Option<Expr>, clauses: Vec<CaseClause>, rbrace: Pos },
-    For { init: Option<Box<Stmt>>, cond: Option<Expr>, post: Option<Box<Stmt>>, body: Block },
+    If {
+        init: Option<Box<Stmt>>,
+        cond: Expr,
+        then: Block,
+        els: Option<Box<Stmt>>,
+    },
+    Switch {
+        init: Option<Box<Stmt>>,
+        tag: Option<Expr>,
+        clauses: Vec<CaseClause>,
+        rbrace: Pos,
+    },
+    For {
+        init: Option<Box<Stmt>>,
+        cond: Option<Expr>,
+        post: Option<Box<Stmt>>,
+        body: Block,
+    },
     /// `for k, v := range x`; `define` for `:=`. `pos` is `for`; `range_pos` is `range`.
-    Range { key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr, body: Block, range_pos: Pos },
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        define: bool,
+        x: Expr,
+        body: Block,
+        range_pos: Pos,
+    },
 }
 
 /// Turns byte offsets into gc's `line:col` (1-based, columns in bytes), and
@@ -455,12 +499,9 @@ pub fn list_text(list: &[Expr]) -> String {
     list.iter().map(expr_text).collect::<Vec<_>>().join(", ")
 }
 
-
 pub fn expr_text(e: &Expr) -> String {
     match &e.kind {
-        ExprKind::Ident(s) | ExprKind::IntLit(s) | ExprKind::FloatLit(s) | ExprKind::RuneLit(s) | ExprKind::StringLit(s) => {
-            s.clone()
-        }
+        ExprKind::Ident(s) | ExprKind::IntLit(s) | ExprKind::FloatLit(s) | ExprKind::RuneLit(s) | ExprKind::StringLit(s) => s.clone(),
         ExprKind::CompositeLit { ty, elems, .. } => {
             let ty = ty.as_ref().map(|t| expr_text(t)).unwrap_or_default();
             format!("{ty}{{{}}}", if elems.is_empty() { "" } else { "…" })

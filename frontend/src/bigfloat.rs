@@ -32,7 +32,8 @@ impl BigFloat {
     /// bits below `mant`'s last one were already dropped.
     fn rounded(mant: BigInt, exp: i64, sticky: bool) -> BigFloat {
         let bits = mant.bits();
-        let (mut mant, mut exp) = if bits > PRECISION { (shift_rounded(&mant, bits - PRECISION, sticky), exp + (bits - PRECISION) as i64) } else { (mant, exp) };
+        let (mut mant, mut exp) =
+            if bits > PRECISION { (shift_rounded(&mant, bits - PRECISION, sticky), exp + (bits - PRECISION) as i64) } else { (mant, exp) };
         if mant.is_zero() {
             return BigFloat::zero();
         }
@@ -168,7 +169,11 @@ impl BigFloat {
         // The weight of float64's last mantissa bit at this magnitude
         // (2^-1074 for subnormals); at most 2^971 since top <= 1024.
         let last = (top - 53).max(-1074);
-        let kept = if last > self.exp { shift_rounded(&self.mant, (last - self.exp) as u64, false) } else { &self.mant << (self.exp - last) as u64 };
+        let kept = if last > self.exp {
+            shift_rounded(&self.mant, (last - self.exp) as u64, false)
+        } else {
+            &self.mant << (self.exp - last) as u64
+        };
         // Exact: kept has at most 54 bits and the product is a float64 or
         // overflows to infinity.
         kept.to_f64().unwrap_or(f64::NAN) * pow2(last)

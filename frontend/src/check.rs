@@ -20,8 +20,8 @@ use std::collections::{HashMap, HashSet};
 use crate::ast::*;
 use crate::constant::Value;
 use crate::diag::{Diagnostic, Note};
-use expr::strip_parens;
 use crate::types::*;
+use expr::strip_parens;
 
 pub type ObjId = u32;
 
@@ -467,7 +467,10 @@ impl<'a> Checker<'a> {
         }
         for import in &file.imports {
             self.error(import.pos, format!("could not import {} (minigo supports no imports)", import.path));
-            let name = import.name.clone().unwrap_or_else(|| Ident { name: import.path.rsplit('/').next().unwrap_or_default().to_string(), pos: import.pos });
+            let name = import
+                .name
+                .clone()
+                .unwrap_or_else(|| Ident { name: import.path.rsplit('/').next().unwrap_or_default().to_string(), pos: import.pos });
             if name.name != "." && name.name != "_" {
                 let id = self.declare(&Ident { name: name.name, pos: import.pos }, ObjKind::Package, INVALID);
                 self.objects[id as usize].used = true;
@@ -518,7 +521,8 @@ impl<'a> Checker<'a> {
         }
         let mut ids: Vec<ObjId> = self.pending.keys().copied().collect();
         ids.sort();
-        let (types, others): (Vec<ObjId>, Vec<ObjId>) = ids.into_iter().partition(|id| self.objects[*id as usize].kind == ObjKind::TypeName);
+        let (types, others): (Vec<ObjId>, Vec<ObjId>) =
+            ids.into_iter().partition(|id| self.objects[*id as usize].kind == ObjKind::TypeName);
         for id in &types {
             self.resolve_global(*id);
         }
@@ -555,7 +559,9 @@ impl<'a> Checker<'a> {
     /// Reports a cycle of named types, each referring to the next, from the
     /// one declared first, and makes them invalid.
     fn report_type_cycle(&mut self, mut cycle: Vec<TypeId>) {
-        let decl = |c: &Checker, t: TypeId| c.objects.iter().find(|o| o.kind == ObjKind::TypeName && o.ty == t).map(|o| (o.pos, o.name.clone())).unwrap_or_default();
+        let decl = |c: &Checker, t: TypeId| {
+            c.objects.iter().find(|o| o.kind == ObjKind::TypeName && o.ty == t).map(|o| (o.pos, o.name.clone())).unwrap_or_default()
+        };
         let first = (0..cycle.len()).min_by_key(|i| decl(self, cycle[*i]).0).unwrap_or(0);
         cycle.rotate_left(first);
         let (pos, name) = decl(self, cycle[0]);
@@ -831,7 +837,9 @@ impl<'a> Checker<'a> {
                 _ => (strip_parens(&recv.ty), false),
             };
             let local_type = match &base_expr.kind {
-                ExprKind::Ident(name) => self.scopes[1].names.get(name).copied().filter(|id| self.objects[*id as usize].kind == ObjKind::TypeName),
+                ExprKind::Ident(name) => {
+                    self.scopes[1].names.get(name).copied().filter(|id| self.objects[*id as usize].kind == ObjKind::TypeName)
+                }
                 _ => None,
             };
             let named = local_type.map(|id| self.objects[id as usize].ty);

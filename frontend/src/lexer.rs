@@ -292,7 +292,8 @@ fn scan_bad_rune(src: &str, start: usize) -> (usize, LexError) {
     loop {
         match chars.next() {
             Some((i, '\'')) => {
-                let message = if n == 0 { "empty rune literal or unescaped ' in rune literal" } else { "more than one character in rune literal" };
+                let message =
+                    if n == 0 { "empty rune literal or unescaped ' in rune literal" } else { "more than one character in rune literal" };
                 let offset = if n == 0 { i } else { start };
                 return (i + 1, LexError { offset, message: message.to_string() });
             }

@@ -19,15 +19,18 @@ use std::cell::{Cell, RefCell};
 
 use lalrpop_util::{lalrpop_mod, ParseError};
 
-use crate::ast::{
-    AssignOp, BinaryOp, Block, CaseClause, ChanDir, ConstSpec, Decl, Element, Expr, ExprKind, File, FuncDecl,
-    FuncType, Ident, InterfaceMethod, Param, Pos, SourceMap, Stmt, StmtKind, UnaryOp,
-};
 use crate::ast;
+use crate::ast::{
+    AssignOp, BinaryOp, Block, CaseClause, ChanDir, ConstSpec, Decl, Element, Expr, ExprKind, File, FuncDecl, FuncType, Ident,
+    InterfaceMethod, Param, Pos, SourceMap, Stmt, StmtKind, UnaryOp,
+};
 use crate::diag::Diagnostic;
 use crate::lexer::{self, Directive, Token};
 
-lalrpop_mod!(#[allow(clippy::large_enum_variant)] grammar);
+lalrpop_mod!(
+    #[allow(clippy::large_enum_variant)]
+    grammar
+);
 
 /// A parsed file. Every `Expr` in `file` has an id below `expr_count`, and no
 /// two share one, so the checker can size its side tables by `expr_count`.
@@ -44,8 +47,7 @@ pub struct Parsed {
 /// no package name and no declarations.
 pub fn parse(src: &str) -> Parsed {
     let lexed = lexer::lex(src);
-    let mut diagnostics: Vec<Diagnostic> =
-        lexed.errors.iter().map(|e| Diagnostic::new(e.offset as Pos, e.message.clone())).collect();
+    let mut diagnostics: Vec<Diagnostic> = lexed.errors.iter().map(|e| Diagnostic::new(e.offset as Pos, e.message.clone())).collect();
     // An inserted semicolon is an empty `;` token: the grammar sees one kind of
     // semicolon, error messages still tell `newline` from `semicolon`.
     let tokens: Vec<(usize, Token, usize)> = lexed
@@ -384,8 +386,7 @@ impl Ctx {
     }
 
     pub(crate) fn call(&self, func: Expr, call: CallArgs) -> Expr {
-        let kind =
-            ExprKind::Call { func: Box::new(func), args: call.args, ellipsis: call.ellipsis, rparen: call.rparen as Pos };
+        let kind = ExprKind::Call { func: Box::new(func), args: call.args, ellipsis: call.ellipsis, rparen: call.rparen as Pos };
         self.expr(call.lparen, kind)
     }
 
@@ -862,8 +863,8 @@ fn spelling(tok: &Token) -> &'static str {
 /// Grammar terminals that only continue an expression or statement; gc
 /// never lists them after `expecting`.
 const CONTINUATIONS: &[&str] = &[
-    ".", "(", "[", "{", "+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "&^", "&&", "||", "==", "!=", "<", "<=", ">",
-    ">=", "<-", "++", "--", "=", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&^=", "...",
+    ".", "(", "[", "{", "+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "&^", "&&", "||", "==", "!=", "<", "<=", ">", ">=", "<-", "++",
+    "--", "=", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&^=", "...",
 ];
 
 /// What the innermost bracket still open before a token belongs to.
@@ -959,9 +960,7 @@ fn header_place(tokens: &[(usize, Token, usize)], index: usize) -> Option<Header
             Token::LParen | Token::LBrack | Token::LBrace | Token::RBrace => return None,
             Token::Semi if depth == 0 => semis += 1,
             Token::Range if depth == 0 => range = true,
-            keyword @ (Token::If | Token::For | Token::Switch) if depth == 0 => {
-                return Some(HeaderPlace { keyword, semis, range })
-            }
+            keyword @ (Token::If | Token::For | Token::Switch) if depth == 0 => return Some(HeaderPlace { keyword, semis, range }),
             _ => {}
         }
     }
@@ -1022,12 +1021,7 @@ fn syntax_error(src: &str, tokens: &[(usize, Token, usize)], err: ParseError<usi
 
 /// Picks gc's wording from the terminals the grammar would have accepted at
 /// the token at `index`, and the position when gc reports elsewhere.
-fn syntax_error_message(
-    tokens: &[(usize, Token, usize)],
-    index: usize,
-    unexpected: &str,
-    expected: &[&str],
-) -> (Option<Pos>, String) {
+fn syntax_error_message(tokens: &[(usize, Token, usize)], index: usize, unexpected: &str, expected: &[&str]) -> (Option<Pos>, String) {
     let has = |t: &str| expected.contains(&t);
     let token = |back: usize| index.checked_sub(back).and_then(|i| tokens.get(i)).map(|t| &t.1);
     let plain = |m: &str| (None, format!("syntax error: {m}"));
@@ -1054,18 +1048,12 @@ fn syntax_error_message(
             let colon = tokens[index - 1].0 as Pos;
             return (Some(colon), "syntax error: missing statement after label".to_string());
         }
-        _ if has("case") && has("default") && (statement_start_expected || !has(";")) => {
-            ", expecting case or default or }".to_string()
-        }
+        _ if has("case") && has("default") && (statement_start_expected || !has(";")) => ", expecting case or default or }".to_string(),
         _ if statement_start_expected => ", expecting }".to_string(),
-        _ if has("int") && token(1) == Some(&Token::LBrack) && token(0) == Some(&Token::RBrack) => {
-            ", expecting operand".to_string()
-        }
+        _ if has("int") && token(1) == Some(&Token::LBrack) && token(0) == Some(&Token::RBrack) => ", expecting operand".to_string(),
         _ if has("int") => ", expecting expression".to_string(),
         _ if has("{") && header.is_some() => match header {
-            Some(HeaderPlace { keyword: Token::Switch, semis: 1.., .. }) => {
-                return plain("missing { after switch clause")
-            }
+            Some(HeaderPlace { keyword: Token::Switch, semis: 1.., .. }) => return plain("missing { after switch clause"),
             Some(HeaderPlace { keyword: Token::If, semis: 1.., .. }) => ", expecting { after if clause".to_string(),
             Some(HeaderPlace { keyword: Token::For, semis: 2.., .. } | HeaderPlace { keyword: Token::For, range: true, .. }) => {
                 ", expecting { after for clause".to_string()
@@ -1083,9 +1071,7 @@ fn syntax_error_message(
             ", expecting semicolon or newline".to_string()
         }
         _ if has(";") => match enclosing(tokens, index) {
-            Enclosing::TopLevel if statement_start(tokens, index) == Some(&Token::Import) => {
-                ", expecting semicolon or newline"
-            }
+            Enclosing::TopLevel if statement_start(tokens, index) == Some(&Token::Import) => ", expecting semicolon or newline",
             Enclosing::TopLevel => " after top level declaration",
             Enclosing::Group => " in grouped declaration; possibly missing semicolon or newline or )",
             Enclosing::Struct => " in struct type; possibly missing semicolon or newline or }",
@@ -1104,9 +1090,7 @@ fn syntax_error_message(
         _ if has("ident") && has("*") && has("}") && matches!(enclosing(tokens, index), Enclosing::Struct) => {
             ", expecting field name or embedded type".to_string()
         }
-        _ if has("map") && has("struct") && statement_start(tokens, index) == Some(&Token::Type) => {
-            " in type declaration".to_string()
-        }
+        _ if has("map") && has("struct") && statement_start(tokens, index) == Some(&Token::Type) => " in type declaration".to_string(),
         _ if has("map") && has("struct") => ", expecting type".to_string(),
         _ if has("ident")
             && expected.iter().all(|t| *t == "ident" || *t == "(")
@@ -1492,10 +1476,7 @@ func main() { println(x) }
         assert!(matches!(body[2].kind, StmtKind::If { init: Some(_), .. }));
         assert!(matches!(body[3].kind, StmtKind::Switch { tag: Some(_), .. }));
         // A bare `T{` in a header opens the block, as in gc.
-        assert_eq!(
-            first_error(&in_main("\tif x == T{} {}")),
-            "./x.go:4:14: syntax error: unexpected { at end of statement"
-        );
+        assert_eq!(first_error(&in_main("\tif x == T{} {}")), "./x.go:4:14: syntax error: unexpected { at end of statement");
     }
 
     #[test]
@@ -1579,12 +1560,18 @@ func main() { println(x) }
             (in_main("x := [3]int{1,2,3}[1::2]"), "./x.go:4:22: middle index required in 3-index slice"),
             ("package main\n\nx := 1\n".to_string(), "./x.go:3:1: syntax error: non-declaration statement outside function body"),
             ("package main\n\nfunc f()\n{\n}\n".to_string(), "./x.go:4:1: syntax error: unexpected semicolon or newline before {"),
-            ("package main\n\nfunc f(a int b) {}\n".to_string(), "./x.go:3:14: syntax error: unexpected b in parameter list; possibly missing comma or )"),
+            (
+                "package main\n\nfunc f(a int b) {}\n".to_string(),
+                "./x.go:3:14: syntax error: unexpected b in parameter list; possibly missing comma or )",
+            ),
             ("package main\n\nfunc f(a int, b) {}\n".to_string(), "./x.go:3:15: syntax error: mixed named and unnamed parameters"),
             ("package main\n\nfunc g(a, b int, []int) {}\n".to_string(), "./x.go:3:18: syntax error: mixed named and unnamed parameters"),
             ("package main\n\nvar x int y\n".to_string(), "./x.go:3:11: syntax error: unexpected y after top level declaration"),
             ("package main\n\nfunc (a, b T) f() {}\n".to_string(), "./x.go:3:15: method has multiple receivers"),
-            ("package main\n\ntype T struct { a int b int }\n".to_string(), "./x.go:3:23: syntax error: unexpected b in struct type; possibly missing semicolon or newline or }"),
+            (
+                "package main\n\ntype T struct { a int b int }\n".to_string(),
+                "./x.go:3:23: syntax error: unexpected b in struct type; possibly missing semicolon or newline or }",
+            ),
         ];
         for (src, want) in cases {
             assert_eq!(first_error(&src), want, "for:\n{src}");
@@ -1617,10 +1604,7 @@ func main() { println(x) }
         let parsed = parse_clean(&in_main(&body));
         let texts: Vec<String> = (0..exprs.len()).map(|i| ast::expr_text(rhs(&parsed.file, i))).collect();
         // The printer leaves out literal bodies, as gc's short form does.
-        let want: Vec<String> = exprs
-            .iter()
-            .map(|e| e.replace("{1, 2}", "{…}").replace("{nil, nil}", "{…}"))
-            .collect();
+        let want: Vec<String> = exprs.iter().map(|e| e.replace("{1, 2}", "{…}").replace("{nil, nil}", "{…}")).collect();
         assert_eq!(texts, want);
         let parsed = parse_clean("package main\n\nvar c <-chan int\nvar d = <-chan int(nil)\n");
         let Decl::Var(specs) = &parsed.file.decls[0] else { panic!("not a var") };
@@ -1654,7 +1638,9 @@ func main() { println(x) }
         assert_eq!(first_error(""), "./x.go:1:1: syntax error: package statement must be first");
         assert_eq!(first_error("package"), "./x.go:1:8: syntax error: unexpected EOF, expecting name");
         assert!(parse("package main").diagnostics.is_empty());
-        for garbage in ["}}}}", "package main\nfunc", "package main; func f() { if }", "\u{0}\u{1}\"", "package main\nvar x = [[[[", "package p\n~x"] {
+        for garbage in
+            ["}}}}", "package main\nfunc", "package main; func f() { if }", "\u{0}\u{1}\"", "package main\nvar x = [[[[", "package p\n~x"]
+        {
             assert!(!parse(garbage).diagnostics.is_empty(), "{garbage:?} has errors");
         }
         // Every prefix of a real program, cut at token starts.

@@ -65,12 +65,7 @@ impl Basic {
     pub fn is_untyped(self) -> bool {
         matches!(
             self,
-            Basic::UntypedBool
-                | Basic::UntypedInt
-                | Basic::UntypedRune
-                | Basic::UntypedFloat
-                | Basic::UntypedString
-                | Basic::UntypedNil
+            Basic::UntypedBool | Basic::UntypedInt | Basic::UntypedRune | Basic::UntypedFloat | Basic::UntypedString | Basic::UntypedNil
         )
     }
 
@@ -150,7 +145,11 @@ pub struct IfaceMethod {
 pub enum TypeKind {
     Basic(Basic),
     /// A defined type. `underlying` is filled in once its declaration is checked.
-    Named { name: String, underlying: TypeId, decl_index: u32 },
+    Named {
+        name: String,
+        underlying: TypeId,
+        decl_index: u32,
+    },
     Pointer(TypeId),
     Slice(TypeId),
     Array(u64, TypeId),
@@ -205,7 +204,16 @@ pub const PREDECLARED_ALIAS: u32 = u32::MAX - 1;
 
 impl TypeTable {
     pub fn new() -> TypeTable {
-        let mut table = TypeTable { kinds: Vec::new(), canon: Vec::new(), byte: INVALID, rune: INVALID, any: INVALID, interned: HashMap::new(), methods: HashMap::new(), awaiting_underlying: Vec::new() };
+        let mut table = TypeTable {
+            kinds: Vec::new(),
+            canon: Vec::new(),
+            byte: INVALID,
+            rune: INVALID,
+            any: INVALID,
+            interned: HashMap::new(),
+            methods: HashMap::new(),
+            awaiting_underlying: Vec::new(),
+        };
         table.intern(TypeKind::Basic(Basic::Invalid));
         let (uint8, int32) = (table.basic(Basic::Uint8), table.basic(Basic::Int32));
         let empty_interface = table.intern(TypeKind::Interface(Vec::new()));
@@ -240,9 +248,17 @@ impl TypeTable {
             TypeKind::Array(n, e) => TypeKind::Array(*n, c(e)),
             TypeKind::Map(k, v) => TypeKind::Map(c(k), c(v)),
             TypeKind::Chan(e) => TypeKind::Chan(c(e)),
-            TypeKind::Struct(fields) => TypeKind::Struct(fields.iter().map(|f| Field { name: f.name.clone(), ty: c(&f.ty), embedded: f.embedded }).collect()),
-            TypeKind::Func(sig) => TypeKind::Func(Signature { params: sig.params.iter().map(c).collect(), results: sig.results.iter().map(c).collect(), variadic: sig.variadic }),
-            TypeKind::Interface(ms) => TypeKind::Interface(ms.iter().map(|m| IfaceMethod { name: m.name.clone(), sig: c(&m.sig) }).collect()),
+            TypeKind::Struct(fields) => {
+                TypeKind::Struct(fields.iter().map(|f| Field { name: f.name.clone(), ty: c(&f.ty), embedded: f.embedded }).collect())
+            }
+            TypeKind::Func(sig) => TypeKind::Func(Signature {
+                params: sig.params.iter().map(c).collect(),
+                results: sig.results.iter().map(c).collect(),
+                variadic: sig.variadic,
+            }),
+            TypeKind::Interface(ms) => {
+                TypeKind::Interface(ms.iter().map(|m| IfaceMethod { name: m.name.clone(), sig: c(&m.sig) }).collect())
+            }
             TypeKind::Tuple(ts) => TypeKind::Tuple(ts.iter().map(c).collect()),
             TypeKind::Basic(_) | TypeKind::Named { .. } => kind.clone(),
         }
@@ -270,7 +286,10 @@ impl TypeTable {
     /// `any`), in the order they were declared.
     pub fn package_types(&self) -> Vec<TypeId> {
         // Local types have decl_index u32::MAX, just above PREDECLARED_ALIAS.
-        (0..self.kinds.len() as u32).map(TypeId).filter(|t| matches!(self.kind(*t), TypeKind::Named { decl_index, .. } if *decl_index < PREDECLARED_ALIAS)).collect()
+        (0..self.kinds.len() as u32)
+            .map(TypeId)
+            .filter(|t| matches!(self.kind(*t), TypeKind::Named { decl_index, .. } if *decl_index < PREDECLARED_ALIAS))
+            .collect()
     }
 
     /// The predeclared `byte` (made by `new`).
@@ -419,9 +438,7 @@ impl TypeTable {
             TypeKind::Slice(_) => 24,
             TypeKind::Interface(_) => 16,
             TypeKind::Array(n, e) => n.saturating_mul(self.size(*e)),
-            TypeKind::Struct(fields) => {
-                self.layout(fields).1
-            }
+            TypeKind::Struct(fields) => self.layout(fields).1,
             TypeKind::Tuple(ts) => ts.iter().map(|t| self.size(*t)).sum(),
             TypeKind::Named { .. } => 0,
         }

@@ -100,7 +100,9 @@ fn compare_folder(dir: &Path) -> (usize, Vec<String>) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let known_bad = KNOWN_BAD.iter().find(|(bad, _)| *bad == name);
         match (got.trim_end() == want.trim_end(), known_bad) {
-            (true, Some((_, reason))) => failures.push(format!("{}: listed as BAD ({}) but now matches: take it off KNOWN_BAD", path.display(), reason)),
+            (true, Some((_, reason))) => {
+                failures.push(format!("{}: listed as BAD ({}) but now matches: take it off KNOWN_BAD", path.display(), reason))
+            }
             (false, None) => failures.push(format!("{}:\n{}", path.display(), diff(&want, &got))),
             _ => {}
         }
@@ -118,13 +120,7 @@ fn errors_match_go() {
     let (n_corpus, corpus_failures) = compare_folder(&run_suites_dir().join("errors"));
     failures.extend(corpus_failures);
     let total = n_go + n_minigo + n_corpus;
-    assert!(
-        failures.is_empty(),
-        "{} of {} error cases differ:\n{}",
-        failures.len(),
-        total,
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} error cases differ:\n{}", failures.len(), total, failures.join("\n"));
 }
 
 /// The valid programs of the run suites.

@@ -33,9 +33,7 @@ struct Options {
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
-    let beside = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.parent().map(|d| d.join("minigo")));
+    let beside = std::env::current_exe().ok().and_then(|p| p.parent().map(|d| d.join("minigo")));
     let mut options = Options {
         use_go: true,
         go: PathBuf::from("/usr/lib/go-1.19/bin/go"),
@@ -50,24 +48,16 @@ fn parse(args: &[String]) -> Result<Options, String> {
         let arg = args[i].as_str();
         let mut value = || {
             i += 1;
-            args.get(i)
-                .cloned()
-                .ok_or_else(|| format!("flag needs an argument: {}", arg))
+            args.get(i).cloned().ok_or_else(|| format!("flag needs an argument: {}", arg))
         };
         match arg {
             "--self" => options.use_go = false,
             "--go" => options.go = PathBuf::from(value()?),
-            "--arm64-every" => {
-                options.arm64_every = value()?
-                    .parse()
-                    .map_err(|_| "bad --arm64-every".to_string())?
-            }
+            "--arm64-every" => options.arm64_every = value()?.parse().map_err(|_| "bad --arm64-every".to_string())?,
             "--jobs" => options.jobs = value()?.parse().map_err(|_| "bad --jobs".to_string())?,
             "--out" => options.out = PathBuf::from(value()?),
             // Absolute: builds run in the program's own directory.
-            "--minigo" => {
-                options.minigo = std::path::absolute(value()?).map_err(|e| e.to_string())?
-            }
+            "--minigo" => options.minigo = std::path::absolute(value()?).map_err(|e| e.to_string())?,
             _ if arg.starts_with("--") => return Err(format!("unknown flag {}", arg)),
             _ => options.positional.push(arg.to_string()),
         }
@@ -90,12 +80,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let number = |i: usize, default: Option<u64>| -> Option<u64> {
-        options
-            .positional
-            .get(i)
-            .map_or(default, |s| s.parse().ok())
-    };
+    let number = |i: usize, default: Option<u64>| -> Option<u64> { options.positional.get(i).map_or(default, |s| s.parse().ok()) };
     match command.as_str() {
         "gen" => match number(0, None) {
             Some(seed) => {
@@ -154,22 +139,12 @@ struct Totals {
 
 fn check(options: &Options, n: u64, first: u64) -> ExitCode {
     if !options.minigo.exists() {
-        eprintln!(
-            "minigo-fuzz: no minigo at {} (cargo build --release first)",
-            options.minigo.display()
-        );
+        eprintln!("minigo-fuzz: no minigo at {} (cargo build --release first)", options.minigo.display());
         return ExitCode::from(2);
     }
     let qemu = oracle::arm64_available();
-    let mode = if options.use_go {
-        format!("against {}", options.go.display())
-    } else {
-        "self-consistency".into()
-    };
-    eprintln!(
-        "minigo-fuzz: {} programs from seed {}, {}, {} jobs",
-        n, first, mode, options.jobs
-    );
+    let mode = if options.use_go { format!("against {}", options.go.display()) } else { "self-consistency".into() };
+    eprintln!("minigo-fuzz: {} programs from seed {}, {}, {} jobs", n, first, mode, options.jobs);
     let _ = std::fs::create_dir_all(&options.out);
     let next = AtomicU64::new(first);
     let totals = Mutex::new(Totals::default());
@@ -181,8 +156,7 @@ fn check(options: &Options, n: u64, first: u64) -> ExitCode {
                 if seed >= first + n {
                     break;
                 }
-                let arm64 =
-                    qemu && options.arm64_every > 0 && seed.is_multiple_of(options.arm64_every);
+                let arm64 = qemu && options.arm64_every > 0 && seed.is_multiple_of(options.arm64_every);
                 let source = minigo_fuzz::gen::generate(seed);
                 let dir = scratch(&seed.to_string());
                 let path = dir.join("prog.go");
@@ -199,14 +173,7 @@ fn check(options: &Options, n: u64, first: u64) -> ExitCode {
     summarize(&totals, options.use_go, start.elapsed())
 }
 
-fn record(
-    options: &Options,
-    totals: &Mutex<Totals>,
-    seed: u64,
-    arm64: bool,
-    source: &str,
-    report: Report,
-) {
+fn record(options: &Options, totals: &Mutex<Totals>, seed: u64, arm64: bool, source: &str, report: Report) {
     let mut totals = totals.lock().unwrap_or_else(|e| e.into_inner());
     totals.programs += 1;
     if report.invalid {
@@ -245,34 +212,13 @@ fn is_correctness(kind: &str) -> bool {
 
 fn summarize(totals: &Totals, with_go: bool, elapsed: Duration) -> ExitCode {
     let valid = totals.programs - totals.invalid.len() as u64;
-    println!(
-        "minigo-fuzz: {} programs in {:.0} s ({} rejected by Go)",
-        totals.programs,
-        elapsed.as_secs_f64(),
-        totals.invalid.len()
-    );
-    let kinds = [
-        "crash",
-        "build",
-        "runaway",
-        "-l",
-        "poisonstack",
-        "arm64",
-        "go-output",
-        "go-arm64",
-        "m2",
-        "m1",
-        "ml",
-    ];
+    println!("minigo-fuzz: {} programs in {:.0} s ({} rejected by Go)", totals.programs, elapsed.as_secs_f64(), totals.invalid.len());
+    let kinds = ["crash", "build", "runaway", "-l", "poisonstack", "arm64", "go-output", "go-arm64", "m2", "m1", "ml"];
     for kind in kinds {
         if !with_go && matches!(kind, "go-output" | "go-arm64" | "m2" | "m1" | "ml") {
             continue;
         }
-        println!(
-            "  {:<12} {}",
-            kind,
-            totals.by_kind.get(kind).copied().unwrap_or(0)
-        );
+        println!("  {:<12} {}", kind, totals.by_kind.get(kind).copied().unwrap_or(0));
     }
     println!("  arm64 programs: {}", totals.arm64_programs);
     if with_go && valid > 0 {
@@ -286,17 +232,8 @@ fn summarize(totals: &Totals, with_go: bool, elapsed: Duration) -> ExitCode {
             100.0 * totals.m2_diff_lines as f64 / totals.m2_lines.max(1) as f64
         );
     }
-    let wrong: Vec<u64> = totals
-        .failing
-        .iter()
-        .filter(|(_, kinds)| kinds.iter().any(|k| is_correctness(k)))
-        .map(|(s, _)| *s)
-        .collect();
-    println!(
-        "{} passed, {} failed",
-        valid - wrong.len() as u64,
-        wrong.len()
-    );
+    let wrong: Vec<u64> = totals.failing.iter().filter(|(_, kinds)| kinds.iter().any(|k| is_correctness(k))).map(|(s, _)| *s).collect();
+    println!("{} passed, {} failed", valid - wrong.len() as u64, wrong.len());
     if wrong.is_empty() && totals.invalid.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -327,11 +264,7 @@ fn reduce(options: &Options, file: &Path, kind: &str) -> ExitCode {
         !report.invalid && report.findings.iter().any(|f| f.kind == kind)
     };
     if !still_fails(&source) {
-        eprintln!(
-            "minigo-fuzz: {} shows no {} difference",
-            file.display(),
-            kind
-        );
+        eprintln!("minigo-fuzz: {} shows no {} difference", file.display(), kind);
         return ExitCode::from(1);
     }
     let reduced = minigo_fuzz::reduce::reduce(&source, still_fails);
@@ -339,12 +272,7 @@ fn reduce(options: &Options, file: &Path, kind: &str) -> ExitCode {
     let _ = std::fs::remove_dir_all(&dir);
     match std::fs::write(&out, &reduced) {
         Ok(()) => {
-            eprintln!(
-                "minigo-fuzz: {} lines -> {} lines: {}",
-                source.lines().count(),
-                reduced.lines().count(),
-                out.display()
-            );
+            eprintln!("minigo-fuzz: {} lines -> {} lines: {}", source.lines().count(), reduced.lines().count(), out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -55,9 +55,7 @@ pub struct Report {
 /// Whether arm64 executables can be built and run here: qemu-aarch64 on
 /// the PATH and the aarch64 cross toolchain's libraries.
 pub fn arm64_available() -> bool {
-    let qemu = std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join("qemu-aarch64").is_file())
-    });
+    let qemu = std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("qemu-aarch64").is_file()));
     qemu && Path::new("/usr/aarch64-linux-gnu/lib").is_dir()
 }
 
@@ -70,20 +68,10 @@ struct Ran {
 }
 
 fn run(command: &mut Command, limit: Duration) -> Ran {
-    let spawned = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
+    let spawned = command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
     let mut child = match spawned {
         Ok(child) => child,
-        Err(e) => {
-            return Ran {
-                status: -2,
-                stdout: String::new(),
-                stderr: format!("cannot start {:?}: {}", command, e),
-            }
-        }
+        Err(e) => return Ran { status: -2, stdout: String::new(), stderr: format!("cannot start {:?}: {}", command, e) },
     };
     let out = child.stdout.take();
     let err = child.stderr.take();
@@ -101,9 +89,7 @@ fn run(command: &mut Command, limit: Duration) -> Ran {
     let status = match child.wait_timeout(limit) {
         Ok(Some(status)) => {
             use std::os::unix::process::ExitStatusExt;
-            status
-                .code()
-                .unwrap_or_else(|| 128 + status.signal().unwrap_or(0))
+            status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0))
         }
         _ => {
             let _ = child.kill();
@@ -111,11 +97,7 @@ fn run(command: &mut Command, limit: Duration) -> Ran {
             -1
         }
     };
-    Ran {
-        status,
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-    }
+    Ran { status, stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default() }
 }
 
 const BUILD_LIMIT: Duration = Duration::from_secs(120);
@@ -164,10 +146,7 @@ fn run_program(config: &Config, exe: &Path, arch: &str) -> (String, i32) {
     };
     command.env("GOTRACEBACK", "none");
     let ran = run(&mut command, config.run_limit);
-    (
-        mask_pc(&format!("{}{}", ran.stdout, ran.stderr)),
-        ran.status,
-    )
+    (mask_pc(&format!("{}{}", ran.stdout, ran.stderr)), ran.status)
 }
 
 /// A run that timed out or overflowed its stack.
@@ -190,26 +169,15 @@ fn mask_pc(text: &str) -> String {
 /// Compiler output as the goldens keep it: `# ` lines dropped, the path of
 /// the file reduced to its name.
 fn normalize_compiler(text: &str, source: &Path) -> String {
-    let name = source
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
+    let name = source.file_name().unwrap_or_default().to_string_lossy().into_owned();
     let full = source.display().to_string();
     let relative = format!("./{}", name);
-    text.lines()
-        .filter(|l| !l.starts_with("# "))
-        .map(|l| l.replace(&full, &name).replace(&relative, &name))
-        .collect::<Vec<_>>()
-        .join("\n")
+    text.lines().filter(|l| !l.starts_with("# ")).map(|l| l.replace(&full, &name).replace(&relative, &name)).collect::<Vec<_>>().join("\n")
 }
 
 /// A crash of the compiler itself, as opposed to a compile error.
 fn crashed(ran: &Ran) -> bool {
-    ran.status == 101
-        || ran.status > 128
-        || ran.status == -1
-        || ran.stderr.contains("internal compiler error")
+    ran.status == 101 || ran.status > 128 || ran.status == -1 || ran.stderr.contains("internal compiler error")
 }
 
 /// Checks the program `source` (in a directory of its own, where the
@@ -218,16 +186,12 @@ pub fn check(config: &Config, source: &Path) -> Report {
     let mut report = Report::default();
     let dir = source.parent().unwrap_or(Path::new(".")).to_path_buf();
     let exe = |name: &str| dir.join(name);
-    let mut find =
-        |kind: &'static str, detail: String| report.findings.push(Finding { kind, detail });
+    let mut find = |kind: &'static str, detail: String| report.findings.push(Finding { kind, detail });
 
     if let Some(go) = &config.go {
         let built = go_build(go, source, &exe("go.bin"), None, "amd64");
         if built.status != 0 {
-            return Report {
-                invalid: true,
-                ..Report::default()
-            };
+            return Report { invalid: true, ..Report::default() };
         }
     }
 
@@ -237,14 +201,8 @@ pub fn check(config: &Config, source: &Path) -> Report {
         find(kind, first_lines(&built.stderr, 12));
         return report;
     }
-    let runs = ["-l", "poisonstack", "arm64", "go-output", "go-arm64"]
-        .iter()
-        .any(|k| config.wants(k));
-    let (output, status) = if runs {
-        run_program(config, &exe("minigo.bin"), "amd64")
-    } else {
-        (String::new(), 0)
-    };
+    let runs = ["-l", "poisonstack", "arm64", "go-output", "go-arm64"].iter().any(|k| config.wants(k));
+    let (output, status) = if runs { run_program(config, &exe("minigo.bin"), "amd64") } else { (String::new(), 0) };
     if runs && runs_away(&output, status) {
         // Generated programs terminate: this is a miscompile or a generator
         // bug, and its output (addresses of the stack) cannot be compared.
@@ -252,10 +210,8 @@ pub fn check(config: &Config, source: &Path) -> Report {
         return report;
     }
 
-    let mut variants: Vec<(&'static str, Vec<&str>, &str)> = vec![
-        ("-l", vec!["-l"], "amd64"),
-        ("poisonstack", vec!["-d=poisonstack"], "amd64"),
-    ];
+    let mut variants: Vec<(&'static str, Vec<&str>, &str)> =
+        vec![("-l", vec!["-l"], "amd64"), ("poisonstack", vec!["-d=poisonstack"], "amd64")];
     if config.arm64 {
         variants.push(("arm64", vec![], "arm64"));
     }
@@ -273,10 +229,7 @@ pub fn check(config: &Config, source: &Path) -> Report {
         }
         let (other, other_status) = run_program(config, &exe(&name), arch);
         if (&other, other_status) != (&output, status) {
-            find(
-                kind,
-                describe_run_difference(&output, status, &other, other_status),
-            );
+            find(kind, describe_run_difference(&output, status, &other, other_status));
         }
     }
 
@@ -286,16 +239,10 @@ pub fn check(config: &Config, source: &Path) -> Report {
     }
 
     let Some(go) = &config.go else { return report };
-    let (go_output, go_status) = if config.wants("go-output") {
-        run_program(config, &exe("go.bin"), "amd64")
-    } else {
-        (output.clone(), status)
-    };
+    let (go_output, go_status) =
+        if config.wants("go-output") { run_program(config, &exe("go.bin"), "amd64") } else { (output.clone(), status) };
     if (&go_output, go_status) != (&output, status) {
-        find(
-            "go-output",
-            describe_run_difference(&go_output, go_status, &output, status),
-        );
+        find("go-output", describe_run_difference(&go_output, go_status, &output, status));
     }
     if config.arm64 && config.wants("go-arm64") {
         let built = go_build(go, source, &exe("go-arm64.bin"), None, "arm64");
@@ -304,27 +251,16 @@ pub fn check(config: &Config, source: &Path) -> Report {
             let (go_output, go_status) = run_program(config, &exe("go-arm64.bin"), "arm64");
             let (output, status) = run_program(config, &ours, "arm64");
             if (&go_output, go_status) != (&output, status) {
-                find(
-                    "go-arm64",
-                    describe_run_difference(&go_output, go_status, &output, status),
-                );
+                find("go-arm64", describe_run_difference(&go_output, go_status, &output, status));
             }
         }
     }
-    for (kind, flags, ours) in [
-        ("m2", "-m=2", vec!["-m=2"]),
-        ("m1", "-m", vec!["-m"]),
-        ("ml", "-m -l", vec!["-m", "-l"]),
-    ] {
+    for (kind, flags, ours) in [("m2", "-m=2", vec!["-m=2"]), ("m1", "-m", vec!["-m"]), ("ml", "-m -l", vec!["-m", "-l"])] {
         if !config.wants(kind) {
             continue;
         }
         let theirs = go_build(go, source, &exe("go-m.bin"), Some(flags), "amd64");
-        let mine = if kind == "m2" {
-            m2.stderr.clone()
-        } else {
-            minigo_build(config, source, &exe("minigo-m.bin"), &ours, "amd64").stderr
-        };
+        let mine = if kind == "m2" { m2.stderr.clone() } else { minigo_build(config, source, &exe("minigo-m.bin"), &ours, "amd64").stderr };
         let want = normalize_compiler(&theirs.stderr, source);
         let got = normalize_compiler(&mine, source);
         let differing = diff_lines(&want, &got);
@@ -333,10 +269,7 @@ pub fn check(config: &Config, source: &Path) -> Report {
             report.m2_diff_lines = differing.len();
         }
         if !differing.is_empty() {
-            report.findings.push(Finding {
-                kind,
-                detail: first_lines(&differing.join("\n"), 20),
-            });
+            report.findings.push(Finding { kind, detail: first_lines(&differing.join("\n"), 20) });
         }
     }
     report
@@ -365,12 +298,7 @@ pub fn diff_lines(want: &str, got: &str) -> Vec<String> {
     }
     // Common prefix and suffix first: most differences are a few lines.
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let a = &a[prefix..a.len() - suffix];
     let b = &b[prefix..b.len() - suffix];
     let mut out = Vec::new();
@@ -382,11 +310,7 @@ pub fn diff_lines(want: &str, got: &str) -> Vec<String> {
     let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
         }
     }
     let (mut i, mut j) = (0, 0);

@@ -20,12 +20,7 @@ pub fn reduce(source: &str, mut still_fails: impl FnMut(&str) -> bool) -> String
                 continue;
             }
             let drop = with_uses(&lines, start);
-            let candidate: Vec<String> = lines
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !drop.contains(i))
-                .map(|(_, l)| l.clone())
-                .collect();
+            let candidate: Vec<String> = lines.iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, l)| l.clone()).collect();
             if candidate.len() < lines.len() && still_fails(&join(&candidate)) {
                 lines = candidate;
             }
@@ -64,11 +59,7 @@ fn join(lines: &[String]) -> String {
 /// The lines of the statement starting at `start`, and of every later
 /// statement naming a variable declared there (transitively).
 fn with_uses(lines: &[String], start: usize) -> std::collections::BTreeSet<usize> {
-    let unit_end = |i: usize| {
-        statement_units(&lines[i..])
-            .first()
-            .map_or(i + 1, |&(_, end)| i + end)
-    };
+    let unit_end = |i: usize| statement_units(&lines[i..]).first().map_or(i + 1, |&(_, end)| i + end);
     let mut drop: std::collections::BTreeSet<usize> = (start..unit_end(start)).collect();
     let mut names: Vec<String> = declared_names(&lines[start]);
     let mut i = 0;
@@ -94,18 +85,13 @@ fn declared_names(line: &str) -> Vec<String> {
     let list = if let Some(rest) = line.strip_prefix("var ") {
         rest.split_whitespace().next().unwrap_or("")
     } else if let Some((left, _)) = line.split_once(":=") {
-        left.strip_prefix("for ")
-            .unwrap_or(left)
-            .strip_prefix("if ")
-            .unwrap_or(left)
+        left.strip_prefix("for ").unwrap_or(left).strip_prefix("if ").unwrap_or(left)
     } else {
         ""
     };
     list.split(',')
         .map(str::trim)
-        .filter(|n| {
-            !n.is_empty() && *n != "_" && n.chars().all(|c| c.is_alphanumeric() || c == '_')
-        })
+        .filter(|n| !n.is_empty() && *n != "_" && n.chars().all(|c| c.is_alphanumeric() || c == '_'))
         .map(str::to_string)
         .collect()
 }
@@ -148,17 +134,8 @@ mod tests {
 
     #[test]
     fn a_declaration_goes_with_its_uses() {
-        let lines: Vec<String> = [
-            "\tv1 := f()",
-            "\tx := 2",
-            "\tif v1 > 0 {",
-            "\t\tv2 := v1",
-            "\t}",
-            "\tprintln(x)",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        let lines: Vec<String> =
+            ["\tv1 := f()", "\tx := 2", "\tif v1 > 0 {", "\t\tv2 := v1", "\t}", "\tprintln(x)"].iter().map(|s| s.to_string()).collect();
         let drop: Vec<usize> = with_uses(&lines, 0).into_iter().collect();
         assert_eq!(drop, vec![0, 2, 3, 4]);
     }
@@ -167,9 +144,7 @@ mod tests {
     fn keeps_only_what_the_test_needs() {
         let source = "package main\n\nfunc f() {\n\ta := 1\n\tb := 2\n}\n\nfunc main() {\n\tprintln(42)\n}\n";
         let reduced = reduce(source, |s| {
-            s.contains("println(42)")
-                && s.contains("func main() {")
-                && s.matches('{').count() == s.matches('}').count()
+            s.contains("println(42)") && s.contains("func main() {") && s.matches('{').count() == s.matches('}').count()
         });
         assert_eq!(reduced, "func main() {\n\tprintln(42)\n}\n");
     }

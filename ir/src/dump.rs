@@ -11,7 +11,9 @@ pub fn dump(pkg: &Package) -> String {
         let _ = writeln!(out, "func {} {}", func.name, pkg.types.display(func.sig));
         for (i, l) in func.locals.iter().enumerate() {
             let mut flags = String::new();
-            for (set, name) in [(l.addr_taken, " addrtaken"), (l.captured_by_ref, " byref"), (l.reassigned, " reassigned"), (l.on_heap, " heap")] {
+            for (set, name) in
+                [(l.addr_taken, " addrtaken"), (l.captured_by_ref, " byref"), (l.reassigned, " reassigned"), (l.on_heap, " heap")]
+            {
                 if set {
                     flags.push_str(name);
                 }

@@ -303,7 +303,11 @@ pub enum Op {
     /// OLITERAL; `text` is the constant as written in the source (or the
     /// constant's name), and `prec` the precedence of the operator it was
     /// written with (gc prints the original expression, parenthesized by it).
-    Const { value: ConstValue, text: String, prec: u8 },
+    Const {
+        value: ConstValue,
+        text: String,
+        prec: u8,
+    },
     /// ONIL: a nil pointer, slice, func or interface of the node's type.
     Nil,
     Binary(BinOp, NodeId, NodeId),
@@ -321,29 +325,50 @@ pub enum Op {
     /// OINDEX of an array, slice or string (bounds check included).
     Index(NodeId, NodeId),
     /// OSLICE, OSLICEARR (operand is a pointer to array), OSLICESTR, OSLICE3.
-    Slice { x: NodeId, lo: Option<NodeId>, hi: Option<NodeId>, max: Option<NodeId> },
+    Slice {
+        x: NodeId,
+        lo: Option<NodeId>,
+        hi: Option<NodeId>,
+        max: Option<NodeId>,
+    },
     /// OCALLFUNC: a static call when `callee` is `Op::Func`, a closure call
     /// otherwise. Methods are called with the receiver as the first argument
     /// (gc's method-expression form). `ddd`: the last argument is `xs...`.
     /// A call with several results has a `Tuple` type and appears only as the
     /// right side of `Assign2` or as the sole argument of another call.
-    Call { callee: NodeId, args: Vec<NodeId>, ddd: bool },
+    Call {
+        callee: NodeId,
+        args: Vec<NodeId>,
+        ddd: bool,
+    },
     /// OMETHVALUE: `x.M` as a value; allocates a closure binding the receiver.
-    MethodValue { recv: NodeId, method: FuncId },
+    MethodValue {
+        recv: NodeId,
+        method: FuncId,
+    },
     /// OCONV, OCONVNOP, OCONVIFACE, ... to the node's type.
     Conv(ConvKind, NodeId),
     /// ODOTTYPE / ODOTTYPE2 on an `interface{}`; `comma_ok` gives a (T, bool) tuple.
-    TypeAssert { x: NodeId, comma_ok: bool },
+    TypeAssert {
+        x: NodeId,
+        comma_ok: bool,
+    },
     Len(NodeId),
     Cap(NodeId),
     /// OAPPEND: `append(s, a, b)`, or `append(s, t...)` with `ddd`.
-    Append { args: Vec<NodeId>, ddd: bool },
+    Append {
+        args: Vec<NodeId>,
+        ddd: bool,
+    },
     /// OCOPY: evaluates to the count copied.
     Copy(NodeId, NodeId),
     /// ONEW: the type allocated is the pointee of the node's type.
     New,
     /// OMAKESLICE.
-    MakeSlice { len: NodeId, cap: Option<NodeId> },
+    MakeSlice {
+        len: NodeId,
+        cap: Option<NodeId>,
+    },
     /// OSTRUCTLIT, OARRAYLIT, OSLICELIT, by the node's type.
     CompositeLit(Vec<(LitKey, NodeId)>),
     /// OCLOSURE: a function literal; allocates its closure record unless it captures nothing.
@@ -353,7 +378,10 @@ pub enum Op {
     Recover,
     /// OINLCALL: the body of an inlined call, then its value: the result
     /// variables (none, one, or a tuple of several).
-    InlinedCall { body: Vec<NodeId>, results: Vec<NodeId> },
+    InlinedCall {
+        body: Vec<NodeId>,
+        results: Vec<NodeId>,
+    },
 
     // ----- statements -----
     /// ODCL: declares a local (zeroed when the statement runs).
@@ -363,29 +391,65 @@ pub enum Op {
     /// ODCLCONST: a local constant declaration (one per name); no code.
     DeclConst,
     /// OAS: `lhs = rhs`; `rhs` None zeroes `lhs`. `define` for `x := v`.
-    Assign { lhs: NodeId, rhs: Option<NodeId>, define: bool },
+    Assign {
+        lhs: NodeId,
+        rhs: Option<NodeId>,
+        define: bool,
+    },
     /// OAS2 / OAS2FUNC / OAS2DOTTYPE: all right sides evaluated before any assignment;
     /// a single Tuple-typed right side spreads over the left sides. Blank left
     /// sides are `None`.
-    Assign2 { lhs: Vec<Option<NodeId>>, rhs: Vec<NodeId>, define: bool },
+    Assign2 {
+        lhs: Vec<Option<NodeId>>,
+        rhs: Vec<NodeId>,
+        define: bool,
+    },
     /// OASOP: `lhs op= rhs`; `incdec` for `x++`/`x--` (printed as `x += 1`).
-    AssignOp { op: BinOp, lhs: NodeId, rhs: NodeId, incdec: bool },
+    AssignOp {
+        op: BinOp,
+        lhs: NodeId,
+        rhs: NodeId,
+        incdec: bool,
+    },
     /// Evaluates an expression for its effects (a call, usually); `_ = x` is an Assign to Blank.
     ExprStmt(NodeId),
     /// The blank identifier `_` as an assignment target.
     Blank,
     Block(Vec<NodeId>),
-    If { cond: NodeId, then: Vec<NodeId>, els: Vec<NodeId> },
+    If {
+        cond: NodeId,
+        then: Vec<NodeId>,
+        els: Vec<NodeId>,
+    },
     /// OFOR: `init` in the node's init list; missing cond means forever.
-    For { cond: Option<NodeId>, post: Option<NodeId>, body: Vec<NodeId>, label: Option<String> },
+    For {
+        cond: Option<NodeId>,
+        post: Option<NodeId>,
+        body: Vec<NodeId>,
+        label: Option<String>,
+    },
     /// ORANGE over a slice, array, pointer to array or string (runes).
-    Range { key: Option<NodeId>, value: Option<NodeId>, x: NodeId, define: bool, body: Vec<NodeId>, label: Option<String> },
+    Range {
+        key: Option<NodeId>,
+        value: Option<NodeId>,
+        x: NodeId,
+        define: bool,
+        body: Vec<NodeId>,
+        label: Option<String>,
+    },
     /// OSWITCH: `tag` None for a tagless switch (cases are booleans).
-    Switch { tag: Option<NodeId>, cases: Vec<Case>, label: Option<String> },
+    Switch {
+        tag: Option<NodeId>,
+        cases: Vec<Case>,
+        label: Option<String>,
+    },
     /// OLABEL: a label on its own (the labelled loop or switch carries the name too).
     Label(String),
     /// OBREAK, OCONTINUE, OGOTO, OFALL.
-    Branch { op: BranchOp, label: Option<String> },
+    Branch {
+        op: BranchOp,
+        label: Option<String>,
+    },
     /// ORETURN: values to return; empty with named results returns them as they
     /// are; a single Tuple-typed call returns all its results.
     Return(Vec<NodeId>),
@@ -395,7 +459,10 @@ pub enum Op {
     /// OPANIC: the argument is already converted to `interface{}`.
     Panic(NodeId),
     /// OPRINT / OPRINTN.
-    Print { args: Vec<NodeId>, newline: bool },
+    Print {
+        args: Vec<NodeId>,
+        newline: bool,
+    },
 }
 
 impl Func {

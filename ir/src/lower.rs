@@ -26,7 +26,15 @@ pub fn lower(file: &ast::File, mut checked: Checked, file_display: &str) -> Pack
         user_inits: Vec::new(),
         main: None,
     };
-    let mut lowerer = Lowerer { checked: &checked, file, pkg: &mut pkg, globals: HashMap::new(), decl_funcs: HashMap::new(), pointer_wrappers: HashMap::new(), builders: Vec::new() };
+    let mut lowerer = Lowerer {
+        checked: &checked,
+        file,
+        pkg: &mut pkg,
+        globals: HashMap::new(),
+        decl_funcs: HashMap::new(),
+        pointer_wrappers: HashMap::new(),
+        builders: Vec::new(),
+    };
     lowerer.package();
     pkg
 }
@@ -240,7 +248,17 @@ impl<'a> Lowerer<'a> {
     }
 
     fn new_local(&mut self, name: &str, ty: TypeId, pos: Pos, class: LocalClass) -> LocalId {
-        self.b().func.add_local(Local { name: name.to_string(), ty, pos, class, addr_taken: false, captured_by_ref: false, reassigned: false, has_defn: class == LocalClass::Auto, on_heap: false })
+        self.b().func.add_local(Local {
+            name: name.to_string(),
+            ty,
+            pos,
+            class,
+            addr_taken: false,
+            captured_by_ref: false,
+            reassigned: false,
+            has_defn: class == LocalClass::Auto,
+            on_heap: false,
+        })
     }
 
     /// A compiler temporary, named as gc names them: `.autotmp_N` with N the
@@ -331,7 +349,9 @@ impl<'a> Lowerer<'a> {
             return self.built_pos(x, pos);
         }
         let mode = self.checked.exprs.get(e.id as usize).map(|i| i.mode);
-        if matches!(mode, Some(Mode::Constant | Mode::Type | Mode::Builtin(_) | Mode::Invalid) | None) || matches!(&e.kind, ExprKind::Ident(n) if n == "_") {
+        if matches!(mode, Some(Mode::Constant | Mode::Type | Mode::Builtin(_) | Mode::Invalid) | None)
+            || matches!(&e.kind, ExprKind::Ident(n) if n == "_")
+        {
             return pos;
         }
         let children: Vec<&Expr> = match &e.kind {
@@ -345,7 +365,11 @@ impl<'a> Lowerer<'a> {
         let last = children.into_iter().fold(e.pos, |pos, c| self.built_pos(c, pos));
         // A function call is finished (`transformCall`) at its own position.
         match &e.kind {
-            ExprKind::Call { func, .. } if matches!(self.checked.exprs.get(func.id as usize).map(|i| i.mode), Some(Mode::Value | Mode::Variable)) => e.pos,
+            ExprKind::Call { func, .. }
+                if matches!(self.checked.exprs.get(func.id as usize).map(|i| i.mode), Some(Mode::Value | Mode::Variable)) =>
+            {
+                e.pos
+            }
             _ => last,
         }
     }
@@ -370,7 +394,14 @@ impl<'a> Lowerer<'a> {
     /// blank), as OAS or OAS2; the targets are built by `build_targets` after
     /// the values, as gc's noder builds them. Implicit interface conversions
     /// are positioned at `conv_pos`.
-    fn assign_values_to(&mut self, target_types: &[Option<TypeId>], values: &[Expr], pos: Pos, conv_pos: Pos, build_targets: impl FnOnce(&mut Self) -> Vec<Option<NodeId>>) -> Vec<NodeId> {
+    fn assign_values_to(
+        &mut self,
+        target_types: &[Option<TypeId>],
+        values: &[Expr],
+        pos: Pos,
+        conv_pos: Pos,
+        build_targets: impl FnOnce(&mut Self) -> Vec<Option<NodeId>>,
+    ) -> Vec<NodeId> {
         if target_types.len() == 1 && values.len() == 1 {
             let value = self.expr(&values[0]);
             let rhs = match target_types[0] {
@@ -510,7 +541,9 @@ impl<'a> Lowerer<'a> {
                 self.stmt(inner, out);
                 if let Some(&last) = out.get(before) {
                     match &mut self.b().func.node_mut(last).op {
-                        Op::For { label: l, .. } | Op::Range { label: l, .. } | Op::Switch { label: l, .. } => *l = Some(label.name.clone()),
+                        Op::For { label: l, .. } | Op::Range { label: l, .. } | Op::Switch { label: l, .. } => {
+                            *l = Some(label.name.clone())
+                        }
                         _ => {}
                     }
                 }
@@ -623,10 +656,13 @@ impl<'a> Lowerer<'a> {
                 for clause in clauses {
                     let values = match &clause.exprs {
                         None => Vec::new(),
-                        Some(vs) => vs.iter().map(|v| match tag_ty {
-                            Some(t) => self.expr_to(v, t),
-                            None => self.expr(v),
-                        }).collect(),
+                        Some(vs) => vs
+                            .iter()
+                            .map(|v| match tag_ty {
+                                Some(t) => self.expr_to(v, t),
+                                None => self.expr(v),
+                            })
+                            .collect(),
                     };
                     let mut body_stmts: &[Stmt] = &clause.body;
                     let fallthrough = matches!(body_stmts.last().map(|s| &s.kind), Some(StmtKind::Branch(BranchKind::Fallthrough, _)));
@@ -950,7 +986,9 @@ impl<'a> Lowerer<'a> {
         };
         let value = match (self.types().basic_of(ty), v) {
             (Some(b), v @ (ConstValue::Int(_) | ConstValue::Float(_))) if b.is_float() => frontend::constant::represent(&v, b).unwrap_or(v),
-            (Some(b), ConstValue::Float(f)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(&f.to_integer().unwrap_or_default(), b)),
+            (Some(b), ConstValue::Float(f)) if b.is_integer() => {
+                ConstValue::Int(frontend::constant::wrap(&f.to_integer().unwrap_or_default(), b))
+            }
             (Some(b), ConstValue::Int(i)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(&i, b)),
             (_, v) => v,
         };
@@ -971,7 +1009,9 @@ impl<'a> Lowerer<'a> {
         if let Some(g) = self.globals.get(&obj) {
             return self.node(Op::Global(*g), pos, ty);
         }
-        let local = self.lookup_local(obj, pos).unwrap_or_else(|| panic!("lowering: variable {} has no local", self.checked.objects[obj as usize].name));
+        let local = self
+            .lookup_local(obj, pos)
+            .unwrap_or_else(|| panic!("lowering: variable {} has no local", self.checked.objects[obj as usize].name));
         self.node(Op::Local(local), pos, ty)
     }
 
@@ -997,7 +1037,17 @@ impl<'a> Lowerer<'a> {
         outer_local.captured_by_ref = true;
         let (name, ty, pos) = (outer_local.name.clone(), outer_local.ty, outer_local.pos);
         let b = &mut self.builders[level];
-        let inner = b.func.add_local(Local { name, ty, pos, class: LocalClass::Auto, addr_taken: false, captured_by_ref: false, reassigned: false, has_defn: false, on_heap: false });
+        let inner = b.func.add_local(Local {
+            name,
+            ty,
+            pos,
+            class: LocalClass::Auto,
+            addr_taken: false,
+            captured_by_ref: false,
+            reassigned: false,
+            has_defn: false,
+            on_heap: false,
+        });
         b.func.captures.push(Capture { outer, inner, by_ref: true, pos: use_pos });
         b.vars.insert(obj, inner);
         Some(inner)
@@ -1239,10 +1289,16 @@ impl<'a> Lowerer<'a> {
                 calls || self.calls_or_receives(func) || args.iter().any(|a| self.calls_or_receives(a))
             }
             ExprKind::Unary(UnaryOp::Recv, _) => true,
-            ExprKind::Paren(x) | ExprKind::Selector(x, _) | ExprKind::Star(x) | ExprKind::Unary(_, x) | ExprKind::TypeAssert { x, .. } => self.calls_or_receives(x),
+            ExprKind::Paren(x) | ExprKind::Selector(x, _) | ExprKind::Star(x) | ExprKind::Unary(_, x) | ExprKind::TypeAssert { x, .. } => {
+                self.calls_or_receives(x)
+            }
             ExprKind::Index(x, i) | ExprKind::Binary(_, x, i) => self.calls_or_receives(x) || self.calls_or_receives(i),
-            ExprKind::Slice { x, lo, hi, max } => self.calls_or_receives(x) || [lo, hi, max].into_iter().flatten().any(|b| self.calls_or_receives(b)),
-            ExprKind::CompositeLit { elems, .. } => elems.iter().any(|el| self.calls_or_receives(&el.value) || el.key.as_ref().is_some_and(|k| self.calls_or_receives(k))),
+            ExprKind::Slice { x, lo, hi, max } => {
+                self.calls_or_receives(x) || [lo, hi, max].into_iter().flatten().any(|b| self.calls_or_receives(b))
+            }
+            ExprKind::CompositeLit { elems, .. } => {
+                elems.iter().any(|el| self.calls_or_receives(&el.value) || el.key.as_ref().is_some_and(|k| self.calls_or_receives(k)))
+            }
             _ => false,
         }
     }
@@ -1307,7 +1363,12 @@ impl<'a> Lowerer<'a> {
                 // inliner counts where an OCONVNOP is free.
                 (Some(a), Some(b)) if a.is_float() && a == b => ConvKind::Numeric,
                 (Some(a), Some(b)) if a.is_numeric() && b.is_numeric() => {
-                    if a == b || (a.size() == b.size() && a.is_integer() == b.is_integer() && a.is_unsigned() == b.is_unsigned() && a.is_float() == b.is_float()) {
+                    if a == b
+                        || (a.size() == b.size()
+                            && a.is_integer() == b.is_integer()
+                            && a.is_unsigned() == b.is_unsigned()
+                            && a.is_float() == b.is_float())
+                    {
                         ConvKind::Nop
                     } else {
                         ConvKind::Numeric
@@ -1362,7 +1423,12 @@ impl<'a> Lowerer<'a> {
                 let elems: Vec<(LitKey, NodeId)> = text
                     .chars()
                     .enumerate()
-                    .map(|(i, r)| (LitKey::Index { index: i as u64, keyed: false }, self.node(Op::Const { value: ConstValue::int(r as u32), text: (r as u32).to_string(), prec: 8 }, e.pos, rune)))
+                    .map(|(i, r)| {
+                        (
+                            LitKey::Index { index: i as u64, keyed: false },
+                            self.node(Op::Const { value: ConstValue::int(r as u32), text: (r as u32).to_string(), prec: 8 }, e.pos, rune),
+                        )
+                    })
                     .collect();
                 return self.node(Op::CompositeLit(elems), e.pos, target);
             }

@@ -175,7 +175,8 @@ impl Printer<'_> {
         let [call] = rhs.as_slice() else { return None };
         let temps: Vec<&Op> = lhs.iter().flatten().map(|l| &self.node(*l).op).collect();
         let arg_ops: Vec<&Op> = args.iter().map(|a| &self.node(*a).op).collect();
-        let same = temps.len() == arg_ops.len() && temps.iter().zip(&arg_ops).all(|(t, a)| matches!((t, a), (Op::Local(x), Op::Local(y)) if x == y));
+        let same = temps.len() == arg_ops.len()
+            && temps.iter().zip(&arg_ops).all(|(t, a)| matches!((t, a), (Op::Local(x), Op::Local(y)) if x == y));
         same.then_some(*call)
     }
 
@@ -281,7 +282,11 @@ impl Printer<'_> {
                 format!("{}.{}", self.expr(*recv, own), name)
             }
             Op::Conv(_, x) => {
-                let target = if t.is_named(node.ty) || matches!(t.kind(node.ty), TypeKind::Basic(_)) { t.display(node.ty) } else { format!("({})", t.display(node.ty)) };
+                let target = if t.is_named(node.ty) || matches!(t.kind(node.ty), TypeKind::Basic(_)) {
+                    t.display(node.ty)
+                } else {
+                    format!("({})", t.display(node.ty))
+                };
                 format!("{}({})", target, self.expr(*x, 0))
             }
             Op::TypeAssert { x, .. } => {

@@ -9,16 +9,14 @@ pub fn verify(pkg: &Package) -> Vec<String> {
     let mut problems = Vec::new();
     for func in &pkg.funcs {
         let mut parents = vec![0u32; func.nodes.len()];
-        let mut check = |id: NodeId, problems: &mut Vec<String>| {
-            match parents.get_mut(id.0 as usize) {
-                Some(count) => {
-                    *count += 1;
-                    if *count > 1 {
-                        problems.push(format!("{}: node {} has several parents", func.name, id.0));
-                    }
+        let mut check = |id: NodeId, problems: &mut Vec<String>| match parents.get_mut(id.0 as usize) {
+            Some(count) => {
+                *count += 1;
+                if *count > 1 {
+                    problems.push(format!("{}: node {} has several parents", func.name, id.0));
                 }
-                None => problems.push(format!("{}: node {} out of range", func.name, id.0)),
             }
+            None => problems.push(format!("{}: node {} out of range", func.name, id.0)),
         };
         for id in &func.body {
             check(*id, &mut problems);

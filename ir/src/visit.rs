@@ -105,9 +105,32 @@ impl Node {
     pub fn children(&self) -> Vec<NodeId> {
         let mut out = self.init.clone();
         match &self.op {
-            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Const { .. } | Op::Nil | Op::New | Op::Closure(_) | Op::Recover | Op::DeclType | Op::DeclConst | Op::Decl(_) | Op::Blank | Op::Label(_) | Op::Branch { .. } => {}
+            Op::Local(_)
+            | Op::Global(_)
+            | Op::Func(_)
+            | Op::Const { .. }
+            | Op::Nil
+            | Op::New
+            | Op::Closure(_)
+            | Op::Recover
+            | Op::DeclType
+            | Op::DeclConst
+            | Op::Decl(_)
+            | Op::Blank
+            | Op::Label(_)
+            | Op::Branch { .. } => {}
             Op::Binary(_, a, b) | Op::Index(a, b) | Op::Copy(a, b) => out.extend([*a, *b]),
-            Op::Unary(_, a) | Op::Addr(a) | Op::Deref(a) | Op::Field(a, _) | Op::FieldPtr(a, _) | Op::Conv(_, a) | Op::Len(a) | Op::Cap(a) | Op::ExprStmt(a) | Op::Panic(a) | Op::Defer(a) => out.push(*a),
+            Op::Unary(_, a)
+            | Op::Addr(a)
+            | Op::Deref(a)
+            | Op::Field(a, _)
+            | Op::FieldPtr(a, _)
+            | Op::Conv(_, a)
+            | Op::Len(a)
+            | Op::Cap(a)
+            | Op::ExprStmt(a)
+            | Op::Panic(a)
+            | Op::Defer(a) => out.push(*a),
             Op::TypeAssert { x, .. } => out.push(*x),
             Op::MethodValue { recv, .. } => out.push(*recv),
             Op::AddStr(xs) | Op::Block(xs) | Op::Return(xs) => out.extend(xs),

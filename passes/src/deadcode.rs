@@ -68,7 +68,10 @@ fn recompute_reassigned(pkg: &mut Package) {
             let node = func.node(id);
             // `x := v` (and a compiler temporary's assignment) always declares x;
             // `a, b := ...` declares the names it lists a declaration for.
-            let declares = |l: LocalId| matches!(node.op, Op::Assign { define: true, .. }) || node.init.iter().any(|s| matches!(func.node(*s).op, Op::Decl(d) if d == l));
+            let declares = |l: LocalId| {
+                matches!(node.op, Op::Assign { define: true, .. })
+                    || node.init.iter().any(|s| matches!(func.node(*s).op, Op::Decl(d) if d == l))
+            };
             let (targets, even_where_defined): (Vec<NodeId>, bool) = match &node.op {
                 Op::Assign { lhs, .. } => (vec![*lhs], false),
                 Op::Assign2 { lhs, .. } => (lhs.iter().flatten().copied().collect(), false),

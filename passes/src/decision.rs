@@ -73,7 +73,9 @@ impl Decision {
                     out.push(match line {
                         FlowLine::Flow(text) => format!("  flow: {}:", text),
                         FlowLine::From { what, why, at: pos } => format!("    from {} ({}) at {}", what, why, at(*pos)),
-                        FlowLine::Truncated => "  warning: truncated explanation due to assignment cycle; see golang.org/issue/35518".to_string(),
+                        FlowLine::Truncated => {
+                            "  warning: truncated explanation due to assignment cycle; see golang.org/issue/35518".to_string()
+                        }
                     });
                 }
                 out
@@ -88,12 +90,24 @@ impl Decision {
             DecisionKind::MovedToHeap { name } => Some(format!("moved to heap: {}", name)),
             DecisionKind::EscapesToHeap { what } => Some(format!("{} escapes to heap", what)),
             DecisionKind::DoesNotEscape { what } => Some(format!("{} does not escape", what)),
-            DecisionKind::LeakingParam { param, content } => Some(format!("leaking param{}: {}", if *content { " content" } else { "" }, param)),
-            DecisionKind::LeakingParamToResult { param, result, level: l } => Some(format!("leaking param: {} to result {} level={}", param, result, l)),
-            DecisionKind::IgnoringSelfAssignment { func, stmt } => Some(format!("{} ignoring self-assignment in {}", func, stmt)),
-            DecisionKind::Capturing { func, by_ref, name, addr, assign, width } => {
-                (level >= 2).then(|| format!("{} capturing by {}: {} (addr={} assign={} width={})", func, if *by_ref { "ref" } else { "value" }, name, addr, assign, width))
+            DecisionKind::LeakingParam { param, content } => {
+                Some(format!("leaking param{}: {}", if *content { " content" } else { "" }, param))
             }
+            DecisionKind::LeakingParamToResult { param, result, level: l } => {
+                Some(format!("leaking param: {} to result {} level={}", param, result, l))
+            }
+            DecisionKind::IgnoringSelfAssignment { func, stmt } => Some(format!("{} ignoring self-assignment in {}", func, stmt)),
+            DecisionKind::Capturing { func, by_ref, name, addr, assign, width } => (level >= 2).then(|| {
+                format!(
+                    "{} capturing by {}: {} (addr={} assign={} width={})",
+                    func,
+                    if *by_ref { "ref" } else { "value" },
+                    name,
+                    addr,
+                    assign,
+                    width
+                )
+            }),
             DecisionKind::Explanation { .. } => None,
             DecisionKind::BoundsCheckElided => Some("index bounds check elided".to_string()),
             DecisionKind::CanInline { func, cost, body } => Some(if level >= 2 {
@@ -103,7 +117,9 @@ impl Decision {
             }),
             DecisionKind::CannotInline { func, reason } => (level >= 2).then(|| format!("cannot inline {}: {}", func, reason)),
             DecisionKind::InliningCall { callee } => (level >= 1).then(|| format!("inlining call to {}", callee)),
-            DecisionKind::CannotInlineInto { callee, caller, reason } => (level >= 2).then(|| format!("cannot inline {} into {}: {}", callee, caller, reason)),
+            DecisionKind::CannotInlineInto { callee, caller, reason } => {
+                (level >= 2).then(|| format!("cannot inline {} into {}: {}", callee, caller, reason))
+            }
         }
     }
 

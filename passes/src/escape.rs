@@ -26,8 +26,8 @@ use std::collections::{HashMap, HashSet};
 use ::ir::*;
 
 use crate::callgraph;
-use crate::Config;
 use crate::decision::{Decision, DecisionKind, FlowLine, Position};
+use crate::Config;
 use graph::{Hole, LocId, LocKind, Location, NoteAt, HEAP};
 use wrapper::{AutoTmp, Captor};
 
@@ -189,7 +189,11 @@ impl<'a> Batch<'a> {
         let func = self.pkg.func(fid);
         let captured: HashSet<LocalId> = func.captures.iter().map(|c| c.inner).collect();
         let mut order: Vec<LocalId> = func.params.iter().chain(&func.results).copied().collect();
-        order.extend((0..func.locals.len() as u32).map(LocalId).filter(|l| !func.params.contains(l) && !func.results.contains(l) && !captured.contains(l)));
+        order.extend(
+            (0..func.locals.len() as u32)
+                .map(LocalId)
+                .filter(|l| !func.params.contains(l) && !func.results.contains(l) && !captured.contains(l)),
+        );
         for l in order {
             self.new_loc(LocKind::Var(fid, l), false);
         }
@@ -253,7 +257,14 @@ impl<'a> Batch<'a> {
         let width = self.pkg.types.size(ty);
         let by_value = !l.addr_taken && !l.reassigned && width <= 128;
         if self.explain {
-            let kind = DecisionKind::Capturing { func: self.pkg.func(owner).name.clone(), by_ref: !by_value, name: name.clone(), addr: l.addr_taken, assign: l.reassigned, width };
+            let kind = DecisionKind::Capturing {
+                func: self.pkg.func(owner).name.clone(),
+                by_ref: !by_value,
+                name: name.clone(),
+                addr: l.addr_taken,
+                assign: l.reassigned,
+                width,
+            };
             self.decide(pos, kind);
         }
         let at = NoteAt::Generated(name, use_pos);
@@ -323,7 +334,10 @@ impl<'a> Batch<'a> {
     /// captured variable is the enclosing function's (gc's `Canonical`).
     fn var_loc(&self, fid: FuncId, l: LocalId) -> LocId {
         let (f, l) = self.pkg.canonical_local(fid, l);
-        *self.var_locs.get(&(f, l)).unwrap_or_else(|| panic!("escape: {} in {} has no location", self.pkg.func(f).local(l).name, self.pkg.func(f).name))
+        *self
+            .var_locs
+            .get(&(f, l))
+            .unwrap_or_else(|| panic!("escape: {} in {} has no location", self.pkg.func(f).local(l).name, self.pkg.func(f).name))
     }
 
     fn loc_pos(&self, loc: LocId) -> Pos {

@@ -31,7 +31,10 @@ pub fn inline_package(pkg: &mut Package, full_costs: bool, decisions: &mut Vec<D
                 can_inline(pkg, *fid, full_costs, decisions);
             } else {
                 let func = pkg.func(*fid);
-                decisions.push(Decision { pos: Position::Source(func.pos), kind: DecisionKind::CannotInline { func: func.name.clone(), reason: "recursive".to_string() } });
+                decisions.push(Decision {
+                    pos: Position::Source(func.pos),
+                    kind: DecisionKind::CannotInline { func: func.name.clone(), reason: "recursive".to_string() },
+                });
             }
             expand::inline_calls(pkg, *fid, full_costs, decisions);
         }

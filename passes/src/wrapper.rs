@@ -236,7 +236,13 @@ impl<'a> WrapperOrder<'a> {
                 for ((recv, name), &method) in &self.declared {
                     if *recv == ty {
                         let pointer_method = matches!(self.pkg.func(method).method_of, Some((_, true)));
-                        here.entry(name.clone()).or_default().push(Some(SetMethod { name: name.clone(), method, pointer_method, path: path.clone(), through_pointer }));
+                        here.entry(name.clone()).or_default().push(Some(SetMethod {
+                            name: name.clone(),
+                            method,
+                            pointer_method,
+                            path: path.clone(),
+                            through_pointer,
+                        }));
                     }
                 }
                 for (i, f) in types.struct_fields(ty).unwrap_or(&[]).iter().enumerate() {

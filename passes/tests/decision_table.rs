@@ -31,7 +31,12 @@ fn table(path: &Path) -> String {
 #[test]
 fn decision_tables() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/inline");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/inline").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/inline")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "go"))
+        .collect();
     files.sort();
     for path in files {
         let name = path.file_stem().and_then(|s| s.to_str()).expect("file name").to_string();

@@ -86,11 +86,7 @@ pub fn run(command: &mut Command, limit: Duration) -> Outcome {
             Err(e) => panic!("waiting for {:?}: {}", command, e),
         }
     };
-    Outcome {
-        status,
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-    }
+    Outcome { status, stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default() }
 }
 
 /// A scratch directory removed when dropped.

@@ -57,8 +57,7 @@ impl FuncCtx<'_, '_> {
         let new_cap_addr = self.b.ins().stack_addr(types::I64, slot, 0);
         let size = self.iconst(elem_size);
         let has_pointers = self.b.ins().iconst(types::I32, self.types.has_pointers(elem) as i64);
-        let grown =
-            self.call_rt(Rt::GrowSlice, &[ptr, len, cap, new_len, size, has_pointers, new_cap_addr])[0];
+        let grown = self.call_rt(Rt::GrowSlice, &[ptr, len, cap, new_len, size, has_pointers, new_cap_addr])[0];
         let grown_cap = self.b.ins().load(types::I64, flags(), new_cap_addr, 0);
         self.b.def_var(ptr_var, grown);
         self.b.def_var(cap_var, grown_cap);

@@ -22,11 +22,7 @@ impl Codegen<'_> {
         let mut offset = 8u64;
         let mut offsets = Vec::with_capacity(func.captures.len());
         for capture in &func.captures {
-            let (size, align) = if capture.by_ref {
-                (8, 8)
-            } else {
-                mem_size_align(&self.package.types, func.local(capture.inner).ty)
-            };
+            let (size, align) = if capture.by_ref { (8, 8) } else { mem_size_align(&self.package.types, func.local(capture.inner).ty) };
             offset = offset.div_ceil(align) * align;
             offsets.push(offset as i32);
             offset += size;
@@ -54,17 +50,14 @@ impl Codegen<'_> {
         let sig = self.method_signature(method);
         let clif_sig = self.signature_of(&sig.params[1..], &sig.results);
         let name = format!("{}_mv", self.symbol(method));
-        let id = self
-            .module
-            .declare_function(&name, Linkage::Local, &clif_sig)
-            .unwrap_or_else(|e| panic!("backend: declaring {}: {}", name, e));
+        let id =
+            self.module.declare_function(&name, Linkage::Local, &clif_sig).unwrap_or_else(|e| panic!("backend: declaring {}: {}", name, e));
         self.method_value_wrappers.insert(method, id);
         id
     }
 
     pub(super) fn define_method_value_wrappers(&mut self) -> Result<(), String> {
-        let mut wrappers: Vec<(FuncId, cranelift_module::FuncId)> =
-            self.method_value_wrappers.iter().map(|(m, id)| (*m, *id)).collect();
+        let mut wrappers: Vec<(FuncId, cranelift_module::FuncId)> = self.method_value_wrappers.iter().map(|(m, id)| (*m, *id)).collect();
         wrappers.sort_by_key(|(m, _)| *m);
         for (method, id) in wrappers {
             self.define_method_value_wrapper(method, id)?;
@@ -76,13 +69,9 @@ impl Codegen<'_> {
         let sig = self.method_signature(method);
         let recv_ty = sig.params[0];
         let (recv_offset, _) = self.method_value_layout(recv_ty);
-        let n_mem_results =
-            sig.results.iter().filter(|r| matches!(repr(&self.package.types, **r), Repr::Mem { .. })).count();
+        let n_mem_results = sig.results.iter().filter(|r| matches!(repr(&self.package.types, **r), Repr::Mem { .. })).count();
         let mut ctx = self.module.make_context();
-        ctx.func = Function::with_name_signature(
-            UserFuncName::user(2, method.0),
-            self.signature_of(&sig.params[1..], &sig.results),
-        );
+        ctx.func = Function::with_name_signature(UserFuncName::user(2, method.0), self.signature_of(&sig.params[1..], &sig.results));
         let mut builder_ctx = FunctionBuilderContext::new();
         let mut b = FunctionBuilder::new(&mut ctx.func, &mut builder_ctx);
         let entry = b.create_block();
@@ -126,11 +115,8 @@ impl Codegen<'_> {
 /// The address of a new object of `size` bytes in the frame of the function
 /// `b` builds.
 pub(super) fn stack_object(b: &mut FunctionBuilder, size: u64, align: u64) -> Value {
-    let slot = b.create_sized_stack_slot(StackSlotData::new(
-        StackSlotKind::ExplicitSlot,
-        size.max(1) as u32,
-        align.max(1).trailing_zeros() as u8,
-    ));
+    let slot =
+        b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size.max(1) as u32, align.max(1).trailing_zeros() as u8));
     b.ins().stack_addr(types::I64, slot, 0)
 }
 
@@ -184,9 +170,7 @@ impl FuncCtx<'_, '_> {
             .zip(result_slots)
             .map(|(ty, slot)| match (slot, repr(self.types, *ty)) {
                 (Some(addr), _) => Val::Mem(addr),
-                (None, Repr::Parts(parts)) => {
-                    Val::Parts(parts.iter().map(|_| returned.next().expect("call result")).collect())
-                }
+                (None, Repr::Parts(parts)) => Val::Parts(parts.iter().map(|_| returned.next().expect("call result")).collect()),
                 (None, Repr::Mem { .. }) => unreachable!("memory results have slots"),
             })
             .collect()

@@ -11,13 +11,8 @@ use super::Codegen;
 
 impl Codegen<'_> {
     fn define_readonly(&mut self, desc: &DataDescription) -> DataId {
-        let id = self
-            .module
-            .declare_anonymous_data(false, false)
-            .unwrap_or_else(|e| panic!("backend: declaring read-only data: {}", e));
-        self.module
-            .define_data(id, desc)
-            .unwrap_or_else(|e| panic!("backend: defining read-only data: {}", e));
+        let id = self.module.declare_anonymous_data(false, false).unwrap_or_else(|e| panic!("backend: declaring read-only data: {}", e));
+        self.module.define_data(id, desc).unwrap_or_else(|e| panic!("backend: defining read-only data: {}", e));
         id
     }
 

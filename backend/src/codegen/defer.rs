@@ -102,9 +102,7 @@ impl FuncCtx<'_, '_> {
     /// `defer f(...)`: the callee and its arguments are evaluated now and
     /// registered with the function's defer frame.
     pub fn defer_stmt(&mut self, call: NodeId) {
-        let Op::Call { callee, args, .. } = &self.func.node(call).op else {
-            panic!("backend: defer of a non-call in {}", self.func.name)
-        };
+        let Op::Call { callee, args, .. } = &self.func.node(call).op else { panic!("backend: defer of a non-call in {}", self.func.name) };
         let frame = self.defer_frame.expect("a function with defer has a defer frame");
         let sig_ty = self.func.node(*callee).ty;
         let sig = self.types.signature(sig_ty).expect("deferred call of a function").clone();

@@ -46,9 +46,7 @@ impl FuncCtx<'_, '_> {
             Op::Unary(op, x) => self.unary(*op, *x),
             Op::AddStr(operands) => self.concat(id, operands),
             Op::Addr(x) => Val::Parts(vec![self.addr_of(id, *x)]),
-            Op::Index(x, i) if is_string(self.types, self.func.node(*x).ty) => {
-                Val::Parts(vec![self.string_index(id, *x, *i)])
-            }
+            Op::Index(x, i) if is_string(self.types, self.func.node(*x).ty) => Val::Parts(vec![self.string_index(id, *x, *i)]),
             Op::Deref(_) | Op::FieldPtr(..) | Op::Index(..) => match self.place_op(id) {
                 Place::Addr(addr) => self.load_val(ty, addr, 0),
                 place => self.read_place(&place, ty),
@@ -344,7 +342,8 @@ impl FuncCtx<'_, '_> {
                 (base, self.iconst(n as i64), Some(n))
             }
         };
-        let in_range = self.func.node(id).bounded || matches!((self.const_index(i), constant_len), (Some(c), Some(n)) if c >= 0 && (c as u64) < n);
+        let in_range =
+            self.func.node(id).bounded || matches!((self.const_index(i), constant_len), (Some(c), Some(n)) if c >= 0 && (c as u64) < n);
         let index = self.eval_int64(i);
         if !in_range {
             self.bounds_check(id, index, len, self.func.node(i).ty);
@@ -490,12 +489,8 @@ impl FuncCtx<'_, '_> {
     fn fill_lit(&mut self, addr: Value, ty: TypeId, elems: &[(LitKey, NodeId)]) {
         for (key, value) in elems {
             let (elem_ty, offset) = match (key, self.types.under(ty)) {
-                (LitKey::Field(i), TypeKind::Struct(fields)) => {
-                    (fields[*i as usize].ty, self.types.field_offset(ty, *i as usize))
-                }
-                (LitKey::Index { index: i, .. }, TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => {
-                    (*elem, i * self.types.size(*elem))
-                }
+                (LitKey::Field(i), TypeKind::Struct(fields)) => (fields[*i as usize].ty, self.types.field_offset(ty, *i as usize)),
+                (LitKey::Index { index: i, .. }, TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => (*elem, i * self.types.size(*elem)),
                 _ => panic!("backend: literal key {:?} for type {}", key, self.types.display(ty)),
             };
             let value = self.eval(*value);

@@ -13,8 +13,8 @@
 use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, Block, FuncRef, GlobalValue, InstBuilder, InstructionData, MemFlagsData, Opcode, StackSlot,
-    StackSlotData, StackSlotKind, TrapCode, Value, ValueDef,
+    condcodes::IntCC, types, Block, FuncRef, GlobalValue, InstBuilder, InstructionData, MemFlagsData, Opcode, StackSlot, StackSlotData,
+    StackSlotKind, TrapCode, Value, ValueDef,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, Module};
@@ -406,9 +406,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
 
     pub fn load_val(&mut self, ty: TypeId, addr: Value, offset: i32) -> Val {
         match repr(self.types, ty) {
-            Repr::Parts(parts) => Val::Parts(
-                parts.iter().map(|p| self.b.ins().load(p.ty, flags(), addr, offset + p.offset)).collect(),
-            ),
+            Repr::Parts(parts) => Val::Parts(parts.iter().map(|p| self.b.ins().load(p.ty, flags(), addr, offset + p.offset)).collect()),
             Repr::Mem { .. } => Val::Mem(if offset == 0 { addr } else { self.b.ins().iadd_imm_s(addr, offset as i64) }),
         }
     }

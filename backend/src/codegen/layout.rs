@@ -118,37 +118,37 @@ pub(crate) fn array_len(types: &TypeTable, t: TypeId) -> Option<u64> {
 pub(crate) fn runtime_kind(types: &TypeTable, t: TypeId) -> u32 {
     // Go's kindDirectIface: the interface's data word is the value itself.
     let direct = if is_direct_iface(types, t) { 32 } else { 0 };
-    direct | match basic(types, t) {
-        Some(b) => match b {
-            Basic::Bool => 1,
-            Basic::Int => 2,
-            Basic::Int8 => 3,
-            Basic::Int16 => 4,
-            Basic::Int32 => 5,
-            Basic::Int64 => 6,
-            Basic::Uint => 7,
-            Basic::Uint8 => 8,
-            Basic::Uint16 => 9,
-            Basic::Uint32 => 10,
-            Basic::Uint64 => 11,
-            Basic::Uintptr => 12,
-            Basic::Float32 => 13,
-            Basic::Float64 => 14,
-            Basic::String => 24,
-            _ => 99,
-        },
-        None => match types.under(t) {
-            TypeKind::Array(..) => 17,
-            TypeKind::Func(_) => 19,
-            TypeKind::Map(..) => 21,
-            TypeKind::Pointer(_) => 22,
-            TypeKind::Slice(_) => 23,
-            TypeKind::Struct(_) => 25,
-            _ => 99,
-        },
-    }
+    direct
+        | match basic(types, t) {
+            Some(b) => match b {
+                Basic::Bool => 1,
+                Basic::Int => 2,
+                Basic::Int8 => 3,
+                Basic::Int16 => 4,
+                Basic::Int32 => 5,
+                Basic::Int64 => 6,
+                Basic::Uint => 7,
+                Basic::Uint8 => 8,
+                Basic::Uint16 => 9,
+                Basic::Uint32 => 10,
+                Basic::Uint64 => 11,
+                Basic::Uintptr => 12,
+                Basic::Float32 => 13,
+                Basic::Float64 => 14,
+                Basic::String => 24,
+                _ => 99,
+            },
+            None => match types.under(t) {
+                TypeKind::Array(..) => 17,
+                TypeKind::Func(_) => 19,
+                TypeKind::Map(..) => 21,
+                TypeKind::Pointer(_) => 22,
+                TypeKind::Slice(_) => 23,
+                TypeKind::Struct(_) => 25,
+                _ => 99,
+            },
+        }
 }
-
 
 /// The low `bits` bits set: an immediate for a Cranelift integer type of that width.
 pub(crate) fn int_mask(bits: u32) -> i64 {

@@ -129,9 +129,7 @@ impl Rt {
             Rt::EqString => (&[P, P, P, P], &[I32]),
             Rt::CmpString => (&[P, P, P, P], &[P]),
             Rt::IntString => (&[P, P, P], &[]),
-            Rt::StringToSliceByte | Rt::SliceByteToString | Rt::StringToSliceRune | Rt::SliceRuneToString => {
-                (&[P, P, P, P], &[])
-            }
+            Rt::StringToSliceByte | Rt::SliceByteToString | Rt::StringToSliceRune | Rt::SliceRuneToString => (&[P, P, P, P], &[]),
             Rt::ConvT8 => (&[I8], &[P]),
             Rt::ConvT16 => (&[I16], &[P]),
             Rt::ConvT32 => (&[I32], &[P]),
@@ -142,9 +140,7 @@ impl Rt {
             Rt::PrintInt | Rt::PrintUint | Rt::PrintPointer => (&[P], &[]),
             Rt::PrintFloat => (&[F64], &[]),
             Rt::PrintBool => (&[I32], &[]),
-            Rt::PrintString | Rt::PrintEface | Rt::GoPanic | Rt::PanicDotType | Rt::PanicIndex | Rt::PanicIndexU => {
-                (&[P, P], &[])
-            }
+            Rt::PrintString | Rt::PrintEface | Rt::GoPanic | Rt::PanicDotType | Rt::PanicIndex | Rt::PanicIndexU => (&[P, P], &[]),
             Rt::PrintSlice => (&[P, P, P], &[]),
             Rt::PrintSp | Rt::PrintNl | Rt::PanicDivide | Rt::PanicShift | Rt::PanicNil => (&[], &[]),
             Rt::PanicSlice | Rt::PanicSliceU => (&[I32, P, P], &[]),

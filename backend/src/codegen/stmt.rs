@@ -42,7 +42,13 @@ impl FuncCtx<'_, '_> {
         self.run_init(id);
         if matches!(
             node.op,
-            Op::Assign { .. } | Op::Assign2 { .. } | Op::AssignOp { .. } | Op::ExprStmt(_) | Op::Return(_) | Op::Panic(_) | Op::Print { .. }
+            Op::Assign { .. }
+                | Op::Assign2 { .. }
+                | Op::AssignOp { .. }
+                | Op::ExprStmt(_)
+                | Op::Return(_)
+                | Op::Panic(_)
+                | Op::Print { .. }
         ) {
             for operand in node.children().split_off(node.init.len()) {
                 self.hoist_calls(operand);
@@ -119,11 +125,8 @@ impl FuncCtx<'_, '_> {
 
     fn assign2(&mut self, lhs: &[Option<NodeId>], rhs: &[NodeId]) {
         let places: Vec<Option<Place>> = lhs.iter().map(|l| l.map(|l| self.place(l))).collect();
-        let values: Vec<Val> = if rhs.len() == 1 && lhs.len() > 1 {
-            self.eval_multi(rhs[0])
-        } else {
-            rhs.iter().map(|r| self.eval_owned(*r)).collect()
-        };
+        let values: Vec<Val> =
+            if rhs.len() == 1 && lhs.len() > 1 { self.eval_multi(rhs[0]) } else { rhs.iter().map(|r| self.eval_owned(*r)).collect() };
         // The results of a comma-ok assertion have their own types; a
         // target of interface type gets them boxed.
         let result_types = match (rhs, lhs.len()) {
@@ -227,24 +230,13 @@ impl FuncCtx<'_, '_> {
 
     /// Emits a loop body with its break/continue targets, ending in a jump to `continue_block`.
     fn loop_body(&mut self, body: &[NodeId], label: &Option<String>, exit: Block, continue_block: Block) {
-        self.breakables.push(Breakable {
-            label: label.clone(),
-            break_block: exit,
-            continue_block: Some(continue_block),
-        });
+        self.breakables.push(Breakable { label: label.clone(), break_block: exit, continue_block: Some(continue_block) });
         self.emit_stmts(body);
         self.breakables.pop();
         self.b.ins().jump(continue_block, &[]);
     }
 
-    fn range_stmt(
-        &mut self,
-        key: Option<NodeId>,
-        value: Option<NodeId>,
-        x: NodeId,
-        body: &[NodeId],
-        label: &Option<String>,
-    ) {
+    fn range_stmt(&mut self, key: Option<NodeId>, value: Option<NodeId>, x: NodeId, body: &[NodeId], label: &Option<String>) {
         // The key and value of `:=` are declared once per loop (Go 1.19) by
         // the Decls in the node's init list.
         self.hoist_calls(x);
@@ -257,14 +249,7 @@ impl FuncCtx<'_, '_> {
 
     /// `range` over a slice, array or pointer to array: the operand and its
     /// length are evaluated once (not at all for an array without a value variable).
-    fn range_indexed(
-        &mut self,
-        key: Option<NodeId>,
-        value: Option<NodeId>,
-        x: NodeId,
-        body: &[NodeId],
-        label: &Option<String>,
-    ) {
+    fn range_indexed(&mut self, key: Option<NodeId>, value: Option<NodeId>, x: NodeId, body: &[NodeId], label: &Option<String>) {
         let x_ty = self.func.node(x).ty;
         let Some(elem) = elem_type(self.types, x_ty) else {
             self.unsupported("range over a map or channel");
@@ -322,14 +307,7 @@ impl FuncCtx<'_, '_> {
 
     /// `range` over a string: byte index and decoded rune (ASCII inline,
     /// other encodings through `minigo_decoderune`).
-    fn range_string(
-        &mut self,
-        key: Option<NodeId>,
-        value: Option<NodeId>,
-        x: NodeId,
-        body: &[NodeId],
-        label: &Option<String>,
-    ) {
+    fn range_string(&mut self, key: Option<NodeId>, value: Option<NodeId>, x: NodeId, body: &[NodeId], label: &Option<String>) {
         let s = self.eval(x);
         let (ptr, len) = (s.part(0), s.part(1));
         let index = self.b.declare_var(types::I64);
@@ -441,13 +419,9 @@ impl FuncCtx<'_, '_> {
         let matches = |b: &Breakable| label.is_none() || b.label.as_deref() == label;
         let target = match op {
             BranchOp::Break => self.breakables.iter().rev().find(|b| matches(b)).map(|b| b.break_block),
-            BranchOp::Continue => self
-                .breakables
-                .iter()
-                .rev()
-                .filter(|b| b.continue_block.is_some())
-                .find(|b| matches(b))
-                .and_then(|b| b.continue_block),
+            BranchOp::Continue => {
+                self.breakables.iter().rev().filter(|b| b.continue_block.is_some()).find(|b| matches(b)).and_then(|b| b.continue_block)
+            }
             BranchOp::Goto => label.map(|l| self.label_block(l)),
             BranchOp::Fallthrough => self.fallthrough_target,
         };
@@ -466,5 +440,4 @@ impl FuncCtx<'_, '_> {
         };
         self.emit_return(results);
     }
-
 }

@@ -106,10 +106,20 @@ impl LabelScope<'_> {
     }
 
     /// Walks a block's statements; returns the gotos it leaves unresolved.
-    fn block(&mut self, parent: Option<&BlockCtx>, ctxt: &Targets, owner: Option<(String, Labeled)>, start: Pos, body: &[Stmt]) -> Vec<ForwardGoto> {
+    fn block(
+        &mut self,
+        parent: Option<&BlockCtx>,
+        ctxt: &Targets,
+        owner: Option<(String, Labeled)>,
+        start: Pos,
+        body: &[Stmt],
+    ) -> Vec<ForwardGoto> {
         let id = self.next_block;
         self.next_block += 1;
-        let mut b = BlockCtx { chain: parent.map(|p| p.chain.clone()).unwrap_or_default(), owners: parent.map(|p| p.owners.clone()).unwrap_or_default() };
+        let mut b = BlockCtx {
+            chain: parent.map(|p| p.chain.clone()).unwrap_or_default(),
+            owners: parent.map(|p| p.owners.clone()).unwrap_or_default(),
+        };
         b.chain.push(id);
         b.owners.extend(owner);
         let mut fwd: Vec<ForwardGoto> = Vec::new();
@@ -198,7 +208,16 @@ impl LabelScope<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn branch(&mut self, b: &BlockCtx, ctxt: &Targets, kind: BranchKind, label: Option<&Ident>, pos: Pos, is_last: bool, fwd: &mut Vec<ForwardGoto>) {
+    fn branch(
+        &mut self,
+        b: &BlockCtx,
+        ctxt: &Targets,
+        kind: BranchKind,
+        label: Option<&Ident>,
+        pos: Pos,
+        is_last: bool,
+        fwd: &mut Vec<ForwardGoto>,
+    ) {
         let Some(label) = label else {
             match kind {
                 BranchKind::Break if ctxt.breaks.is_none() => self.error(pos, "break is not in a loop, switch, or select"),
@@ -341,7 +360,9 @@ fn expr_func_lits<'a>(e: &'a Expr, out: &mut Vec<&'a Block>) {
                 expr_func_lits(&el.value, out);
             }
         }
-        ExprKind::Paren(x) | ExprKind::Selector(x, _) | ExprKind::Star(x) | ExprKind::Unary(_, x) | ExprKind::SliceType(x) => expr_func_lits(x, out),
+        ExprKind::Paren(x) | ExprKind::Selector(x, _) | ExprKind::Star(x) | ExprKind::Unary(_, x) | ExprKind::SliceType(x) => {
+            expr_func_lits(x, out)
+        }
         ExprKind::Index(x, i) | ExprKind::Binary(_, x, i) | ExprKind::MapType(x, i) => {
             expr_func_lits(x, out);
             expr_func_lits(i, out);

@@ -138,7 +138,13 @@ impl<'a> Checker<'a> {
                     true
                 }
                 _ if xb.is_integer() && tb.is_string() => {
-                    let code = xi.value.as_ref().and_then(|v| v.as_int()).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                    let code = xi
+                        .value
+                        .as_ref()
+                        .and_then(|v| v.as_int())
+                        .and_then(|i| u32::try_from(i).ok())
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}');
                     value = Some(Value::Str(code.to_string().into_bytes()));
                     true
                 }
@@ -287,7 +293,11 @@ impl<'a> Checker<'a> {
                 }
                 let TypeKind::Slice(elem) = self.types.under(si.ty).clone() else {
                     let d = self.describe_operand(&args[0]);
-                    let cause = if self.types.basic_of(si.ty) == Some(Basic::UntypedNil) { "have untyped nil".to_string() } else { format!("have {}", d) };
+                    let cause = if self.types.basic_of(si.ty) == Some(Basic::UntypedNil) {
+                        "have untyped nil".to_string()
+                    } else {
+                        format!("have {}", d)
+                    };
                     self.error(args[0].start(), format!("first argument to append must be a slice; {}", cause));
                     for a in &args[1..] {
                         self.expr(a);
@@ -300,7 +310,8 @@ impl<'a> Checker<'a> {
                         return self.invalid_expr(e);
                     }
                     let ti = self.value_expr(&args[1]);
-                    let is_bytes_from_string = self.types.basic_of(elem) == Some(Basic::Uint8) && self.types.basic_of(ti.ty).is_some_and(|b| b.is_string());
+                    let is_bytes_from_string =
+                        self.types.basic_of(elem) == Some(Basic::Uint8) && self.types.basic_of(ti.ty).is_some_and(|b| b.is_string());
                     if is_bytes_from_string {
                         if self.is_untyped(ti.ty) {
                             let st = self.types.basic(Basic::String);
@@ -341,7 +352,16 @@ impl<'a> Checker<'a> {
                     }
                     (Some(d), Some(s)) => {
                         let (a, bb) = (self.describe_operand(&args[0]), self.describe_operand(&args[1]));
-                        self.error(args[0].start(), format!("invalid argument: arguments to copy {} and {} have different element types {} and {}", a, bb, self.types.type_string(d), self.types.type_string(s)));
+                        self.error(
+                            args[0].start(),
+                            format!(
+                                "invalid argument: arguments to copy {} and {} have different element types {} and {}",
+                                a,
+                                bb,
+                                self.types.type_string(d),
+                                self.types.type_string(s)
+                            ),
+                        );
                         return self.invalid_expr(e);
                     }
                     _ => {
@@ -371,7 +391,10 @@ impl<'a> Checker<'a> {
                 };
                 if args.len() < min_args || args.len() > min_args + 1 {
                     let d = self.expr_string(e);
-                    self.error(e.start(), format!("invalid operation: {} expects {} or {} arguments; found {}", d, min_args, min_args + 1, args.len()));
+                    self.error(
+                        e.start(),
+                        format!("invalid operation: {} expects {} or {} arguments; found {}", d, min_args, min_args + 1, args.len()),
+                    );
                     return self.invalid_expr(e);
                 }
                 let mut sizes = Vec::new();

@@ -283,8 +283,10 @@ impl<'a> Checker<'a> {
 
     /// Whether nil is a value of the type.
     pub(crate) fn has_nil(&self, t: TypeId) -> bool {
-        matches!(self.types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface(_) | TypeKind::Map(..) | TypeKind::Chan(_))
-            || self.types.basic_of(t) == Some(Basic::UntypedNil)
+        matches!(
+            self.types.under(t),
+            TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface(_) | TypeKind::Map(..) | TypeKind::Chan(_)
+        ) || self.types.basic_of(t) == Some(Basic::UntypedNil)
     }
 
     /// Whether a value of type `v` may be assigned to type `t` (spec
@@ -299,7 +301,9 @@ impl<'a> Checker<'a> {
                     let vb = self.types.basic_of(v).unwrap_or(Basic::Invalid);
                     (vb.is_boolean() && tb.is_boolean()) || (vb.is_numeric() && tb.is_numeric()) || (vb.is_string() && tb.is_string())
                 }
-                TypeKind::Interface(ms) => ms.is_empty() && self.types.basic_of(v) != Some(Basic::UntypedNil) || self.types.basic_of(v) == Some(Basic::UntypedNil),
+                TypeKind::Interface(ms) => {
+                    ms.is_empty() && self.types.basic_of(v) != Some(Basic::UntypedNil) || self.types.basic_of(v) == Some(Basic::UntypedNil)
+                }
                 _ => self.types.basic_of(v) == Some(Basic::UntypedNil) && self.has_nil(t),
             };
             return (ok, None);
@@ -436,7 +440,10 @@ impl<'a> Checker<'a> {
                         ConversionError::Invalid => "",
                     };
                     let d = self.operand_string(&x);
-                    self.error(x.expr.start(), format!("cannot use {} as {} value in {}{}", d, self.types.type_string(want), context, suffix));
+                    self.error(
+                        x.expr.start(),
+                        format!("cannot use {} as {} value in {}{}", d, self.types.type_string(want), context, suffix),
+                    );
                     return false;
                 }
             }
@@ -513,7 +520,11 @@ impl<'a> Checker<'a> {
         match represent(v, b) {
             Ok(v2) => self.exprs[e.id as usize].value = Some(v2),
             Err(_) => {
-                let code = if !self.types.basic_of(x.ty).is_some_and(|xb| xb.is_integer()) && b.is_integer() { ConversionError::Truncated } else { ConversionError::Overflows };
+                let code = if !self.types.basic_of(x.ty).is_some_and(|xb| xb.is_integer()) && b.is_integer() {
+                    ConversionError::Truncated
+                } else {
+                    ConversionError::Overflows
+                };
                 let t = self.types.underlying(x.ty);
                 self.invalid_conversion(code, &x, t);
                 self.invalid(e);
@@ -565,7 +576,11 @@ impl<'a> Checker<'a> {
     pub(crate) fn operand_string(&self, x: &Operand) -> String {
         let text = self.expr_string(x.expr);
         if x.is_nil(self) {
-            return if self.types.basic_of(x.ty) == Some(Basic::UntypedNil) { "nil".to_string() } else { format!("nil (of type {})", self.types.type_string(x.ty)) };
+            return if self.types.basic_of(x.ty) == Some(Basic::UntypedNil) {
+                "nil".to_string()
+            } else {
+                format!("nil (of type {})", self.types.type_string(x.ty))
+            };
         }
         let mode = match x.mode {
             Mode::Invalid => "invalid operand",
@@ -976,16 +991,21 @@ impl<'a> Checker<'a> {
                 let found = self.types.methods.get(&base).and_then(|ms| ms.iter().find(|m| m.name == sel.name)).cloned();
                 match found {
                     Some(m) if ptr || !m.pointer_recv => {
-                        let mut sig = self.types.signature(m.sig).cloned().unwrap_or(Signature { params: vec![], results: vec![], variadic: false });
+                        let mut sig =
+                            self.types.signature(m.sig).cloned().unwrap_or(Signature { params: vec![], results: vec![], variadic: false });
                         sig.params.insert(0, xi.ty);
                         let t = self.types.intern(TypeKind::Func(sig));
                         self.record_method_dep(m.func_index);
-                        self.selections.insert(e.id, Selection::MethodExpr { decl: m.func_index, pointer_recv: m.pointer_recv, recv_named: base });
+                        self.selections
+                            .insert(e.id, Selection::MethodExpr { decl: m.func_index, pointer_recv: m.pointer_recv, recv_named: base });
                         self.set(e, Mode::Value, t, None);
                     }
                     Some(_) => {
                         let t = self.types.type_string(xi.ty);
-                        self.error(sel.pos, format!("invalid method expression {}.{} (needs pointer receiver (*{}).{})", t, sel.name, t, sel.name));
+                        self.error(
+                            sel.pos,
+                            format!("invalid method expression {}.{} (needs pointer receiver (*{}).{})", t, sel.name, t, sel.name),
+                        );
                         self.invalid(e);
                     }
                     None => {
@@ -1006,7 +1026,11 @@ impl<'a> Checker<'a> {
         }
         match self.lookup_field_or_method(xi.ty, &sel.name) {
             Some(Found::Field { path, ty }) => {
-                let mode = if xi.mode == Mode::Variable || self.types.pointer_elem(xi.ty).is_some() || self.path_has_pointer(xi.ty, &path) { Mode::Variable } else { Mode::Value };
+                let mode = if xi.mode == Mode::Variable || self.types.pointer_elem(xi.ty).is_some() || self.path_has_pointer(xi.ty, &path) {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                };
                 self.selections.insert(e.id, Selection::Field { path });
                 self.set(e, mode, ty, None);
             }
@@ -1021,7 +1045,8 @@ impl<'a> Checker<'a> {
                     }
                 }
                 self.record_method_dep(method.func_index);
-                self.selections.insert(e.id, Selection::Method { decl: method.func_index, path, pointer_recv: method.pointer_recv, recv_named });
+                self.selections
+                    .insert(e.id, Selection::Method { decl: method.func_index, path, pointer_recv: method.pointer_recv, recv_named });
                 self.set(e, Mode::Value, method.sig, None);
             }
             None => {
@@ -1397,7 +1422,6 @@ impl<'a> Checker<'a> {
             }
         }
     }
-
 }
 
 /// An operand as types2 has it: an expression and what it denotes. For
@@ -1455,7 +1479,6 @@ pub(crate) fn strip_parens(e: &Expr) -> &Expr {
 pub(crate) fn is_comparison(op: BinaryOp) -> bool {
     matches!(op, BinaryOp::Eql | BinaryOp::Neq | BinaryOp::Lss | BinaryOp::Leq | BinaryOp::Gtr | BinaryOp::Geq)
 }
-
 
 /// types2's opName: the operation named in `constant ... overflow`.
 fn overflow_op_name(e: &Expr) -> &'static str {
@@ -1541,4 +1564,3 @@ fn compare_values(op: BinaryOp, l: &Value, r: &Value) -> Option<bool> {
         _ => return None,
     })
 }
-

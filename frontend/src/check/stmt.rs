@@ -51,7 +51,8 @@ impl<'a> Checker<'a> {
             StmtKind::Const(specs) => {
                 for (si, spec) in specs.iter().enumerate() {
                     let top = self.delayed.len();
-                    let results: Vec<(TypeId, Option<Value>)> = (0..spec.names.len()).map(|ni| self.const_spec_name(specs, si, ni)).collect();
+                    let results: Vec<(TypeId, Option<Value>)> =
+                        (0..spec.names.len()).map(|ni| self.const_spec_name(specs, si, ni)).collect();
                     self.const_arity(specs, si);
                     self.process_delayed(top);
                     for (name, (t, v)) in spec.names.iter().zip(results) {
@@ -91,7 +92,10 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 if !self.types.basic_of(xi.ty).is_some_and(|b| b.is_numeric()) {
-                    self.error(x.start(), format!("invalid operation: {}{} (non-numeric type {})", self.expr_string(x), op, self.types.type_string(xi.ty)));
+                    self.error(
+                        x.start(),
+                        format!("invalid operation: {}{} (non-numeric type {})", self.expr_string(x), op, self.types.type_string(xi.ty)),
+                    );
                     return;
                 }
                 let operand = self.operand(x);
@@ -105,8 +109,11 @@ impl<'a> Checker<'a> {
             StmtKind::Defer(e) => {
                 self.expr(e);
                 match &strip_parens(e).kind {
-                    ExprKind::Call { args, func, .. } if args.is_empty() && !matches!(self.info_of(func).mode, Mode::Builtin(_) | Mode::Type) => {}
-                    ExprKind::Call { .. } => self.error(s.pos, "defer of a call with arguments, a builtin or a conversion is not supported yet (minigo tier 2)"),
+                    ExprKind::Call { args, func, .. }
+                        if args.is_empty() && !matches!(self.info_of(func).mode, Mode::Builtin(_) | Mode::Type) => {}
+                    ExprKind::Call { .. } => {
+                        self.error(s.pos, "defer of a call with arguments, a builtin or a conversion is not supported yet (minigo tier 2)")
+                    }
                     _ => self.error(e.start(), "expression in defer must be function call"),
                 }
             }
@@ -181,7 +188,16 @@ impl<'a> Checker<'a> {
         let statement_call = match &inner.kind {
             ExprKind::Call { func, .. } => match self.info_of(func).mode {
                 Mode::Type => false,
-                Mode::Builtin(b) => matches!(b, Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Copy | Builtin::Recover | Builtin::Delete | Builtin::Close),
+                Mode::Builtin(b) => matches!(
+                    b,
+                    Builtin::Panic
+                        | Builtin::Print
+                        | Builtin::Println
+                        | Builtin::Copy
+                        | Builtin::Recover
+                        | Builtin::Delete
+                        | Builtin::Close
+                ),
                 _ => true,
             },
             _ => false,
@@ -569,7 +585,9 @@ impl<'a> Checker<'a> {
         if let Some((_, _, prev)) = seen.iter().find(|(sv, st, _)| *sv == val && self.types.identical(*st, x.ty)) {
             let prev = *prev;
             let d = self.operand_string(&x);
-            self.diags.push(Diagnostic::new(v.start(), format!("duplicate case {} in expression switch", d)).with_note(Note::at(prev, "previous case")));
+            self.diags.push(
+                Diagnostic::new(v.start(), format!("duplicate case {} in expression switch", d)).with_note(Note::at(prev, "previous case")),
+            );
             return;
         }
         seen.push((val, x.ty, v.start()));
@@ -653,7 +671,9 @@ impl<'a> Checker<'a> {
                 false
             }
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts),
-            StmtKind::If { then, els, .. } => els.as_ref().is_some_and(|e| self.is_terminating_list(&then.stmts) && self.is_terminating(e, None)),
+            StmtKind::If { then, els, .. } => {
+                els.as_ref().is_some_and(|e| self.is_terminating_list(&then.stmts) && self.is_terminating(e, None))
+            }
             StmtKind::Labeled(l, inner) => self.is_terminating(inner, Some(&l.name)),
             StmtKind::For { cond, body, .. } => cond.is_none() && !has_break(&body.stmts, label, true),
             StmtKind::Switch { clauses, .. } => {

@@ -19,16 +19,7 @@ impl E {
     }
 }
 
-const STRINGS: [&str; 8] = [
-    "",
-    "a",
-    "go",
-    "héllo",
-    "xyz",
-    "0123456789",
-    "\\x00\\xff",
-    "日本",
-];
+const STRINGS: [&str; 8] = ["", "a", "go", "héllo", "xyz", "0123456789", "\\x00\\xff", "日本"];
 
 impl Generator {
     /// An expression of type `ty`; `depth` bounds its nesting.
@@ -85,10 +76,7 @@ impl Generator {
             }
         }
         if ty.is_scalar() {
-            return E {
-                text: self.literal(ty),
-                konst: true,
-            };
+            return E { text: self.literal(ty), konst: true };
         }
         E::of(self.composite_value(ty, 1))
     }
@@ -114,10 +102,7 @@ impl Generator {
                 }
             }
             Ty::Float => {
-                let choices = [
-                    "0.5", "1.25", "3.0", "1e10", "(-2.75)", "1e-3", "0.1", "7.0", "(-1e300)",
-                    "1e308",
-                ];
+                let choices = ["0.5", "1.25", "3.0", "1e10", "(-2.75)", "1e-3", "0.1", "7.0", "(-1e300)", "1e308"];
                 choices[self.rng.gen_range(0..choices.len())].to_string()
             }
             Ty::Bool => if self.chance(0.5) { "true" } else { "false" }.to_string(),
@@ -168,11 +153,7 @@ impl Generator {
             }
             10 => format!("{}(fi({}))", kind.name(), self.nexpr(&Ty::Float, d)),
             11 if kind == IntKind::Int => {
-                let seq = if self.chance(0.5) {
-                    Ty::Str
-                } else {
-                    Ty::Slice(Box::new(self.scalar_type()))
-                };
+                let seq = if self.chance(0.5) { Ty::Str } else { Ty::Slice(Box::new(self.scalar_type())) };
                 format!("len({})", self.nexpr(&seq, d))
             }
             12 if kind == IntKind::Uint8 => {
@@ -201,11 +182,7 @@ impl Generator {
 
     fn binary(&mut self, ty: &Ty, op: &str, depth: u32) -> String {
         let left = self.expr(ty, depth);
-        let right = if left.konst {
-            E::of(self.nexpr(ty, depth))
-        } else {
-            self.expr(ty, depth)
-        };
+        let right = if left.konst { E::of(self.nexpr(ty, depth)) } else { self.expr(ty, depth) };
         format!("({} {} {})", left.text, op, right.text)
     }
 
@@ -215,17 +192,9 @@ impl Generator {
             0..=2 => {
                 let op = ["+", "-", "/"][self.rng.gen_range(0..3)];
                 let left = self.expr(&Ty::Float, d);
-                let right = if left.konst {
-                    E::of(self.nexpr(&Ty::Float, d))
-                } else {
-                    self.expr(&Ty::Float, d)
-                };
+                let right = if left.konst { E::of(self.nexpr(&Ty::Float, d)) } else { self.expr(&Ty::Float, d) };
                 let right =
-                    if right.konst && right.text.trim_matches(|c| c == '(' || c == ')') == "0.0" {
-                        "1.0".to_string()
-                    } else {
-                        right.text
-                    };
+                    if right.konst && right.text.trim_matches(|c| c == '(' || c == ')') == "0.0" { "1.0".to_string() } else { right.text };
                 format!("({} {} {})", left.text, op, right)
             }
             // A product is rounded by a conversion, so no fused multiply-add.
@@ -246,18 +215,11 @@ impl Generator {
         match self.rng.gen_range(0..10) {
             0..=4 => {
                 let ty = self.scalar_type();
-                let ops: &[&str] = if ty == Ty::Bool {
-                    &["==", "!="]
-                } else {
-                    &["==", "!=", "<", "<=", ">", ">="]
-                };
+                let ops: &[&str] = if ty == Ty::Bool { &["==", "!="] } else { &["==", "!=", "<", "<=", ">", ">="] };
                 let op = ops[self.rng.gen_range(0..ops.len())];
                 let left = self.expr(&ty, d);
                 let right = self.expr(&ty, d);
-                Some(E {
-                    text: format!("({} {} {})", left.text, op, right.text),
-                    konst: left.konst && right.konst,
-                })
+                Some(E { text: format!("({} {} {})", left.text, op, right.text), konst: left.konst && right.konst })
             }
             5 => {
                 let op = if self.chance(0.5) { "&&" } else { "||" };
@@ -294,10 +256,7 @@ impl Generator {
                 }
             }
             4 => format!("string(rune({}))", self.nexpr(&Ty::Int(IntKind::Int32), d)),
-            5 => format!(
-                "string({})",
-                self.nexpr(&Ty::Slice(Box::new(Ty::Int(IntKind::Uint8))), d)
-            ),
+            5 => format!("string({})", self.nexpr(&Ty::Slice(Box::new(Ty::Int(IntKind::Uint8))), d)),
             6 | 7 => return self.call_expr(&Ty::Str, d),
             8 => return self.element(&Ty::Str, d),
             _ => return self.closure_call(&Ty::Str, d),
@@ -369,12 +328,7 @@ impl Generator {
                 2 if self.frame().recovers => {
                     // A length over a constant capacity panics (makeslice: cap out of range).
                     let n = self.nexpr(&Ty::Int(IntKind::Uint8), d);
-                    format!(
-                        "make({}, 1+int({}%8), {})",
-                        ty.go(),
-                        n,
-                        self.rng.gen_range(1..6)
-                    )
+                    format!("make({}, 1+int({}%8), {})", ty.go(), n, self.rng.gen_range(1..6))
                 }
                 3 if **elem == Ty::Int(IntKind::Uint8) => {
                     format!("[]byte({} + \"!\")", self.nexpr(&Ty::Str, d))
@@ -386,11 +340,7 @@ impl Generator {
                 }
             },
             Ty::Ptr(elem) => {
-                let addressable: Vec<_> = self
-                    .all_vars()
-                    .into_iter()
-                    .filter(|v| &v.ty == elem.as_ref())
-                    .collect();
+                let addressable: Vec<_> = self.all_vars().into_iter().filter(|v| &v.ty == elem.as_ref()).collect();
                 match self.rng.gen_range(0..3) {
                     0 if !addressable.is_empty() => {
                         let var = self.pick(&addressable).map(|v| v.name).unwrap_or_default();
@@ -423,12 +373,8 @@ impl Generator {
         let mut options = Vec::new();
         for var in &vars {
             match &var.ty {
-                Ty::Array(n, elem) if elem.as_ref() == ty => {
-                    options.push((var.name.clone(), Some(*n), false))
-                }
-                Ty::Slice(elem) if elem.as_ref() == ty => {
-                    options.push((var.name.clone(), None, false))
-                }
+                Ty::Array(n, elem) if elem.as_ref() == ty => options.push((var.name.clone(), Some(*n), false)),
+                Ty::Slice(elem) if elem.as_ref() == ty => options.push((var.name.clone(), None, false)),
                 Ty::Struct(i) => {
                     for (name, fty) in &self.structs[*i].fields {
                         if fty == ty {
@@ -466,11 +412,7 @@ impl Generator {
         match len {
             Some(n) if self.chance(0.4) => self.rng.gen_range(0..n).to_string(),
             Some(n) => format!("{} % {}", self.nexpr(&Ty::Int(IntKind::Uint), depth), n),
-            None => format!(
-                "{} % uint(len({}))",
-                self.nexpr(&Ty::Int(IntKind::Uint), depth),
-                base
-            ),
+            None => format!("{} % uint(len({}))", self.nexpr(&Ty::Int(IntKind::Uint), depth), base),
         }
     }
 
@@ -498,11 +440,7 @@ impl Generator {
     pub(super) fn call_expr(&mut self, ty: &Ty, depth: u32) -> Option<E> {
         // Only calls that write nothing a caller sees go into expressions.
         let candidates: Vec<usize> = (0..self.funcs.len())
-            .filter(|&i| {
-                !self.funcs[i].writes
-                    && self.funcs[i].results.len() == 1
-                    && &self.funcs[i].results[0] == ty
-            })
+            .filter(|&i| !self.funcs[i].writes && self.funcs[i].results.len() == 1 && &self.funcs[i].results[0] == ty)
             .collect();
         let index = self.pick(&candidates)?;
         self.call_text(index, depth).map(E::of)
@@ -513,11 +451,7 @@ impl Generator {
     pub(super) fn call_text(&mut self, index: usize, depth: u32) -> Option<String> {
         let def = self.funcs[index].clone();
         let recursion_depth = self.rng.gen_range(0..=MAX_RECURSION_DEPTH);
-        let cost = if def.recursive {
-            def.cost.saturating_mul(recursion_depth + 1)
-        } else {
-            def.cost
-        };
+        let cost = if def.recursive { def.cost.saturating_mul(recursion_depth + 1) } else { def.cost };
         if !self.spend(cost) {
             return None;
         }
@@ -525,11 +459,7 @@ impl Generator {
         if def.recursive {
             args.push(recursion_depth.to_string());
         }
-        let fixed = if def.recursive {
-            &def.params[1..]
-        } else {
-            &def.params[..]
-        };
+        let fixed = if def.recursive { &def.params[1..] } else { &def.params[..] };
         for param in fixed {
             args.push(self.arg(param, depth));
         }
@@ -556,14 +486,7 @@ impl Generator {
 
     /// A call of method `name` of struct `s`: through a variable or a
     /// pointer, or as a method expression.
-    fn method_call(
-        &mut self,
-        s: usize,
-        pointer: bool,
-        name: &str,
-        args: &str,
-        depth: u32,
-    ) -> Option<String> {
+    fn method_call(&mut self, s: usize, pointer: bool, name: &str, args: &str, depth: u32) -> Option<String> {
         let value_ty = Ty::Struct(s);
         let pointer_ty = Ty::Ptr(Box::new(value_ty.clone()));
         let sep = if args.is_empty() { "" } else { ", " };
@@ -597,10 +520,7 @@ impl Generator {
     /// An argument for a parameter of type `ty`.
     fn arg(&mut self, ty: &Ty, depth: u32) -> String {
         match ty {
-            Ty::Func(..) => self
-                .func_value(ty, depth)
-                .map(|e| e.text)
-                .unwrap_or_else(|| self.closure(ty, depth)),
+            Ty::Func(..) => self.func_value(ty, depth).map(|e| e.text).unwrap_or_else(|| self.closure(ty, depth)),
             _ => self.expr(ty, depth).text,
         }
     }
@@ -611,11 +531,7 @@ impl Generator {
         let named: Vec<String> = self
             .funcs
             .iter()
-            .filter(|f| {
-                f.receiver.is_none()
-                    && f.cost <= FUNC_VALUE_COST
-                    && f.value_type().as_ref() == Some(ty)
-            })
+            .filter(|f| f.receiver.is_none() && f.cost <= FUNC_VALUE_COST && f.value_type().as_ref() == Some(ty))
             .map(|f| f.name.clone())
             .collect();
         let methods: Vec<(String, usize, bool)> = self
@@ -629,11 +545,7 @@ impl Generator {
             0 if !named.is_empty() => self.pick(&named).map(E::of),
             1 if !methods.is_empty() => {
                 let (name, s, pointer) = self.pick(&methods)?;
-                let recv_ty = if pointer {
-                    Ty::Ptr(Box::new(Ty::Struct(s)))
-                } else {
-                    Ty::Struct(s)
-                };
+                let recv_ty = if pointer { Ty::Ptr(Box::new(Ty::Struct(s))) } else { Ty::Struct(s) };
                 let recv = self.pick(&self.vars_of(&recv_ty))?.name;
                 Some(E::of(format!("{}.{}", recv, name)))
             }

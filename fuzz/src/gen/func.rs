@@ -51,9 +51,7 @@ impl Generator {
 
     fn params(&mut self, max: usize) -> Vec<(String, Ty)> {
         let n = self.rng.gen_range(0..=max);
-        (0..n)
-            .map(|_| (self.fresh("a"), self.local_type()))
-            .collect()
+        (0..n).map(|_| (self.fresh("a"), self.local_type())).collect()
     }
 
     fn result_types(&mut self) -> Vec<Ty> {
@@ -72,13 +70,7 @@ impl Generator {
             results: self.result_types(),
             named_result: false,
         };
-        let plan = BodyPlan {
-            budget,
-            stmts,
-            depth,
-            recovers: false,
-            recursive_call: None,
-        };
+        let plan = BodyPlan { budget, stmts, depth, recovers: false, recursive_call: None };
         self.emit_function(sig, plan);
     }
 
@@ -92,13 +84,7 @@ impl Generator {
             results: vec![self.scalar_type()],
             named_result: false,
         };
-        let plan = BodyPlan {
-            budget: 2_000,
-            stmts: (1, 4),
-            depth: 2,
-            recovers: false,
-            recursive_call: None,
-        };
+        let plan = BodyPlan { budget: 2_000, stmts: (1, 4), depth: 2, recovers: false, recursive_call: None };
         self.emit_function(sig, plan);
     }
 
@@ -111,13 +97,7 @@ impl Generator {
             results: vec![self.var_type(), self.scalar_type()],
             named_result: false,
         };
-        let plan = BodyPlan {
-            budget: 2_000,
-            stmts: (1, 5),
-            depth: 2,
-            recovers: false,
-            recursive_call: None,
-        };
+        let plan = BodyPlan { budget: 2_000, stmts: (1, 5), depth: 2, recovers: false, recursive_call: None };
         self.emit_function(sig, plan);
     }
 
@@ -131,13 +111,7 @@ impl Generator {
             results: vec![self.scalar_type()],
             named_result: true,
         };
-        let plan = BodyPlan {
-            budget: 5_000,
-            stmts: (2, 8),
-            depth: 2,
-            recovers: true,
-            recursive_call: None,
-        };
+        let plan = BodyPlan { budget: 5_000, stmts: (2, 8), depth: 2, recovers: true, recursive_call: None };
         self.emit_function(sig, plan);
     }
 
@@ -149,21 +123,11 @@ impl Generator {
             receiver: Some((s, pointer, self.fresh("s"))),
             params: self.params(2),
             variadic: None,
-            results: if pointer && self.chance(0.5) {
-                Vec::new()
-            } else {
-                vec![self.scalar_type()]
-            },
+            results: if pointer && self.chance(0.5) { Vec::new() } else { vec![self.scalar_type()] },
             named_result: false,
         };
         let budget = if self.chance(0.5) { 200 } else { 3_000 };
-        let plan = BodyPlan {
-            budget,
-            stmts: (1, 5),
-            depth: 2,
-            recovers: false,
-            recursive_call: None,
-        };
+        let plan = BodyPlan { budget, stmts: (1, 5), depth: 2, recovers: false, recursive_call: None };
         self.emit_function(sig, plan);
     }
 
@@ -172,13 +136,7 @@ impl Generator {
         let index = self.funcs.len();
         let sig = self.recursive_signature();
         self.funcs.push(placeholder(&sig));
-        let plan = BodyPlan {
-            budget: 2_000,
-            stmts: (1, 4),
-            depth: 2,
-            recovers: false,
-            recursive_call: Some(index),
-        };
+        let plan = BodyPlan { budget: 2_000, stmts: (1, 4), depth: 2, recovers: false, recursive_call: Some(index) };
         self.funcs[index] = self.emit_body(sig, plan);
     }
 
@@ -189,20 +147,8 @@ impl Generator {
         let sig_b = self.recursive_signature();
         self.funcs.push(placeholder(&sig_a));
         self.funcs.push(placeholder(&sig_b));
-        let plan_a = BodyPlan {
-            budget: 1_000,
-            stmts: (1, 3),
-            depth: 1,
-            recovers: false,
-            recursive_call: Some(first + 1),
-        };
-        let plan_b = BodyPlan {
-            budget: 1_000,
-            stmts: (1, 3),
-            depth: 1,
-            recovers: false,
-            recursive_call: Some(first),
-        };
+        let plan_a = BodyPlan { budget: 1_000, stmts: (1, 3), depth: 1, recovers: false, recursive_call: Some(first + 1) };
+        let plan_b = BodyPlan { budget: 1_000, stmts: (1, 3), depth: 1, recovers: false, recursive_call: Some(first) };
         // Both stay placeholders (too costly to call) until both bodies
         // are made: otherwise the second would call the first with a
         // fresh depth, and the two would recurse without end.
@@ -211,29 +157,14 @@ impl Generator {
         // Each activation runs one body of either.
         let cost = def_a.cost.max(def_b.cost);
         let writes = def_a.writes || def_b.writes;
-        self.funcs[first] = FuncDef {
-            cost,
-            writes,
-            ..def_a
-        };
-        self.funcs[first + 1] = FuncDef {
-            cost,
-            writes,
-            ..def_b
-        };
+        self.funcs[first] = FuncDef { cost, writes, ..def_a };
+        self.funcs[first + 1] = FuncDef { cost, writes, ..def_b };
     }
 
     fn recursive_signature(&mut self) -> Signature {
         let mut params = vec![("d".to_string(), INT)];
         params.extend(self.params(2));
-        Signature {
-            name: self.fresh("r"),
-            receiver: None,
-            params,
-            variadic: None,
-            results: vec![self.scalar_type()],
-            named_result: false,
-        }
+        Signature { name: self.fresh("r"), receiver: None, params, variadic: None, results: vec![self.scalar_type()], named_result: false }
     }
 
     /// A function returning a closure that captures its parameter and a
@@ -245,8 +176,7 @@ impl Generator {
         let saved_indent = self.indent;
         self.begin_frame(500, false);
         let frame = self.frames.len() - 1;
-        self.scopes
-            .push(params.iter().map(|(n, t)| local(n, t, frame)).collect());
+        self.scopes.push(params.iter().map(|(n, t)| local(n, t, frame)).collect());
         self.buffers.push(String::new());
         self.indent = 1;
         let c = self.fresh("c");
@@ -273,17 +203,8 @@ impl Generator {
         let body = self.buffers.pop().unwrap_or_default();
         self.indent = saved_indent;
         let (cost, writes) = self.end_frame();
-        let params_text: Vec<String> = params
-            .iter()
-            .map(|(n, t)| format!("{} {}", n, t.go()))
-            .collect();
-        self.decls.push(format!(
-            "func {}({}) {} {{\n{}}}\n",
-            name,
-            params_text.join(", "),
-            fty.go(),
-            body
-        ));
+        let params_text: Vec<String> = params.iter().map(|(n, t)| format!("{} {}", n, t.go())).collect();
+        self.decls.push(format!("func {}({}) {} {{\n{}}}\n", name, params_text.join(", "), fty.go(), body));
         self.funcs.push(FuncDef {
             name,
             receiver: None,
@@ -312,18 +233,8 @@ impl Generator {
             scope[0].assignable = false;
         }
         if let Some((s, pointer, name)) = &sig.receiver {
-            let ty = if *pointer {
-                Ty::Ptr(Box::new(Ty::Struct(*s)))
-            } else {
-                Ty::Struct(*s)
-            };
-            scope.push(Var {
-                name: name.clone(),
-                ty,
-                assignable: !pointer,
-                may_be_nil: false,
-                frame: Some(frame),
-            });
+            let ty = if *pointer { Ty::Ptr(Box::new(Ty::Struct(*s))) } else { Ty::Struct(*s) };
+            scope.push(Var { name: name.clone(), ty, assignable: !pointer, may_be_nil: false, frame: Some(frame) });
         }
         if sig.named_result {
             scope.push(local("r", &sig.results[0], frame));
@@ -379,11 +290,7 @@ impl Generator {
             Some((s, false, name)) => format!("({} S{}) ", name, s),
             None => String::new(),
         };
-        let mut params: Vec<String> = sig
-            .params
-            .iter()
-            .map(|(n, t)| format!("{} {}", n, t.go()))
-            .collect();
+        let mut params: Vec<String> = sig.params.iter().map(|(n, t)| format!("{} {}", n, t.go())).collect();
         if let Some((xs, elem)) = &sig.variadic {
             params.push(format!("{} ...{}", xs, elem.go()));
         }
@@ -391,25 +298,10 @@ impl Generator {
             [] => String::new(),
             [ty] if sig.named_result => format!(" (r {})", ty.go()),
             [ty] => format!(" {}", ty.go()),
-            many => format!(
-                " ({})",
-                many.iter().map(Ty::go).collect::<Vec<_>>().join(", ")
-            ),
+            many => format!(" ({})", many.iter().map(Ty::go).collect::<Vec<_>>().join(", ")),
         };
-        let directive = if self.chance(0.08) {
-            "//go:noinline\n"
-        } else {
-            ""
-        };
-        self.decls.push(format!(
-            "{}func {}{}({}){} {{\n{}}}\n",
-            directive,
-            receiver,
-            sig.name,
-            params.join(", "),
-            results,
-            body
-        ));
+        let directive = if self.chance(0.08) { "//go:noinline\n" } else { "" };
+        self.decls.push(format!("{}func {}{}({}){} {{\n{}}}\n", directive, receiver, sig.name, params.join(", "), results, body));
         FuncDef {
             name: sig.name,
             receiver: sig.receiver.map(|(s, pointer, _)| (s, pointer)),
@@ -439,43 +331,21 @@ impl Generator {
     /// A function literal of type `ty`, and whether calling it writes what
     /// its caller sees.
     pub(super) fn closure_parts(&mut self, ty: &Ty, depth: u32) -> (String, bool) {
-        let Ty::Func(params, result) = ty else {
-            unreachable!("closure of type {}", ty.go())
-        };
-        let named: Vec<(String, Ty)> = params
-            .iter()
-            .map(|t| (self.fresh("x"), t.clone()))
-            .collect();
+        let Ty::Func(params, result) = ty else { unreachable!("closure of type {}", ty.go()) };
+        let named: Vec<(String, Ty)> = params.iter().map(|t| (self.fresh("x"), t.clone())).collect();
         let (body, writes) = self.closure_body(&named, Some(result), depth.min(2));
-        let params_text: Vec<String> = named
-            .iter()
-            .map(|(n, t)| format!("{} {}", n, t.go()))
-            .collect();
-        (
-            format!(
-                "func({}) {} {{\n{}}}",
-                params_text.join(", "),
-                result.go(),
-                body
-            ),
-            writes,
-        )
+        let params_text: Vec<String> = named.iter().map(|(n, t)| format!("{} {}", n, t.go())).collect();
+        (format!("func({}) {} {{\n{}}}", params_text.join(", "), result.go(), body), writes)
     }
 
     /// The body of a function literal, indented one tab relative to the
     /// line it starts on, and whether it writes what its caller sees; its
     /// work is bounded by FUNC_VALUE_COST.
-    pub(super) fn closure_body(
-        &mut self,
-        params: &[(String, Ty)],
-        result: Option<&Ty>,
-        depth: u32,
-    ) -> (String, bool) {
+    pub(super) fn closure_body(&mut self, params: &[(String, Ty)], result: Option<&Ty>, depth: u32) -> (String, bool) {
         let saved_indent = self.indent;
         self.begin_frame(FUNC_VALUE_COST, false);
         let frame = self.frames.len() - 1;
-        self.scopes
-            .push(params.iter().map(|(n, t)| local(n, t, frame)).collect());
+        self.scopes.push(params.iter().map(|(n, t)| local(n, t, frame)).collect());
         self.buffers.push(String::new());
         self.indent = 1;
         let n = self.rng.gen_range(0..3);
@@ -496,13 +366,7 @@ impl Generator {
 }
 
 fn local(name: &str, ty: &Ty, frame: usize) -> Var {
-    Var {
-        name: name.to_string(),
-        ty: ty.clone(),
-        frame: Some(frame),
-        assignable: true,
-        may_be_nil: false,
-    }
+    Var { name: name.to_string(), ty: ty.clone(), frame: Some(frame), assignable: true, may_be_nil: false }
 }
 
 /// The entry of a recursive function while its body is being generated.

@@ -74,9 +74,7 @@ impl Generator {
                 return;
             }
             3 => {
-                let multi: Vec<usize> = (0..self.funcs.len())
-                    .filter(|&i| self.funcs[i].results.len() == 2)
-                    .collect();
+                let multi: Vec<usize> = (0..self.funcs.len()).filter(|&i| self.funcs[i].results.len() == 2).collect();
                 if let Some(index) = self.pick(&multi) {
                     if let Some(call) = self.call_text(index, 2) {
                         if self.funcs[index].writes {
@@ -105,10 +103,7 @@ impl Generator {
     /// an empty slice; a constant only where its type is explicit.
     pub(super) fn value(&mut self, ty: &Ty, depth: u32) -> String {
         match ty {
-            Ty::Func(..) => self
-                .func_value(ty, depth)
-                .map(|e| e.text)
-                .unwrap_or_else(|| self.closure(ty, depth)),
+            Ty::Func(..) => self.func_value(ty, depth).map(|e| e.text).unwrap_or_else(|| self.closure(ty, depth)),
             Ty::Int(kind) if *kind != IntKind::Int => self.nexpr(ty, depth),
             Ty::Float => self.nexpr(ty, depth),
             _ => self.expr(ty, depth).text,
@@ -116,10 +111,7 @@ impl Generator {
     }
 
     fn assignable_vars(&self) -> Vec<Var> {
-        self.all_vars()
-            .into_iter()
-            .filter(|v| v.assignable)
-            .collect()
+        self.all_vars().into_iter().filter(|v| v.assignable).collect()
     }
 
     fn assign_stmt(&mut self) {
@@ -137,9 +129,7 @@ impl Generator {
             }
             2 | 3 if ty.is_int() => {
                 let Ty::Int(kind) = ty else { return };
-                let ops = [
-                    "+=", "-=", "*=", "&=", "|=", "^=", "&^=", "<<=", ">>=", "/=", "%=",
-                ];
+                let ops = ["+=", "-=", "*=", "&=", "|=", "^=", "&^=", "<<=", ">>=", "/=", "%="];
                 let op = ops[self.rng.gen_range(0..ops.len())];
                 let rhs = match op {
                     "<<=" | ">>=" => self.rng.gen_range(0..kind.bits() + 2).to_string(),
@@ -154,11 +144,7 @@ impl Generator {
             }
             5 if ty == Ty::Str || ty == Ty::Float => {
                 let rhs = self.expr(&ty, 3).text;
-                let rhs = if ty == Ty::Str {
-                    format!("tr({})", rhs)
-                } else {
-                    rhs
-                };
+                let rhs = if ty == Ty::Str { format!("tr({})", rhs) } else { rhs };
                 self.line(&format!("{} += {}", var.name, rhs));
             }
             6 => self.element_assign(&var),
@@ -172,11 +158,7 @@ impl Generator {
                     self.line(&format!("{0} = append({0}, {1})", var.name, value));
                     return;
                 }
-                let others: Vec<Var> = vars
-                    .iter()
-                    .filter(|v| v.ty == ty && v.name != var.name)
-                    .cloned()
-                    .collect();
+                let others: Vec<Var> = vars.iter().filter(|v| v.ty == ty && v.name != var.name).cloned().collect();
                 if let Some(other) = self.pick(&others) {
                     self.note_write(&other);
                     self.line(&format!("{0}, {1} = {1}, {0}", var.name, other.name));
@@ -246,10 +228,7 @@ impl Generator {
     fn holds_string(&self, ty: &Ty) -> bool {
         match ty {
             Ty::Str => true,
-            Ty::Struct(i) => self.structs[*i]
-                .fields
-                .iter()
-                .any(|(_, f)| self.holds_string(f)),
+            Ty::Struct(i) => self.structs[*i].fields.iter().any(|(_, f)| self.holds_string(f)),
             Ty::Array(_, elem) | Ty::Slice(elem) => self.holds_string(elem),
             _ => false,
         }
@@ -293,11 +272,7 @@ impl Generator {
                 // body (appending to it there would never end the loop).
                 let seq_ty = Ty::Slice(Box::new(self.scalar_type()));
                 let here = self.frames.len().checked_sub(1);
-                let vars: Vec<Var> = self
-                    .vars_of(&seq_ty)
-                    .into_iter()
-                    .filter(|v| v.frame == here && v.assignable)
-                    .collect();
+                let vars: Vec<Var> = self.vars_of(&seq_ty).into_iter().filter(|v| v.frame == here && v.assignable).collect();
                 match self.pick(&vars) {
                     Some(s) => {
                         trip_estimate = 16;
@@ -322,11 +297,7 @@ impl Generator {
                 // Strings grow as the program runs (`s += ...`): a loop over
                 // one is cut (`tr`), or it could grow the string it will loop
                 // over next, without bound.
-                let seq = if seq_ty == Ty::Str {
-                    format!("tr({})", seq)
-                } else {
-                    seq
-                };
+                let seq = if seq_ty == Ty::Str { format!("tr({})", seq) } else { seq };
                 let elem_ty = match &seq_ty {
                     Ty::Str => Ty::Int(IntKind::Int32),
                     Ty::Array(_, elem) | Ty::Slice(elem) => elem.as_ref().clone(),
@@ -382,13 +353,7 @@ impl Generator {
 
     /// Marks the innermost variable called `name` assignable or not.
     fn set_assignable(&mut self, name: &str, assignable: bool) {
-        if let Some(var) = self
-            .scopes
-            .iter_mut()
-            .rev()
-            .flat_map(|scope| scope.iter_mut())
-            .find(|v| v.name == name)
-        {
+        if let Some(var) = self.scopes.iter_mut().rev().flat_map(|scope| scope.iter_mut()).find(|v| v.name == name) {
             var.assignable = assignable;
         }
     }
@@ -436,10 +401,7 @@ impl Generator {
         if self.chance(0.5) {
             let i = self.fresh("i");
             let trips = self.rng.gen_range(1..5);
-            self.line(&format!(
-                "{0}:\nfor {1} := 0; {1} < {2}; {1}++ {{",
-                label, i, trips
-            ));
+            self.line(&format!("{0}:\nfor {1} := 0; {1} < {2}; {1}++ {{", label, i, trips));
             self.labelled_body(depth, &label, &i, trips);
         } else {
             let x = self.fresh("x");
@@ -450,25 +412,13 @@ impl Generator {
     }
 
     fn labelled_body(&mut self, depth: u32, label: &str, var: &str, trips: u64) {
-        let var_ty = if var.starts_with('x') {
-            Ty::Int(IntKind::Int32)
-        } else {
-            INT
-        };
-        let saved_mult = self.open_loop(
-            trips,
-            Some(label.to_string()),
-            vec![(var.to_string(), var_ty)],
-        );
+        let var_ty = if var.starts_with('x') { Ty::Int(IntKind::Int32) } else { INT };
+        let saved_mult = self.open_loop(trips, Some(label.to_string()), vec![(var.to_string(), var_ty)]);
         // An inner loop that leaves or continues the labelled one, so the
         // label is used.
         let cond = self.cond(2);
         let j = self.fresh("j");
-        let verb = if self.chance(0.5) {
-            "continue"
-        } else {
-            "break"
-        };
+        let verb = if self.chance(0.5) { "continue" } else { "break" };
         self.line(&format!("for {0} := 0; {0} < 3; {0}++ {{", j));
         self.line(&format!("\tif {} {{\n\t\t{} {}\n\t}}", cond, verb, label));
         self.line(&format!("\tcs += uint64({})", j));
@@ -478,11 +428,7 @@ impl Generator {
 
     fn switch_stmt(&mut self, depth: u32) {
         let tagless = self.chance(0.3);
-        let ty = if self.chance(0.7) {
-            Ty::Int(self.int_kind())
-        } else {
-            Ty::Str
-        };
+        let ty = if self.chance(0.7) { Ty::Int(self.int_kind()) } else { Ty::Str };
         if tagless {
             self.line("switch {");
         } else {
@@ -614,12 +560,7 @@ impl Generator {
 
     /// Pointers to locals: taken, stored in a package variable, read back.
     fn pointer_stmt(&mut self) {
-        let globals: Vec<Var> = self
-            .globals
-            .iter()
-            .filter(|v| v.may_be_nil)
-            .cloned()
-            .collect();
+        let globals: Vec<Var> = self.globals.iter().filter(|v| v.may_be_nil).cloned().collect();
         match self.rng.gen_range(0..3) {
             0 if !globals.is_empty() => {
                 let Some(global) = self.pick(&globals) else {
@@ -634,10 +575,7 @@ impl Generator {
                     return;
                 };
                 let fold = self.fold(&global.name, &global.ty, 0);
-                let fold = fold
-                    .lines()
-                    .map(|l| format!("\t{}\n", l))
-                    .collect::<String>();
+                let fold = fold.lines().map(|l| format!("\t{}\n", l)).collect::<String>();
                 self.line(&format!("if {} != nil {{\n{}}}", global.name, fold));
             }
             _ => {
@@ -655,10 +593,7 @@ impl Generator {
     /// through a variable, called twice over.
     fn closure_stmt(&mut self) {
         let makers: Vec<usize> = (0..self.funcs.len())
-            .filter(|&i| {
-                matches!(self.funcs[i].results.as_slice(), [Ty::Func(..)])
-                    && self.funcs[i].value_type().is_some()
-            })
+            .filter(|&i| matches!(self.funcs[i].results.as_slice(), [Ty::Func(..)]) && self.funcs[i].value_type().is_some())
             .collect();
         if self.chance(0.4) {
             if let Some(index) = self.pick(&makers) {
@@ -674,18 +609,11 @@ impl Generator {
                 };
                 // The maker runs before these are evaluated, or after, as
                 // the compiler likes: constants, so its writes cannot matter.
-                let inner_args: Vec<String> =
-                    inner_params.iter().map(|p| self.literal(p)).collect();
+                let inner_args: Vec<String> = inner_params.iter().map(|p| self.literal(p)).collect();
                 // The closure called may write anything.
                 self.note_shared_write();
                 let r = self.fresh("v");
-                self.line(&format!(
-                    "{} := {}({})({})",
-                    r,
-                    h,
-                    args.join(", "),
-                    inner_args.join(", ")
-                ));
+                self.line(&format!("{} := {}({})({})", r, h, args.join(", "), inner_args.join(", ")));
                 self.declare(&r, result.as_ref().clone());
                 self.declare_readonly(&h, def.value_type().unwrap_or(INT));
                 return;
@@ -706,17 +634,8 @@ impl Generator {
                 let ty = self.scalar_or_struct_type();
                 let v = self.fresh("v");
                 let fold = self.fold(&v, &ty, 0);
-                let fold = fold
-                    .lines()
-                    .map(|l| format!("\t{}\n", l))
-                    .collect::<String>();
-                self.line(&format!(
-                    "if {}, ok := {}.({}); ok {{\n{}}}",
-                    v,
-                    var.name,
-                    ty.go(),
-                    fold
-                ));
+                let fold = fold.lines().map(|l| format!("\t{}\n", l)).collect::<String>();
+                self.line(&format!("if {}, ok := {}.({}); ok {{\n{}}}", v, var.name, ty.go(), fold));
             }
             _ => {
                 let name = self.fresh("a");
@@ -733,11 +652,7 @@ impl Generator {
         let Some(target) = self.pick(&loops) else {
             return self.assign_stmt();
         };
-        let verb = if self.chance(0.5) {
-            "break"
-        } else {
-            "continue"
-        };
+        let verb = if self.chance(0.5) { "break" } else { "continue" };
         let cond = self.cond(2);
         match target {
             Some(label) => self.line(&format!("if {} {{\n\t{} {}\n}}", cond, verb, label)),
@@ -756,9 +671,8 @@ impl Generator {
     /// defer of a closure, of a method without arguments through a
     /// variable, or of a function without parameters.
     fn defer_stmt(&mut self) {
-        let no_params: Vec<usize> = (0..self.funcs.len())
-            .filter(|&i| self.funcs[i].params.is_empty() && self.funcs[i].variadic.is_none())
-            .collect();
+        let no_params: Vec<usize> =
+            (0..self.funcs.len()).filter(|&i| self.funcs[i].params.is_empty() && self.funcs[i].variadic.is_none()).collect();
         if let Some(index) = self.pick(&no_params) {
             let def = self.funcs[index].clone();
             let callee = match def.receiver {
@@ -769,8 +683,7 @@ impl Generator {
                     if pointer {
                         recvs.retain(|v| !matches!(v.ty, Ty::Struct(_)) || v.assignable);
                     }
-                    self.pick(&recvs)
-                        .map(|v| format!("{}.{}", v.name, def.name))
+                    self.pick(&recvs).map(|v| format!("{}.{}", v.name, def.name))
                 }
             };
             if let Some(callee) = callee {

@@ -59,10 +59,7 @@ impl IntKind {
     }
 
     pub fn signed(self) -> bool {
-        matches!(
-            self,
-            IntKind::Int | IntKind::Int8 | IntKind::Int16 | IntKind::Int32 | IntKind::Int64
-        )
+        matches!(self, IntKind::Int | IntKind::Int8 | IntKind::Int16 | IntKind::Int32 | IntKind::Int64)
     }
 
     /// The smallest and largest value of the type.

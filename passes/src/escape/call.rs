@@ -59,7 +59,11 @@ impl Batch<'_> {
                 }
                 self.argument(&appendee_k, args[0], id);
                 if ddd {
-                    let appended_k = if slice_elem_has_pointers(func.node(args[1]).ty) { self.deref(&Hole::to(HEAP), id, "appended slice...") } else { Hole::to(BLANK) };
+                    let appended_k = if slice_elem_has_pointers(func.node(args[1]).ty) {
+                        self.deref(&Hole::to(HEAP), id, "appended slice...")
+                    } else {
+                        Hole::to(BLANK)
+                    };
                     self.argument(&appended_k, args[1], id);
                 } else {
                     for a in &args[1..] {

@@ -155,7 +155,9 @@ impl Batch<'_> {
                         (types.size(elem) > max_implicit_size).then_some("too large for stack")
                     }
                     Op::Closure(c) => (self.closure_size(*c) > max_implicit_size).then_some("too large for stack"),
-                    Op::MethodValue { recv, .. } => (8 + types.size(func.node(*recv).ty) > max_implicit_size).then_some("too large for stack"),
+                    Op::MethodValue { recv, .. } => {
+                        (8 + types.size(func.node(*recv).ty) > max_implicit_size).then_some("too large for stack")
+                    }
                     Op::MakeSlice { len, cap } => {
                         let size = cap.unwrap_or(*len);
                         let Op::Const { value: ir::ConstValue::Int(n), .. } = &func.node(size).op else { return Some("non-constant size") };
@@ -177,10 +179,6 @@ impl Batch<'_> {
     fn closure_size(&self, closure: FuncId) -> u64 {
         let func = self.pkg.func(closure);
         let outer = func.outer.map(|o| self.pkg.func(o));
-        8 + func
-            .captures
-            .iter()
-            .map(|c| outer.map(|o| self.pkg.types.size(o.local(c.outer).ty)).unwrap_or(8).max(8))
-            .sum::<u64>()
+        8 + func.captures.iter().map(|c| outer.map(|o| self.pkg.types.size(o.local(c.outer).ty)).unwrap_or(8).max(8)).sum::<u64>()
     }
 }

@@ -52,7 +52,8 @@ impl Batch<'_> {
             if self.outlives(root, l) {
                 if self.is_name(l, LocalClass::Param) {
                     if self.explain && !self.locs[l].escapes {
-                        let header = format!("parameter {} leaks to {} with derefs={}:", self.loc_node_text(l), self.explain_loc(root), derefs);
+                        let header =
+                            format!("parameter {} leaks to {} with derefs={}:", self.loc_node_text(l), self.explain_loc(root), derefs);
                         let lines = self.explain_path(root, l);
                         self.explanation(l, header, lines);
                     }
@@ -108,7 +109,14 @@ impl Batch<'_> {
     }
 
     /// One step: `flow: dst = <ops>src:` and its notes, newest first.
-    pub(super) fn explain_flow(&self, dst: LocId, src: LocId, derefs: i32, notes: &Option<std::rc::Rc<super::graph::Note>>, lines: &mut Vec<FlowLine>) {
+    pub(super) fn explain_flow(
+        &self,
+        dst: LocId,
+        src: LocId,
+        derefs: i32,
+        notes: &Option<std::rc::Rc<super::graph::Note>>,
+        lines: &mut Vec<FlowLine>,
+    ) {
         let ops = if derefs >= 0 { "*".repeat(derefs as usize) } else { "&".to_string() };
         lines.push(FlowLine::Flow(format!("{} = {}{}", self.explain_loc(dst), ops, self.explain_loc(src))));
         let mut note = notes.as_ref();

@@ -162,8 +162,23 @@ impl Batch<'_> {
         let func = self.pkg.func(self.curfn);
         let node = func.node(id);
         let own = match &node.op {
-            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Const { .. } | Op::Nil | Op::New | Op::AddStr(_) | Op::Addr(_) | Op::Field(..) | Op::Conv(..) | Op::Len(_) | Op::Cap(_) | Op::CompositeLit(_) | Op::Unary(..) => false,
-            Op::Binary(BinOp::Div | BinOp::Mod, _, divisor) => !matches!(&func.node(*divisor).op, Op::Const { value, .. } if !value.as_float().is_some_and(|v| v.is_zero())),
+            Op::Local(_)
+            | Op::Global(_)
+            | Op::Func(_)
+            | Op::Const { .. }
+            | Op::Nil
+            | Op::New
+            | Op::AddStr(_)
+            | Op::Addr(_)
+            | Op::Field(..)
+            | Op::Conv(..)
+            | Op::Len(_)
+            | Op::Cap(_)
+            | Op::CompositeLit(_)
+            | Op::Unary(..) => false,
+            Op::Binary(BinOp::Div | BinOp::Mod, _, divisor) => {
+                !matches!(&func.node(*divisor).op, Op::Const { value, .. } if !value.as_float().is_some_and(|v| v.is_zero()))
+            }
             Op::Binary(..) => false,
             _ => true,
         };
@@ -212,7 +227,9 @@ impl Batch<'_> {
                 }
             }
             Op::Addr(x) if matches!(func.node(*x).op, Op::CompositeLit(_)) => parts.push((*x, Some(self.static_temp()), 0)),
-            Op::Conv(ConvKind::Iface, x) if self.pkg.types.is_direct_iface(func.node(*x).ty) => parts.push((*x, symbol.map(str::to_string), offset + 8)),
+            Op::Conv(ConvKind::Iface, x) if self.pkg.types.is_direct_iface(func.node(*x).ty) => {
+                parts.push((*x, symbol.map(str::to_string), offset + 8))
+            }
             Op::Conv(ConvKind::Iface, x) => parts.push((*x, Some(self.static_temp()), 0)),
             _ => {}
         }
@@ -304,7 +321,9 @@ impl Batch<'_> {
         let is_range = matches!(node.op, Op::Range { .. });
         for k in ks {
             if let super::graph::LocKind::Var(f, l) = self.locs[k.dst].kind {
-                let defines = f == self.curfn && func.local(l).has_defn && node.init.iter().any(|s| matches!(func.node(*s).op, Op::Decl(d) if d == l));
+                let defines = f == self.curfn
+                    && func.local(l).has_defn
+                    && node.init.iter().any(|s| matches!(func.node(*s).op, Op::Decl(d) if d == l));
                 if defines && !is_range {
                     continue;
                 }
@@ -323,7 +342,9 @@ impl Batch<'_> {
         }
         match (d, s) {
             (Op::Field(dx, _), Op::Field(sx, _)) | (Op::FieldPtr(dx, _), Op::FieldPtr(sx, _)) => self.same_safe_expr(*dx, *sx),
-            (Op::Index(dx, di), Op::Index(sx, si)) => !self.may_affect_memory(*di) && !self.may_affect_memory(*si) && self.same_safe_expr(*dx, *sx),
+            (Op::Index(dx, di), Op::Index(sx, si)) => {
+                !self.may_affect_memory(*di) && !self.may_affect_memory(*si) && self.same_safe_expr(*dx, *sx)
+            }
             _ => false,
         }
     }
@@ -368,7 +389,10 @@ impl Batch<'_> {
             (Op::Conv(ConvKind::Numeric, a), Op::Conv(ConvKind::Numeric, b)) => self.same_safe_expr(*a, *b),
             (Op::Index(a, i), Op::Index(b, j)) => self.same_safe_expr(*a, *b) && self.same_safe_expr(*i, *j),
             (Op::Binary(o1, a, b), Op::Binary(o2, c, d)) => {
-                o1 == o2 && !matches!(o1, BinOp::AndAnd | BinOp::OrOr | BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) && self.same_safe_expr(*a, *c) && self.same_safe_expr(*b, *d)
+                o1 == o2
+                    && !matches!(o1, BinOp::AndAnd | BinOp::OrOr | BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge)
+                    && self.same_safe_expr(*a, *c)
+                    && self.same_safe_expr(*b, *d)
             }
             (Op::Const { value: a, .. }, Op::Const { value: b, .. }) => a == b,
             (Op::Nil, Op::Nil) => true,
@@ -381,9 +405,19 @@ impl Batch<'_> {
         let func = self.pkg.func(self.curfn);
         match &func.node(id).op {
             Op::Local(_) | Op::Global(_) | Op::Const { .. } | Op::Nil => false,
-            Op::Binary(op, a, b) if !matches!(op, BinOp::AndAnd | BinOp::OrOr | BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) => self.may_affect_memory(*a) || self.may_affect_memory(*b),
+            Op::Binary(op, a, b)
+                if !matches!(op, BinOp::AndAnd | BinOp::OrOr | BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) =>
+            {
+                self.may_affect_memory(*a) || self.may_affect_memory(*b)
+            }
             Op::Index(a, b) => self.may_affect_memory(*a) || self.may_affect_memory(*b),
-            Op::Conv(ConvKind::Nop | ConvKind::Numeric, x) | Op::Len(x) | Op::Cap(x) | Op::Unary(_, x) | Op::Field(x, _) | Op::FieldPtr(x, _) | Op::Deref(x) => self.may_affect_memory(*x),
+            Op::Conv(ConvKind::Nop | ConvKind::Numeric, x)
+            | Op::Len(x)
+            | Op::Cap(x)
+            | Op::Unary(_, x)
+            | Op::Field(x, _)
+            | Op::FieldPtr(x, _)
+            | Op::Deref(x) => self.may_affect_memory(*x),
             _ => true,
         }
     }

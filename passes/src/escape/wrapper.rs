@@ -50,9 +50,7 @@ impl Batch<'_> {
     /// `defer call` through a wrapper whose record flows into `k`.
     pub(super) fn defer_wrapper(&mut self, k: &Hole, defer: NodeId, call: NodeId) {
         let func = self.pkg.func(self.curfn);
-        let Op::Call { callee, args, .. } = func.node(call).op.clone() else {
-            panic!("escape: a deferred non-call in {}", func.name)
-        };
+        let Op::Call { callee, args, .. } = func.node(call).op.clone() else { panic!("escape: a deferred non-call in {}", func.name) };
         let call_pos = func.node(call).pos;
         let callee_fn = crate::inline::static_callee(self.pkg, self.curfn, call);
         let operands: Vec<NodeId> = std::iter::once(callee).chain(args.iter().copied()).collect();

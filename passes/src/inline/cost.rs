@@ -146,7 +146,9 @@ impl Hairy<'_> {
             }
             // OFALL produces no code (a clause's last `fallthrough` is a flag
             // of the case; one after a label stays a statement).
-            Op::Conv(ConvKind::Nop, _) | Op::Block(_) | Op::ExprStmt(_) | Op::DeclConst | Op::Branch { op: BranchOp::Fallthrough, .. } => own = 0,
+            Op::Conv(ConvKind::Nop, _) | Op::Block(_) | Op::ExprStmt(_) | Op::DeclConst | Op::Branch { op: BranchOp::Fallthrough, .. } => {
+                own = 0
+            }
             // ODCL and its ONAME.
             Op::Decl(_) => own = 2,
             // ONEW and its OTYPE operand.

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use ::ir::*;
 
-use super::cost::{node_count, BIG_FUNCTION_MAX_COST, BIG_FUNCTION_NODES, MAX_BUDGET};
 use super::can_inline;
+use super::cost::{node_count, BIG_FUNCTION_MAX_COST, BIG_FUNCTION_NODES, MAX_BUDGET};
 use crate::decision::{Decision, DecisionKind, Position};
 
 /// The function a call statically calls (gc's `inlCallee` with `ir.StaticValue`):
@@ -142,7 +142,10 @@ impl Editor {
         let callee_name = callee_func.name.clone();
         if self.stack.contains(&callee) {
             let caller = pkg.func(self.fid).name.clone();
-            decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::CannotInlineInto { callee: callee_name, caller, reason: "repeated recursive cycle".to_string() } });
+            decisions.push(Decision {
+                pos: Position::Source(pos),
+                kind: DecisionKind::CannotInlineInto { callee: callee_name, caller, reason: "repeated recursive cycle".to_string() },
+            });
             return;
         }
         decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::InliningCall { callee: callee_name } });
@@ -152,7 +155,15 @@ impl Editor {
         self.n_inlined += 1;
         let label = format!(".i{}", self.n_inlined - 1);
         let call_pos = pkg.func(self.fid).node(call).pos;
-        let mut copier = Copier { locals: HashMap::new(), results: Vec::new(), delay_results, label: label.clone(), label_suffix: format!("·{}", self.n_inlined), pos: call_pos, closures: Vec::new() };
+        let mut copier = Copier {
+            locals: HashMap::new(),
+            results: Vec::new(),
+            delay_results,
+            label: label.clone(),
+            label_suffix: format!("·{}", self.n_inlined),
+            pos: call_pos,
+            closures: Vec::new(),
+        };
         for c in &captures {
             copier.locals.insert(c.inner, c.outer);
         }
@@ -248,7 +259,14 @@ impl Editor {
 /// variables (which keep their numbers); every copy is named as gc's
 /// inliner names it, as the next closure of `caller`, the function the
 /// call was inlined into, inner copies first.
-fn clone_literal(pkg: &mut Package, inl: &InlineBody, original: FuncId, outer: FuncId, caller: FuncId, outer_locals: &HashMap<LocalId, LocalId>) -> FuncId {
+fn clone_literal(
+    pkg: &mut Package,
+    inl: &InlineBody,
+    original: FuncId,
+    outer: FuncId,
+    caller: FuncId,
+    outer_locals: &HashMap<LocalId, LocalId>,
+) -> FuncId {
     let saved = inl.closures.iter().find(|(f, _)| *f == original).map(|(_, func)| func.clone());
     let mut clone = saved.unwrap_or_else(|| pkg.func(original).clone());
     for capture in &mut clone.captures {
@@ -263,8 +281,11 @@ fn clone_literal(pkg: &mut Package, inl: &InlineBody, original: FuncId, outer: F
     pkg.funcs.push(clone);
     let new_id = FuncId(pkg.funcs.len() as u32 - 1);
     let copy = pkg.func(new_id);
-    let nested: Vec<(NodeId, FuncId)> =
-        copy.source_order(&copy.body).into_iter().filter_map(|n| if let Op::Closure(f) = copy.node(n).op { Some((n, f)) } else { None }).collect();
+    let nested: Vec<(NodeId, FuncId)> = copy
+        .source_order(&copy.body)
+        .into_iter()
+        .filter_map(|n| if let Op::Closure(f) = copy.node(n).op { Some((n, f)) } else { None })
+        .collect();
     for (node, literal) in nested {
         let nested_id = clone_literal(pkg, inl, literal, new_id, caller, &HashMap::new());
         pkg.funcs[new_id.0 as usize].node_mut(node).op = Op::Closure(nested_id);
@@ -385,7 +406,17 @@ impl Copier {
                 c(a);
                 c(b);
             }
-            Op::Unary(_, a) | Op::Addr(a) | Op::Deref(a) | Op::Field(a, _) | Op::FieldPtr(a, _) | Op::Conv(_, a) | Op::Len(a) | Op::Cap(a) | Op::ExprStmt(a) | Op::Panic(a) | Op::Defer(a) => c(a),
+            Op::Unary(_, a)
+            | Op::Addr(a)
+            | Op::Deref(a)
+            | Op::Field(a, _)
+            | Op::FieldPtr(a, _)
+            | Op::Conv(_, a)
+            | Op::Len(a)
+            | Op::Cap(a)
+            | Op::ExprStmt(a)
+            | Op::Panic(a)
+            | Op::Defer(a) => c(a),
             Op::TypeAssert { x, .. } => c(x),
             Op::MethodValue { recv, .. } => c(recv),
             Op::AddStr(xs) | Op::Block(xs) | Op::Return(xs) => xs.iter_mut().for_each(&mut c),
@@ -438,7 +469,20 @@ impl Copier {
                     case.values.iter_mut().chain(case.body.iter_mut()).for_each(&mut c);
                 }
             }
-            Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Const { .. } | Op::Nil | Op::New | Op::Closure(_) | Op::Recover | Op::DeclType | Op::DeclConst | Op::Decl(_) | Op::Blank | Op::Label(_) | Op::Branch { .. } => {}
+            Op::Local(_)
+            | Op::Global(_)
+            | Op::Func(_)
+            | Op::Const { .. }
+            | Op::Nil
+            | Op::New
+            | Op::Closure(_)
+            | Op::Recover
+            | Op::DeclType
+            | Op::DeclConst
+            | Op::Decl(_)
+            | Op::Blank
+            | Op::Label(_)
+            | Op::Branch { .. } => {}
         }
     }
 }
