@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use frontend::ast::{format_position, SourceMap};
-use frontend::diag::{render_all, Diagnostic};
+use frontend::diag::{render_all, Diagnostic, Kind};
 
 use crate::cli::Options;
 use crate::{error_text, Failure};
@@ -45,45 +45,15 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
             let valid = e.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let map = SourceMap::new(&prefix);
-            let diag = Diagnostic::new(valid as u32, "invalid UTF-8 encoding");
+            let diag = Diagnostic::of_kind(Kind::Parse, valid as u32, "invalid UTF-8 encoding");
             return Err(compile_errors(&[diag], &display, &map));
         }
     };
     let map = SourceMap::new(&source);
 
-    let parsed = frontend::parse(&source);
-    let mut diagnostics = parsed.diagnostics;
-    // gc does not type-check a file with syntax errors.
-    let checked = if diagnostics.iter().any(|d| d.message.starts_with("syntax error")) {
-        None
-    } else {
-        let (checked, check_diagnostics) = frontend::check(&parsed.file, parsed.expr_count);
-        diagnostics.extend(check_diagnostics);
-        Some(checked)
-    };
-    let checked = match checked {
-        Some(checked) if diagnostics.is_empty() => checked,
-        _ => return Err(compile_errors(&diagnostics, &display, &map)),
-    };
-    if job.options.complete != 0 {
-        // go build compiles a package without assembly files with gc's
-        // -complete: every function needs a body.
-        let missing: Vec<Diagnostic> = parsed
-            .file
-            .decls
-            .iter()
-            .filter_map(|d| match d {
-                frontend::ast::Decl::Func(f) if f.body.is_none() => {
-                    Some(Diagnostic::new(f.recv_pos.unwrap_or(f.name.pos), "missing function body"))
-                }
-                _ => None,
-            })
-            .collect();
-        if !missing.is_empty() {
-            return Err(compile_errors(&missing, &display, &map));
-        }
-    }
-    let mut package = ir::lower::lower(&parsed.file, checked, &display);
+    let options = frontend::Options { complete: job.options.complete != 0 };
+    let analyzed = frontend::analyze(&source, options).map_err(|diagnostics| compile_errors(&diagnostics, &display, &map))?;
+    let mut package = ir::lower::lower(&analyzed.file, analyzed.checked, &display);
     verify(&package, "lowering", &display)?;
     let config = passes::Config {
         no_inline: job.options.l_count != 0,

@@ -23,9 +23,27 @@ impl Note {
     }
 }
 
+/// Which stage reported a diagnostic, which decides what gc does next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `syntax error: ...`: the file is not type-checked, and only the first
+    /// syntax error of a line is printed.
+    Syntax,
+    /// The scanner's and the parser's other errors (`invalid character ...`,
+    /// `method has no receiver`, `misplaced compiler directive`): type
+    /// checking still runs.
+    Parse,
+    /// The type checker's errors.
+    Type,
+    /// Rules on the declarations checked after type checking (`missing
+    /// function body` under gc's -complete).
+    Declaration,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub pos: Pos,
+    pub kind: Kind,
     pub message: String,
     /// A position printed after the message, then a closing text, as in
     /// gc's `label L already defined at P.go:5:1`.
@@ -35,8 +53,18 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A type checker's error.
     pub fn new(pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { pos, message: message.into(), trailing: None, notes: Vec::new() }
+        Diagnostic::of_kind(Kind::Type, pos, message)
+    }
+
+    pub fn of_kind(kind: Kind, pos: Pos, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { pos, kind, message: message.into(), trailing: None, notes: Vec::new() }
+    }
+
+    /// gc's `syntax error: <detail>`.
+    pub fn syntax(pos: Pos, detail: impl std::fmt::Display) -> Diagnostic {
+        Diagnostic::of_kind(Kind::Syntax, pos, format!("syntax error: {detail}"))
     }
 
     pub fn with_note(mut self, note: Note) -> Diagnostic {
@@ -86,7 +114,7 @@ pub fn render_all(diags: &[Diagnostic], file: &str, map: &SourceMap) -> String {
     let mut last_other: Option<(u32, &str)> = None;
     let mut too_many_at = None;
     for d in diags {
-        if d.message.starts_with("syntax error") {
+        if d.kind == Kind::Syntax {
             if last_syntax == Some(line(d.pos)) {
                 continue;
             }

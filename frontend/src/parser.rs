@@ -24,7 +24,7 @@ use crate::ast::{
     AssignOp, BinaryOp, Block, CaseClause, ChanDir, ConstSpec, Decl, Element, Expr, ExprKind, File, FuncDecl, FuncType, Ident,
     InterfaceMethod, Param, Pos, SourceMap, Stmt, StmtKind, UnaryOp,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Kind};
 use crate::lexer::{self, Directive, Token};
 
 lalrpop_mod!(
@@ -38,8 +38,8 @@ pub struct Parsed {
     pub file: File,
     pub expr_count: u32,
     /// Lexical and syntax errors, and the few other errors gc's parser reports.
-    /// gc does not type-check a file with an error whose message starts with
-    /// `syntax error:`; the others (e.g. `method has no receiver`) let it go on.
+    /// gc does not type-check a file with a `syntax error:` (Kind::Syntax);
+    /// the others (Kind::Parse, e.g. `method has no receiver`) let it go on.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -47,7 +47,8 @@ pub struct Parsed {
 /// no package name and no declarations.
 pub fn parse(src: &str) -> Parsed {
     let lexed = lexer::lex(src);
-    let mut diagnostics: Vec<Diagnostic> = lexed.errors.iter().map(|e| Diagnostic::new(e.offset as Pos, e.message.clone())).collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        lexed.errors.iter().map(|e| Diagnostic::of_kind(Kind::Parse, e.offset as Pos, e.message.clone())).collect();
     // An inserted semicolon is an empty `;` token: the grammar sees one kind of
     // semicolon, error messages still tell `newline` from `semicolon`.
     let tokens: Vec<(usize, Token, usize)> = lexed
@@ -92,7 +93,7 @@ fn labels_before_clauses(tokens: &[(usize, Token, usize)]) -> Vec<Diagnostic> {
                 && w[2].1 == Token::Colon
                 && matches!(w[3].1, Token::Case | Token::Default)
         })
-        .map(|w| Diagnostic::new(w[2].0 as Pos, "syntax error: missing statement after label"))
+        .map(|w| Diagnostic::syntax(w[2].0 as Pos, "missing statement after label"))
         .collect()
 }
 
@@ -102,7 +103,7 @@ fn one_syntax_error_per_line(src: &str, diagnostics: Vec<Diagnostic>) -> Vec<Dia
     let mut last_syntax_line = None;
     let mut kept = Vec::with_capacity(diagnostics.len());
     for d in diagnostics {
-        if d.message.starts_with("syntax error") {
+        if d.kind == Kind::Syntax {
             let line = map.line_col(d.pos).0;
             if last_syntax_line == Some(line) {
                 continue;
@@ -200,7 +201,12 @@ impl Ctx {
     }
 
     fn error(&self, pos: Pos, message: impl Into<String>) {
-        self.errors.borrow_mut().push(Diagnostic::new(pos, message));
+        self.errors.borrow_mut().push(Diagnostic::of_kind(Kind::Parse, pos, message));
+    }
+
+    /// gc's `syntax error: <detail>`.
+    fn syntax_error(&self, pos: Pos, detail: impl std::fmt::Display) {
+        self.errors.borrow_mut().push(Diagnostic::syntax(pos, detail));
     }
 
     pub(crate) fn boundary(&self, end: usize) {
@@ -300,7 +306,7 @@ impl Ctx {
         }
         params.reverse();
         if let Some(pos) = error_pos {
-            self.error(pos, "syntax error: mixed named and unnamed parameters");
+            self.syntax_error(pos, "mixed named and unnamed parameters");
         }
         params
     }
@@ -369,14 +375,14 @@ impl Ctx {
         let pos = t.pos;
         match &mut t.kind {
             ExprKind::ChanType(dir, elem) => match *dir {
-                ChanDir::Recv => self.error(pos, "syntax error: unexpected <-, expecting chan"),
+                ChanDir::Recv => self.syntax_error(pos, "unexpected <-, expecting chan"),
                 ChanDir::Both => *dir = ChanDir::Recv,
                 ChanDir::Send => {
                     *dir = ChanDir::Recv;
                     self.make_recv_only(elem);
                 }
             },
-            _ => self.error(t.start(), format!("syntax error: unexpected {}, expecting chan", ast::expr_text(t))),
+            _ => self.syntax_error(t.start(), format_args!("unexpected {}, expecting chan", ast::expr_text(t))),
         }
     }
 
@@ -461,7 +467,7 @@ impl Ctx {
                 let cond = cond.and_then(|s| self.condition(*s));
                 if let Some(post) = &post {
                     if matches!(post.kind, StmtKind::Assign(_, AssignOp::Define, _)) {
-                        self.error(post.pos, "syntax error: cannot declare in post statement of for loop");
+                        self.syntax_error(post.pos, "cannot declare in post statement of for loop");
                     }
                 }
                 StmtKind::For { init, cond, post, body }
@@ -493,9 +499,9 @@ impl Ctx {
         let Some(cond) = cond else {
             if keyword == HeaderKeyword::If {
                 match semi {
-                    None => self.error(lbrace, "syntax error: missing condition in if statement"),
-                    Some((pos, true)) => self.error(pos as Pos, "syntax error: unexpected newline, expecting { after if clause"),
-                    Some((pos, false)) => self.error(pos as Pos, "syntax error: missing condition in if statement"),
+                    None => self.syntax_error(lbrace, "missing condition in if statement"),
+                    Some((pos, true)) => self.syntax_error(pos as Pos, "unexpected newline, expecting { after if clause"),
+                    Some((pos, false)) => self.syntax_error(pos as Pos, "missing condition in if statement"),
                 }
             }
             return (init, None);
@@ -514,7 +520,7 @@ impl Ctx {
         match s.kind {
             StmtKind::Expr(x) => Some(x),
             _ => {
-                self.error(s.pos, format!("syntax error: cannot use {} as value", stmt_text(&s)));
+                self.syntax_error(s.pos, format_args!("cannot use {} as value", stmt_text(&s)));
                 None
             }
         }
@@ -727,7 +733,7 @@ fn attach_directives(file: &mut File, directives: &[Directive], boundaries: &[Po
         .filter(|(d, used)| !used && is_function_pragma(&d.text))
         .map(|(d, _)| {
             let in_body = bodies.iter().any(|(l, r)| (*l as usize) < d.offset && d.offset < *r as usize);
-            (in_body, Diagnostic::new(d.offset as Pos + 2, "misplaced compiler directive"))
+            (in_body, Diagnostic::of_kind(Kind::Parse, d.offset as Pos + 2, "misplaced compiler directive"))
         })
         .collect();
     let any_in_body = misplaced.iter().any(|(in_body, _)| *in_body);
@@ -1016,7 +1022,7 @@ fn syntax_error(src: &str, tokens: &[(usize, Token, usize)], err: ParseError<usi
     };
     let expected: Vec<&str> = expected.iter().map(|e| e.trim_matches('"')).collect();
     let (at, message) = syntax_error_message(tokens, index, &unexpected, &expected);
-    Diagnostic::new(at.unwrap_or(pos as Pos), message)
+    Diagnostic::syntax(at.unwrap_or(pos as Pos), message)
 }
 
 /// Picks gc's wording from the terminals the grammar would have accepted at
@@ -1024,7 +1030,7 @@ fn syntax_error(src: &str, tokens: &[(usize, Token, usize)], err: ParseError<usi
 fn syntax_error_message(tokens: &[(usize, Token, usize)], index: usize, unexpected: &str, expected: &[&str]) -> (Option<Pos>, String) {
     let has = |t: &str| expected.contains(&t);
     let token = |back: usize| index.checked_sub(back).and_then(|i| tokens.get(i)).map(|t| &t.1);
-    let plain = |m: &str| (None, format!("syntax error: {m}"));
+    let plain = |m: &str| (None, m.to_string());
     let statement_start_expected = has("if") && has("for");
     let header = header_place(tokens, index);
     let suffix = match () {
@@ -1046,7 +1052,7 @@ fn syntax_error_message(tokens: &[(usize, Token, usize)], index: usize, unexpect
             && matches!(token(3), Some(Token::LBrace | Token::RBrace | Token::Semi | Token::Colon)) =>
         {
             let colon = tokens[index - 1].0 as Pos;
-            return (Some(colon), "syntax error: missing statement after label".to_string());
+            return (Some(colon), "missing statement after label".to_string());
         }
         _ if has("case") && has("default") && (statement_start_expected || !has(";")) => ", expecting case or default or }".to_string(),
         _ if statement_start_expected => ", expecting }".to_string(),
@@ -1110,7 +1116,7 @@ fn syntax_error_message(tokens: &[(usize, Token, usize)], index: usize, unexpect
             }
         }
     };
-    (None, format!("syntax error: unexpected {unexpected}{suffix}"))
+    (None, format!("unexpected {unexpected}{suffix}"))
 }
 
 // ---------------------------------------------------------------------------

@@ -40,16 +40,10 @@ fn go_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Parses and checks like the driver (`src/compile.rs`): no type checking
-/// after a syntax error.
+/// Parses and checks as the driver does (`frontend::analyze`, as go build
+/// runs gc, with -complete): no type checking after a syntax error.
 fn diagnose(source: &str) -> Vec<Diagnostic> {
-    let parsed = frontend::parse(source);
-    let mut diagnostics = parsed.diagnostics;
-    if !diagnostics.iter().any(|d| d.message.starts_with("syntax error")) {
-        let (_, check_diagnostics) = frontend::check(&parsed.file, parsed.expr_count);
-        diagnostics.extend(check_diagnostics);
-    }
-    diagnostics
+    frontend::analyze(source, frontend::Options { complete: true }).err().unwrap_or_default()
 }
 
 /// What `go build` prints for the file, normalized like the goldens.
