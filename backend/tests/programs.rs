@@ -183,6 +183,7 @@ fn check_programs(filter: &str, mode: Mode) {
         .filter(|p| p.to_string_lossy().contains(&only) && p.to_string_lossy().contains(filter))
         .collect();
     paths.sort();
+    assert!(!paths.is_empty(), "no program in {} matches {:?} and $PROGRAM {:?}", programs_dir().display(), filter, only);
     let mut failures = Vec::new();
     for path in &paths {
         if let Err(why) = check_program(path, &scratch, mode) {
