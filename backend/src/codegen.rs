@@ -227,6 +227,7 @@ impl<'p> Codegen<'p> {
 
     fn define_function(&mut self, id: FuncId) -> Result<(), String> {
         let func = self.package.func(id);
+        ir::compiling::at(func.pos);
         let clif_id = self.function_id(id);
         let mut ctx = self.module.make_context();
         ctx.func = Function::with_name_signature(UserFuncName::user(0, id.0), self.go_signature(func.sig));

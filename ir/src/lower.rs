@@ -185,6 +185,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn func_decl(&mut self, id: FuncId, f: &ast::FuncDecl) {
+        crate::compiling::at(f.name.pos);
         let prefix = format!("{}.func", self.pkg.funcs[id.0 as usize].name);
         self.push_builder(id, prefix);
         let sig = self.types().signature(self.builders.last().expect("builder").func.sig).cloned().expect("signature");

@@ -40,6 +40,9 @@ pub fn escape_package(pkg: &mut Package, config: &Config, decisions: &mut Vec<De
 
 /// Analyses `funcs` (a component, closures after their function) as one batch and annotates them.
 pub fn escape_batch(pkg: &mut Package, funcs: &[FuncId], config: &Config, decisions: &mut Vec<Decision>) {
+    if let Some(first) = funcs.first() {
+        ::ir::compiling::at(pkg.func(*first).pos);
+    }
     let outcome = {
         let mut batch = Batch::new(pkg, funcs, config, decisions);
         batch.run();

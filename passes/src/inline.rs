@@ -27,6 +27,7 @@ pub fn inline_package(pkg: &mut Package, full_costs: bool, decisions: &mut Vec<D
             if Some(*fid) == init {
                 continue;
             }
+            ::ir::compiling::at(pkg.func(*fid).pos);
             if !scc.recursive || non_closures > 1 {
                 can_inline(pkg, *fid, full_costs, decisions);
             } else {
