@@ -104,7 +104,18 @@ impl Node {
     /// Every child node: init statements first, then operands and bodies in order.
     pub fn children(&self) -> Vec<NodeId> {
         let mut out = self.init.clone();
-        match &self.op {
+        self.op.for_each_child(|c| out.push(*c));
+        out
+    }
+}
+
+/// The shape of every `Op`: which of its fields are child nodes, in order
+/// (operands and bodies, in gc's evaluation order). `$iter` is `iter` or
+/// `iter_mut`, so that one list of arms serves the read-only and the
+/// mutable visitor; adding an op means adding its arm here.
+macro_rules! each_child {
+    ($op:expr, $f:ident, $iter:ident) => {
+        match $op {
             Op::Local(_)
             | Op::Global(_)
             | Op::Func(_)
@@ -119,7 +130,10 @@ impl Node {
             | Op::Blank
             | Op::Label(_)
             | Op::Branch { .. } => {}
-            Op::Binary(_, a, b) | Op::Index(a, b) | Op::Copy(a, b) => out.extend([*a, *b]),
+            Op::Binary(_, a, b) | Op::Index(a, b) | Op::Copy(a, b) | Op::AssignOp { lhs: a, rhs: b, .. } => {
+                $f(a);
+                $f(b);
+            }
             Op::Unary(_, a)
             | Op::Addr(a)
             | Op::Deref(a)
@@ -130,60 +144,59 @@ impl Node {
             | Op::Cap(a)
             | Op::ExprStmt(a)
             | Op::Panic(a)
-            | Op::Defer(a) => out.push(*a),
-            Op::TypeAssert { x, .. } => out.push(*x),
-            Op::MethodValue { recv, .. } => out.push(*recv),
-            Op::AddStr(xs) | Op::Block(xs) | Op::Return(xs) => out.extend(xs),
-            Op::Append { args, .. } | Op::Print { args, .. } => out.extend(args),
+            | Op::Defer(a)
+            | Op::TypeAssert { x: a, .. }
+            | Op::MethodValue { recv: a, .. } => $f(a),
+            Op::AddStr(xs) | Op::Block(xs) | Op::Return(xs) | Op::Append { args: xs, .. } | Op::Print { args: xs, .. } => {
+                xs.$iter().for_each(&mut $f)
+            }
             Op::Slice { x, lo, hi, max } => {
-                out.push(*x);
-                out.extend(lo.iter().chain(hi).chain(max));
+                $f(x);
+                lo.$iter().chain(hi.$iter()).chain(max.$iter()).for_each(&mut $f);
             }
             Op::Call { callee, args, .. } => {
-                out.push(*callee);
-                out.extend(args);
+                $f(callee);
+                args.$iter().for_each(&mut $f);
             }
             Op::MakeSlice { len, cap } => {
-                out.push(*len);
-                out.extend(cap);
+                $f(len);
+                cap.$iter().for_each(&mut $f);
             }
-            Op::CompositeLit(elems) => out.extend(elems.iter().map(|(_, n)| *n)),
-            Op::InlinedCall { body, results } => {
-                out.extend(body);
-                out.extend(results);
-            }
+            Op::CompositeLit(elems) => elems.$iter().for_each(|(_, n)| $f(n)),
+            Op::InlinedCall { body, results } => body.$iter().chain(results.$iter()).for_each(&mut $f),
             Op::Assign { lhs, rhs, .. } => {
-                out.push(*lhs);
-                out.extend(rhs);
+                $f(lhs);
+                rhs.$iter().for_each(&mut $f);
             }
-            Op::Assign2 { lhs, rhs, .. } => {
-                out.extend(lhs.iter().flatten());
-                out.extend(rhs);
-            }
-            Op::AssignOp { lhs, rhs, .. } => out.extend([*lhs, *rhs]),
+            Op::Assign2 { lhs, rhs, .. } => lhs.$iter().flatten().chain(rhs.$iter()).for_each(&mut $f),
             Op::If { cond, then, els } => {
-                out.push(*cond);
-                out.extend(then);
-                out.extend(els);
+                $f(cond);
+                then.$iter().chain(els.$iter()).for_each(&mut $f);
             }
-            Op::For { cond, post, body, .. } => {
-                out.extend(cond);
-                out.extend(post);
-                out.extend(body);
-            }
+            Op::For { cond, post, body, .. } => cond.$iter().chain(post.$iter()).chain(body.$iter()).for_each(&mut $f),
             Op::Range { key, value, x, body, .. } => {
-                out.push(*x);
-                out.extend(key.iter().chain(value));
-                out.extend(body);
+                $f(x);
+                key.$iter().chain(value.$iter()).chain(body.$iter()).for_each(&mut $f);
             }
             Op::Switch { tag, cases, .. } => {
-                out.extend(tag);
-                for c in cases {
-                    out.extend(&c.values);
-                    out.extend(&c.body);
+                tag.$iter().for_each(&mut $f);
+                for case in cases.$iter() {
+                    case.values.$iter().chain(case.body.$iter()).for_each(&mut $f);
                 }
             }
         }
-        out
+    };
+}
+
+impl Op {
+    /// Calls `f` on each child node id, in order.
+    pub fn for_each_child(&self, mut f: impl FnMut(&NodeId)) {
+        each_child!(self, f, iter)
+    }
+
+    /// Calls `f` on each child node id, in order, to replace it (the
+    /// inliner's copying).
+    pub fn for_each_child_mut(&mut self, mut f: impl FnMut(&mut NodeId)) {
+        each_child!(self, f, iter_mut)
     }
 }
