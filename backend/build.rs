@@ -1,4 +1,4 @@
-//! Compiles the C runtime (`runtime/runtime.c`) at `-O2` once per target into
+//! Compiles the C runtime (`runtime/*.c`) at `-O2` once per target into
 //! `libminigo_rt_<arch>.a` in OUT_DIR; `link.rs` embeds the archives with
 //! `include_bytes!`, so the `minigo` binary needs no source tree at run time.
 //!
@@ -18,8 +18,7 @@ use std::process::Command;
 const ARCHES: [&str; 2] = ["x86_64", "aarch64"];
 
 fn main() {
-    println!("cargo::rerun-if-changed=runtime/runtime.c");
-    println!("cargo::rerun-if-changed=runtime/minigo.h");
+    println!("cargo::rerun-if-changed=runtime");
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let host = env::var("CARGO_CFG_TARGET_ARCH").expect("cargo sets CARGO_CFG_TARGET_ARCH");
     for arch in ARCHES {
@@ -30,7 +29,7 @@ fn main() {
             (format!("{}-linux-gnu-gcc", arch), format!("{}-linux-gnu-ar", arch))
         };
         let archive = out_dir.join(format!("libminigo_rt_{}.a", arch));
-        match build_runtime(&driver, &archiver, &out_dir.join(format!("runtime_{}.o", arch)), &archive) {
+        match build_runtime(&driver, &archiver, &out_dir.join(format!("runtime_{}", arch)), &archive) {
             Ok(()) => {
                 println!("cargo::rustc-cfg=minigo_runtime_{}", arch);
                 println!("cargo::rustc-env=MINIGO_LINKER_{}={}", arch.to_uppercase(), driver);
@@ -42,11 +41,29 @@ fn main() {
     }
 }
 
-/// Compiles runtime.c with `driver` and archives it with `archiver`.
-fn build_runtime(driver: &str, archiver: &str, object: &Path, archive: &Path) -> Result<(), String> {
-    run(Command::new(driver).args(["-O2", "-std=gnu11", "-fPIC", "-c"]).arg(Path::new("runtime/runtime.c")).arg("-o").arg(object))?;
+/// The runtime's C files (the tests under runtime/test are not part of it).
+fn runtime_sources() -> Vec<PathBuf> {
+    let mut sources: Vec<PathBuf> = std::fs::read_dir("runtime")
+        .expect("backend/runtime")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "c"))
+        .collect();
+    sources.sort();
+    sources
+}
+
+/// Compiles the runtime's files with `driver` into `objects` and archives
+/// them with `archiver`.
+fn build_runtime(driver: &str, archiver: &str, objects: &Path, archive: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(objects).map_err(|e| format!("{}: {}", objects.display(), e))?;
+    let mut built = Vec::new();
+    for source in runtime_sources() {
+        let object = objects.join(source.with_extension("o").file_name().expect("a file name"));
+        run(Command::new(driver).args(["-O2", "-std=gnu11", "-fPIC", "-c"]).arg(&source).arg("-o").arg(&object))?;
+        built.push(object);
+    }
     let _ = std::fs::remove_file(archive);
-    run(Command::new(archiver).arg("rcs").arg(archive).arg(object))
+    run(Command::new(archiver).arg("rcs").arg(archive).args(&built))
 }
 
 fn run(command: &mut Command) -> Result<(), String> {

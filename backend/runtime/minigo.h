@@ -116,7 +116,7 @@ void minigo_panicdottype(const minigo_type *have, const minigo_type *want);
 /* panic(v) with v an interface{}: Go 1.19's printpanicval. */
 void minigo_gopanic(const minigo_type *t, const void *data);
 
-/* ==== Additions (runtime.c provides these too; existing signatures above are unchanged) ==== */
+/* ==== Additions (the runtime provides these too; existing signatures above are unchanged) ==== */
 
 /* argc/argv as main() received them. */
 extern int minigo_argc;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds the C drivers against ../runtime.c and compares their normalized
+# Builds the C drivers against the runtime (../*.c) and compares their normalized
 # output with the goldens recorded from Go 1.19 by record.sh (Go itself is
 # not needed here). extras.golden is hand-written (no Go equivalent).
 #   CC=aarch64-linux-gnu-gcc RUN="qemu-aarch64 -L /usr/aarch64-linux-gnu" \
@@ -17,10 +17,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-if ! $CC $CFLAGS -Wall -Wextra -Werror -c "$MG_HERE/../runtime.c" -o "$tmp/runtime.o"; then
-    echo "FAIL: runtime.c does not compile cleanly"
-    exit 1
-fi
+for source in "$MG_HERE"/../*.c; do
+    if ! $CC $CFLAGS -Wall -Wextra -Werror -c "$source" -o "$tmp/$(basename "$source" .c).rt.o"; then
+        echo "FAIL: $(basename "$source") does not compile cleanly"
+        exit 1
+    fi
+done
 
 compare() { # NAME GOLDEN ACTUAL
     if cmp -s "$2" "$3"; then
@@ -33,7 +35,7 @@ compare() { # NAME GOLDEN ACTUAL
 }
 
 for p in print slices strings panics extras; do
-    if ! $CC $CFLAGS -Wall -Wextra -o "$tmp/$p" "$MG_HERE/$p.c" "$tmp/runtime.o" $LDFLAGS -lgc; then
+    if ! $CC $CFLAGS -Wall -Wextra -o "$tmp/$p" "$MG_HERE/$p.c" "$tmp"/*.rt.o $LDFLAGS -lgc; then
         echo "FAIL build $p"
         fail=1
         continue
