@@ -85,6 +85,22 @@ pub struct Local {
 }
 
 impl Local {
+    /// A variable nothing is known of yet: not addressed, captured,
+    /// reassigned or on the heap, and without a known definition.
+    pub fn new(name: impl Into<String>, ty: TypeId, pos: Pos, class: LocalClass) -> Local {
+        Local {
+            name: name.into(),
+            ty,
+            pos,
+            class,
+            addr_taken: false,
+            captured_by_ref: false,
+            reassigned: false,
+            has_defn: false,
+            on_heap: false,
+        }
+    }
+
     /// No pointer and no closure can change it: its address is never taken,
     /// no closure captures it by reference and it does not live on the heap.
     pub fn is_private(&self) -> bool {

@@ -249,17 +249,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn new_local(&mut self, name: &str, ty: TypeId, pos: Pos, class: LocalClass) -> LocalId {
-        self.b().func.add_local(Local {
-            name: name.to_string(),
-            ty,
-            pos,
-            class,
-            addr_taken: false,
-            captured_by_ref: false,
-            reassigned: false,
-            has_defn: class == LocalClass::Auto,
-            on_heap: false,
-        })
+        self.b().func.add_local(Local { has_defn: class == LocalClass::Auto, ..Local::new(name, ty, pos, class) })
     }
 
     /// A compiler temporary, named as gc names them: `.autotmp_N` with N the
@@ -1038,17 +1028,7 @@ impl<'a> Lowerer<'a> {
         outer_local.captured_by_ref = true;
         let (name, ty, pos) = (outer_local.name.clone(), outer_local.ty, outer_local.pos);
         let b = &mut self.builders[level];
-        let inner = b.func.add_local(Local {
-            name,
-            ty,
-            pos,
-            class: LocalClass::Auto,
-            addr_taken: false,
-            captured_by_ref: false,
-            reassigned: false,
-            has_defn: false,
-            on_heap: false,
-        });
+        let inner = b.func.add_local(Local::new(name, ty, pos, LocalClass::Auto));
         b.func.captures.push(Capture { outer, inner, by_ref: true, pos: use_pos });
         b.vars.insert(obj, inner);
         Some(inner)
