@@ -23,4 +23,6 @@ func main() {
 	var i int8 = -big >> 193
 	println(u, i, ^uint8(big>>197))
 	println(1e1300/1e1299, 0x1p5000/0x1p4999, 5e-1300*2e1300)
+	const neg = -(1 << 300) >> 299
+	println(-5>>1, -1>>10, neg, ^0&^5, -7%3, -7/2, ^uint8(3), ^int8(3))
 }
