@@ -217,42 +217,56 @@ impl<'a> WrapperOrder<'a> {
         self.wrappers.push(Wrapper { rcvr, method: m.method, path: m.path.clone() });
     }
 
-    /// The methods of the method set of `t` (named, or a struct), own and promoted, sorted
-    /// by name: a name found at the shallowest depth of the embedded fields
-    /// once, as a method (a field there, or two of anything, hide it).
+    /// The methods of the method set of `t` (named, or a struct), own and
+    /// promoted, sorted by name: a name found at the shallowest depth of the
+    /// embedded fields once, as a method (a field there, or two of anything,
+    /// hide it). As types2's lookup: a type embedded more than once at one
+    /// depth makes all it has, there and below, ambiguous
+    /// (consolidateMultiples), and one met at a shallower depth is shadowed.
     fn method_set(&self, t: TypeId) -> Vec<SetMethod> {
         let types = &self.pkg.types;
         let mut found: Vec<SetMethod> = Vec::new();
         let mut seen_names: HashSet<String> = HashSet::new();
         let mut seen_types: HashSet<TypeId> = HashSet::new();
-        let mut level: Vec<(TypeId, Vec<u32>, bool)> = vec![(t, Vec::new(), false)];
+        // (type, path, through a pointer, embedded more than once)
+        let mut level: Vec<(TypeId, Vec<u32>, bool, bool)> = vec![(t, Vec::new(), false, false)];
         while !level.is_empty() {
+            let mut consolidated: Vec<(TypeId, Vec<u32>, bool, bool)> = Vec::new();
+            for entry in level {
+                match consolidated.iter_mut().find(|e| types.identical(e.0, entry.0)) {
+                    Some(first) => first.3 = true,
+                    None => consolidated.push(entry),
+                }
+            }
             let mut here: HashMap<String, Vec<Option<SetMethod>>> = HashMap::new();
             let mut next = Vec::new();
-            for (ty, path, through_pointer) in level {
+            for (ty, path, through_pointer, multiple) in consolidated {
                 if !seen_types.insert(types.canonical(ty)) {
                     continue;
                 }
+                // An ambiguous candidate counts twice.
+                let mut add = |name: &str, candidate: Option<SetMethod>| {
+                    let candidates = here.entry(name.to_string()).or_default();
+                    if multiple {
+                        candidates.extend([None, None]);
+                    } else {
+                        candidates.push(candidate);
+                    }
+                };
                 for ((recv, name), &method) in &self.declared {
                     if *recv == ty {
                         let pointer_method = matches!(self.pkg.func(method).method_of, Some((_, true)));
-                        here.entry(name.clone()).or_default().push(Some(SetMethod {
-                            name: name.clone(),
-                            method,
-                            pointer_method,
-                            path: path.clone(),
-                            through_pointer,
-                        }));
+                        add(name, Some(SetMethod { name: name.clone(), method, pointer_method, path: path.clone(), through_pointer }));
                     }
                 }
                 for (i, f) in types.struct_fields(ty).unwrap_or(&[]).iter().enumerate() {
-                    here.entry(f.name.clone()).or_default().push(None);
+                    add(&f.name, None);
                     if f.embedded {
                         let mut p = path.clone();
                         p.push(i as u32);
                         match types.kind(f.ty) {
-                            TypeKind::Pointer(elem) => next.push((*elem, p, true)),
-                            _ => next.push((f.ty, p, through_pointer)),
+                            TypeKind::Pointer(elem) => next.push((*elem, p, true, multiple)),
+                            _ => next.push((f.ty, p, through_pointer, multiple)),
                         }
                     }
                 }
