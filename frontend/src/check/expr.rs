@@ -1049,6 +1049,10 @@ impl<'a> Checker<'a> {
                     .insert(e.id, Selection::Method { decl: method.func_index, path, pointer_recv: method.pointer_recv, recv_named });
                 self.set(e, Mode::Value, method.sig, None);
             }
+            Some(Found::Ambiguous) => {
+                self.error(sel.pos, format!("ambiguous selector {}.{}", self.expr_string(x), sel.name));
+                self.invalid(e);
+            }
             None => {
                 if xi.ty != INVALID {
                     let why = self.missing_member(xi.ty, &sel.name);
@@ -1088,41 +1092,53 @@ impl<'a> Checker<'a> {
         false
     }
 
-    /// Breadth-first search through embedded fields, as Go's lookup does.
+    /// Breadth-first search through embedded fields, as types2's lookup
+    /// does: the shallowest depth that has the name decides; there, two
+    /// finds, or one in a type embedded twice at that depth, are ambiguous;
+    /// a type met at a shallower depth is shadowed.
     fn lookup_field_or_method(&self, t: TypeId, name: &str) -> Option<Found> {
-        let mut level: Vec<(TypeId, Vec<u32>)> = vec![(t, Vec::new())];
-        for _depth in 0..8 {
+        let mut seen: HashSet<TypeId> = HashSet::new();
+        // (type, path, embedded more than once at some depth on the way)
+        let mut level: Vec<(TypeId, Vec<u32>, bool)> = vec![(t, Vec::new(), false)];
+        while !level.is_empty() {
+            let mut consolidated: Vec<(TypeId, Vec<u32>, bool)> = Vec::new();
+            for entry in level {
+                let base = self.types.pointer_elem(entry.0).unwrap_or(entry.0);
+                match consolidated.iter_mut().find(|e| self.types.identical(self.types.pointer_elem(e.0).unwrap_or(e.0), base)) {
+                    Some(first) => first.2 = true,
+                    None => consolidated.push(entry),
+                }
+            }
             let mut next = Vec::new();
             let mut found: Option<Found> = None;
-            for (ty, path) in &level {
-                let base = self.types.pointer_elem(*ty).filter(|_| true).unwrap_or(*ty);
-                if let Some(ms) = self.types.methods.get(&base) {
-                    if let Some(m) = ms.iter().find(|m| m.name == name) {
-                        if found.is_none() {
-                            found = Some(Found::Method { path: path.clone(), method: m.clone(), recv_named: base });
-                        }
-                        continue;
+            let mut finds = 0;
+            for (ty, path, multiple) in consolidated {
+                let base = self.types.pointer_elem(ty).unwrap_or(ty);
+                if !seen.insert(self.types.canonical(base)) {
+                    continue;
+                }
+                let weight = if multiple { 2 } else { 1 };
+                if let Some(m) = self.types.methods.get(&base).and_then(|ms| ms.iter().find(|m| m.name == name)) {
+                    finds += weight;
+                    found.get_or_insert(Found::Method { path: path.clone(), method: m.clone(), recv_named: base });
+                    continue;
+                }
+                for (i, f) in self.types.struct_fields(base).unwrap_or(&[]).iter().enumerate() {
+                    let mut p = path.clone();
+                    p.push(i as u32);
+                    if f.name == name {
+                        finds += weight;
+                        found.get_or_insert(Found::Field { path: p.clone(), ty: f.ty });
+                    } else if f.embedded {
+                        next.push((f.ty, p, multiple));
                     }
                 }
-                if let Some(fields) = self.types.struct_fields(base) {
-                    for (i, f) in fields.iter().enumerate() {
-                        let mut p = path.clone();
-                        p.push(i as u32);
-                        if f.name == name {
-                            if found.is_none() {
-                                found = Some(Found::Field { path: p.clone(), ty: f.ty });
-                            }
-                        } else if f.embedded {
-                            next.push((f.ty, p));
-                        }
-                    }
-                }
+            }
+            if finds > 1 {
+                return Some(Found::Ambiguous);
             }
             if found.is_some() {
                 return found;
-            }
-            if next.is_empty() {
-                return None;
             }
             level = next;
         }
@@ -1465,8 +1481,17 @@ fn untyped_rank(b: Basic) -> u8 {
 }
 
 enum Found {
-    Field { path: Vec<u32>, ty: TypeId },
-    Method { path: Vec<u32>, method: Method, recv_named: TypeId },
+    Field {
+        path: Vec<u32>,
+        ty: TypeId,
+    },
+    Method {
+        path: Vec<u32>,
+        method: Method,
+        recv_named: TypeId,
+    },
+    /// Found more than once at the shallowest depth that has it.
+    Ambiguous,
 }
 
 pub(crate) fn strip_parens(e: &Expr) -> &Expr {
