@@ -298,6 +298,25 @@ impl Generator {
         }
     }
 
+    /// Up to `count` elements of an array or slice literal, some with an
+    /// explicit index (`3: x`, each past the one before, below `limit` for
+    /// an array), as gc costs an index key apart.
+    fn indexed_elems(&mut self, elem: &Ty, count: usize, limit: Option<usize>, depth: u32) -> Vec<String> {
+        let mut elems = Vec::new();
+        let mut next = 0usize;
+        for _ in 0..count {
+            let skip = if self.chance(0.25) { self.rng.gen_range(0..3) } else { 0 };
+            let index = next + skip;
+            if limit.is_some_and(|n| index >= n) {
+                break;
+            }
+            let value = self.expr(elem, depth).text;
+            elems.push(if skip > 0 || self.chance(0.1) { format!("{}: {}", index, value) } else { value });
+            next = index + 1;
+        }
+        elems
+    }
+
     /// A fresh value of a composite type: a literal, `make`, `new`, `&x`, a
     /// closure, or a boxed value.
     pub(super) fn composite_value(&mut self, ty: &Ty, depth: u32) -> String {
@@ -316,7 +335,7 @@ impl Generator {
             }
             Ty::Array(n, elem) => {
                 let k = self.rng.gen_range(0..=(*n).min(4));
-                let elems: Vec<String> = (0..k).map(|_| self.expr(elem, d).text).collect();
+                let elems = self.indexed_elems(elem, k, Some(*n), d);
                 format!("{}{{{}}}", ty.go(), elems.join(", "))
             }
             Ty::Slice(elem) => match self.rng.gen_range(0..5) {
@@ -335,7 +354,7 @@ impl Generator {
                 }
                 _ => {
                     let k = self.rng.gen_range(1..5);
-                    let elems: Vec<String> = (0..k).map(|_| self.expr(elem, d).text).collect();
+                    let elems = self.indexed_elems(elem, k, None, d);
                     format!("{}{{{}}}", ty.go(), elems.join(", "))
                 }
             },
