@@ -198,8 +198,20 @@ impl Generator {
                 };
                 fields.push((format!("f{}", f), ty));
             }
+            // An embedded earlier struct (at most one, so nothing it promotes
+            // is ambiguous): its methods join this type's method set, which
+            // gives gc's promoted-method wrappers; it is used as the field Sj.
+            if i > 0 && self.rng.gen_bool(0.4) {
+                let j = self.rng.gen_range(0..i);
+                let at = self.rng.gen_range(0..=fields.len());
+                fields.insert(at, (format!("S{}", j), Ty::Struct(j)));
+            }
             let def = StructDef { fields };
-            let body: Vec<String> = def.fields.iter().map(|(name, ty)| format!("\t{} {}\n", name, ty.go())).collect();
+            let body: Vec<String> = def
+                .fields
+                .iter()
+                .map(|(name, ty)| if *name == ty.go() { format!("\t{}\n", name) } else { format!("\t{} {}\n", name, ty.go()) })
+                .collect();
             self.decls.push(format!("type S{} struct {{\n{}}}\n", i, body.concat()));
             self.structs.push(def);
         }
