@@ -16,6 +16,8 @@
 //! temporaries: `len`, `append`, `&&`...) out of the statements that contain
 //! them, so their operands are walked before the rest of their statement.
 
+use std::collections::HashSet;
+
 use ::ir::*;
 
 use crate::callgraph;
@@ -24,7 +26,8 @@ use crate::decision::{Decision, DecisionKind, Position};
 /// Marks every index the rule proves in range, recording gc's messages.
 pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
     for f in walk_order(pkg) {
-        let walker = Walker { types: &pkg.types, func: pkg.func(f) };
+        let func = pkg.func(f);
+        let walker = Walker { types: &pkg.types, func, temporary_indexes: temporary_indexes(func) };
         let mut indexes = Vec::new();
         for stmt in &walker.func.body {
             walker.stmt(*stmt, &mut indexes);
@@ -99,6 +102,45 @@ fn literals_capturing_nothing(pkg: &Package, f: FuncId) -> Vec<FuncId> {
 struct Walker<'a> {
     types: &'a TypeTable,
     func: &'a Func,
+    /// Indexes whose index walk replaces by a temporary (see temporary_indexes).
+    temporary_indexes: HashSet<NodeId>,
+}
+
+/// The index expressions of `func` whose index gc's walk copies to a
+/// temporary before it decides `bounded`, so they keep their check (SSA's
+/// prove does not remove it either) and get no message: walkAppend passes
+/// each value appended through `safeExpr`,
+/// which keeps names and constants, follows field selections,
+/// dereferences, indexes, len and cap, and copies anything else — an
+/// index like `i%20` included — to a temporary.
+fn temporary_indexes(func: &Func) -> HashSet<NodeId> {
+    fn safe_expr(func: &Func, id: NodeId, out: &mut HashSet<NodeId>) {
+        match &func.node(id).op {
+            Op::Len(x) | Op::Cap(x) | Op::Field(x, _) | Op::FieldPtr(x, _) | Op::Deref(x) => safe_expr(func, *x, out),
+            Op::Index(x, index) => {
+                safe_expr(func, *x, out);
+                match &func.node(*index).op {
+                    Op::Local(_) | Op::Global(_) | Op::Const { .. } | Op::Nil => {}
+                    Op::Len(_) | Op::Cap(_) | Op::Field(..) | Op::FieldPtr(..) | Op::Deref(_) | Op::Index(..) => {
+                        safe_expr(func, *index, out)
+                    }
+                    _ => {
+                        out.insert(id);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = HashSet::new();
+    for id in func.source_order(&func.body) {
+        if let Op::Append { args, ddd: false } = &func.node(id).op {
+            for arg in args.iter().skip(1) {
+                safe_expr(func, *arg, &mut out);
+            }
+        }
+    }
+    out
 }
 
 impl Walker<'_> {
@@ -154,7 +196,7 @@ impl Walker<'_> {
             }
         }
         if let Op::Index(x, index) = node.op {
-            if self.constant_len(x).is_some_and(|len| self.bounded(index, len)) {
+            if !self.temporary_indexes.contains(&id) && self.constant_len(x).is_some_and(|len| self.bounded(index, len)) {
                 let constant = matches!(self.func.node(index).op, Op::Const { value: ConstValue::Int(_), .. });
                 rest.push((id, !constant));
             }
