@@ -46,11 +46,19 @@ pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
 fn walk_order(pkg: &Package) -> Vec<FuncId> {
     let mut order = Vec::new();
     let mut walked = vec![false; pkg.funcs.len()];
+    // The literals written directly in each function, in the order they were written.
+    let mut written_in: Vec<Vec<FuncId>> = vec![Vec::new(); pkg.funcs.len()];
+    for literal in (0..pkg.funcs.len() as u32).map(FuncId) {
+        let func = pkg.func(literal);
+        if let Some(outer) = func.outer.filter(|_| func.copy_of.is_none() && !func.dead && !func.package_literal) {
+            written_in[outer.0 as usize].push(literal);
+        }
+    }
     for root in callgraph::roots(pkg).into_iter().filter(|f| Some(*f) != pkg.init) {
         if !pkg.func(root).has_body {
             continue;
         }
-        for literal in literals_capturing_nothing(pkg, root) {
+        for literal in literals_capturing_nothing(pkg, &written_in, root) {
             walk_with_closures(pkg, literal, &mut walked, &mut order);
         }
         walk_with_closures(pkg, root, &mut walked, &mut order);
@@ -84,15 +92,11 @@ fn walk_with_closures(pkg: &Package, f: FuncId, walked: &mut [bool], order: &mut
 /// ones before the literal that contains them, in the order they were
 /// written otherwise: gc walks them whether or not inlining left them in
 /// use, unless dead code removal dropped them.
-fn literals_capturing_nothing(pkg: &Package, f: FuncId) -> Vec<FuncId> {
+fn literals_capturing_nothing(pkg: &Package, written_in: &[Vec<FuncId>], f: FuncId) -> Vec<FuncId> {
     let mut out = Vec::new();
-    for literal in (0..pkg.funcs.len() as u32).map(FuncId) {
-        let func = pkg.func(literal);
-        if func.outer != Some(f) || func.copy_of.is_some() || func.dead || func.package_literal {
-            continue;
-        }
-        out.extend(literals_capturing_nothing(pkg, literal));
-        if func.captures.is_empty() {
+    for &literal in &written_in[f.0 as usize] {
+        out.extend(literals_capturing_nothing(pkg, written_in, literal));
+        if pkg.func(literal).captures.is_empty() {
             out.push(literal);
         }
     }
