@@ -93,8 +93,9 @@ pub enum Selection {
     /// A method; `path` leads through embedded fields to the receiver.
     /// `decl` is the method's index in `File::decls`.
     Method { decl: u32, path: Vec<u32>, pointer_recv: bool, recv_named: TypeId },
-    /// `T.M` or `(*T).M`: a method expression.
-    MethodExpr { decl: u32, pointer_recv: bool, recv_named: TypeId },
+    /// `T.M` or `(*T).M`: a method expression; `path` leads through embedded
+    /// fields to the method's receiver (empty for T's own method).
+    MethodExpr { decl: u32, path: Vec<u32>, pointer_recv: bool, recv_named: TypeId },
 }
 
 /// Per function declaration: its signature (without receiver) and receiver.

@@ -32,7 +32,7 @@ pub fn lower(file: &ast::File, mut checked: Checked, file_display: &str) -> Pack
         pkg: &mut pkg,
         globals: HashMap::new(),
         decl_funcs: HashMap::new(),
-        pointer_wrappers: HashMap::new(),
+        method_wrappers: HashMap::new(),
         builders: Vec::new(),
     };
     lowerer.package();
@@ -46,8 +46,10 @@ struct Lowerer<'a> {
     globals: HashMap<ObjId, GlobalId>,
     /// FuncId of each function declaration, by declaration index.
     decl_funcs: HashMap<u32, FuncId>,
-    /// The `(*T).M` wrapper of each value method a method expression names.
-    pointer_wrappers: HashMap<FuncId, FuncId>,
+    /// gc's wrapper for each method expression that needs one, by receiver
+    /// type, method and embedded-field path: `(*T).M` of a value method,
+    /// `T.M` and `(*T).M` of a promoted one.
+    method_wrappers: HashMap<(TypeId, FuncId, Vec<u32>), FuncId>,
     /// The functions being lowered, innermost last (closures nest).
     builders: Vec<Builder>,
 }
@@ -130,8 +132,10 @@ impl<'a> Lowerer<'a> {
         }
         self.package_init();
         self.number_package_literals();
-        for (method, wrapper) in std::mem::take(&mut self.pointer_wrappers) {
-            self.pkg.funcs[wrapper.0 as usize] = self.pkg.pointer_wrapper(method);
+        let mut wrappers: Vec<_> = std::mem::take(&mut self.method_wrappers).into_iter().collect();
+        wrappers.sort_by_key(|(_, wrapper)| *wrapper);
+        for ((rcvr, method, path), wrapper) in wrappers {
+            self.pkg.funcs[wrapper.0 as usize] = self.pkg.method_wrapper(rcvr, method, &path);
         }
     }
 
@@ -1114,17 +1118,20 @@ impl<'a> Lowerer<'a> {
                 let f = self.decl_funcs[&decl];
                 self.node(Op::MethodValue { recv, method: f }, e.pos, ty)
             }
-            Some(Selection::MethodExpr { decl, pointer_recv, .. }) => {
+            Some(Selection::MethodExpr { decl, path, pointer_recv, .. }) => {
                 let method = self.decl_funcs[&decl];
-                // `(*T).M` of a value method is gc's wrapper, which takes the pointer.
-                let through_pointer = self.types().signature(ty).is_some_and(|s| self.types().pointer_elem(s.params[0]).is_some());
-                let f = match (through_pointer, pointer_recv) {
+                // `(*T).M` of a value method, and `T.M` or `(*T).M` of a
+                // promoted method, are gc's wrappers.
+                let rcvr = self.types().signature(ty).map(|s| s.params[0]).expect("a method expression's receiver");
+                let through_pointer = self.types().pointer_elem(rcvr).is_some();
+                let f = if path.is_empty() && through_pointer == pointer_recv {
+                    method
+                } else {
                     // Reserved now, built once every method is lowered.
-                    (true, false) => *self.pointer_wrappers.entry(method).or_insert_with(|| {
+                    *self.method_wrappers.entry((rcvr, method, path)).or_insert_with(|| {
                         self.pkg.funcs.push(placeholder_func());
                         FuncId(self.pkg.funcs.len() as u32 - 1)
-                    }),
-                    _ => method,
+                    })
                 };
                 self.node(Op::Func(f), e.pos, ty)
             }

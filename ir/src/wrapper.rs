@@ -2,26 +2,12 @@
 //! type's method set that the type does not declare itself, such as the
 //! `(*T).M` that calls a value method `T.M` through a pointer, or the `T.M`
 //! and `(*T).M` of a method `E.M` promoted from an embedded field. Lowering
-//! makes one for a method expression `(*T).M`; the passes make gc's set of
+//! makes one for a method expression that needs one; the passes make gc's set of
 //! them to decide and report what gc does for them.
 
 use crate::ir::*;
 
 impl Package {
-    /// Adds gc's wrapper `(*T).M` of the value method `T.M` (see `method_wrapper`).
-    pub fn add_pointer_wrapper(&mut self, method: FuncId) -> FuncId {
-        let w = self.pointer_wrapper(method);
-        self.funcs.push(w);
-        FuncId(self.funcs.len() as u32 - 1)
-    }
-
-    /// gc's wrapper `(*T).M` of the value method `T.M`.
-    pub fn pointer_wrapper(&mut self, method: FuncId) -> Func {
-        let Some((recv_ty, _)) = self.func(method).method_of else { unreachable!("a method") };
-        let this_ty = self.types.intern(TypeKind::Pointer(recv_ty));
-        self.method_wrapper(this_ty, method, &[])
-    }
-
     /// gc's wrapper of `method` for receiver type `rcvr`, which reaches the
     /// method's receiver through the embedded fields `path` (field indices):
     /// `func (.this rcvr) M(params) results { return .this.<path>.M(params...) }`,

@@ -12,10 +12,9 @@
 //! it needs itself: these copies exist only to make and report gc's
 //! decisions, and are dropped.
 //!
-//! Not modelled: a pointer method promoted into *T becomes a tail call
-//! (`.this = &.this.E; jump to (*E).M`), which inlines nothing; gc's escape
-//! analysis still reports `.this` leaking when the method leaks its
-//! receiver, and minigo does not (it skips those wrappers).
+//! A pointer method promoted into *T is a tail call in gc (`.this =
+//! &.this.E; jump to (*E).M`): nothing is inlined into it, and escape
+//! analysis sees the call (its parameters leak as the method's do).
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,11 +29,21 @@ pub fn wrapper_decisions(pkg: &mut Package, config: &Config, decisions: &mut Vec
     intern_pointers(&mut pkg.types);
     for wrapper in WrapperOrder::new(pkg).wrappers() {
         let n_funcs = pkg.funcs.len();
-        let w = pkg.method_wrapper(wrapper.rcvr, wrapper.method, &wrapper.path);
+        let mut w = pkg.method_wrapper(wrapper.rcvr, wrapper.method, &wrapper.path);
+        if wrapper.tail_call {
+            // gc's OTAILCALL: escape analysis sees the call, its results go nowhere.
+            for stmt in w.body.clone() {
+                if let Op::Return(values) = &w.node(stmt).op {
+                    if let [call] = values[..] {
+                        w.node_mut(stmt).op = Op::ExprStmt(call);
+                    }
+                }
+            }
+        }
         pkg.funcs.push(w);
         let w = FuncId(n_funcs as u32);
         let mut made = Vec::new();
-        if !config.no_inline && !walk_keeps_closures(pkg, wrapper.method) {
+        if !config.no_inline && !wrapper.tail_call && !walk_keeps_closures(pkg, wrapper.method) {
             inline::inline_calls(pkg, w, config.full_costs, &mut made);
         }
         // The wrapper and the closures inlining copied into it.
@@ -100,6 +109,8 @@ struct Wrapper {
     rcvr: TypeId,
     method: FuncId,
     path: Vec<u32>,
+    /// gc jumps to the method instead of calling it (see the module comment).
+    tail_call: bool,
 }
 
 /// A method of a method set (types.CalcMethods): the declared method, the
@@ -212,7 +223,7 @@ impl<'a> WrapperOrder<'a> {
 
     /// methodWrapper: none when the receiver is the method's own, or when
     /// made before; a promoted pointer method of a pointer receiver is a
-    /// tail call (not modelled, see the module comment).
+    /// tail call.
     fn method_wrapper(&mut self, rcvr: TypeId, m: &SetMethod) {
         let types = &self.pkg.types;
         if !self.made.insert((types.canonical(rcvr), m.name.clone())) {
@@ -222,10 +233,8 @@ impl<'a> WrapperOrder<'a> {
         if m.path.is_empty() && rcvr_pointer == m.pointer_method {
             return;
         }
-        if !m.path.is_empty() && rcvr_pointer && m.pointer_method {
-            return;
-        }
-        self.wrappers.push(Wrapper { rcvr, method: m.method, path: m.path.clone() });
+        let tail_call = !m.path.is_empty() && rcvr_pointer && m.pointer_method;
+        self.wrappers.push(Wrapper { rcvr, method: m.method, path: m.path.clone(), tail_call });
     }
 
     /// The methods of the method set of `t` (named, or a struct), own and

@@ -983,29 +983,37 @@ impl<'a> Checker<'a> {
                 return;
             }
             Mode::Type => {
-                // Method expression T.M or (*T).M.
-                let (base, ptr) = match self.types.pointer_elem(xi.ty) {
-                    Some(b) if self.types.is_named(b) => (b, true),
-                    _ => (xi.ty, false),
-                };
-                let found = self.types.methods.get(&base).and_then(|ms| ms.iter().find(|m| m.name == sel.name)).cloned();
-                match found {
-                    Some(m) if ptr || !m.pointer_recv => {
+                // Method expression T.M or (*T).M, of T's own method or one
+                // promoted from an embedded field.
+                let ptr = self.types.pointer_elem(xi.ty).is_some_and(|b| self.types.is_named(b));
+                match self.lookup_field_or_method(xi.ty, &sel.name) {
+                    Some(Found::Method { path, method: m, recv_named })
+                        if ptr || !m.pointer_recv || self.receiver_via_pointer(xi.ty, &path) =>
+                    {
                         let mut sig =
                             self.types.signature(m.sig).cloned().unwrap_or(Signature { params: vec![], results: vec![], variadic: false });
                         sig.params.insert(0, xi.ty);
                         let t = self.types.intern(TypeKind::Func(sig));
                         self.record_method_dep(m.func_index);
                         self.selections
-                            .insert(e.id, Selection::MethodExpr { decl: m.func_index, pointer_recv: m.pointer_recv, recv_named: base });
+                            .insert(e.id, Selection::MethodExpr { decl: m.func_index, path, pointer_recv: m.pointer_recv, recv_named });
                         self.set(e, Mode::Value, t, None);
                     }
-                    Some(_) => {
+                    Some(Found::Method { .. }) => {
+                        let t = self.types.type_string(xi.ty);
+                        self.error(sel.pos, format!("cannot call pointer method {} on {}", sel.name, t));
+                        self.invalid(e);
+                    }
+                    Some(Found::Field { .. }) => {
                         let t = self.types.type_string(xi.ty);
                         self.error(
                             sel.pos,
-                            format!("invalid method expression {}.{} (needs pointer receiver (*{}).{})", t, sel.name, t, sel.name),
+                            format!("{}.{} undefined (type {} has no method {})", self.expr_string(x), sel.name, t, sel.name),
                         );
+                        self.invalid(e);
+                    }
+                    Some(Found::Ambiguous) => {
+                        self.error(sel.pos, format!("ambiguous selector {}.{}", self.expr_string(x), sel.name));
                         self.invalid(e);
                     }
                     None => {
@@ -1037,7 +1045,7 @@ impl<'a> Checker<'a> {
             Some(Found::Method { path, method, recv_named }) => {
                 // A pointer method needs an addressable receiver or a pointer.
                 if method.pointer_recv {
-                    let through_ptr = self.types.pointer_elem(xi.ty).is_some() || self.path_has_pointer(xi.ty, &path);
+                    let through_ptr = self.types.pointer_elem(xi.ty).is_some() || self.receiver_via_pointer(xi.ty, &path);
                     if !through_ptr && xi.mode != Mode::Variable {
                         self.error(sel.pos, format!("cannot call pointer method {} on {}", sel.name, self.types.type_string(xi.ty)));
                         self.invalid(e);
@@ -1079,17 +1087,33 @@ impl<'a> Checker<'a> {
         why
     }
 
+    /// Whether a method's receiver, reached from `start` through the
+    /// embedded fields `path`, is behind a pointer: a pointer on the way, or
+    /// an embedded pointer field holding it.
+    fn receiver_via_pointer(&self, start: TypeId, path: &[u32]) -> bool {
+        let (on_the_way, last) = self.follow_path(start, path);
+        on_the_way || (!path.is_empty() && self.types.pointer_elem(last).is_some())
+    }
+
+    /// Whether a field reached from `start` through `path` is behind a
+    /// pointer on the way (which makes it addressable).
     fn path_has_pointer(&self, start: TypeId, path: &[u32]) -> bool {
+        self.follow_path(start, path).0
+    }
+
+    /// Follows `path` from `start`: whether a pointer is on the way (past
+    /// `start` itself), and the type of the last field.
+    fn follow_path(&self, start: TypeId, path: &[u32]) -> (bool, TypeId) {
         let mut t = start;
         for (i, idx) in path.iter().enumerate() {
             if i > 0 && self.types.pointer_elem(t).is_some() {
-                return true;
+                return (true, t);
             }
             let base = self.types.pointer_elem(t).unwrap_or(t);
-            let Some(fields) = self.types.struct_fields(base) else { return false };
+            let Some(fields) = self.types.struct_fields(base) else { return (false, t) };
             t = fields[*idx as usize].ty;
         }
-        false
+        (false, t)
     }
 
     /// Breadth-first search through embedded fields, as types2's lookup

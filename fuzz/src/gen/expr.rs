@@ -504,13 +504,38 @@ impl Generator {
     }
 
     /// A call of method `name` of struct `s`: through a variable or a
-    /// pointer, or as a method expression.
+    /// pointer (of `s`, or of a struct that embeds `s`, which promotes it),
+    /// or as a method expression.
     fn method_call(&mut self, s: usize, pointer: bool, name: &str, args: &str, depth: u32) -> Option<String> {
         let value_ty = Ty::Struct(s);
         let pointer_ty = Ty::Ptr(Box::new(value_ty.clone()));
         let sep = if args.is_empty() { "" } else { ", " };
         let values = self.vars_of(&value_ty);
         let pointers = self.vars_of(&pointer_ty);
+        let embedder = format!("S{}", s);
+        let containers: Vec<usize> =
+            (0..self.structs.len()).filter(|c| self.structs[*c].fields.iter().any(|(f, _)| *f == embedder)).collect();
+        if !containers.is_empty() && self.chance(0.5) {
+            let c = containers[self.rng.gen_range(0..containers.len())];
+            let mut holders = self.vars_of(&Ty::Struct(c));
+            holders.extend(self.vars_of(&Ty::Ptr(Box::new(Ty::Struct(c)))));
+            // A variable of the embedding type, or (for a value method) a
+            // literal of it; now and then as a method expression of that
+            // type (gc's promoted-method wrapper), which for a pointer
+            // method needs *Sc.
+            let holder = match self.pick(&holders) {
+                Some(var) => Some((var.name, matches!(var.ty, Ty::Ptr(_)))),
+                None if !pointer => Some((self.composite_value(&Ty::Struct(c), depth), false)),
+                None => None,
+            };
+            if let Some((holder, by_pointer)) = holder {
+                if self.chance(0.3) && (by_pointer || !pointer) {
+                    let ty = if by_pointer { format!("(*S{})", c) } else { format!("S{}", c) };
+                    return Some(format!("{}.{}({}{}{})", ty, name, holder, sep, args));
+                }
+                return Some(format!("{}.{}({})", holder, name, args));
+            }
+        }
         match self.rng.gen_range(0..4) {
             0 if !pointer => {
                 let recv = self.expr(&value_ty, depth).text;
