@@ -501,7 +501,11 @@ static void finish_recovery(void)
 }
 
 /* Runs the frame's deferred calls. While `unwinding` (the newest panic
- * runs them), a call that recovers it ends the panic as it returns. */
+ * runs them), a call that recovers it ends the panic as it returns. Only
+ * those calls can recover: the deferred calls of a function that returns
+ * normally run with no context, so a recover() in them returns nil, as
+ * Go's does (its argp is not the panic's), also when that function is
+ * itself a deferred call of a panic. */
 static void run_defers(mg_frame *f, int unwinding)
 {
     while (f->defers) {
@@ -509,7 +513,7 @@ static void run_defers(mg_frame *f, int unwinding)
         f->defers = d->next;
         void (*code)(void *) = *(void (**)(void *))d->closure;
         void *saved = g.deferred_context;
-        g.deferred_context = d->closure;
+        g.deferred_context = unwinding ? d->closure : NULL;
         code(d->closure);
         g.deferred_context = saved;
         if (unwinding && g.panic_top->recovered) {
@@ -519,10 +523,12 @@ static void run_defers(mg_frame *f, int unwinding)
     }
 }
 
-/* A deferred call's thunk calls its callee with the callee's own context. */
+/* A deferred call's thunk calls its callee with the callee's own context
+ * (when the call may recover at all). */
 void minigo_defer_thunk_enter(void *callee)
 {
-    g.deferred_context = callee;
+    if (g.deferred_context != NULL)
+        g.deferred_context = callee;
 }
 
 void minigo_defer_return(void *frame)
