@@ -173,6 +173,17 @@ pub struct Method {
     pub func_index: u32,
 }
 
+/// What a selector `x.name` finds (types2's lookupFieldOrMethod).
+#[derive(Clone, Debug)]
+pub enum Member {
+    /// A field reached through `path` (embedded fields first, the field last).
+    Field { path: Vec<u32>, ty: TypeId },
+    /// A method of `recv_named`, whose receiver `path` reaches through embedded fields.
+    Method { path: Vec<u32>, method: Method, recv_named: TypeId },
+    /// Found more than once at the shallowest depth that has it.
+    Ambiguous,
+}
+
 pub struct TypeTable {
     kinds: Vec<TypeKind>,
     /// Each type with `byte` and `rune` spelled `uint8` and `int32`: two types
@@ -633,5 +644,90 @@ impl Style<'_> {
             (true, false) => out.push_str(&format!(" {{ {} }}", items.join("; "))),
             (false, _) => out.push_str(&format!("{{{}}}", items.join("; "))),
         }
+    }
+}
+
+/// Selectors through embedded fields.
+impl TypeTable {
+    /// Whether a method's receiver, reached from `start` through the
+    /// embedded fields `path`, is behind a pointer: a pointer on the way, or
+    /// an embedded pointer field holding it.
+    pub fn receiver_via_pointer(&self, start: TypeId, path: &[u32]) -> bool {
+        let (on_the_way, last) = self.follow_path(start, path);
+        on_the_way || (!path.is_empty() && self.pointer_elem(last).is_some())
+    }
+
+    /// Whether a field reached from `start` through `path` is behind a
+    /// pointer on the way (which makes it addressable).
+    pub fn path_has_pointer(&self, start: TypeId, path: &[u32]) -> bool {
+        self.follow_path(start, path).0
+    }
+
+    /// Follows `path` from `start`: whether a pointer is on the way (past
+    /// `start` itself), and the type of the last field.
+    fn follow_path(&self, start: TypeId, path: &[u32]) -> (bool, TypeId) {
+        let mut t = start;
+        for (i, idx) in path.iter().enumerate() {
+            if i > 0 && self.pointer_elem(t).is_some() {
+                return (true, t);
+            }
+            let base = self.pointer_elem(t).unwrap_or(t);
+            let Some(fields) = self.struct_fields(base) else { return (false, t) };
+            t = fields[*idx as usize].ty;
+        }
+        (false, t)
+    }
+
+    /// Breadth-first search through embedded fields, as types2's lookup
+    /// does: the shallowest depth that has the name decides; there, two
+    /// finds, or one in a type embedded twice at that depth, are ambiguous;
+    /// a type met at a shallower depth is shadowed.
+    pub fn lookup_member(&self, t: TypeId, name: &str) -> Option<Member> {
+        let mut seen: std::collections::HashSet<TypeId> = std::collections::HashSet::new();
+        // (type, path, embedded more than once at some depth on the way)
+        let mut level: Vec<(TypeId, Vec<u32>, bool)> = vec![(t, Vec::new(), false)];
+        while !level.is_empty() {
+            let mut consolidated: Vec<(TypeId, Vec<u32>, bool)> = Vec::new();
+            for entry in level {
+                let base = self.pointer_elem(entry.0).unwrap_or(entry.0);
+                match consolidated.iter_mut().find(|e| self.identical(self.pointer_elem(e.0).unwrap_or(e.0), base)) {
+                    Some(first) => first.2 = true,
+                    None => consolidated.push(entry),
+                }
+            }
+            let mut next = Vec::new();
+            let mut found: Option<Member> = None;
+            let mut finds = 0;
+            for (ty, path, multiple) in consolidated {
+                let base = self.pointer_elem(ty).unwrap_or(ty);
+                if !seen.insert(self.canonical(base)) {
+                    continue;
+                }
+                let weight = if multiple { 2 } else { 1 };
+                if let Some(m) = self.methods.get(&base).and_then(|ms| ms.iter().find(|m| m.name == name)) {
+                    finds += weight;
+                    found.get_or_insert(Member::Method { path: path.clone(), method: m.clone(), recv_named: base });
+                    continue;
+                }
+                for (i, f) in self.struct_fields(base).unwrap_or(&[]).iter().enumerate() {
+                    let mut p = path.clone();
+                    p.push(i as u32);
+                    if f.name == name {
+                        finds += weight;
+                        found.get_or_insert(Member::Field { path: p.clone(), ty: f.ty });
+                    } else if f.embedded {
+                        next.push((f.ty, p, multiple));
+                    }
+                }
+            }
+            if finds > 1 {
+                return Some(Member::Ambiguous);
+            }
+            if found.is_some() {
+                return found;
+            }
+            level = next;
+        }
+        None
     }
 }

@@ -240,70 +240,22 @@ impl<'a> WrapperOrder<'a> {
     }
 
     /// The methods of the method set of `t` (named, or a struct), own and
-    /// promoted, sorted by name: a name found at the shallowest depth of the
-    /// embedded fields once, as a method (a field there, or two of anything,
-    /// hide it). As types2's lookup: a type embedded more than once at one
-    /// depth makes all it has, there and below, ambiguous
-    /// (consolidateMultiples), and one met at a shallower depth is shadowed.
+    /// promoted, sorted by name: each method name of the package that the
+    /// checker's lookup (types2's: shallowest depth, ambiguity, shadowing)
+    /// resolves to a method of `t`.
     fn method_set(&self, t: TypeId) -> Vec<SetMethod> {
         let types = &self.pkg.types;
-        let mut found: Vec<SetMethod> = Vec::new();
-        let mut seen_names: HashSet<String> = HashSet::new();
-        let mut seen_types: HashSet<TypeId> = HashSet::new();
-        // (type, path, through a pointer, embedded more than once)
-        let mut level: Vec<(TypeId, Vec<u32>, bool, bool)> = vec![(t, Vec::new(), false, false)];
-        while !level.is_empty() {
-            let mut consolidated: Vec<(TypeId, Vec<u32>, bool, bool)> = Vec::new();
-            for entry in level {
-                match consolidated.iter_mut().find(|e| types.identical(e.0, entry.0)) {
-                    Some(first) => first.3 = true,
-                    None => consolidated.push(entry),
-                }
-            }
-            let mut here: HashMap<String, Vec<Option<SetMethod>>> = HashMap::new();
-            let mut next = Vec::new();
-            for (ty, path, through_pointer, multiple) in consolidated {
-                if !seen_types.insert(types.canonical(ty)) {
-                    continue;
-                }
-                // An ambiguous candidate counts twice.
-                let mut add = |name: &str, candidate: Option<SetMethod>| {
-                    let candidates = here.entry(name.to_string()).or_default();
-                    if multiple {
-                        candidates.extend([None, None]);
-                    } else {
-                        candidates.push(candidate);
-                    }
-                };
-                for ((recv, name), &method) in &self.declared {
-                    if *recv == ty {
-                        let pointer_method = matches!(self.pkg.func(method).method_of, Some((_, true)));
-                        add(name, Some(SetMethod { name: name.clone(), method, pointer_method, path: path.clone(), through_pointer }));
-                    }
-                }
-                for (i, f) in types.struct_fields(ty).unwrap_or(&[]).iter().enumerate() {
-                    add(&f.name, None);
-                    if f.embedded {
-                        let mut p = path.clone();
-                        p.push(i as u32);
-                        match types.kind(f.ty) {
-                            TypeKind::Pointer(elem) => next.push((*elem, p, true, multiple)),
-                            _ => next.push((f.ty, p, through_pointer, multiple)),
-                        }
-                    }
-                }
-            }
-            for (name, candidates) in here {
-                if !seen_names.insert(name) {
-                    continue;
-                }
-                if let [Some(m)] = <[_; 1]>::try_from(candidates).unwrap_or([None]) {
-                    found.push(m);
-                }
-            }
-            level = next;
-        }
-        found.sort_by(|a, b| a.name.cmp(&b.name));
-        found
+        let mut names: Vec<&String> = self.declared.keys().map(|(_, name)| name).collect();
+        names.sort();
+        names.dedup();
+        names
+            .into_iter()
+            .filter_map(|name| {
+                let Some(Member::Method { path, method, recv_named }) = types.lookup_member(t, name) else { return None };
+                let func = *self.declared.get(&(recv_named, name.clone()))?;
+                let through_pointer = types.receiver_via_pointer(t, &path);
+                Some(SetMethod { name: name.clone(), method: func, pointer_method: method.pointer_recv, path, through_pointer })
+            })
+            .collect()
     }
 }

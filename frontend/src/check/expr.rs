@@ -986,9 +986,9 @@ impl<'a> Checker<'a> {
                 // Method expression T.M or (*T).M, of T's own method or one
                 // promoted from an embedded field.
                 let ptr = self.types.pointer_elem(xi.ty).is_some_and(|b| self.types.is_named(b));
-                match self.lookup_field_or_method(xi.ty, &sel.name) {
-                    Some(Found::Method { path, method: m, recv_named })
-                        if ptr || !m.pointer_recv || self.receiver_via_pointer(xi.ty, &path) =>
+                match self.types.lookup_member(xi.ty, &sel.name) {
+                    Some(Member::Method { path, method: m, recv_named })
+                        if ptr || !m.pointer_recv || self.types.receiver_via_pointer(xi.ty, &path) =>
                     {
                         let mut sig =
                             self.types.signature(m.sig).cloned().unwrap_or(Signature { params: vec![], results: vec![], variadic: false });
@@ -999,12 +999,12 @@ impl<'a> Checker<'a> {
                             .insert(e.id, Selection::MethodExpr { decl: m.func_index, path, pointer_recv: m.pointer_recv, recv_named });
                         self.set(e, Mode::Value, t, None);
                     }
-                    Some(Found::Method { .. }) => {
+                    Some(Member::Method { .. }) => {
                         let t = self.types.type_string(xi.ty);
                         self.error(sel.pos, format!("cannot call pointer method {} on {}", sel.name, t));
                         self.invalid(e);
                     }
-                    Some(Found::Field { .. }) => {
+                    Some(Member::Field { .. }) => {
                         let t = self.types.type_string(xi.ty);
                         self.error(
                             sel.pos,
@@ -1012,7 +1012,7 @@ impl<'a> Checker<'a> {
                         );
                         self.invalid(e);
                     }
-                    Some(Found::Ambiguous) => {
+                    Some(Member::Ambiguous) => {
                         self.error(sel.pos, format!("ambiguous selector {}.{}", self.expr_string(x), sel.name));
                         self.invalid(e);
                     }
@@ -1032,20 +1032,21 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
-        match self.lookup_field_or_method(xi.ty, &sel.name) {
-            Some(Found::Field { path, ty }) => {
-                let mode = if xi.mode == Mode::Variable || self.types.pointer_elem(xi.ty).is_some() || self.path_has_pointer(xi.ty, &path) {
-                    Mode::Variable
-                } else {
-                    Mode::Value
-                };
+        match self.types.lookup_member(xi.ty, &sel.name) {
+            Some(Member::Field { path, ty }) => {
+                let mode =
+                    if xi.mode == Mode::Variable || self.types.pointer_elem(xi.ty).is_some() || self.types.path_has_pointer(xi.ty, &path) {
+                        Mode::Variable
+                    } else {
+                        Mode::Value
+                    };
                 self.selections.insert(e.id, Selection::Field { path });
                 self.set(e, mode, ty, None);
             }
-            Some(Found::Method { path, method, recv_named }) => {
+            Some(Member::Method { path, method, recv_named }) => {
                 // A pointer method needs an addressable receiver or a pointer.
                 if method.pointer_recv {
-                    let through_ptr = self.types.pointer_elem(xi.ty).is_some() || self.receiver_via_pointer(xi.ty, &path);
+                    let through_ptr = self.types.pointer_elem(xi.ty).is_some() || self.types.receiver_via_pointer(xi.ty, &path);
                     if !through_ptr && xi.mode != Mode::Variable {
                         self.error(sel.pos, format!("cannot call pointer method {} on {}", sel.name, self.types.type_string(xi.ty)));
                         self.invalid(e);
@@ -1057,7 +1058,7 @@ impl<'a> Checker<'a> {
                     .insert(e.id, Selection::Method { decl: method.func_index, path, pointer_recv: method.pointer_recv, recv_named });
                 self.set(e, Mode::Value, method.sig, None);
             }
-            Some(Found::Ambiguous) => {
+            Some(Member::Ambiguous) => {
                 self.error(sel.pos, format!("ambiguous selector {}.{}", self.expr_string(x), sel.name));
                 self.invalid(e);
             }
@@ -1079,94 +1080,12 @@ impl<'a> Checker<'a> {
         if let Some(first) = chars.next() {
             let flipped: String = if first.is_uppercase() { first.to_lowercase().collect() } else { first.to_uppercase().collect() };
             let other = format!("{}{}", flipped, chars.as_str());
-            if self.lookup_field_or_method(t, &other).is_some() {
+            if self.types.lookup_member(t, &other).is_some() {
                 why.push_str(", but does have ");
                 why.push_str(&other);
             }
         }
         why
-    }
-
-    /// Whether a method's receiver, reached from `start` through the
-    /// embedded fields `path`, is behind a pointer: a pointer on the way, or
-    /// an embedded pointer field holding it.
-    fn receiver_via_pointer(&self, start: TypeId, path: &[u32]) -> bool {
-        let (on_the_way, last) = self.follow_path(start, path);
-        on_the_way || (!path.is_empty() && self.types.pointer_elem(last).is_some())
-    }
-
-    /// Whether a field reached from `start` through `path` is behind a
-    /// pointer on the way (which makes it addressable).
-    fn path_has_pointer(&self, start: TypeId, path: &[u32]) -> bool {
-        self.follow_path(start, path).0
-    }
-
-    /// Follows `path` from `start`: whether a pointer is on the way (past
-    /// `start` itself), and the type of the last field.
-    fn follow_path(&self, start: TypeId, path: &[u32]) -> (bool, TypeId) {
-        let mut t = start;
-        for (i, idx) in path.iter().enumerate() {
-            if i > 0 && self.types.pointer_elem(t).is_some() {
-                return (true, t);
-            }
-            let base = self.types.pointer_elem(t).unwrap_or(t);
-            let Some(fields) = self.types.struct_fields(base) else { return (false, t) };
-            t = fields[*idx as usize].ty;
-        }
-        (false, t)
-    }
-
-    /// Breadth-first search through embedded fields, as types2's lookup
-    /// does: the shallowest depth that has the name decides; there, two
-    /// finds, or one in a type embedded twice at that depth, are ambiguous;
-    /// a type met at a shallower depth is shadowed.
-    fn lookup_field_or_method(&self, t: TypeId, name: &str) -> Option<Found> {
-        let mut seen: HashSet<TypeId> = HashSet::new();
-        // (type, path, embedded more than once at some depth on the way)
-        let mut level: Vec<(TypeId, Vec<u32>, bool)> = vec![(t, Vec::new(), false)];
-        while !level.is_empty() {
-            let mut consolidated: Vec<(TypeId, Vec<u32>, bool)> = Vec::new();
-            for entry in level {
-                let base = self.types.pointer_elem(entry.0).unwrap_or(entry.0);
-                match consolidated.iter_mut().find(|e| self.types.identical(self.types.pointer_elem(e.0).unwrap_or(e.0), base)) {
-                    Some(first) => first.2 = true,
-                    None => consolidated.push(entry),
-                }
-            }
-            let mut next = Vec::new();
-            let mut found: Option<Found> = None;
-            let mut finds = 0;
-            for (ty, path, multiple) in consolidated {
-                let base = self.types.pointer_elem(ty).unwrap_or(ty);
-                if !seen.insert(self.types.canonical(base)) {
-                    continue;
-                }
-                let weight = if multiple { 2 } else { 1 };
-                if let Some(m) = self.types.methods.get(&base).and_then(|ms| ms.iter().find(|m| m.name == name)) {
-                    finds += weight;
-                    found.get_or_insert(Found::Method { path: path.clone(), method: m.clone(), recv_named: base });
-                    continue;
-                }
-                for (i, f) in self.types.struct_fields(base).unwrap_or(&[]).iter().enumerate() {
-                    let mut p = path.clone();
-                    p.push(i as u32);
-                    if f.name == name {
-                        finds += weight;
-                        found.get_or_insert(Found::Field { path: p.clone(), ty: f.ty });
-                    } else if f.embedded {
-                        next.push((f.ty, p, multiple));
-                    }
-                }
-            }
-            if finds > 1 {
-                return Some(Found::Ambiguous);
-            }
-            if found.is_some() {
-                return found;
-            }
-            level = next;
-        }
-        None
     }
 
     // ----- index and slice -----
@@ -1502,20 +1421,6 @@ fn untyped_rank(b: Basic) -> u8 {
         Basic::UntypedRune => 1,
         _ => 2,
     }
-}
-
-enum Found {
-    Field {
-        path: Vec<u32>,
-        ty: TypeId,
-    },
-    Method {
-        path: Vec<u32>,
-        method: Method,
-        recv_named: TypeId,
-    },
-    /// Found more than once at the shallowest depth that has it.
-    Ambiguous,
 }
 
 pub(crate) fn strip_parens(e: &Expr) -> &Expr {
