@@ -6,6 +6,7 @@
 //! lines, exit status 2.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use frontend::ast::{format_position, SourceMap};
 use frontend::diag::{render_all, Diagnostic, Kind};
@@ -48,8 +49,8 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
             return Err(compile_errors(&[diag], &display, &map));
         }
     };
-    let map = SourceMap::new(&source);
-    report_panics_as_compiler_errors(display.clone(), SourceMap::new(&source));
+    let map = Arc::new(SourceMap::new(&source));
+    report_panics_as_compiler_errors(display.clone(), Arc::clone(&map));
 
     let options = frontend::Options { complete: job.options.complete != 0 };
     let analyzed = frontend::analyze(&source, options).map_err(|diagnostics| compile_errors(&diagnostics, &display, &map))?;
@@ -129,7 +130,7 @@ fn compile_errors(diagnostics: &[Diagnostic], display: &str, map: &SourceMap) ->
 /// (`file:line:col: internal compiler error: message` at the function being
 /// compiled, exit status 2), with where minigo panicked, instead of a Rust
 /// backtrace.
-fn report_panics_as_compiler_errors(display: String, map: SourceMap) {
+fn report_panics_as_compiler_errors(display: String, map: Arc<SourceMap>) {
     std::panic::set_hook(Box::new(move |info| {
         let payload = info.payload();
         let message = payload
