@@ -1,6 +1,7 @@
 /* iface.c: interface comparison: == on interface values by their dynamic
  * types' equality (each minigo_type descriptor carries the steps of its
- * type's ==; uncomparable types panic with Go's message).
+ * type's ==; uncomparable types panic with Go's message); itabs made at
+ * run time, cached per (interface, type) pair (Go's runtime/iface.go).
  */
 #include "internal.h"
 
@@ -35,6 +36,13 @@ static int32_t fields_equal(const minigo_type *t, const uint8_t *a, const uint8_
             const int64_t *s = (const int64_t *)x, *u = (const int64_t *)y;
             if (!minigo_efaceeq((const minigo_type *)(uintptr_t)s[0], (const void *)(uintptr_t)s[1],
                                 (const minigo_type *)(uintptr_t)u[0], (const void *)(uintptr_t)u[1]))
+                return 0;
+            break;
+        }
+        case MINIGO_EQ_IFACE: {
+            const minigo_itab *tx = *(const minigo_itab *const *)x, *ty = *(const minigo_itab *const *)y;
+            const void *dx = *(const void *const *)(x + 8), *dy = *(const void *const *)(y + 8);
+            if (!minigo_efaceeq(tx ? tx->type : NULL, dx, ty ? ty->type : NULL, dy))
                 return 0;
             break;
         }
@@ -93,4 +101,91 @@ int32_t minigo_efaceeq(const minigo_type *t1, const void *d1, const minigo_type 
             return 1;
         return memcmp(d1, d2, t1->size) == 0;
     }
+}
+
+/* Names and signatures compare as byte strings, as the compiler sorts them. */
+static int bytes_cmp(const uint8_t *a, int64_t alen, const uint8_t *b, int64_t blen)
+{
+    int64_t n = alen < blen ? alen : blen;
+    int c = n > 0 ? memcmp(a, b, (size_t)n) : 0;
+    if (c != 0)
+        return c;
+    return (alen > blen) - (alen < blen);
+}
+
+/* The itab of (inter, type), or NULL with the first missing method in
+ * *missing: a merge of the two sorted method lists (Go's itab.init). */
+static minigo_itab *make_itab(const minigo_type *inter, const minigo_type *type, const minigo_method **missing)
+{
+    minigo_itab *tab = malloc(sizeof(minigo_itab) + (size_t)inter->nmethods * sizeof(void *));
+    if (tab == NULL)
+        throw_msg("out of memory");
+    tab->inter = inter;
+    tab->type = type;
+    int64_t j = 0;
+    for (int64_t i = 0; i < inter->nmethods; i++) {
+        const minigo_method *want = &inter->methods[i];
+        while (j < type->nmethods && bytes_cmp(type->methods[j].name, type->methods[j].name_len, want->name, want->name_len) < 0)
+            j++;
+        const minigo_method *have = j < type->nmethods ? &type->methods[j] : NULL;
+        if (have == NULL || bytes_cmp(have->name, have->name_len, want->name, want->name_len) != 0 ||
+            bytes_cmp(have->sig, have->sig_len, want->sig, want->sig_len) != 0) {
+            *missing = want;
+            free(tab);
+            return NULL;
+        }
+        tab->fun[i] = have->fn;
+    }
+    return tab;
+}
+
+/* The itab cache: a chained hash table of the pairs seen, failures included. */
+typedef struct itab_entry {
+    const minigo_type *inter, *type;
+    minigo_itab *tab;                /* NULL: type does not implement inter */
+    const minigo_method *missing;
+    struct itab_entry *next;
+} itab_entry;
+
+#define ITAB_BUCKETS 1024
+static itab_entry *itab_table[ITAB_BUCKETS];
+
+static itab_entry *getitab(const minigo_type *inter, const minigo_type *type)
+{
+    uintptr_t h = ((uintptr_t)inter >> 3) * 31 + ((uintptr_t)type >> 3);
+    itab_entry **bucket = &itab_table[h % ITAB_BUCKETS];
+    for (itab_entry *e = *bucket; e != NULL; e = e->next)
+        if (e->inter == inter && e->type == type)
+            return e;
+    itab_entry *e = malloc(sizeof(itab_entry));
+    if (e == NULL)
+        throw_msg("out of memory");
+    e->inter = inter;
+    e->type = type;
+    e->missing = NULL;
+    e->tab = make_itab(inter, type, &e->missing);
+    e->next = *bucket;
+    *bucket = e;
+    return e;
+}
+
+const minigo_itab *minigo_assertitab2(const minigo_type *inter, const minigo_type *type)
+{
+    if (type == NULL)
+        return NULL;
+    return getitab(inter, type)->tab;
+}
+
+const minigo_itab *minigo_assertitab(const minigo_type *inter, const minigo_type *type)
+{
+    if (type == NULL) {
+        pflush();
+        pstr("panic: interface conversion: interface is nil, not ");
+        pname(inter);
+        panic_finish();
+    }
+    itab_entry *e = getitab(inter, type);
+    if (e->tab == NULL)
+        minigo_panicmissingmethod(type, inter, e->missing->name, e->missing->name_len);
+    return e->tab;
 }

@@ -12,8 +12,21 @@
 
 #include <stdint.h>
 
+/* A method of a type's method set, or of an interface type. */
+typedef struct minigo_method {
+    const uint8_t *name;
+    int64_t name_len;
+    /* the runtime name of its type without the receiver, "func(int) string":
+     * two methods of the same name match when these are equal */
+    const uint8_t *sig;
+    int64_t sig_len;
+    /* concrete types: the code an itab calls, with the interface's data
+     * word as the receiver; interface types: NULL */
+    void *fn;
+} minigo_method;
+
 /* A run-time type descriptor, emitted by the compiler as read-only data for
- * every type that is boxed into an interface{}. */
+ * every type that is boxed into an interface. */
 typedef struct minigo_type {
     uint64_t size;
     uint32_t kind;        /* MINIGO_KIND_* */
@@ -23,7 +36,21 @@ typedef struct minigo_type {
     /* How to compare two values of a struct or array type (gc's type
      * equality): a list ended by MINIGO_EQ_END; NULL compares the bytes. */
     const struct minigo_eqfield *eq;
+    /* The method set (concrete types) or the methods (interface types),
+     * sorted by name. */
+    const minigo_method *methods;
+    int64_t nmethods;
 } minigo_type;
+
+/* gc's itab: a non-empty interface value is (itab, data word). fun[i] is
+ * the concrete type's code for the interface's i-th method. The compiler
+ * emits the itabs of the conversions it sees; minigo_getitab makes the
+ * others (assertions, interface-to-interface conversions), once per pair. */
+typedef struct minigo_itab {
+    const minigo_type *inter;
+    const minigo_type *type;
+    void *fun[];
+} minigo_itab;
 
 /* One step of a struct's or array's equality, at `offset` in the value. */
 typedef struct minigo_eqfield {
@@ -37,6 +64,7 @@ enum {
     MINIGO_EQ_END, MINIGO_EQ_MEM, MINIGO_EQ_F32, MINIGO_EQ_F64, MINIGO_EQ_STRING,
     MINIGO_EQ_EFACE, MINIGO_EQ_ARRAY,
     MINIGO_EQ_UNCOMPARABLE, /* first and only: the type has no == */
+    MINIGO_EQ_IFACE, /* an interface with methods: (itab, data) */
 };
 
 enum {
@@ -113,7 +141,8 @@ void minigo_panicshift(void);                                  /* negative shift
 void minigo_panicnil(void);  /* invalid memory address or nil pointer dereference + [signal SIGSEGV...] line */
 /* A failed x.(T): "interface conversion: interface {} is string, not int" (or "is nil"). */
 void minigo_panicdottype(const minigo_type *have, const minigo_type *want);
-/* panic(v) with v an interface{}: Go 1.19's printpanicval. */
+/* panic(v) with v an interface{}: Go 1.19's printpanicval, or the text of
+ * v's Error() or String() method (preprintpanics). */
 void minigo_gopanic(const minigo_type *t, const void *data);
 
 /* ==== Additions (the runtime provides these too; existing signatures above are unchanged) ==== */
@@ -141,14 +170,17 @@ void minigo_panicindexu(uint64_t index, int64_t len);
 void minigo_panicsliceu(int32_t which, uint64_t x, int64_t y);
 /* "integer overflow" (Go's panicoverflow; SIGFPE FPE_INTOVF). */
 void minigo_panicoverflow(void);
+/* x.(I) and I(x) for an interface type I, from x's dynamic type (NULL: x is
+ * nil): the itab. minigo_assertitab panics as Go's assertE2I does ("interface
+ * conversion: interface is nil, not main.I", "interface conversion: main.T
+ * is not main.I: missing method M"); minigo_assertitab2 returns NULL instead. */
+const minigo_itab *minigo_assertitab(const minigo_type *inter, const minigo_type *type);
+const minigo_itab *minigo_assertitab2(const minigo_type *inter, const minigo_type *type);
 /* x.(T) on a non-empty interface type `inter` ("interface conversion: main.I is ..."); inter NULL = interface {}. */
 void minigo_panicdottype2(const minigo_type *inter, const minigo_type *have, const minigo_type *want);
 /* "interface conversion: main.T is not main.I: missing method M" */
 void minigo_panicmissingmethod(const minigo_type *have, const minigo_type *want,
                                const uint8_t *method, int64_t method_len);
-/* panic(v) where v has an Error() or String() method: pass the method's result
- * (Go's preprintpanics); prints "panic: <text>". */
-void minigo_gopanicstring(const uint8_t *p, int64_t len);
 /* "fatal error: <msg>" + traceback, exit 2 (runtime throw, e.g. "all goroutines are asleep - deadlock!"). */
 void minigo_throw(const uint8_t *p, int64_t len);
 /* Note on minigo_gopanic / minigo_printeface `data`: Go's eface data word, i.e. the

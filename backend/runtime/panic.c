@@ -382,22 +382,44 @@ static void print_any(const minigo_type *t, const void *data)
 
 static void set_panic_value(const minigo_type *t, const void *data);
 
+/* Go's preprintpanics: a panic value whose type has an Error() or, failing
+ * that, a String() method of type func() string is printed as what the
+ * method returns. The itab code takes a closure context (none) and the
+ * data word, and returns the string's two words in registers. */
+typedef struct {
+    const uint8_t *p;
+    int64_t n;
+} text_result;
+
+static int panic_text(const minigo_type *t, const void *data, text_result *out)
+{
+    static const char *const names[] = {"Error", "String"};
+    if (t == NULL)
+        return 0;
+    for (int k = 0; k < 2; k++)
+        for (int64_t i = 0; i < t->nmethods; i++) {
+            const minigo_method *m = &t->methods[i];
+            if ((size_t)m->name_len == strlen(names[k]) && memcmp(m->name, names[k], (size_t)m->name_len) == 0 &&
+                m->sig_len == 13 && memcmp(m->sig, "func() string", 13) == 0) {
+                text_result (*code)(void *, const void *) = (text_result(*)(void *, const void *))m->fn;
+                *out = code(NULL, data);
+                return 1;
+            }
+        }
+    return 0;
+}
+
 void minigo_gopanic(const minigo_type *t, const void *data)
 {
+    text_result text;
+    int has_text = panic_text(t, data, &text);
     set_panic_value(t, data);
     pflush();
     pstr("panic: ");
-    print_any(t, data);
-    panic_finish();
-}
-
-/* A panic whose value is an error or Stringer: Go prints the text of its
- * Error()/String() method (preprintpanics), as is. */
-void minigo_gopanicstring(const uint8_t *p, int64_t len)
-{
-    pflush();
-    pstr("panic: ");
-    minigo_printstring(p, len);
+    if (has_text)
+        minigo_printstring(text.p, text.n);
+    else
+        print_any(t, data);
     panic_finish();
 }
 
@@ -465,8 +487,24 @@ typedef struct mg_g {
 
 static mg_g g;
 
+/* A run-time error's value: its message, whose Error() method returns it. */
+typedef struct {
+    const uint8_t *p;
+    int64_t n;
+} runtime_error;
+
+static runtime_error runtime_error_Error(void *context, const runtime_error *e)
+{
+    (void)context;
+    return *e;
+}
+
+static const minigo_method runtime_error_methods[] = {
+    {(const uint8_t *)"Error", 5, (const uint8_t *)"func() string", 13, (void *)runtime_error_Error},
+};
+
 static const minigo_type runtime_error_type = {
-    16, MINIGO_KIND_OTHER, 1, (const uint8_t *)"runtime.Error", 13, NULL,
+    16, MINIGO_KIND_OTHER, 1, (const uint8_t *)"runtime.Error", 13, NULL, runtime_error_methods, 1,
 };
 
 static void set_panic_value(const minigo_type *t, const void *data)
@@ -569,8 +607,14 @@ static MG_NORETURN void unwind_panic(void)
         p->signal_len = n - line - 1;
     }
     pbuf_len = 0;
-    if (!g.raised_type)
-        set_panic_value(&runtime_error_type, p->text);
+    if (!g.raised_type) {
+        static const char prefix[] = "panic: ";
+        runtime_error *e = GC_MALLOC(sizeof(runtime_error));
+        size_t skip = line >= sizeof prefix - 1 && memcmp(p->text, prefix, sizeof prefix - 1) == 0 ? sizeof prefix - 1 : 0;
+        e->p = p->text + skip;
+        e->n = (int64_t)(line - skip);
+        set_panic_value(&runtime_error_type, e);
+    }
     p->type = g.raised_type;
     p->data = g.raised_data;
     g.raised_type = NULL;

@@ -28,6 +28,7 @@ mod defer;
 mod expr;
 mod func;
 mod iface;
+mod itab;
 mod layout;
 mod order;
 mod runtime;
@@ -111,11 +112,17 @@ pub(crate) struct Codegen<'p> {
     /// The bounds checks emitted so far (reported by `-d=ssa/check_bce`).
     pub bounds_checks: Vec<BoundsCheck>,
     functions: Vec<cranelift_module::FuncId>,
+    /// Each IR function's symbol.
+    symbols: Vec<String>,
     globals: Vec<DataId>,
     strings: HashMap<Vec<u8>, DataId>,
     type_descriptors: HashMap<TypeId, DataId>,
     func_records: HashMap<FuncId, DataId>,
     method_value_wrappers: HashMap<FuncId, cranelift_module::FuncId>,
+    /// Method sets by receiver (see `itab.rs`), and the static itabs by
+    /// (interface, type).
+    methods: HashMap<(TypeId, bool), Vec<(String, FuncId)>>,
+    itabs: HashMap<(TypeId, TypeId), DataId>,
     defer_thunks: HashMap<TypeId, cranelift_module::FuncId>,
     runtime: HashMap<Rt, cranelift_module::FuncId>,
 }
@@ -129,22 +136,34 @@ impl<'p> Codegen<'p> {
             poison_stack,
             bounds_checks: Vec::new(),
             functions: Vec::new(),
+            symbols: Vec::new(),
             globals: Vec::new(),
             strings: HashMap::new(),
             type_descriptors: HashMap::new(),
             func_records: HashMap::new(),
             method_value_wrappers: HashMap::new(),
+            methods: itab::methods_by_receiver(package),
+            itabs: HashMap::new(),
             defer_thunks: HashMap::new(),
             runtime: HashMap::new(),
         }
     }
 
-    /// The symbol of an IR function: its gc name, package-qualified and mangled.
+    /// The symbol of an IR function (see `declare_functions`).
     fn symbol(&self, func: FuncId) -> String {
-        mangle(&format!("{}.{}", self.package.name, self.package.func(func).name))
+        self.symbols[func.0 as usize].clone()
     }
 
+    /// Declares every IR function under its gc name, package-qualified and
+    /// mangled; a name used before (methods of local types of the same name
+    /// in different functions) gets the function's index after a `#`, which
+    /// no Go name contains.
     fn declare_functions(&mut self) -> Result<(), String> {
+        let mut used = std::collections::HashSet::new();
+        for (index, func) in self.package.funcs.iter().enumerate() {
+            let name = if used.insert(func.name.as_str()) { func.name.clone() } else { format!("{}#{}", func.name, index) };
+            self.symbols.push(mangle(&format!("{}.{}", self.package.name, name)));
+        }
         for index in 0..self.package.funcs.len() {
             let func = &self.package.funcs[index];
             let sig = self.go_signature(func.sig);

@@ -61,6 +61,8 @@ pub struct Param {
     pub name: Option<Ident>,
     pub ty: Expr,
     pub variadic: bool,
+    /// Where the type is written, its `...` included.
+    pub type_pos: Pos,
 }
 
 #[derive(Clone, Debug)]
@@ -104,6 +106,13 @@ pub struct FieldDecl {
 pub struct InterfaceMethod {
     pub name: Ident,
     pub sig: FuncType,
+}
+
+/// An element of an interface type: a method, or an embedded interface.
+#[derive(Clone, Debug)]
+pub enum InterfaceElem {
+    Method(InterfaceMethod),
+    Embedded(Expr),
 }
 
 #[derive(Clone, Debug)]
@@ -258,7 +267,7 @@ pub enum ExprKind {
     ChanType(ChanDir, Box<Expr>),
     FuncType(FuncType),
     StructType(Vec<FieldDecl>),
-    InterfaceType(Vec<InterfaceMethod>),
+    InterfaceType(Vec<InterfaceElem>),
     /// Stands for an expression that failed to parse; errors were reported.
     Bad,
 }
@@ -553,8 +562,14 @@ pub fn expr_text(e: &Expr) -> String {
                 .collect();
             format!("struct{{{}}}", fields.join("; "))
         }
-        ExprKind::InterfaceType(methods) => {
-            let methods: Vec<String> = methods.iter().map(|m| format!("{}{}", m.name.name, signature_text(&m.sig))).collect();
+        ExprKind::InterfaceType(elems) => {
+            let methods: Vec<String> = elems
+                .iter()
+                .map(|elem| match elem {
+                    InterfaceElem::Method(m) => format!("{}{}", m.name.name, signature_text(&m.sig)),
+                    InterfaceElem::Embedded(t) => expr_text(t),
+                })
+                .collect();
             format!("interface{{{}}}", methods.join("; "))
         }
         ExprKind::Bad => "<bad expr>".to_string(),

@@ -96,6 +96,9 @@ pub enum Selection {
     /// `T.M` or `(*T).M`: a method expression; `path` leads through embedded
     /// fields to the method's receiver (empty for T's own method).
     MethodExpr { decl: u32, path: Vec<u32>, pointer_recv: bool, recv_named: TypeId },
+    /// A method of an interface value reached through `path` (embedded
+    /// fields, empty when the operand is the interface): its `index`th method.
+    IfaceMethod { path: Vec<u32>, index: u32 },
 }
 
 /// Per function declaration: its signature (without receiver) and receiver.
@@ -205,6 +208,13 @@ pub(crate) struct Checker<'a> {
     method_deps: HashMap<(u32, u32), HashSet<u32>>,
     /// The package-level declaration whose dependencies are being recorded.
     current_decl: Option<(u32, u32)>,
+    /// The function expressions of calls (parentheses stripped), checked
+    /// as callees: an interface method is supported only there.
+    callees: std::collections::HashSet<ExprId>,
+    /// The type declaration whose underlying type expression is being resolved.
+    type_decl_rhs: Option<ExprId>,
+    /// The parameter names of each interface literal's methods.
+    iface_literal_names: HashMap<ExprId, Vec<(String, IfaceMethodNames)>>,
     universe_len: usize,
     delayed: Vec<Delayed>,
     /// An expression id no parsed expression has: the slot of the binary
@@ -236,6 +246,9 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         method_deps: HashMap::new(),
         current_decl: None,
         universe_len: 0,
+        type_decl_rhs: None,
+        iface_literal_names: HashMap::new(),
+        callees: std::collections::HashSet::new(),
         delayed: Vec::new(),
         scratch_id: expr_count,
     };
@@ -304,6 +317,8 @@ impl<'a> Checker<'a> {
         self.declare_universe("rune", ObjKind::TypeName, rune);
         let any = self.types.any_type();
         self.declare_universe("any", ObjKind::TypeName, any);
+        let error = self.types.error_type();
+        self.declare_universe("error", ObjKind::TypeName, error);
         let ub = self.types.basic(Basic::UntypedBool);
         self.declare_universe("true", ObjKind::Const(Value::Bool(true)), ub);
         self.declare_universe("false", ObjKind::Const(Value::Bool(false)), ub);
@@ -646,7 +661,7 @@ impl<'a> Checker<'a> {
                         self.type_decls = outer.clone();
                         self.type_decls.push(id);
                     }
-                    let under = self.resolve_type(&spec.ty);
+                    let under = self.resolve_declared_type(named, &spec.ty);
                     let chain = std::mem::replace(&mut self.type_decls, outer);
                     // A type declared as a named type still being declared
                     // (`type A B; type B A`, `type A A`): a cycle of names.

@@ -22,7 +22,7 @@ use lalrpop_util::{lalrpop_mod, ParseError};
 use crate::ast;
 use crate::ast::{
     AssignOp, BinaryOp, Block, CaseClause, ChanDir, ConstSpec, Decl, Element, Expr, ExprKind, File, FuncDecl, FuncType, Ident,
-    InterfaceMethod, Param, Pos, SourceMap, Stmt, StmtKind, UnaryOp,
+    InterfaceElem, InterfaceMethod, Param, Pos, SourceMap, Stmt, StmtKind, UnaryOp,
 };
 use crate::diag::{Diagnostic, Kind};
 use crate::lexer::{self, Directive, Token};
@@ -140,7 +140,8 @@ pub(crate) struct Signature {
 
 impl Signature {
     pub(crate) fn with_result(params: Vec<Param>, ty: Expr) -> Signature {
-        Signature { params, results: vec![Param { name: None, ty, variadic: false }] }
+        let type_pos = ty.start();
+        Signature { params, results: vec![Param { name: None, ty, variadic: false, type_pos }] }
     }
 }
 
@@ -269,38 +270,46 @@ impl Ctx {
     /// are types. Each name gets its own copy of a shared type (fresh ids).
     pub(crate) fn params(&self, entries: Vec<ParamEntry>) -> Vec<Param> {
         if entries.iter().all(|e| e.name.is_none()) {
-            return entries.into_iter().map(|e| Param { name: None, ty: e.ty, variadic: e.dots.is_some() }).collect();
+            return entries
+                .into_iter()
+                .map(|e| {
+                    let type_pos = e.dots.map_or(e.ty.start(), |d| d as Pos);
+                    Param { name: None, ty: e.ty, variadic: e.dots.is_some(), type_pos }
+                })
+                .collect();
         }
         let mut error_pos = None;
         // Built right to left; `typed` indexes the nearest param with its own type.
         let mut params: Vec<Param> = Vec::with_capacity(entries.len());
         let mut typed: Option<usize> = None;
         for ParamEntry { name, ty, dots } in entries.into_iter().rev() {
+            let type_pos = dots.map_or(ty.start(), |d| d as Pos);
             match (name, ty.kind) {
                 (Some(name), kind) => {
                     typed = Some(params.len());
-                    params.push(Param { name: Some(name), ty: Expr { kind, ..ty }, variadic: dots.is_some() });
+                    params.push(Param { name: Some(name), ty: Expr { kind, ..ty }, variadic: dots.is_some(), type_pos });
                 }
                 (None, ExprKind::Ident(lone)) if dots.is_none() => {
                     let name = Ident { name: lone, pos: ty.pos };
                     match typed {
                         Some(i) => {
                             let shared = self.fresh_copy(&params[i].ty);
-                            let variadic = params[i].variadic;
-                            params.push(Param { name: Some(name), ty: shared, variadic });
+                            let (variadic, type_pos) = (params[i].variadic, params[i].type_pos);
+                            params.push(Param { name: Some(name), ty: shared, variadic, type_pos });
                         }
                         None => {
                             error_pos = Some(name.pos);
                             let bad = self.expr(name.pos as usize, ExprKind::Bad);
-                            params.push(Param { name: Some(name), ty: bad, variadic: false });
+                            let type_pos = name.pos;
+                            params.push(Param { name: Some(name), ty: bad, variadic: false, type_pos });
                         }
                     }
                 }
                 (None, kind) => {
                     let ty = Expr { kind, ..ty };
-                    error_pos = Some(dots.map_or(ty.start(), |d| d as Pos));
+                    error_pos = Some(type_pos);
                     typed = Some(params.len());
-                    params.push(Param { name: None, ty, variadic: dots.is_some() });
+                    params.push(Param { name: None, ty, variadic: dots.is_some(), type_pos });
                 }
             }
         }
@@ -338,19 +347,13 @@ impl Ctx {
         self.expr(pos, ExprKind::ChanType(dir, Box::new(elem)))
     }
 
-    pub(crate) fn interface_type(&self, pos: usize, elems: Vec<Option<InterfaceMethod>>) -> Expr {
-        self.expr(pos, ExprKind::InterfaceType(elems.into_iter().flatten().collect()))
+    pub(crate) fn interface_type(&self, pos: usize, elems: Vec<InterfaceElem>) -> Expr {
+        self.expr(pos, ExprKind::InterfaceType(elems))
     }
 
-    pub(crate) fn interface_method(&self, name: Ident, sig: Signature) -> InterfaceMethod {
+    pub(crate) fn interface_method(&self, name: Ident, sig: Signature) -> InterfaceElem {
         let sig = FuncType { pos: name.pos, params: sig.params, results: sig.results };
-        InterfaceMethod { name, sig }
-    }
-
-    /// The tree has no place for embedded interfaces (tier 2), so they are an error.
-    pub(crate) fn embedded_interface(&self, ty: Expr) -> Option<InterfaceMethod> {
-        self.error(ty.start(), "embedded interfaces are not supported");
-        None
+        InterfaceElem::Method(InterfaceMethod { name, sig })
     }
 
     pub(crate) fn binary(&self, pos: usize, op: BinaryOp, x: Expr, y: Expr) -> Expr {
@@ -594,7 +597,10 @@ fn walk_expr(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
         }
         ExprKind::FuncType(ft) => walk_func_type(ft, f),
         ExprKind::StructType(fields) => fields.iter_mut().for_each(|field| walk_expr(&mut field.ty, f)),
-        ExprKind::InterfaceType(methods) => methods.iter_mut().for_each(|m| walk_func_type(&mut m.sig, f)),
+        ExprKind::InterfaceType(elems) => elems.iter_mut().for_each(|elem| match elem {
+            InterfaceElem::Method(m) => walk_func_type(&mut m.sig, f),
+            InterfaceElem::Embedded(t) => walk_expr(t, f),
+        }),
     }
 }
 
@@ -1624,7 +1630,6 @@ func main() { println(x) }
         let cases = [
             (in_main("\tselect {\n\t}"), "./x.go:4:2: select statements are not supported yet (minigo tier 2)"),
             (in_main("\tswitch v := x.(type) {\n\t}"), "./x.go:4:11: type switches with a short variable declaration are not supported"),
-            ("package main\n\ntype I interface{ error }\n".to_string(), "./x.go:3:19: embedded interfaces are not supported"),
             (in_main("\tgo f"), "./x.go:4:5: expression in go must be function call"),
             (in_main("\tdefer (f())"), "./x.go:4:8: expression in defer must not be parenthesized"),
             (in_main("\tfor a, b, c := range x {\n\t}"), "./x.go:4:12: range clause permits at most two iteration variables"),

@@ -162,6 +162,16 @@ pub enum TypeKind {
     Tuple(Vec<TypeId>),
 }
 
+/// The names and positions an interface method declares for its parameters
+/// and results (invented as gc's wrappers name them: `.anon0` for an
+/// unnamed or blank parameter, `~r0` for an unnamed result). They are not
+/// part of the type, so they live beside it.
+#[derive(Clone, Debug, Default)]
+pub struct IfaceMethodNames {
+    pub params: Vec<(String, u32)>,
+    pub results: Vec<(String, u32)>,
+}
+
 /// A method declared on a named type.
 #[derive(Clone, Debug)]
 pub struct Method {
@@ -180,6 +190,9 @@ pub enum Member {
     Field { path: Vec<u32>, ty: TypeId },
     /// A method of `recv_named`, whose receiver `path` reaches through embedded fields.
     Method { path: Vec<u32>, method: Method, recv_named: TypeId },
+    /// A method of an interface type, reached through `path`: the
+    /// interface's `index`th method (in name order), of signature `sig`.
+    IfaceMethod { path: Vec<u32>, index: u32, sig: TypeId },
     /// Found more than once at the shallowest depth that has it.
     Ambiguous,
 }
@@ -193,9 +206,13 @@ pub struct TypeTable {
     byte: TypeId,
     rune: TypeId,
     any: TypeId,
+    error: TypeId,
     interned: HashMap<TypeKind, TypeId>,
     /// Methods of each named type, in declaration order.
     pub methods: HashMap<TypeId, Vec<Method>>,
+    /// The parameter names of each interface type's methods, by (interface
+    /// type, method name), as the first declaration of the type spells them.
+    pub iface_method_names: HashMap<(TypeId, String), IfaceMethodNames>,
     /// Named types declared as another named type whose underlying type was
     /// not known yet (`type T2 T1` met while T1's struct is being resolved):
     /// (the type, the type it names), settled by set_underlying.
@@ -212,6 +229,14 @@ pub const INVALID: TypeId = TypeId(0);
 
 /// The `decl_index` of `byte`, `rune` and `any`.
 pub const PREDECLARED_ALIAS: u32 = u32::MAX - 1;
+/// The `decl_index` of the predeclared defined type `error`.
+pub const PREDECLARED_ERROR: u32 = u32::MAX - 2;
+
+/// Whether a named type's `decl_index` is that of a predeclared type
+/// (printed without a package, declared nowhere in the file).
+pub fn is_predeclared(decl_index: u32) -> bool {
+    decl_index == PREDECLARED_ALIAS || decl_index == PREDECLARED_ERROR
+}
 
 impl TypeTable {
     pub fn new() -> TypeTable {
@@ -221,8 +246,10 @@ impl TypeTable {
             byte: INVALID,
             rune: INVALID,
             any: INVALID,
+            error: INVALID,
             interned: HashMap::new(),
             methods: HashMap::new(),
+            iface_method_names: HashMap::new(),
             awaiting_underlying: Vec::new(),
         };
         table.intern(TypeKind::Basic(Basic::Invalid));
@@ -231,6 +258,11 @@ impl TypeTable {
         table.byte = table.new_predeclared_alias("byte", uint8);
         table.rune = table.new_predeclared_alias("rune", int32);
         table.any = table.new_predeclared_alias("any", empty_interface);
+        let string = table.basic(Basic::String);
+        let error_sig = table.intern(TypeKind::Func(Signature { params: Vec::new(), results: vec![string], variadic: false }));
+        let error_iface = table.intern(TypeKind::Interface(vec![IfaceMethod { name: "Error".to_string(), sig: error_sig }]));
+        table.error = table.new_named("error", PREDECLARED_ERROR);
+        table.set_underlying(table.error, error_iface);
         table
     }
 
@@ -296,10 +328,10 @@ impl TypeTable {
     /// The package-level defined types (not local ones, not `byte`, `rune`,
     /// `any`), in the order they were declared.
     pub fn package_types(&self) -> Vec<TypeId> {
-        // Local types have decl_index u32::MAX, just above PREDECLARED_ALIAS.
+        // Local types have decl_index u32::MAX, just above the predeclared ones.
         (0..self.kinds.len() as u32)
             .map(TypeId)
-            .filter(|t| matches!(self.kind(*t), TypeKind::Named { decl_index, .. } if *decl_index < PREDECLARED_ALIAS))
+            .filter(|t| matches!(self.kind(*t), TypeKind::Named { decl_index, .. } if *decl_index < PREDECLARED_ERROR))
             .collect()
     }
 
@@ -316,6 +348,11 @@ impl TypeTable {
     /// The predeclared `any`, another spelling of `interface{}`.
     pub fn any_type(&self) -> TypeId {
         self.any
+    }
+
+    /// The predeclared `error`.
+    pub fn error_type(&self) -> TypeId {
+        self.error
     }
 
     /// `byte`, `rune` or `any`: another spelling of a type, identical to it.
@@ -408,6 +445,26 @@ impl TypeTable {
 
     pub fn is_interface(&self, t: TypeId) -> bool {
         matches!(self.under(t), TypeKind::Interface(_))
+    }
+
+    /// An interface type's methods, sorted by name (its method set).
+    pub fn iface_methods(&self, t: TypeId) -> Option<&[IfaceMethod]> {
+        match self.under(t) {
+            TypeKind::Interface(methods) => Some(methods),
+            _ => None,
+        }
+    }
+
+    /// The names interface type `t`'s method `method` gives its parameters:
+    /// its declaration's if `t` is a declared type, else its literal's.
+    pub fn iface_names(&self, t: TypeId, method: &str) -> Option<&IfaceMethodNames> {
+        let names = &self.iface_method_names;
+        names.get(&(t, method.to_string())).or_else(|| names.get(&(self.underlying(t), method.to_string())))
+    }
+
+    /// An interface type with methods (`interface{}` and `any` have none).
+    pub fn is_nonempty_interface(&self, t: TypeId) -> bool {
+        self.iface_methods(t).is_some_and(|ms| !ms.is_empty())
     }
 
     pub fn signature(&self, t: TypeId) -> Option<&Signature> {
@@ -513,6 +570,15 @@ impl TypeTable {
         self.styled(self.canonical(t), &Style { package: Some(package), ..Style::GC })
     }
 
+    /// The run-time name of the function type of `sig`: `func(int) main.T`.
+    pub fn runtime_signature(&self, sig: &Signature, package: &str) -> String {
+        let canonical = |ts: &[TypeId]| ts.iter().map(|t| self.canonical(*t)).collect();
+        let sig = Signature { params: canonical(&sig.params), results: canonical(&sig.results), variadic: sig.variadic };
+        let mut out = "func".to_string();
+        self.write_styled_signature(&mut out, &sig, &Style { package: Some(package), ..Style::GC });
+        out
+    }
+
     /// `(int, int) int`, `(...int)`, `() (int, bool)` as gc prints them.
     pub fn write_signature(&self, out: &mut String, sig: &Signature) {
         self.write_styled_signature(out, sig, &Style::GC);
@@ -528,7 +594,7 @@ impl TypeTable {
         match self.kind(t) {
             TypeKind::Basic(b) => out.push_str(b.name()),
             TypeKind::Named { name, decl_index, .. } => {
-                if let Some(package) = style.package.filter(|_| *decl_index != PREDECLARED_ALIAS) {
+                if let Some(package) = style.package.filter(|_| !is_predeclared(*decl_index)) {
                     out.push_str(package);
                     out.push('.');
                 }
@@ -707,6 +773,14 @@ impl TypeTable {
                 if let Some(m) = self.methods.get(&base).and_then(|ms| ms.iter().find(|m| m.name == name)) {
                     finds += weight;
                     found.get_or_insert(Member::Method { path: path.clone(), method: m.clone(), recv_named: base });
+                    continue;
+                }
+                // An interface's methods; behind a pointer it has none.
+                if let Some(methods) = self.iface_methods(ty) {
+                    if let Some(index) = methods.iter().position(|m| m.name == name) {
+                        finds += weight;
+                        found.get_or_insert(Member::IfaceMethod { path: path.clone(), index: index as u32, sig: methods[index].sig });
+                    }
                     continue;
                 }
                 for (i, f) in self.struct_fields(base).unwrap_or(&[]).iter().enumerate() {

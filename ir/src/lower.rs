@@ -856,10 +856,10 @@ impl<'a> Lowerer<'a> {
             self.b().func.node_mut(n).ty = target;
             return n;
         }
-        if self.types().is_interface(target) && !self.types().is_interface(node_ty) {
-            return self.implicit_node(Op::Conv(ConvKind::Iface, n), pos, target);
+        match iface_conversion(self.types(), node_ty, target) {
+            Some(kind) => self.implicit_node(Op::Conv(kind, n), pos, target),
+            None => n,
         }
-        n
     }
 
     /// Lowers a call or comma-ok type assertion that yields several values.
@@ -1135,6 +1135,9 @@ impl<'a> Lowerer<'a> {
                 };
                 self.node(Op::Func(f), e.pos, ty)
             }
+            Some(Selection::IfaceMethod { .. }) => {
+                panic!("lowering: an interface method value at offset {} (the checker rejects them)", e.pos)
+            }
             None => panic!("lowering: selector without a selection at offset {}", e.pos),
         }
     }
@@ -1199,6 +1202,17 @@ impl<'a> Lowerer<'a> {
                 let fty = self.pkg_func_sig(f);
                 let callee = self.node(Op::Func(f), fstripped.pos, fty);
                 (callee, vec![recv])
+            }
+            Some(Selection::IfaceMethod { path, index }) => {
+                let ExprKind::Selector(x, _) = &fstripped.kind else { unreachable!("a method selection is a selector") };
+                let xn = self.expr(x);
+                let xt = self.ty_of(x);
+                let mut recv = self.field_path(xn, xt, &path, fstripped.pos);
+                if self.calls_or_receives(x) {
+                    recv = self.callee_temp(recv, x.pos, e.pos);
+                }
+                let callee = self.node(Op::DotInter { x: recv, method: index }, fstripped.pos, finfo.ty);
+                (callee, Vec::new())
             }
             _ if self.calls_or_receives(fstripped) => {
                 let value = self.expr(fstripped);
@@ -1332,11 +1346,7 @@ impl<'a> Lowerer<'a> {
         let xn = self.expr(x);
         let t = self.types();
         let kind = if t.is_interface(target) {
-            if t.is_interface(xt) {
-                ConvKind::Nop
-            } else {
-                ConvKind::Iface
-            }
+            iface_conversion(t, xt, target).unwrap_or(ConvKind::Nop)
         } else {
             let tb = t.basic_of(target);
             let xb = t.basic_of(xt);
@@ -1391,7 +1401,7 @@ impl<'a> Lowerer<'a> {
                 TypeKind::Slice(el) => Some(*el),
                 _ => None,
             };
-            let user_named = |t: &TypeTable, el: TypeId| matches!(t.kind(el), TypeKind::Named { decl_index, .. } if *decl_index != frontend::types::PREDECLARED_ALIAS);
+            let user_named = |t: &TypeTable, el: TypeId| matches!(t.kind(el), TypeKind::Named { decl_index, .. } if !frontend::types::is_predeclared(*decl_index));
             if elem.is_some_and(|el| user_named(self.types(), el)) {
                 // Printed as gc does: []byte and []rune, not []uint8 and []int32.
                 let plain = if kind == ConvKind::BytesToString { self.types().byte_type() } else { self.types().rune_type() };

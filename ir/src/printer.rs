@@ -281,6 +281,11 @@ impl Printer<'_> {
                 let name = self.pkg.func(*method).name.rsplit('.').next().unwrap_or("").to_string();
                 format!("{}.{}", self.expr(*recv, own), name)
             }
+            Op::DotInter { x, method } => {
+                let x_ty = self.func.node(*x).ty;
+                let name = t.iface_methods(x_ty).map_or("", |ms| ms[*method as usize].name.as_str());
+                format!("{}.{}", self.expr(*x, own), name)
+            }
             Op::Conv(_, x) => {
                 let target = if t.is_named(node.ty) || matches!(t.kind(node.ty), TypeKind::Basic(_)) {
                     t.display(node.ty)

@@ -146,6 +146,7 @@ macro_rules! each_child {
             | Op::Panic(a)
             | Op::Defer(a)
             | Op::TypeAssert { x: a, .. }
+            | Op::DotInter { x: a, .. }
             | Op::MethodValue { recv: a, .. } => $f(a),
             Op::AddStr(xs) | Op::Block(xs) | Op::Return(xs) | Op::Append { args: xs, .. } | Op::Print { args: xs, .. } => {
                 xs.$iter().for_each(&mut $f)

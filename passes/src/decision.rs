@@ -42,6 +42,8 @@ pub enum DecisionKind {
     Explanation { header: String, lines: Vec<FlowLine> },
     /// `index bounds check elided`: an index gc's walk proves in range.
     BoundsCheckElided,
+    /// `devirtualizing i.M to T`.
+    Devirtualizing { message: String },
 }
 
 /// One line of an escape explanation.
@@ -110,6 +112,7 @@ impl Decision {
             }),
             DecisionKind::Explanation { .. } => None,
             DecisionKind::BoundsCheckElided => Some("index bounds check elided".to_string()),
+            DecisionKind::Devirtualizing { message } => Some(message.clone()),
             DecisionKind::CanInline { func, cost, body } => Some(if level >= 2 {
                 format!("can inline {} with cost {} as: {}", func, cost, body)
             } else {

@@ -15,7 +15,7 @@ use crate::callgraph;
 use crate::decision::{Decision, DecisionKind, Position};
 
 pub use cost::{hairy_cost, node_count, Verdict};
-pub use expand::{inline_calls, static_callee};
+pub use expand::{inline_calls, static_callee, static_value};
 
 /// Runs can-inline analysis and call-site inlining over the whole package.
 /// `full_costs`: count whole functions (gc at `-m=2`) rather than stop at the budget.

@@ -1,7 +1,8 @@
 //! The middle-end: dead code removal (`deadcode.rs`), then the bottom-up
 //! call-graph driver (`callgraph.rs`) that the
 //! inliner (`inline.rs`) and then escape analysis (`escape.rs`) run over, one
-//! strongly connected component at a time, callees first, as gc 1.19 does;
+//! strongly connected component at a time, callees first, as gc 1.19 does,
+//! with interface calls devirtualized in between (`devirtualize.rs`);
 //! then gc's walk-time bounds rule (`bounds.rs`), nil-check elimination
 //! (`nilcheck.rs`) and the bounds checks loops make needless (`loopbounds.rs`). Every decision is recorded as data
 //! (`decision.rs`) and rendered for `-m`, `-m=2` and `-json` (`render.rs`).
@@ -10,6 +11,7 @@ pub mod bounds;
 pub mod callgraph;
 pub mod deadcode;
 pub mod decision;
+pub mod devirtualize;
 pub mod escape;
 pub mod inline;
 pub mod loopbounds;
@@ -44,6 +46,7 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     if !config.no_inline {
         inline::inline_package(pkg, config.full_costs, &mut decisions);
     }
+    devirtualize::devirtualize_package(pkg, &mut decisions);
     escape::escape_package(pkg, config, &mut decisions);
     bounds::bound_package(pkg, &mut decisions);
     nilcheck::eliminate_nil_checks(pkg);

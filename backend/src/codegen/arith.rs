@@ -163,11 +163,13 @@ impl FuncCtx<'_, '_> {
     }
 
     /// `a op b` for the operands of a comparison or a switch case: two
-    /// interfaces compare dynamic types and values in the runtime (efaceeq),
-    /// unless one is nil.
+    /// interfaces compare dynamic types and values in the runtime (efaceeq;
+    /// with methods, the types in their itabs), unless one is nil.
     pub fn compare_operands(&mut self, op: BinOp, ty: TypeId, a: &Val, b: &Val, with_nil: bool) -> Value {
         if self.types.is_interface(ty) && !with_nil {
-            let eq = self.call_rt(Rt::EfaceEq, &[a.part(0), a.part(1), b.part(0), b.part(1)])[0];
+            let a_type = self.dynamic_type(ty, a.part(0));
+            let b_type = self.dynamic_type(ty, b.part(0));
+            let eq = self.call_rt(Rt::EfaceEq, &[a_type, a.part(1), b_type, b.part(1)])[0];
             let cc = if op == BinOp::Eq { IntCC::NotEqual } else { IntCC::Equal };
             return self.b.ins().icmp_imm_s(cc, eq, 0);
         }
@@ -246,6 +248,7 @@ impl FuncCtx<'_, '_> {
                 all
             }
             TypeKind::Array(n, elem) => self.equal_arrays(n, elem, a.addr(), b.addr()),
+            TypeKind::Interface(_) => self.compare_operands(BinOp::Eq, ty, a, b, false),
             _ => self.compare(BinOp::Eq, ty, a, b),
         }
     }

@@ -7,7 +7,7 @@
 //! value's record is `[wrapper code, receiver]`; the wrapper (`<sym>_mv`)
 //! loads the receiver from the record and calls the method.
 
-use cranelift_codegen::ir::{types, Function, InstBuilder, StackSlotData, StackSlotKind, UserFuncName, Value};
+use cranelift_codegen::ir::{types, AbiParam, Function, InstBuilder, StackSlotData, StackSlotKind, UserFuncName, Value};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{Linkage, Module};
 use ir::{Func, FuncId, NodeId, Op, Signature, TypeId, TypeKind};
@@ -133,9 +133,21 @@ impl FuncCtx<'_, '_> {
             Op::Func(func) => Some(func),
             _ => None,
         };
-        let func_value = match direct {
-            Some(_) => None,
-            None => Some(self.eval(*callee).scalar()),
+        // A call through an interface: the method's code from the itab,
+        // the data word as the receiver.
+        let dynamic = match self.func.node(*callee).op {
+            Op::DotInter { x, method } => {
+                let iface = self.eval(x);
+                let tab = iface.part(0);
+                self.nil_check(tab);
+                let code = self.b.ins().load(types::I64, flags(), tab, 16 + 8 * method as i32);
+                Some((code, iface.part(1)))
+            }
+            _ => None,
+        };
+        let func_value = match (direct, dynamic) {
+            (Some(_), _) | (_, Some(_)) => None,
+            _ => Some(self.eval(*callee).scalar()),
         };
         let values = self.eval_args(&sig, args, node.escapes);
         let result_slots: Vec<Option<Value>> = sig
@@ -148,6 +160,7 @@ impl FuncCtx<'_, '_> {
             .collect();
         let mut call_args = vec![func_value.unwrap_or_else(|| self.iconst(0))];
         call_args.extend(result_slots.iter().flatten().copied());
+        call_args.extend(dynamic.map(|(_, receiver)| receiver));
         for value in &values {
             call_args.extend(value_parts(value));
         }
@@ -155,6 +168,14 @@ impl FuncCtx<'_, '_> {
             (Some(func), _) => {
                 let callee = self.func_ref(self.cg.function_id(func));
                 self.b.ins().call(callee, &call_args)
+            }
+            (None, None) if dynamic.is_some() => {
+                let mut clif_sig = self.cg.go_signature(sig_ty);
+                let receiver_at = 1 + result_slots.iter().flatten().count();
+                clif_sig.params.insert(receiver_at, AbiParam::new(types::I64));
+                let sig_ref = self.b.import_signature(clif_sig);
+                let code = dynamic.map(|(code, _)| code).expect("a dynamic call's code");
+                self.b.ins().call_indirect(sig_ref, code, &call_args)
             }
             (None, Some(record)) => {
                 self.nil_check(record);

@@ -10,7 +10,7 @@ use super::layout::runtime_kind;
 use super::Codegen;
 
 impl Codegen<'_> {
-    fn define_readonly(&mut self, desc: &DataDescription) -> DataId {
+    pub(super) fn define_readonly(&mut self, desc: &DataDescription) -> DataId {
         let id = self.module.declare_anonymous_data(false, false).unwrap_or_else(|e| panic!("backend: declaring read-only data: {}", e));
         self.module.define_data(id, desc).unwrap_or_else(|e| panic!("backend: defining read-only data: {}", e));
         id
@@ -39,20 +39,31 @@ impl Codegen<'_> {
         let name = types.runtime_name(t, &self.package.name);
         let (size, kind, has_pointers) = (types.size(t), runtime_kind(types, t), types.has_pointers(t));
         let eq = self.equality(t);
-        let id = self.define_descriptor(size, kind, has_pointers, &name, eq);
+        let methods = self.method_table(t);
+        let id = self.define_descriptor(size, kind, has_pointers, &name, eq, methods);
         self.type_descriptors.insert(t, id);
         id
     }
 
-    /// A `minigo_type`: size, kind, has_pointers, name, name_len, eq.
-    fn define_descriptor(&mut self, size: u64, kind: u32, has_pointers: bool, name: &str, eq: Option<DataId>) -> DataId {
-        let mut bytes = Vec::with_capacity(40);
+    /// A `minigo_type`: size, kind, has_pointers, name, name_len, eq, methods, nmethods.
+    fn define_descriptor(
+        &mut self,
+        size: u64,
+        kind: u32,
+        has_pointers: bool,
+        name: &str,
+        eq: Option<DataId>,
+        methods: Option<(DataId, usize)>,
+    ) -> DataId {
+        let mut bytes = Vec::with_capacity(56);
         bytes.extend_from_slice(&size.to_le_bytes());
         bytes.extend_from_slice(&kind.to_le_bytes());
         bytes.extend_from_slice(&(has_pointers as u32).to_le_bytes());
         bytes.extend_from_slice(&0u64.to_le_bytes());
         bytes.extend_from_slice(&(name.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&0u64.to_le_bytes());
+        bytes.extend_from_slice(&0u64.to_le_bytes());
+        bytes.extend_from_slice(&(methods.map_or(0, |(_, n)| n) as u64).to_le_bytes());
         let name_id = self.string_data(name.as_bytes());
         let mut desc = DataDescription::new();
         desc.define(bytes.into_boxed_slice());
@@ -62,6 +73,10 @@ impl Codegen<'_> {
         if let Some(eq) = eq {
             let eq_ref = self.module.declare_data_in_data(eq, &mut desc);
             desc.write_data_addr(32, eq_ref, 0);
+        }
+        if let Some((table, _)) = methods {
+            let table_ref = self.module.declare_data_in_data(table, &mut desc);
+            desc.write_data_addr(40, table_ref, 0);
         }
         self.define_readonly(&desc)
     }
@@ -97,6 +112,7 @@ impl Codegen<'_> {
                 EqStep::Float64(offset) => (3, offset, 0),
                 EqStep::String(offset) => (4, offset, 0),
                 EqStep::Eface(offset) => (5, offset, 0),
+                EqStep::Iface(offset) => (8, offset, 0),
                 EqStep::Array(offset, count, elem) => {
                     arrays.push((bytes.len() + 16, elem));
                     (6, offset, count)
@@ -157,6 +173,8 @@ enum EqStep {
     Float64(u64),
     String(u64),
     Eface(u64),
+    /// An interface with methods: its first word is an itab.
+    Iface(u64),
     /// An array whose elements need steps of their own: count and element type.
     Array(u64, u64, TypeId),
     Uncomparable,
@@ -169,7 +187,8 @@ fn equality_steps(types: &TypeTable, t: TypeId, offset: u64, out: &mut Vec<EqSte
         TypeKind::Basic(Basic::Float64) => out.push(EqStep::Float64(offset)),
         TypeKind::Basic(Basic::String) => out.push(EqStep::String(offset)),
         TypeKind::Basic(_) | TypeKind::Pointer(_) | TypeKind::Chan(_) => out.push(EqStep::Bytes(offset, types.size(t))),
-        TypeKind::Interface(_) => out.push(EqStep::Eface(offset)),
+        TypeKind::Interface(methods) if methods.is_empty() => out.push(EqStep::Eface(offset)),
+        TypeKind::Interface(_) => out.push(EqStep::Iface(offset)),
         TypeKind::Struct(fields) => {
             for (i, field) in fields.iter().enumerate() {
                 if field.name != "_" && !equality_steps(types, field.ty, offset + types.field_offset(t, i), out) {

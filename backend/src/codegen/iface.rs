@@ -1,7 +1,10 @@
-//! `interface{}` values: `(type descriptor, data word)`. Boxing (gc's
-//! OCONVIFACE) follows gc's choice of data word, allocation for allocation
-//! (see `data_word`); type assertions compare descriptor addresses, since every type
-//! has exactly one descriptor.
+//! Interface values: `(type descriptor, data word)` for `interface{}`,
+//! `(itab, data word)` for an interface with methods (see `itab.rs`).
+//! Boxing (gc's OCONVIFACE) follows gc's choice of data word, allocation
+//! for allocation (see `data_word`); type assertions to concrete types
+//! compare descriptor addresses, since every type has exactly one
+//! descriptor; assertions to interfaces with methods ask the runtime for
+//! the itab.
 
 use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Type, Value};
 use cranelift_module::DataId;
@@ -12,20 +15,56 @@ use super::layout::{basic, is_direct_iface, is_string};
 use super::runtime::Rt;
 
 impl FuncCtx<'_, '_> {
-    /// `interface{}(x)`.
+    /// `I(x)` for an interface type I (gc's OCONVIFACE): a concrete value
+    /// boxed with its type descriptor, or with the itab for I when I has
+    /// methods; an interface value converted to another interface type.
     pub fn box_iface(&mut self, id: NodeId, x: NodeId) -> Val {
         let from = self.func.node(x).ty;
+        let to = self.func.node(id).ty;
         if self.types.is_interface(from) {
-            return self.eval(x);
+            let value = self.eval(x);
+            let (word, data) = (value.part(0), value.part(1));
+            let dynamic = self.dynamic_type(from, word);
+            if !self.types.is_nonempty_interface(to) {
+                return Val::Parts(vec![dynamic, data]);
+            }
+            let inter = self.cg.type_descriptor(to);
+            let inter = self.data_addr(inter);
+            let tab = self.call_rt(Rt::AssertItab2, &[inter, dynamic])[0];
+            return Val::Parts(vec![tab, data]);
         }
         if basic(self.types, from) == Some(Basic::UntypedNil) {
             let zero = self.iconst(0);
             return Val::Parts(vec![zero, zero]);
         }
         let data = self.data_word(id, x, from);
-        let descriptor = self.cg.type_descriptor(from);
-        let type_word = self.data_addr(descriptor);
+        let type_word = if self.types.is_nonempty_interface(to) {
+            let itab = self.cg.itab(to, from);
+            self.data_addr(itab)
+        } else {
+            let descriptor = self.cg.type_descriptor(from);
+            self.data_addr(descriptor)
+        };
         Val::Parts(vec![type_word, data])
+    }
+
+    /// The dynamic type (descriptor, or 0 for nil) of an interface value of
+    /// type `iface` whose first word is `word`: the word itself, or the type
+    /// in the itab it points to.
+    pub fn dynamic_type(&mut self, iface: TypeId, word: Value) -> Value {
+        if !self.types.is_nonempty_interface(iface) {
+            return word;
+        }
+        let load = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.append_block_param(done, types::I64);
+        let zero = self.iconst(0);
+        self.b.ins().brif(word, load, &[], done, &[zero.into()]);
+        self.b.switch_to_block(load);
+        let ty = self.b.ins().load(types::I64, flags(), word, 8);
+        self.b.ins().jump(done, &[ty.into()]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
     }
 
     /// The data word for `x` boxed into an interface, as gc's `dataWord`
@@ -143,8 +182,23 @@ impl FuncCtx<'_, '_> {
     /// `x.(T)`; with `comma_ok` the results are `(value, ok)`, else a
     /// mismatch panics with Go's interface-conversion message.
     pub fn type_assert(&mut self, x: NodeId, target: TypeId, comma_ok: bool) -> Vec<Val> {
+        let source = self.func.node(x).ty;
         let iface = self.eval(x);
-        let (type_word, data) = (iface.part(0), iface.part(1));
+        let (word, data) = (iface.part(0), iface.part(1));
+        let type_word = self.dynamic_type(source, word);
+        if self.types.is_nonempty_interface(target) {
+            let inter = self.cg.type_descriptor(target);
+            let inter = self.data_addr(inter);
+            if !comma_ok {
+                let tab = self.call_rt(Rt::AssertItab, &[inter, type_word])[0];
+                return vec![Val::Parts(vec![tab, data])];
+            }
+            let tab = self.call_rt(Rt::AssertItab2, &[inter, type_word])[0];
+            let ok = self.b.ins().icmp_imm_s(IntCC::NotEqual, tab, 0);
+            let zero = self.iconst(0);
+            let data = self.b.ins().select(ok, data, zero);
+            return vec![Val::Parts(vec![tab, data]), Val::Parts(vec![ok])];
+        }
         if self.types.is_interface(target) {
             let ok = self.b.ins().icmp_imm_s(IntCC::NotEqual, type_word, 0);
             if !comma_ok {
@@ -152,16 +206,22 @@ impl FuncCtx<'_, '_> {
                 let want = self.cg.type_descriptor(target);
                 let want = self.data_addr(want);
                 self.panic_if(failed, Rt::PanicDotType, &[type_word, want]);
-                return vec![iface];
+                return vec![Val::Parts(vec![type_word, data])];
             }
-            return vec![iface, Val::Parts(vec![ok])];
+            return vec![Val::Parts(vec![type_word, data]), Val::Parts(vec![ok])];
         }
         let want = self.cg.type_descriptor(target);
         let want = self.data_addr(want);
         let matches = self.b.ins().icmp(IntCC::Equal, type_word, want);
         if !comma_ok {
             let failed = self.b.ins().bxor_imm_u(matches, 1);
-            self.panic_if(failed, Rt::PanicDotType, &[type_word, want]);
+            if self.types.is_nonempty_interface(source) {
+                let inter = self.cg.type_descriptor(source);
+                let inter = self.data_addr(inter);
+                self.panic_if(failed, Rt::PanicDotTypeIface, &[inter, type_word, want]);
+            } else {
+                self.panic_if(failed, Rt::PanicDotType, &[type_word, want]);
+            }
             return vec![self.unbox(target, data)];
         }
         // The value is the boxed one when the types match, else T's zero value.

@@ -163,6 +163,17 @@ impl<'a> Checker<'a> {
                     self.invalid(e);
                     return;
                 }
+                if !self.types.is_interface(t) {
+                    if let Some(cause) = self.missing_method(t, xi.ty) {
+                        let (ts, xs) = (self.types.type_string(t), self.types.type_string(xi.ty));
+                        self.error(
+                            e.start(),
+                            format!("impossible type assertion: {}\n\t{} does not implement {} {}", self.expr_string(e), ts, xs, cause),
+                        );
+                        self.invalid(e);
+                        return;
+                    }
+                }
                 self.set(e, Mode::Value, t, None);
             }
             ExprKind::Call { func, args, ellipsis, .. } => self.call(e, func, args, *ellipsis),
@@ -291,7 +302,7 @@ impl<'a> Checker<'a> {
 
     /// Whether a value of type `v` may be assigned to type `t` (spec
     /// "Assignability", types2's assignableTo); the reason if it may not.
-    pub(crate) fn assignable_reason(&self, v: TypeId, t: TypeId) -> (bool, Option<&'static str>) {
+    pub(crate) fn assignable_reason(&self, v: TypeId, t: TypeId) -> (bool, Option<String>) {
         if self.types.identical(v, t) || v == INVALID || t == INVALID {
             return (true, None);
         }
@@ -313,15 +324,86 @@ impl<'a> Checker<'a> {
         if self.types.identical(vu, tu) && (!self.has_name(v) || !self.has_name(t)) {
             return (true, None);
         }
-        if let TypeKind::Interface(ms) = self.types.under(t) {
-            if ms.is_empty() {
-                return (true, None);
-            }
+        let t_iface_pointer = self.types.pointer_elem(t).is_some_and(|e| self.types.is_interface(e));
+        if self.types.is_interface(t) || t_iface_pointer {
+            return match self.implements(v, t) {
+                Ok(()) => (true, None),
+                Err(why) => (false, Some(why)),
+            };
         }
         if self.types.is_interface(v) && !self.types.is_interface(t) {
-            return (false, Some("need type assertion"));
+            return (false, Some("need type assertion".to_string()));
         }
         (false, None)
+    }
+
+    /// types2's implements: whether `v` implements the interface `t`, or why not.
+    pub(crate) fn implements(&self, v: TypeId, t: TypeId) -> Result<(), String> {
+        let (vs, ts) = (self.types.type_string(v), self.types.type_string(t));
+        if !self.types.is_interface(t) {
+            return Err(format!("{} does not implement {} (type {} is pointer to interface, not interface)", vs, ts, ts));
+        }
+        match self.missing_method(v, t) {
+            None => Ok(()),
+            Some(cause) => Err(format!("{} does not implement {} {}", vs, ts, cause)),
+        }
+    }
+
+    /// types2's missingMethod with its missingMethodReason (in gc's
+    /// wording): the first method of interface `t`, in name order, that `v`
+    /// lacks, as `(missing M method)`, `(M method has pointer receiver)` or
+    /// `(wrong type for M method)` with what `v` has and `t` wants.
+    pub(crate) fn missing_method(&self, v: TypeId, t: TypeId) -> Option<String> {
+        let methods = self.types.iface_methods(t)?.to_vec();
+        let func_string = |name: &str, sig: TypeId| format!("{}{}", name, self.types.type_string(sig).trim_start_matches("func"));
+        let have_want = |what: String, name: &str, sig: TypeId, want: &IfaceMethod| {
+            format!("({})\n\t\thave {}\n\t\twant {}", what, func_string(name, sig), func_string(&want.name, want.sig))
+        };
+        for m in &methods {
+            // (found, the method's name and signature if there is one)
+            let (found, alt): (bool, Option<(String, TypeId)>) = if let Some(vms) = self.types.iface_methods(v) {
+                match vms.iter().find(|f| f.name == m.name) {
+                    Some(f) => (true, Some((f.name.clone(), f.sig))),
+                    None => (false, None),
+                }
+            } else {
+                match self.types.lookup_member(v, &m.name) {
+                    Some(Member::Method { path, method, .. }) => {
+                        let in_set =
+                            !method.pointer_recv || self.types.pointer_elem(v).is_some() || self.types.receiver_via_pointer(v, &path);
+                        (in_set, Some((method.name, method.sig)))
+                    }
+                    Some(Member::IfaceMethod { sig, .. }) => (true, Some((m.name.clone(), sig))),
+                    Some(Member::Field { .. } | Member::Ambiguous) => (true, None),
+                    None => (false, self.method_folding_case(v, &m.name)),
+                }
+            };
+            match alt {
+                None => {
+                    let v_iface_pointer = self.types.pointer_elem(v).is_some_and(|e| self.types.is_interface(e));
+                    if v_iface_pointer {
+                        let vs = self.types.type_string(v);
+                        return Some(format!("(type {} is pointer to interface, not interface)", vs));
+                    }
+                    return Some(format!("(missing {} method)", m.name));
+                }
+                Some((name, sig)) if name != m.name => return Some(have_want(format!("missing {} method", m.name), &name, sig, m)),
+                Some((_, sig)) if self.types.identical(sig, m.sig) => {
+                    if !found {
+                        return Some(format!("({} method has pointer receiver)", m.name));
+                    }
+                }
+                Some((name, sig)) => return Some(have_want(format!("wrong type for {} method", m.name), &name, sig, m)),
+            }
+        }
+        None
+    }
+
+    /// A method of `v` (its own or promoted) whose name equals `name` but for case.
+    fn method_folding_case(&self, v: TypeId, name: &str) -> Option<(String, TypeId)> {
+        let base = self.types.pointer_elem(v).unwrap_or(v);
+        let own = self.types.methods.get(&base)?;
+        own.iter().find(|m| m.name.eq_ignore_ascii_case(name)).map(|m| (m.name.clone(), m.sig))
     }
 
     pub(crate) fn assignable(&self, v: TypeId, t: TypeId) -> bool {
@@ -1004,6 +1086,10 @@ impl<'a> Checker<'a> {
                         self.error(sel.pos, format!("cannot call pointer method {} on {}", sel.name, t));
                         self.invalid(e);
                     }
+                    Some(Member::IfaceMethod { .. }) => {
+                        self.error(e.start(), "method expressions of interface methods are not supported yet (minigo tier 2)");
+                        self.invalid(e);
+                    }
                     Some(Member::Field { .. }) => {
                         let t = self.types.type_string(xi.ty);
                         self.error(
@@ -1057,6 +1143,15 @@ impl<'a> Checker<'a> {
                 self.selections
                     .insert(e.id, Selection::Method { decl: method.func_index, path, pointer_recv: method.pointer_recv, recv_named });
                 self.set(e, Mode::Value, method.sig, None);
+            }
+            Some(Member::IfaceMethod { path, index, sig }) => {
+                if !self.callees.contains(&e.id) {
+                    self.error(e.start(), "method values of interface methods are not supported yet (minigo tier 2)");
+                    self.invalid(e);
+                    return;
+                }
+                self.selections.insert(e.id, Selection::IfaceMethod { path, index });
+                self.set(e, Mode::Value, sig, None);
             }
             Some(Member::Ambiguous) => {
                 self.error(sel.pos, format!("ambiguous selector {}.{}", self.expr_string(x), sel.name));

@@ -71,7 +71,7 @@ impl<'a> Checker<'a> {
                         let named = self.types.new_named(&spec.name.name, u32::MAX);
                         let id = self.declare(&spec.name, ObjKind::TypeName, named);
                         self.objects[id as usize].used = true;
-                        let under = self.resolve_type(&spec.ty);
+                        let under = self.resolve_declared_type(named, &spec.ty);
                         self.types.set_underlying(named, under);
                         self.check_valid_types(&[id]);
                     }
@@ -109,6 +109,11 @@ impl<'a> Checker<'a> {
             StmtKind::Defer(e) => {
                 self.expr(e);
                 match &strip_parens(e).kind {
+                    ExprKind::Call { func, .. }
+                        if matches!(self.selections.get(&strip_parens(func).id), Some(Selection::IfaceMethod { .. })) =>
+                    {
+                        self.error(s.pos, "defer of an interface method call is not supported yet (minigo tier 2)")
+                    }
                     ExprKind::Call { args, func, .. }
                         if args.is_empty() && !matches!(self.info_of(func).mode, Mode::Builtin(_) | Mode::Type) => {}
                     ExprKind::Call { .. } => {

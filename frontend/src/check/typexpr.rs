@@ -91,13 +91,7 @@ impl<'a> Checker<'a> {
                 }
                 self.types.intern(TypeKind::Struct(out))
             }
-            ExprKind::InterfaceType(methods) => {
-                if !methods.is_empty() {
-                    self.error(e.pos, "interfaces with methods are not supported yet (minigo tier 2)");
-                    return INVALID;
-                }
-                self.types.intern(TypeKind::Interface(Vec::new()))
-            }
+            ExprKind::InterfaceType(elems) => self.interface_type(e.id, elems),
             ExprKind::Bad => INVALID,
             _ => {
                 let d = self.expr_string(e);
@@ -174,5 +168,123 @@ fn embedded_name(ty: &Expr) -> String {
         ExprKind::Ident(n) => n.clone(),
         ExprKind::Star(inner) | ExprKind::Paren(inner) => embedded_name(inner),
         _ => "?".to_string(),
+    }
+}
+
+impl Checker<'_> {
+    /// An interface type: its own methods and those of the interfaces it
+    /// embeds, sorted by name (types2's type set). A method may come twice
+    /// through embedding only with identical signatures.
+    fn interface_type(&mut self, id: ExprId, elems: &[InterfaceElem]) -> TypeId {
+        let mut methods: Vec<IfaceMethod> = Vec::new();
+        let mut names: Vec<(String, IfaceMethodNames)> = Vec::new();
+        // The methods declared here first, with their positions.
+        let mut declared: Vec<(&str, Pos)> = Vec::new();
+        for elem in elems {
+            let InterfaceElem::Method(m) = elem else { continue };
+            let sig = self.func_signature(&m.sig, None);
+            if m.name.name == "_" {
+                self.error(m.name.pos, "methods must have a unique non-blank name");
+                continue;
+            }
+            if let Some((_, first)) = declared.iter().find(|(name, _)| *name == m.name.name) {
+                let d = Diagnostic::new(m.name.pos, format!("duplicate method {}", m.name.name))
+                    .with_note(Note::at(*first, format!("other declaration of {}", m.name.name)));
+                self.diags.push(d);
+                continue;
+            }
+            declared.push((&m.name.name, m.name.pos));
+            methods.push(IfaceMethod { name: m.name.name.clone(), sig });
+            names.push((m.name.name.clone(), declared_names(&m.sig)));
+        }
+        for elem in elems {
+            match elem {
+                InterfaceElem::Method(_) => {}
+                InterfaceElem::Embedded(t) => {
+                    let embedded = self.resolve_type(t);
+                    if embedded == INVALID {
+                        continue;
+                    }
+                    let Some(embedded_methods) = self.types.iface_methods(embedded).map(|ms| ms.to_vec()) else {
+                        let d = self.types.type_string(embedded);
+                        self.error(
+                            t.start(),
+                            format!("{} is not an interface (type constraints are not supported: minigo has no generics)", d),
+                        );
+                        continue;
+                    };
+                    for m in embedded_methods {
+                        match methods.iter().find(|other| other.name == m.name) {
+                            Some(other) if !self.types.identical(other.sig, m.sig) => {
+                                self.error(t.start(), format!("duplicate method {}", m.name));
+                            }
+                            Some(_) => {}
+                            None => {
+                                let declared = self.types.iface_names(embedded, &m.name).cloned().unwrap_or_default();
+                                names.push((m.name.clone(), declared));
+                                methods.push(m);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        let t = self.types.intern(TypeKind::Interface(methods));
+        // A type declaration's literal gives its names to the declared type
+        // (`declare_iface_names`); another literal to its type as spelled and
+        // to its canonical type (`byte` as `uint8`), if the first.
+        if self.type_decl_rhs != Some(id) {
+            let canonical = self.types.canonical(t);
+            for (name, declared) in &names {
+                self.types.iface_method_names.entry((canonical, name.clone())).or_insert_with(|| declared.clone());
+                self.types.iface_method_names.entry((t, name.clone())).or_insert_with(|| declared.clone());
+            }
+        }
+        self.iface_literal_names.insert(id, names);
+        t
+    }
+}
+
+/// The names an interface method's wrapper gives its parameters and results.
+fn declared_names(ft: &FuncType) -> IfaceMethodNames {
+    let mut anon = 0;
+    let params = ft
+        .params
+        .iter()
+        .map(|p| match &p.name {
+            Some(n) if n.name != "_" => (n.name.clone(), n.pos),
+            other => {
+                anon += 1;
+                (format!(".anon{}", anon - 1), other.as_ref().map_or(p.type_pos, |n| n.pos))
+            }
+        })
+        .collect();
+    let results = ft
+        .results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match &r.name {
+            Some(n) if n.name != "_" => (n.name.clone(), n.pos),
+            other => (format!("~r{}", i), other.as_ref().map_or(r.type_pos, |n| n.pos)),
+        })
+        .collect();
+    IfaceMethodNames { params, results }
+}
+
+impl Checker<'_> {
+    /// Resolves the underlying type expression of a declared type `named`:
+    /// an interface literal there names its methods' parameters for `named`.
+    pub(crate) fn resolve_declared_type(&mut self, named: TypeId, ty: &Expr) -> TypeId {
+        let rhs = strip_parens(ty).id;
+        let outer = self.type_decl_rhs.replace(rhs);
+        let under = self.resolve_type(ty);
+        self.type_decl_rhs = outer;
+        if let Some(names) = self.iface_literal_names.get(&rhs) {
+            for (name, declared) in names.clone() {
+                self.types.iface_method_names.insert((named, name), declared);
+            }
+        }
+        under
     }
 }

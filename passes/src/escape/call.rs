@@ -33,7 +33,11 @@ impl Batch<'_> {
                         }
                     }
                 }
-                self.argument(&Hole::to(BLANK), callee, id);
+                match func.node(callee).op {
+                    // OCALLINTER: the receiver is an argument to an unknown method.
+                    Op::DotInter { x, .. } => self.argument(&Hole::to(HEAP), x, id),
+                    _ => self.argument(&Hole::to(BLANK), callee, id),
+                }
                 for (i, arg) in args.iter().enumerate() {
                     let k = self.argument_hole(ks, callee_fn, i);
                     self.argument(&k, *arg, id);

@@ -22,31 +22,35 @@ use crate::decision::{Decision, DecisionKind, Position};
 pub fn static_callee(pkg: &Package, fid: FuncId, call: NodeId) -> Option<FuncId> {
     let func = pkg.func(fid);
     let Op::Call { callee, .. } = &func.node(call).op else { return None };
-    static_value(func, *callee, 0)
-}
-
-fn static_value(func: &Func, mut id: NodeId, depth: u32) -> Option<FuncId> {
-    if depth > 8 {
-        return None;
-    }
-    while let Op::Conv(ConvKind::Nop, x) = &func.node(id).op {
-        id = *x;
-    }
-    match &func.node(id).op {
-        Op::Func(f) | Op::Closure(f) => Some(*f),
-        Op::InlinedCall { results, .. } if results.len() == 1 => static_value(func, results[0], depth + 1),
-        Op::Local(l) => {
-            let local = func.local(*l);
-            // gc's staticValue1: a variable of the function itself (not a
-            // closure's captured one) that nothing reassigns.
-            if local.class != LocalClass::Auto || !local.has_defn || local.reassigned {
-                return None;
-            }
-            let rhs = defining_value(func, *l)?;
-            static_value(func, rhs, depth + 1)
-        }
+    match func.node(static_value(func, *callee)).op {
+        Op::Func(f) | Op::Closure(f) => Some(f),
         _ => None,
     }
+}
+
+/// gc's `ir.StaticValue`: the expression `id` stands for, through no-op
+/// conversions, inlined calls with a single result, and local variables
+/// of the function itself (not a closure's captured ones) defined once and
+/// never reassigned (gc's staticValue1).
+pub fn static_value(func: &Func, mut id: NodeId) -> NodeId {
+    for _ in 0..16 {
+        while let Op::Conv(ConvKind::Nop, x) = &func.node(id).op {
+            id = *x;
+        }
+        id = match &func.node(id).op {
+            Op::InlinedCall { results, .. } if results.len() == 1 => results[0],
+            Op::Local(l) => {
+                let local = func.local(*l);
+                if local.class != LocalClass::Auto || !local.has_defn || local.reassigned {
+                    return id;
+                }
+                let Some(rhs) = defining_value(func, *l) else { return id };
+                rhs
+            }
+            _ => return id,
+        };
+    }
+    id
 }
 
 /// The right side of the one definition of local `l` (`l := v` or `var l = v`,

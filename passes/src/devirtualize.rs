@@ -1,0 +1,96 @@
+//! gc 1.19's devirtualize pass (devirtualize/devirtualize.go), after inlining
+//! and before escape analysis: a call through an interface whose receiver is
+//! statically a conversion of a concrete value (`ir.StaticValue` through
+//! inlined calls and variables assigned once) becomes a direct method call
+//! on `x.(T)`, with gc's `-m` line `devirtualizing i.M to T`. The inliner has
+//! run already, so the direct call stays a call, as in gc 1.19. A method
+//! that T has through an embedded interface becomes a call through that
+//! field of `x.(T)` ("partially devirtualizing").
+
+use ::ir::*;
+
+use crate::decision::{Decision, DecisionKind, Position};
+use crate::inline::static_value;
+
+/// Devirtualizes the interface calls of every function, in declaration order.
+pub fn devirtualize_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
+    for index in 0..pkg.funcs.len() {
+        let fid = FuncId(index as u32);
+        let func = pkg.func(fid);
+        if !func.has_body || func.dead || func.wrapper_of.is_some() {
+            continue;
+        }
+        for call in func.source_order(&func.body) {
+            devirtualize_call(pkg, fid, call, decisions);
+        }
+    }
+}
+
+fn devirtualize_call(pkg: &mut Package, fid: FuncId, call: NodeId, decisions: &mut Vec<Decision>) {
+    let func = pkg.func(fid);
+    let Op::Call { callee, .. } = &func.node(call).op else { return };
+    let callee = *callee;
+    let Op::DotInter { x: iface, method } = func.node(callee).op else { return };
+    let Op::Conv(ConvKind::Iface, boxed) = func.node(static_value(func, iface)).op else { return };
+    let concrete = func.node(boxed).ty;
+    if pkg.types.is_interface(concrete) {
+        return;
+    }
+    let iface_ty = func.node(iface).ty;
+    let name = pkg.types.iface_methods(iface_ty).expect("an interface")[method as usize].name.clone();
+    // The method T has: declared (or promoted from an embedded field), or
+    // promoted from an embedded interface, whose call stays dynamic.
+    let (path, target, pointer_recv, word) = match pkg.types.lookup_member(concrete, &name) {
+        Some(Member::Method { path, method: m, recv_named }) => {
+            let Some(target) = declared_method(pkg, recv_named, m.pointer_recv, &name) else { return };
+            (path, Some(target), m.pointer_recv, "devirtualizing")
+        }
+        Some(Member::IfaceMethod { path, .. }) if !path.is_empty() => (path, None, false, "partially devirtualizing"),
+        _ => return,
+    };
+    let selector = ::ir::printer::node_text(pkg, func, callee, &|_| false);
+    let message = format!("{} {} to {}", word, selector, pkg.types.display(concrete));
+    decisions.push(Decision { pos: Position::Source(func.node(call).pos), kind: DecisionKind::Devirtualizing { message } });
+
+    let pos = func.node(callee).pos;
+    let target_sig = target.map(|t| pkg.func(t).sig);
+    let (types, funcs) = (&pkg.types, &mut pkg.funcs);
+    let func = &mut funcs[fid.0 as usize];
+    let node = |op: Op, ty: TypeId, implicit: bool| Node { implicit, ..Node::new(op, pos, ty) };
+    // x.(T), then through the embedded fields, then & or * as the receiver needs.
+    let asserted = func.add_node(node(Op::TypeAssert { x: iface, comma_ok: false }, concrete, false));
+    let mut receiver = ::ir::wrapper::select_path(types, func, asserted, &path, pos);
+    let ty = func.node(receiver).ty;
+    let (Some(target), Some(target_sig)) = (target, target_sig) else {
+        // Through the embedded interface: the same method of the field.
+        let index = types.iface_methods(ty).and_then(|ms| ms.iter().position(|m| m.name == name)).expect("the promoted method");
+        func.node_mut(callee).op = Op::DotInter { x: receiver, method: index as u32 };
+        return;
+    };
+    match (types.pointer_elem(ty), pointer_recv) {
+        (None, true) => {
+            let pointer = types.lookup(&TypeKind::Pointer(ty)).expect("the pointer type of a pointer method's receiver");
+            receiver = func.add_node(node(Op::Addr(receiver), pointer, true));
+        }
+        (Some(elem), false) => receiver = func.add_node(node(Op::Deref(receiver), elem, true)),
+        _ => {}
+    }
+    let direct = func.add_node(node(Op::Func(target), target_sig, false));
+    if let Op::Call { callee, args, .. } = &mut func.node_mut(call).op {
+        *callee = direct;
+        args.insert(0, receiver);
+    }
+    // The selector is out of the tree, and gives its operand up.
+    func.node_mut(callee).op = Op::Blank;
+}
+
+/// The declared method `name` of `recv` with the given receiver kind.
+fn declared_method(pkg: &Package, recv: TypeId, pointer: bool, name: &str) -> Option<FuncId> {
+    let recv = pkg.types.canonical(recv);
+    (0..pkg.funcs.len() as u32).map(FuncId).find(|f| {
+        let func = pkg.func(*f);
+        func.wrapper_of.is_none()
+            && func.method_of.is_some_and(|(r, p)| pkg.types.canonical(r) == recv && p == pointer)
+            && func.name.rsplit_once('.').is_some_and(|(_, n)| n == name)
+    })
+}
