@@ -345,9 +345,13 @@ pub enum StmtKind {
         then: Block,
         els: Option<Box<Stmt>>,
     },
+    /// An expression switch, or a type switch when `tag` is `x.(type)`
+    /// (whose clauses list types, or nil); `bind` is the `v` of
+    /// `switch v := x.(type)`.
     Switch {
         init: Option<Box<Stmt>>,
         tag: Option<Expr>,
+        bind: Option<Ident>,
         clauses: Vec<CaseClause>,
         rbrace: Pos,
     },

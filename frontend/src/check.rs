@@ -119,6 +119,9 @@ pub struct Checked {
     pub defs: HashMap<Pos, ObjId>,
     /// The object each identifier expression refers to.
     pub uses: HashMap<ExprId, ObjId>,
+    /// The variable a type switch clause declares (`switch v := x.(type)`),
+    /// by the clause's position.
+    pub implicits: HashMap<Pos, ObjId>,
     pub selections: HashMap<ExprId, Selection>,
     /// Indexed like `File::decls`; `Some` for function declarations.
     pub funcs: Vec<Option<FuncInfo>>,
@@ -186,6 +189,7 @@ pub(crate) struct Checker<'a> {
     exprs: Vec<ExprInfo>,
     defs: HashMap<Pos, ObjId>,
     uses: HashMap<ExprId, ObjId>,
+    implicits: HashMap<Pos, ObjId>,
     selections: HashMap<ExprId, Selection>,
     funcs: Vec<Option<FuncInfo>>,
     diags: Vec<Diagnostic>,
@@ -231,6 +235,7 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         exprs: vec![ExprInfo { ty: INVALID, mode: Mode::Invalid, value: None }; expr_count as usize + 1],
         defs: HashMap::new(),
         uses: HashMap::new(),
+        implicits: HashMap::new(),
         selections: HashMap::new(),
         funcs: vec![None; file.decls.len()],
         diags: Vec::new(),
@@ -265,6 +270,7 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         exprs: c.exprs,
         defs: c.defs,
         uses: c.uses,
+        implicits: c.implicits,
         selections: c.selections,
         funcs: c.funcs,
         init_order,

@@ -455,8 +455,9 @@ impl Ctx {
     }
 
     pub(crate) fn switch_stmt(&self, pos: usize, header: Header, clauses: Vec<CaseClause>, rbrace: usize) -> Stmt {
+        let bind = header.cond.as_ref().and_then(type_switch_guard).map(|(name, _)| name.clone());
         let (init, tag) = self.unpack_header(HeaderKeyword::Switch, header, pos as Pos);
-        Stmt { pos: pos as Pos, kind: StmtKind::Switch { init, tag, clauses, rbrace: rbrace as Pos } }
+        Stmt { pos: pos as Pos, kind: StmtKind::Switch { init, tag, bind, clauses, rbrace: rbrace as Pos } }
     }
 
     pub(crate) fn for_stmt(&self, pos: usize, header: ForHeader, body: Block) -> Stmt {
@@ -510,8 +511,7 @@ impl Ctx {
             return (init, None);
         };
         if keyword == HeaderKeyword::Switch {
-            if let Some(guard) = type_switch_guard(&cond) {
-                self.error(cond.pos, "type switches with a short variable declaration are not supported");
+            if let Some((_, guard)) = type_switch_guard(&cond) {
                 return (init, Some(guard.clone()));
             }
         }
@@ -686,17 +686,15 @@ fn unparen(mut x: Expr) -> Expr {
     }
 }
 
-/// The `x.(type)` of `v := x.(type)`, gc's TypeSwitchGuard with a name.
-fn type_switch_guard(s: &Stmt) -> Option<&Expr> {
+/// The `v` and `x.(type)` of `v := x.(type)`, gc's TypeSwitchGuard with a name.
+fn type_switch_guard(s: &Stmt) -> Option<(Ident, &Expr)> {
     match &s.kind {
-        StmtKind::Assign(lhs, AssignOp::Define, rhs)
-            if lhs.len() == 1
-                && rhs.len() == 1
-                && matches!(lhs[0].kind, ExprKind::Ident(_))
-                && matches!(rhs[0].kind, ExprKind::TypeAssert { ty: None, .. }) =>
-        {
-            Some(&rhs[0])
-        }
+        StmtKind::Assign(lhs, AssignOp::Define, rhs) if lhs.len() == 1 && rhs.len() == 1 => match (&lhs[0].kind, &rhs[0].kind) {
+            (ExprKind::Ident(name), ExprKind::TypeAssert { ty: None, .. }) => {
+                Some((Ident { name: name.clone(), pos: lhs[0].pos }, &rhs[0]))
+            }
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -1629,7 +1627,6 @@ func main() { println(x) }
     fn constructs_outside_the_tree_are_reported() {
         let cases = [
             (in_main("\tselect {\n\t}"), "./x.go:4:2: select statements are not supported yet (minigo tier 2)"),
-            (in_main("\tswitch v := x.(type) {\n\t}"), "./x.go:4:11: type switches with a short variable declaration are not supported"),
             (in_main("\tgo f"), "./x.go:4:5: expression in go must be function call"),
             (in_main("\tdefer (f())"), "./x.go:4:8: expression in defer must not be parenthesized"),
             (in_main("\tfor a, b, c := range x {\n\t}"), "./x.go:4:12: range clause permits at most two iteration variables"),

@@ -320,6 +320,9 @@ pub struct Case {
     pub body: Vec<NodeId>,
     /// The clause ends in `fallthrough`.
     pub fallthrough: bool,
+    /// In a type switch with `v := x.(type)`: the clause's `v`, bound to
+    /// x's value (as the case's type when it lists one type) on entry.
+    pub var: Option<LocalId>,
 }
 
 #[derive(Clone, Debug)]
@@ -384,6 +387,14 @@ pub enum Op {
         x: NodeId,
         method: u32,
     },
+    /// OTYPESW: the tag of a type switch, `x.(type)` (`v := x.(type)` when
+    /// `bind`); its cases' values are `Type` nodes, or `Nil` for `case nil`.
+    TypeSwitchGuard {
+        x: NodeId,
+        bind: bool,
+    },
+    /// OTYPE: the node's type, named as a type switch case.
+    Type,
     /// OCONV, OCONVNOP, OCONVIFACE, ... to the node's type.
     Conv(ConvKind, NodeId),
     /// ODOTTYPE / ODOTTYPE2 on an interface, to a concrete or an interface

@@ -640,6 +640,15 @@ impl<'a> Lowerer<'a> {
                 self.b().func.node_mut(n).init = init_nodes;
                 out.push(n);
             }
+            StmtKind::Switch { init, tag: Some(tag), bind, clauses, .. } if matches!(tag.kind, ExprKind::TypeAssert { ty: None, .. }) => {
+                let mut init_nodes = Vec::new();
+                if let Some(init) = init {
+                    self.stmt(init, &mut init_nodes);
+                }
+                let n = self.type_switch(tag, bind.as_ref(), clauses, s.pos);
+                self.b().func.node_mut(n).init = init_nodes;
+                out.push(n);
+            }
             StmtKind::Switch { init, tag, clauses, .. } => {
                 let mut init_nodes = Vec::new();
                 if let Some(init) = init {
@@ -665,13 +674,47 @@ impl<'a> Lowerer<'a> {
                         body_stmts = &body_stmts[..body_stmts.len() - 1];
                     }
                     let body = self.block(body_stmts);
-                    cases.push(Case { pos: clause.pos, values, body, fallthrough });
+                    cases.push(Case { pos: clause.pos, values, body, fallthrough, var: None });
                 }
                 let n = self.stmt_node(Op::Switch { tag: tag_node, cases, label: None }, s.pos);
                 self.b().func.node_mut(n).init = init_nodes;
                 out.push(n);
             }
         }
+    }
+
+    /// A type switch: an OSWITCH whose tag is the OTYPESW of `x.(type)`,
+    /// each case value the OTYPE of a listed type (or nil), each clause with
+    /// its own variable when the guard declares one.
+    fn type_switch(&mut self, tag: &Expr, bind: Option<&ast::Ident>, clauses: &[ast::CaseClause], pos: Pos) -> NodeId {
+        let ExprKind::TypeAssert { x, .. } = &tag.kind else { unreachable!("a type switch guard") };
+        let xn = self.expr(x);
+        let bind = bind.filter(|b| b.name != "_");
+        let guard = self.node(Op::TypeSwitchGuard { x: xn, bind: bind.is_some() }, tag.pos, INVALID);
+        let mut cases = Vec::new();
+        for clause in clauses {
+            let values = clause
+                .exprs
+                .iter()
+                .flatten()
+                .map(|v| {
+                    let info = &self.checked.exprs[v.id as usize];
+                    let (op, ty) = if info.mode == Mode::Type { (Op::Type, info.ty) } else { (Op::Nil, info.ty) };
+                    self.node(op, v.start(), ty)
+                })
+                .collect();
+            let var = bind.and_then(|b| {
+                let obj = *self.checked.implicits.get(&clause.pos)?;
+                let ty = self.checked.objects[obj as usize].ty;
+                // gc positions each clause's variable at the clause's colon.
+                let local = self.new_local(&b.name, ty, clause.colon, LocalClass::Auto);
+                self.b().vars.insert(obj, local);
+                Some(local)
+            });
+            let body = self.block(&clause.body);
+            cases.push(Case { pos: clause.pos, values, body, fallthrough: false, var });
+        }
+        self.stmt_node(Op::Switch { tag: Some(guard), cases, label: None }, pos)
     }
 
     fn one_of_type(&mut self, ty: TypeId, pos: Pos) -> NodeId {

@@ -281,6 +281,8 @@ impl Printer<'_> {
                 let name = self.pkg.func(*method).name.rsplit('.').next().unwrap_or("").to_string();
                 format!("{}.{}", self.expr(*recv, own), name)
             }
+            Op::Type => t.display(node.ty),
+            Op::TypeSwitchGuard { x, .. } => format!("{}.(type)", self.expr(*x, own)),
             Op::DotInter { x, method } => {
                 let x_ty = self.func.node(*x).ty;
                 let name = t.iface_methods(x_ty).map_or("", |ms| ms[*method as usize].name.as_str());

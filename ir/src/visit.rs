@@ -123,6 +123,7 @@ macro_rules! each_child {
             | Op::Nil
             | Op::New
             | Op::Closure(_)
+            | Op::Type
             | Op::Recover
             | Op::DeclType
             | Op::DeclConst
@@ -147,6 +148,7 @@ macro_rules! each_child {
             | Op::Defer(a)
             | Op::TypeAssert { x: a, .. }
             | Op::DotInter { x: a, .. }
+            | Op::TypeSwitchGuard { x: a, .. }
             | Op::MethodValue { recv: a, .. } => $f(a),
             Op::AddStr(xs) | Op::Block(xs) | Op::Return(xs) | Op::Append { args: xs, .. } | Op::Print { args: xs, .. } => {
                 xs.$iter().for_each(&mut $f)

@@ -225,7 +225,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     }
 
     /// Gives a parameter-like local its storage, initialised with `value`.
-    fn bind_incoming(&mut self, local: LocalId, value: Val) {
+    pub(super) fn bind_incoming(&mut self, local: LocalId, value: Val) {
         let info = self.func.local(local);
         let ty = info.ty;
         if info.on_heap {

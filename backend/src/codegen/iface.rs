@@ -28,9 +28,7 @@ impl FuncCtx<'_, '_> {
             if !self.types.is_nonempty_interface(to) {
                 return Val::Parts(vec![dynamic, data]);
             }
-            let inter = self.cg.type_descriptor(to);
-            let inter = self.data_addr(inter);
-            let tab = self.call_rt(Rt::AssertItab2, &[inter, dynamic])[0];
+            let tab = self.itab_for(to, dynamic);
             return Val::Parts(vec![tab, data]);
         }
         if basic(self.types, from) == Some(Basic::UntypedNil) {
@@ -46,6 +44,14 @@ impl FuncCtx<'_, '_> {
             self.data_addr(descriptor)
         };
         Val::Parts(vec![type_word, data])
+    }
+
+    /// The itab of dynamic type `dynamic` (a descriptor, or 0) for interface
+    /// type `iface`: 0 when it is nil or lacks a method.
+    pub fn itab_for(&mut self, iface: TypeId, dynamic: Value) -> Value {
+        let inter = self.cg.type_descriptor(iface);
+        let inter = self.data_addr(inter);
+        self.call_rt(Rt::AssertItab2, &[inter, dynamic])[0]
     }
 
     /// The dynamic type (descriptor, or 0 for nil) of an interface value of
@@ -187,13 +193,13 @@ impl FuncCtx<'_, '_> {
         let (word, data) = (iface.part(0), iface.part(1));
         let type_word = self.dynamic_type(source, word);
         if self.types.is_nonempty_interface(target) {
-            let inter = self.cg.type_descriptor(target);
-            let inter = self.data_addr(inter);
             if !comma_ok {
+                let inter = self.cg.type_descriptor(target);
+                let inter = self.data_addr(inter);
                 let tab = self.call_rt(Rt::AssertItab, &[inter, type_word])[0];
                 return vec![Val::Parts(vec![tab, data])];
             }
-            let tab = self.call_rt(Rt::AssertItab2, &[inter, type_word])[0];
+            let tab = self.itab_for(target, type_word);
             let ok = self.b.ins().icmp_imm_s(IntCC::NotEqual, tab, 0);
             let zero = self.iconst(0);
             let data = self.b.ins().select(ok, data, zero);
@@ -241,7 +247,7 @@ impl FuncCtx<'_, '_> {
     }
 
     /// The value of type `ty` held in an interface's data word.
-    fn unbox(&mut self, ty: TypeId, data: Value) -> Val {
+    pub fn unbox(&mut self, ty: TypeId, data: Value) -> Val {
         if is_direct_iface(self.types, ty) {
             return Val::Parts(vec![data]);
         }

@@ -374,6 +374,9 @@ impl FuncCtx<'_, '_> {
     /// `switch`: the tag is evaluated once and compared with each case value
     /// in source order; no match runs `default` wherever it appears.
     fn switch_stmt(&mut self, tag: Option<NodeId>, cases: &[Case], label: &Option<String>) {
+        if let Some(Op::TypeSwitchGuard { x, .. }) = tag.map(|t| &self.func.node(t).op) {
+            return self.type_switch(*x, cases, label);
+        }
         let tag_is_nil = tag.is_some_and(|t| self.is_nil(t));
         let tag = tag.map(|t| {
             self.hoist_calls(t);
@@ -410,6 +413,67 @@ impl FuncCtx<'_, '_> {
                 _ => exit,
             };
             self.b.ins().jump(target, &[]);
+        }
+        self.breakables.pop();
+        self.b.switch_to_block(exit);
+    }
+
+    /// A type switch on interface `x`: the first case listing x's dynamic
+    /// type (nil for a nil x; an interface type when the dynamic type has
+    /// its methods) runs, with its variable bound on entry.
+    fn type_switch(&mut self, x: NodeId, cases: &[Case], label: &Option<String>) {
+        self.hoist_calls(x);
+        let x_ty = self.func.node(x).ty;
+        let iface = self.eval_owned(x);
+        let (word, data) = (iface.part(0), iface.part(1));
+        let dynamic = self.dynamic_type(x_ty, word);
+        let exit = self.b.create_block();
+        let bodies: Vec<Block> = cases.iter().map(|_| self.b.create_block()).collect();
+        for (case, body) in cases.iter().zip(&bodies) {
+            for value in &case.values {
+                let case_ty = self.func.node(*value).ty;
+                let matched = match self.func.node(*value).op {
+                    Op::Nil => self.b.ins().icmp_imm_s(IntCC::Equal, dynamic, 0),
+                    _ if self.types.is_nonempty_interface(case_ty) => {
+                        let tab = self.itab_for(case_ty, dynamic);
+                        self.b.ins().icmp_imm_s(IntCC::NotEqual, tab, 0)
+                    }
+                    _ if self.types.is_interface(case_ty) => self.b.ins().icmp_imm_s(IntCC::NotEqual, dynamic, 0),
+                    _ => {
+                        let descriptor = self.cg.type_descriptor(case_ty);
+                        let descriptor = self.data_addr(descriptor);
+                        self.b.ins().icmp(IntCC::Equal, dynamic, descriptor)
+                    }
+                };
+                let next_test = self.b.create_block();
+                self.b.ins().brif(matched, *body, &[], next_test, &[]);
+                self.b.switch_to_block(next_test);
+            }
+        }
+        let default = cases.iter().position(|c| c.values.is_empty()).map(|i| bodies[i]).unwrap_or(exit);
+        self.b.ins().jump(default, &[]);
+        self.breakables.push(Breakable { label: label.clone(), break_block: exit, continue_block: None });
+        for (case, body) in cases.iter().zip(&bodies) {
+            self.b.switch_to_block(*body);
+            if let Some(var) = case.var {
+                let value = match case.values.as_slice() {
+                    [only] if matches!(self.func.node(*only).op, Op::Type) => {
+                        let ty = self.func.node(*only).ty;
+                        if self.types.is_nonempty_interface(ty) {
+                            let tab = self.itab_for(ty, dynamic);
+                            Val::Parts(vec![tab, data])
+                        } else if self.types.is_interface(ty) {
+                            Val::Parts(vec![dynamic, data])
+                        } else {
+                            self.unbox(ty, data)
+                        }
+                    }
+                    _ => iface.clone(),
+                };
+                self.bind_incoming(var, value);
+            }
+            self.emit_stmts(&case.body);
+            self.b.ins().jump(exit, &[]);
         }
         self.breakables.pop();
         self.b.switch_to_block(exit);

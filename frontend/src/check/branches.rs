@@ -84,6 +84,8 @@ struct Targets {
     continues: bool,
     /// Within the immediately enclosing switch: this case's index and the number of cases.
     case: Option<(usize, usize)>,
+    /// That switch is a type switch.
+    type_switch: bool,
 }
 
 /// A block being walked: the ids of it and its enclosing blocks, and the
@@ -183,12 +185,14 @@ impl LabelScope<'_> {
                     }
                 }
                 StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-                    let t = Targets { breaks: Some(Labeled::Loop), continues: true, case: None };
+                    let t = Targets { breaks: Some(Labeled::Loop), continues: true, case: None, type_switch: false };
                     fwd.extend(self.block(Some(&b), &t, owner, body.lbrace, &body.stmts));
                 }
-                StmtKind::Switch { clauses, .. } => {
+                StmtKind::Switch { clauses, tag, .. } => {
+                    let type_switch = matches!(tag, Some(Expr { kind: ExprKind::TypeAssert { ty: None, .. }, .. }));
                     for (i, clause) in clauses.iter().enumerate() {
-                        let t = Targets { breaks: Some(Labeled::Switch), continues: ctxt.continues, case: Some((i, clauses.len())) };
+                        let case = Some((i, clauses.len()));
+                        let t = Targets { breaks: Some(Labeled::Switch), continues: ctxt.continues, case, type_switch };
                         fwd.extend(self.block(Some(&b), &t, owner.clone(), clause.pos, &clause.body));
                     }
                 }
@@ -223,6 +227,7 @@ impl LabelScope<'_> {
                 BranchKind::Break if ctxt.breaks.is_none() => self.error(pos, "break is not in a loop, switch, or select"),
                 BranchKind::Continue if !ctxt.continues => self.error(pos, "continue is not in a loop"),
                 BranchKind::Fallthrough => match (ctxt.breaks, ctxt.case) {
+                    (Some(Labeled::Switch), Some(_)) if ctxt.type_switch => self.error(pos, "cannot fallthrough in type switch"),
                     (Some(Labeled::Switch), Some((i, n))) if is_last => {
                         if i + 1 == n {
                             self.error(pos, "cannot fallthrough final case in switch");

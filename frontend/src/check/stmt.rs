@@ -146,12 +146,15 @@ impl<'a> Checker<'a> {
                 }
                 self.close_scope();
             }
-            StmtKind::Switch { init, tag, clauses, .. } => {
+            StmtKind::Switch { init, tag, bind, clauses, .. } => {
                 self.open_scope();
                 if let Some(init) = init {
                     self.stmt(init);
                 }
-                self.switch_stmt(tag.as_ref(), clauses);
+                match tag.as_ref().map(|t| &t.kind) {
+                    Some(ExprKind::TypeAssert { x, ty: None }) => self.type_switch_stmt(bind.as_ref(), x, clauses),
+                    _ => self.switch_stmt(tag.as_ref(), clauses),
+                }
                 self.close_scope();
             }
             StmtKind::For { init, cond, post, body } => {
@@ -548,6 +551,20 @@ impl<'a> Checker<'a> {
             None => self.types.basic(Basic::Bool),
         };
         let tag_text = tag.map(|t| self.expr_string(t)).unwrap_or_else(|| "true".to_string());
+        self.multiple_defaults(clauses);
+        let mut seen: Vec<(Value, TypeId, Pos)> = Vec::new();
+        for clause in clauses {
+            for v in clause.exprs.iter().flatten() {
+                self.case_value(v, tag_ty, &tag_text, &mut seen);
+            }
+            self.open_scope();
+            self.stmts(&clause.body);
+            self.close_scope();
+        }
+    }
+
+    /// `multiple defaults` for each default clause after the first.
+    fn multiple_defaults(&mut self, clauses: &[CaseClause]) {
         let mut first_default: Option<Pos> = None;
         for c in clauses.iter().filter(|c| c.exprs.is_none()) {
             match first_default {
@@ -557,10 +574,105 @@ impl<'a> Checker<'a> {
                 None => first_default = Some(c.pos),
             }
         }
-        let mut seen: Vec<(Value, TypeId, Pos)> = Vec::new();
+    }
+
+    /// types2's typeSwitchStmt: `x` must be an interface; each clause lists
+    /// types (or nil), checked for duplicates and against x's methods, and
+    /// declares its own `bind` variable (of the case's type when it lists
+    /// exactly one type, else of x's type), recorded as the clause's
+    /// implicit object. The variables count as used if any one is.
+    fn type_switch_stmt(&mut self, bind: Option<&Ident>, x: &Expr, clauses: &[CaseClause]) {
+        let mut bind = bind;
+        if let Some(b) = bind.filter(|b| b.name == "_") {
+            self.error(b.pos, "no new variable on left side of :=");
+            bind = None;
+        }
+        let xi = self.value_expr(x);
+        let x_ty = if xi.mode == Mode::Invalid {
+            INVALID
+        } else if !self.types.is_interface(xi.ty) {
+            let d = self.describe_operand(x);
+            self.error(x.start(), format!("{} is not an interface", d));
+            INVALID
+        } else {
+            xi.ty
+        };
+        if x_ty == INVALID && xi.mode != Mode::Invalid {
+            self.use_clauses(clauses);
+            return;
+        }
+        self.multiple_defaults(clauses);
+        let mut seen: Vec<(Option<TypeId>, Pos)> = Vec::new();
+        let mut vars = Vec::new();
         for clause in clauses {
-            for v in clause.exprs.iter().flatten() {
-                self.case_value(v, tag_ty, &tag_text, &mut seen);
+            let cases = clause.exprs.as_deref().unwrap_or(&[]);
+            let single = self.case_types(x, x_ty, cases, &mut seen);
+            self.open_scope();
+            if let Some(b) = bind {
+                let ty = match single {
+                    Some(Some(t)) if cases.len() == 1 => t,
+                    _ => x_ty,
+                };
+                let id = self.new_object(&b.name, ObjKind::Var, ty, b.pos);
+                self.scopes.last_mut().expect("a scope is open").names.insert(b.name.clone(), id);
+                self.implicits.insert(clause.pos, id);
+                vars.push(id);
+            }
+            self.stmts(&clause.body);
+            self.close_scope();
+        }
+        if let Some(b) = bind {
+            if !vars.iter().any(|v| self.objects[*v as usize].used) {
+                self.error(b.pos, format!("{} declared but not used", b.name));
+            }
+        }
+    }
+
+    /// types2's caseTypes: the types (None for nil) of one clause's cases,
+    /// each checked; the last one's, if valid.
+    fn case_types(&mut self, x: &Expr, x_ty: TypeId, cases: &[Expr], seen: &mut Vec<(Option<TypeId>, Pos)>) -> Option<Option<TypeId>> {
+        let mut last = None;
+        for e in cases {
+            let is_nil = matches!(&strip_parens(e).kind, ExprKind::Ident(n) if n == "nil")
+                && self.lookup("nil").is_some_and(|id| matches!(self.objects[id as usize].kind, ObjKind::Nil));
+            let t = if is_nil {
+                self.expr(e);
+                None
+            } else {
+                let t = self.resolve_type(e);
+                if t == INVALID {
+                    continue;
+                }
+                Some(t)
+            };
+            last = Some(t);
+            let duplicate = seen.iter().find(|(other, _)| match (other, t) {
+                (None, None) => true,
+                (Some(a), Some(b)) => self.types.identical(*a, b),
+                _ => false,
+            });
+            if let Some((_, prev)) = duplicate {
+                let shown = t.map_or("nil".to_string(), |t| self.types.type_string(t));
+                let d = Diagnostic::new(e.start(), format!("duplicate case {} in type switch", shown))
+                    .with_note(Note::at(*prev, "previous case"));
+                self.diags.push(d);
+                continue;
+            }
+            seen.push((t, e.start()));
+            let Some(t) = t.filter(|t| x_ty != INVALID && !self.types.is_interface(*t)) else { continue };
+            if let Some(cause) = self.missing_method(t, x_ty) {
+                let (es, xs, ts) = (self.expr_string(e), self.operand_string(&self.operand(x)), self.types.type_string(t));
+                self.error(e.start(), format!("impossible type switch case: {}\n\t{} cannot have dynamic type {} {}", es, xs, ts, cause));
+            }
+        }
+        last
+    }
+
+    /// Checks a type switch's clauses when its operand is invalid.
+    fn use_clauses(&mut self, clauses: &[CaseClause]) {
+        for clause in clauses {
+            for e in clause.exprs.iter().flatten() {
+                self.expr(e);
             }
             self.open_scope();
             self.stmts(&clause.body);

@@ -30,7 +30,7 @@ impl Batch<'_> {
             k.dst = BLANK;
         }
         match node.op {
-            Op::Const { .. } | Op::Nil | Op::Func(_) | Op::Global(_) => {}
+            Op::Const { .. } | Op::Nil | Op::Func(_) | Op::Global(_) | Op::Type => {}
             Op::Local(l) => {
                 let loc = self.var_loc(self.curfn, l);
                 self.flow(&k, loc);

@@ -58,6 +58,9 @@ impl Batch<'_> {
                 self.block(&body);
                 self.loop_depth -= 1;
             }
+            Op::Switch { tag: Some(tag), cases, .. } if matches!(self.pkg.func(self.curfn).node(tag).op, Op::TypeSwitchGuard { .. }) => {
+                self.type_switch(tag, &cases);
+            }
             Op::Switch { tag, cases, .. } => {
                 if let Some(t) = tag {
                     self.discard(t);
@@ -419,6 +422,48 @@ impl Batch<'_> {
             | Op::FieldPtr(x, _)
             | Op::Deref(x) => self.may_affect_memory(*x),
             _ => true,
+        }
+    }
+}
+
+impl Batch<'_> {
+    /// A type switch: x's value flows to each clause's variable that holds
+    /// pointers (as an assertion to the clause's type would), through one
+    /// temporary when there are several; the case types are no values.
+    fn type_switch(&mut self, guard: NodeId, cases: &[Case]) {
+        let func = self.pkg.func(self.curfn);
+        let Op::TypeSwitchGuard { x, .. } = func.node(guard).op else { unreachable!("a type switch guard") };
+        let mut ks = Vec::new();
+        for case in cases {
+            let Some(var) = case.var else { continue };
+            let ty = self.pkg.func(self.curfn).local(var).ty;
+            let loc = self.var_loc(self.curfn, var);
+            self.locs[loc].loop_depth = self.loop_depth;
+            if self.pkg.types.has_pointers(ty) {
+                let k = if self.pkg.types.is_interface(ty) || self.pkg.types.is_direct_iface(ty) {
+                    Hole::to(loc)
+                } else {
+                    Hole::to(loc).shift(1)
+                };
+                let text = self.case_text(case);
+                ks.push(self.note_at(&k, NoteAt::Generated(text, case.pos), "switch case"));
+            }
+        }
+        let k = self.tee_hole(ks);
+        self.expr(&k, x);
+        for case in cases {
+            self.block(&case.body);
+        }
+    }
+
+    /// gc's text of a clause: `case T1, T2: stmt; stmt` or `default: ...`.
+    fn case_text(&self, case: &Case) -> String {
+        let func = self.pkg.func(self.curfn);
+        let text = |id: &NodeId| ::ir::printer::node_text(self.pkg, func, *id, &|_| false);
+        let body: Vec<String> = case.body.iter().map(text).collect();
+        match case.values.as_slice() {
+            [] => format!("default: {}", body.join("; ")),
+            values => format!("case {}: {}", values.iter().map(text).collect::<Vec<_>>().join(", "), body.join("; ")),
         }
     }
 }

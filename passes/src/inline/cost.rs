@@ -117,6 +117,8 @@ impl Hairy<'_> {
                 }
             }
             Op::MethodValue { .. } => own += 1,
+            // OTYPESW and the identifier it declares.
+            Op::TypeSwitchGuard { bind, .. } => own += *bind as i32,
             // The slice of a variadic call's extra arguments is built after inlining in gc.
             Op::CompositeLit(_) | Op::Nil if node.implicit => own = 0,
             Op::CompositeLit(elems) => {
@@ -169,7 +171,9 @@ impl Hairy<'_> {
                     }
                 }
                 for case in cases {
-                    self.budget -= 1 - case.values.iter().filter(|v| self.is_implicit_box(fid, **v)).count() as i32;
+                    // OCASE, and the ONAME of a type switch clause's variable.
+                    self.budget -=
+                        1 + case.var.is_some() as i32 - case.values.iter().filter(|v| self.is_implicit_box(fid, **v)).count() as i32;
                     if self.budget < 0 && !self.full_costs {
                         return true;
                     }

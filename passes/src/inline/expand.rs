@@ -172,8 +172,14 @@ impl Editor {
             copier.locals.insert(c.inner, c.outer);
         }
         let caller = &mut pkg.funcs[self.fid.0 as usize];
-        // Parameters and results become locals of the caller.
-        for (i, local) in inl.locals.iter().enumerate() {
+        // Parameters, locals and results become locals of the caller, the
+        // results last (gc's mkinlcall makes its result variables after
+        // the others, and escape analysis walks the newest first).
+        let results_last = (0..inl.locals.len())
+            .filter(|i| inl.locals[*i].class != LocalClass::Result)
+            .chain((0..inl.locals.len()).filter(|i| inl.locals[*i].class == LocalClass::Result));
+        for i in results_last {
+            let local = &inl.locals[i];
             let id = LocalId(i as u32);
             if copier.locals.contains_key(&id) {
                 continue;
@@ -384,9 +390,18 @@ impl Copier {
             }
         };
         match &mut node.op {
-            Op::For { label, .. } | Op::Range { label, .. } | Op::Switch { label, .. } => {
+            Op::For { label, .. } | Op::Range { label, .. } => {
                 if let Some(name) = label {
                     name.push_str(&self.label_suffix);
+                }
+            }
+            Op::Switch { label, cases, .. } => {
+                if let Some(name) = label {
+                    name.push_str(&self.label_suffix);
+                }
+                for case in cases {
+                    case.pos = self.pos;
+                    case.var = case.var.map(|v| *self.locals.get(&v).unwrap_or(&v));
                 }
             }
             _ => {}
