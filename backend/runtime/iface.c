@@ -5,7 +5,6 @@
  */
 #include "internal.h"
 
-static int32_t values_equal(const minigo_type *t, const void *a, const void *b);
 
 /* A struct's or array's equality, step by step (gc's generated eq functions). */
 static int32_t fields_equal(const minigo_type *t, const uint8_t *a, const uint8_t *b)
@@ -49,7 +48,7 @@ static int32_t fields_equal(const minigo_type *t, const uint8_t *a, const uint8_
         case MINIGO_EQ_ARRAY: {
             uint64_t i;
             for (i = 0; i < f->size; i++)
-                if (!values_equal(f->elem, x + i * f->elem->size, y + i * f->elem->size))
+                if (!mg_values_equal(f->elem, x + i * f->elem->size, y + i * f->elem->size))
                     return 0;
             break;
         }
@@ -63,7 +62,7 @@ static int32_t fields_equal(const minigo_type *t, const uint8_t *a, const uint8_
     return 1;
 }
 
-static int32_t values_equal(const minigo_type *t, const void *a, const void *b)
+int32_t mg_values_equal(const minigo_type *t, const void *a, const void *b)
 {
     if (t->eq)
         return fields_equal(t, a, b);

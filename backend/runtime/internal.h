@@ -65,8 +65,12 @@ MG_NORETURN void die2(void);
 MG_NORETURN void panic_finish(void);
 MG_NORETURN void throw_msg(const char *msg);
 MG_NORETURN void panic_runtime_error(const char *msg);
+MG_NORETURN void panic_plain(const char *msg);
 MG_NORETURN void panicmem_sig(int sig, int code, uint64_t addr, uint64_t pc);
 void pname(const minigo_type *t);
+
+/* iface.c: == on two values of type t, as the type's equality steps say. */
+int32_t mg_values_equal(const minigo_type *t, const void *a, const void *b);
 
 /* alloc.c: the collector, allocation, memstats. */
 extern const uint64_t staticuint64s[256];

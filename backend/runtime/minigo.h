@@ -170,6 +170,26 @@ void minigo_panicindexu(uint64_t index, int64_t len);
 void minigo_panicsliceu(int32_t which, uint64_t x, int64_t y);
 /* "integer overflow" (Go's panicoverflow; SIGFPE FPE_INTOVF). */
 void minigo_panicoverflow(void);
+/* ---- maps (map.c) ---- */
+/* A map value is a pointer to a header of MINIGO_MAP_SIZE bytes whose first
+ * word is len(m); `header` is such a block in the caller's frame for a map
+ * that does not escape, or NULL. A negative hint counts as 0. */
+#define MINIGO_MAP_SIZE 96
+void *minigo_makemap(const minigo_type *key, uint64_t val_size, int64_t hint, void *header);
+/* m[k] (k at `key`): the value's address; for a missing key a zero value's
+ * (mapaccess1), or NULL (mapaccess2). A nil map has no entries. */
+void *minigo_mapaccess1(void *m, const void *key);
+void *minigo_mapaccess2(void *m, const void *key);
+/* The address to store m[k] at, the entry made if missing; a nil map panics
+ * "assignment to entry in nil map". */
+void *minigo_mapassign(void *m, const void *key);
+void minigo_mapdelete(void *m, const void *key);
+/* range m: an iterator of MINIGO_MAPITER_SIZE bytes, its first two words
+ * the current key's and value's addresses, NULL when done. */
+#define MINIGO_MAPITER_SIZE 64
+void minigo_mapiterinit(void *m, void *iter);
+void minigo_mapiternext(void *iter);
+
 /* x.(I) and I(x) for an interface type I, from x's dynamic type (NULL: x is
  * nil): the itab. minigo_assertitab panics as Go's assertE2I does ("interface
  * conversion: interface is nil, not main.I", "interface conversion: main.T

@@ -125,6 +125,15 @@ MG_NORETURN void panic_runtime_error(const char *msg)
     panic_finish();
 }
 
+/* A run-time error whose message has no "runtime error: " (Go's plainError). */
+MG_NORETURN void panic_plain(const char *msg)
+{
+    pflush();
+    pstr("panic: ");
+    pstr(msg);
+    panic_finish();
+}
+
 /* boundsError codes, in runtime/error.go's order */
 enum {
     B_INDEX, B_SLICE_ALEN, B_SLICE_ACAP, B_SLICE_B, B_SLICE3_ALEN, B_SLICE3_ACAP,

@@ -30,6 +30,7 @@ mod func;
 mod iface;
 mod itab;
 mod layout;
+mod map;
 mod order;
 mod runtime;
 mod stmt;

@@ -73,6 +73,8 @@ pub enum Mode {
     Value,
     /// An addressable value.
     Variable,
+    /// `m[k]`: assignable, not addressable; `v, ok := m[k]` works.
+    MapIndex,
     Constant,
     Type,
     Builtin(Builtin),
@@ -219,6 +221,9 @@ pub(crate) struct Checker<'a> {
     type_decl_rhs: Option<ExprId>,
     /// The parameter names of each interface literal's methods.
     iface_literal_names: HashMap<ExprId, Vec<(String, IfaceMethodNames)>>,
+    /// Map key types to check once all types are set up (types2's `later`):
+    /// the key type and where it is written.
+    delayed_map_keys: Vec<(TypeId, Pos)>,
     universe_len: usize,
     delayed: Vec<Delayed>,
     /// An expression id no parsed expression has: the slot of the binary
@@ -253,12 +258,14 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         universe_len: 0,
         type_decl_rhs: None,
         iface_literal_names: HashMap::new(),
+        delayed_map_keys: Vec::new(),
         callees: std::collections::HashSet::new(),
         delayed: Vec::new(),
         scratch_id: expr_count,
     };
     c.universe();
     c.package(file);
+    c.check_map_keys();
     // gc finds these only once the package compiles.
     if c.diags.is_empty() {
         c.diags = std::mem::take(&mut c.link_errors);
@@ -397,6 +404,15 @@ impl<'a> Checker<'a> {
     pub(crate) fn record_local(&mut self, id: ObjId) {
         if let Some(scope) = self.scopes.last() {
             self.scope_tree[scope.node].vars.push(id);
+        }
+    }
+
+    /// `invalid map key type K` for each map type whose key has no `==`.
+    fn check_map_keys(&mut self) {
+        for (key, pos) in std::mem::take(&mut self.delayed_map_keys) {
+            if !self.comparable(key) {
+                self.error(pos, format!("invalid map key type {}", self.types.type_string(key)));
+            }
         }
     }
 

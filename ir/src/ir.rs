@@ -419,6 +419,20 @@ pub enum Op {
         len: NodeId,
         cap: Option<NodeId>,
     },
+    /// OMAKEMAP: `make(map[K]V, hint)`; an implicit constant 0 when the
+    /// source gives no hint (as gc's typecheck makes one).
+    MakeMap {
+        hint: NodeId,
+    },
+    /// OMAPLIT: `map[K]V{k: v, ...}`, the keys and values converted.
+    MapLit(Vec<(NodeId, NodeId)>),
+    /// OINDEXMAP: `m[key]`, a value, or the target of an assignment; with
+    /// `comma_ok` (OAS2MAPR's right side) a (V, bool) tuple.
+    IndexMap {
+        m: NodeId,
+        key: NodeId,
+        comma_ok: bool,
+    },
     /// OSTRUCTLIT, OARRAYLIT, OSLICELIT, by the node's type.
     CompositeLit(Vec<(LitKey, NodeId)>),
     /// OCLOSURE: a function literal; allocates its closure record unless it captures nothing.
@@ -478,7 +492,7 @@ pub enum Op {
         body: Vec<NodeId>,
         label: Option<String>,
     },
-    /// ORANGE over a slice, array, pointer to array or string (runes).
+    /// ORANGE over a slice, array, pointer to array, string (runes) or map.
     Range {
         key: Option<NodeId>,
         value: Option<NodeId>,
@@ -506,6 +520,8 @@ pub enum Op {
     /// ODEFER: the call (a call without arguments) runs when the function
     /// returns or panics; the callee is evaluated at the defer statement.
     Defer(NodeId),
+    /// ODELETE: `delete(m, key)`.
+    Delete(NodeId, NodeId),
     /// OPANIC: the argument is already converted to `interface{}`.
     Panic(NodeId),
     /// OPRINT / OPRINTN.

@@ -354,7 +354,7 @@ impl<'a> Lowerer<'a> {
             ExprKind::Index(x, i) | ExprKind::Binary(_, x, i) => vec![x, i],
             ExprKind::Slice { x, lo, hi, max } => std::iter::once(&**x).chain([lo, hi, max].into_iter().flatten().map(|b| &**b)).collect(),
             ExprKind::Call { func, args, .. } => std::iter::once(&**func).chain(args).collect(),
-            ExprKind::CompositeLit { elems, .. } => elems.iter().map(|el| &el.value).collect(),
+            ExprKind::CompositeLit { elems, .. } => elems.iter().flat_map(|el| el.key.iter().chain(std::iter::once(&el.value))).collect(),
             _ => Vec::new(),
         };
         let last = children.into_iter().fold(e.pos, |pos, c| self.built_pos(c, pos));
@@ -734,6 +734,14 @@ impl<'a> Lowerer<'a> {
                         let arg = self.convert_node(value, iface, pos);
                         return self.stmt_node(Op::Panic(arg), inner.pos);
                     }
+                    Builtin::Delete => {
+                        let m = self.expr(&args[0]);
+                        let TypeKind::Map(key_ty, _) = self.types().under(self.ty_of(&args[0])).clone() else {
+                            unreachable!("delete of a map")
+                        };
+                        let key = self.expr_to(&args[1], key_ty);
+                        return self.stmt_node(Op::Delete(m, key), inner.pos);
+                    }
                     Builtin::Print | Builtin::Println => {
                         let (init, nodes) = self.arguments(args, inner.pos);
                         let print = self.stmt_node(Op::Print { args: nodes, newline: b == Builtin::Println }, inner.pos);
@@ -905,9 +913,32 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Lowers a call or comma-ok type assertion that yields several values.
+    /// `m[k]` (OINDEXMAP), the key converted to the key type; with
+    /// `comma_ok` the (V, bool) of `v, ok := m[k]`.
+    fn index_map(&mut self, e: &Expr, x: &Expr, i: &Expr, comma_ok: bool) -> NodeId {
+        let m = self.expr(x);
+        let TypeKind::Map(key_ty, value_ty) = self.types().under(self.ty_of(x)).clone() else { unreachable!("a map index") };
+        // gc converts the key where building the map and the key left base.Pos.
+        let key = self.expr(i);
+        let at = self.built_pos(i, self.built_pos(x, e.pos));
+        let key = self.convert_node(key, key_ty, at);
+        let ty = if comma_ok {
+            let b = self.intern(TypeKind::Basic(Basic::Bool));
+            self.intern(TypeKind::Tuple(vec![value_ty, b]))
+        } else {
+            value_ty
+        };
+        self.node(Op::IndexMap { m, key, comma_ok }, e.pos, ty)
+    }
+
+    /// Lowers a call or comma-ok type assertion or map index that yields several values.
     fn expr_multi(&mut self, e: &Expr) -> NodeId {
         let inner = strip_parens(e);
+        if let ExprKind::Index(x, i) = &inner.kind {
+            if matches!(self.types().under(self.ty_of(x)), TypeKind::Map(..)) {
+                return self.index_map(inner, x, i, true);
+            }
+        }
         if let ExprKind::TypeAssert { x, .. } = &inner.kind {
             let xn = self.expr(x);
             let t = self.ty_of(inner);
@@ -944,6 +975,7 @@ impl<'a> Lowerer<'a> {
             ExprKind::FuncLit { sig, body } => self.closure(e, sig, body),
             ExprKind::CompositeLit { elems, .. } => self.composite_lit(e, ty, elems),
             ExprKind::Selector(x, _) => self.selector(e, x),
+            ExprKind::Index(x, i) if matches!(self.types().under(self.ty_of(x)), TypeKind::Map(..)) => self.index_map(e, x, i, false),
             ExprKind::Index(x, i) => {
                 let mut xn = self.expr(x);
                 let xt = self.ty_of(x);
@@ -1510,6 +1542,16 @@ impl<'a> Lowerer<'a> {
                 self.node(Op::Copy(a, c), e.pos, ty)
             }
             Builtin::New => self.node(Op::New, e.pos, ty),
+            Builtin::Make if matches!(self.types().under(ty), TypeKind::Map(..)) => {
+                let hint = match args.get(1) {
+                    Some(h) => self.expr(h),
+                    None => {
+                        let int = self.intern(TypeKind::Basic(Basic::Int));
+                        self.implicit_node(Op::Const { value: ConstValue::int(0), text: "0".to_string(), prec: 8 }, e.pos, int)
+                    }
+                };
+                self.node(Op::MakeMap { hint }, e.pos, ty)
+            }
             Builtin::Make => {
                 let len = self.expr(&args[1]);
                 let cap = args.get(2).map(|c| self.expr(c));
@@ -1519,7 +1561,8 @@ impl<'a> Lowerer<'a> {
             Builtin::Panic | Builtin::Print | Builtin::Println => {
                 unreachable!("panic and print are statements (expr_stmt): the checker rejects them as values")
             }
-            Builtin::Delete | Builtin::Close => unreachable!("the checker rejects delete and close"),
+            Builtin::Delete => unreachable!("delete is a statement (expr_stmt)"),
+            Builtin::Close => unreachable!("the checker rejects close"),
         }
     }
 
@@ -1547,6 +1590,26 @@ impl<'a> Lowerer<'a> {
                     let v = self.elem_value(el, fields[index].ty);
                     out.push((LitKey::Field(index as u32), v));
                 }
+            }
+            TypeKind::Map(key_ty, value_ty) => {
+                let mut entries = Vec::new();
+                for el in elems {
+                    let Some(k) = &el.key else { continue };
+                    let key = match &k.kind {
+                        ExprKind::CompositeLit { ty: None, elems, .. } => {
+                            let t = self.ty_of(k);
+                            self.composite_lit(k, t, elems)
+                        }
+                        _ => {
+                            // gc converts a key at its `:`, as it does the value.
+                            let n = self.expr(k);
+                            self.convert_node(n, key_ty, el.colon.unwrap_or(k.pos))
+                        }
+                    };
+                    let value = self.elem_value(el, value_ty);
+                    entries.push((key, value));
+                }
+                return self.node(Op::MapLit(entries), e.pos, ty);
             }
             TypeKind::Array(_, elem) | TypeKind::Slice(elem) => {
                 let mut index: u64 = 0;

@@ -152,6 +152,7 @@ impl Printer<'_> {
             }
             Op::ExprStmt(x) => self.expr(*x, 0),
             Op::Panic(x) => format!("panic({})", self.expr(*x, 0)),
+            Op::Delete(m, key) => format!("delete({}, {})", self.expr(*m, 0), self.expr(*key, 0)),
             Op::Defer(x) => format!("defer {}", self.expr(*x, 0)),
             Op::Print { args, newline } => {
                 let args = match self.multi_value_source(node, args) {
@@ -307,6 +308,10 @@ impl Printer<'_> {
             Op::Cap(x) => format!("cap({})", self.expr(*x, 0)),
             Op::Append { args, ddd } => format!("append({}{})", self.expr_list(args), if *ddd { "..." } else { "" }),
             Op::Copy(a, b) => format!("copy({}, {})", self.expr(*a, 0), self.expr(*b, 0)),
+            Op::MakeMap { hint } if self.func.node(*hint).implicit => format!("make({})", t.display(node.ty)),
+            Op::MakeMap { hint } => format!("make({}, {})", t.display(node.ty), self.expr(*hint, 0)),
+            Op::MapLit(entries) => format!("{}{{{}}}", t.display(node.ty), if entries.is_empty() { "" } else { "..." }),
+            Op::IndexMap { m, key, .. } => format!("{}[{}]", self.expr(*m, own), self.expr(*key, 0)),
             Op::New => format!("new({})", t.pointer_elem(node.ty).map(|e| t.display(e)).unwrap_or_default()),
             Op::MakeSlice { len, cap } => match cap {
                 Some(c) => format!("make({}, {}, {})", t.display(node.ty), self.expr(*len, 0), self.expr(*c, 0)),

@@ -73,7 +73,7 @@ impl Func {
 
     /// Whether gc's order pass evaluates expression `id` into a temporary
     /// ahead of the rest of its statement, as it does a call: calls, and the
-    /// builtins and conversions `walk/order.go` copies (`make`, `new`, `len`,
+    /// builtins and conversions `walk/order.go` copies (`make` of slices and maps, `new`, `len`,
     /// `cap`, `copy`, `append`, `[]byte(s)`, `[]rune(s)`, `recover()`, and
     /// type assertions to types not stored in the interface word itself),
     /// and `&&` and `||`.
@@ -83,7 +83,14 @@ impl Func {
             Op::Call { .. } | Op::InlinedCall { .. } => true,
             // `t = x; if t { t = y }` for `x && y`.
             Op::Binary(BinOp::AndAnd | BinOp::OrOr, ..) => true,
-            Op::MakeSlice { .. } | Op::New | Op::Len(_) | Op::Cap(_) | Op::Copy(..) | Op::Append { .. } | Op::Recover => true,
+            Op::MakeSlice { .. }
+            | Op::MakeMap { .. }
+            | Op::New
+            | Op::Len(_)
+            | Op::Cap(_)
+            | Op::Copy(..)
+            | Op::Append { .. }
+            | Op::Recover => true,
             Op::Conv(ConvKind::StringToBytes | ConvKind::StringToRunes, _) => true,
             Op::TypeAssert { comma_ok: false, .. } => !types.is_direct_iface(node.ty),
             _ => false,
@@ -131,7 +138,12 @@ macro_rules! each_child {
             | Op::Blank
             | Op::Label(_)
             | Op::Branch { .. } => {}
-            Op::Binary(_, a, b) | Op::Index(a, b) | Op::Copy(a, b) | Op::AssignOp { lhs: a, rhs: b, .. } => {
+            Op::Binary(_, a, b)
+            | Op::Index(a, b)
+            | Op::Copy(a, b)
+            | Op::AssignOp { lhs: a, rhs: b, .. }
+            | Op::IndexMap { m: a, key: b, .. }
+            | Op::Delete(a, b) => {
                 $f(a);
                 $f(b);
             }
@@ -149,6 +161,7 @@ macro_rules! each_child {
             | Op::TypeAssert { x: a, .. }
             | Op::DotInter { x: a, .. }
             | Op::TypeSwitchGuard { x: a, .. }
+            | Op::MakeMap { hint: a }
             | Op::MethodValue { recv: a, .. } => $f(a),
             Op::AddStr(xs) | Op::Block(xs) | Op::Return(xs) | Op::Append { args: xs, .. } | Op::Print { args: xs, .. } => {
                 xs.$iter().for_each(&mut $f)
@@ -160,6 +173,12 @@ macro_rules! each_child {
             Op::Call { callee, args, .. } => {
                 $f(callee);
                 args.$iter().for_each(&mut $f);
+            }
+            Op::MapLit(entries) => {
+                for (k, v) in entries.$iter() {
+                    $f(k);
+                    $f(v);
+                }
             }
             Op::MakeSlice { len, cap } => {
                 $f(len);

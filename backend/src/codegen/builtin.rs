@@ -19,6 +19,7 @@ impl FuncCtx<'_, '_> {
         let value = self.eval(x);
         match self.types.under(ty) {
             TypeKind::Slice(_) => Val::Parts(vec![value.part(if cap { 2 } else { 1 })]),
+            TypeKind::Map(..) => Val::Parts(vec![self.map_len(value.scalar())]),
             _ if is_string(self.types, ty) => Val::Parts(vec![value.part(1)]),
             _ => {
                 self.unsupported("len/cap of this type");

@@ -77,6 +77,12 @@ impl FuncCtx<'_, '_> {
                 Val::Parts(vec![self.new_object(elem, node.escapes)])
             }
             Op::MakeSlice { len, cap } => self.make_slice(id, *len, *cap),
+            Op::MakeMap { hint } => {
+                let hint = self.eval(*hint).scalar();
+                self.make_map(id, ty, hint)
+            }
+            Op::MapLit(entries) => self.map_lit(id, entries),
+            Op::IndexMap { m, key, comma_ok: false } => self.index_map(*m, *key, false).remove(0),
             Op::CompositeLit(elems) => self.composite_lit(id, elems),
             Op::Closure(func) => self.closure(id, *func),
             Op::Recover => {
@@ -115,6 +121,10 @@ impl FuncCtx<'_, '_> {
                     Some(results) => results,
                     None => self.inlined_call(id),
                 }
+            }
+            Op::IndexMap { m, key, comma_ok: true } => {
+                self.run_init(id);
+                self.index_map(*m, *key, true)
             }
             Op::TypeAssert { x, comma_ok: true } => {
                 self.run_init(id);
@@ -183,6 +193,7 @@ impl FuncCtx<'_, '_> {
                 Place::Addr(self.b.ins().iadd_imm_s(base, offset as i64))
             }
             Op::Index(x, i) => Place::Addr(self.index_addr(id, *x, *i)),
+            Op::IndexMap { m, key, .. } => self.map_entry_place(*m, *key),
             _ => {
                 let value = self.eval_op(id);
                 Place::Addr(self.spill(node.ty, value))
@@ -200,6 +211,7 @@ impl FuncCtx<'_, '_> {
                 self.func.name
             ),
             Place::Blank => panic!("backend: address of the blank identifier"),
+            Place::MapEntry { .. } => panic!("backend: address of a map entry"),
         }
     }
 

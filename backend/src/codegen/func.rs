@@ -79,6 +79,12 @@ pub(crate) enum Place {
     Vars(LocalId),
     Addr(Value),
     Blank,
+    /// `m[k]`: the map and the key's address; written through mapassign,
+    /// read through mapaccess1.
+    MapEntry {
+        map: Value,
+        key: Value,
+    },
 }
 
 /// A `break`/`continue` target.
@@ -328,6 +334,11 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
             },
             Place::Addr(addr) => self.load_val(ty, *addr, 0),
+            Place::MapEntry { map, key } => {
+                let slot = self.call_rt(Rt::MapAccess1, &[*map, *key])[0];
+                let value = self.load_val(ty, slot, 0);
+                self.own(ty, value)
+            }
             Place::Blank => panic!("backend: read of the blank identifier"),
         }
     }
@@ -346,6 +357,10 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
             },
             Place::Addr(addr) => self.store_val(ty, *addr, 0, value),
+            Place::MapEntry { map, key } => {
+                let slot = self.call_rt(Rt::MapAssign, &[*map, *key])[0];
+                self.store_val(ty, slot, 0, value);
+            }
             Place::Blank => {}
         }
     }

@@ -9,7 +9,7 @@
 
 use cranelift_codegen::ir::{condcodes::IntCC, types, Block, InstBuilder};
 use cranelift_module::Module;
-use ir::{BinOp, BranchOp, Case, NodeId, Op, TypeKind};
+use ir::{BinOp, BranchOp, Case, NodeId, Op, TypeId, TypeKind};
 
 use super::func::{flags, Breakable, FuncCtx, Place, Val};
 use super::layout::{array_len, elem_type, is_string};
@@ -49,6 +49,7 @@ impl FuncCtx<'_, '_> {
                 | Op::Return(_)
                 | Op::Panic(_)
                 | Op::Print { .. }
+                | Op::Delete(..)
         ) {
             for operand in node.children().split_off(node.init.len()) {
                 self.hoist_calls(operand);
@@ -83,6 +84,7 @@ impl FuncCtx<'_, '_> {
                 self.panic_now(Rt::GoPanic, &[value.part(0), value.part(1)]);
             }
             Op::Print { args, newline } => self.print(args, *newline),
+            Op::Delete(m, key) => self.map_delete(*m, *key),
             _ => {
                 self.eval_multi(id);
             }
@@ -109,7 +111,7 @@ impl FuncCtx<'_, '_> {
                     let (size, align) = super::layout::mem_size_align(self.types, ty);
                     self.zero_mem(addr, size, align);
                 }
-                Place::Vars(_) => {
+                Place::Vars(_) | Place::MapEntry { .. } => {
                     let zero = self.zero_val(ty);
                     self.write_place(&place, ty, &zero);
                 }
@@ -153,17 +155,33 @@ impl FuncCtx<'_, '_> {
     fn assign_op(&mut self, op: BinOp, lhs: NodeId, rhs: NodeId) {
         let ty = self.func.node(lhs).ty;
         let place = self.place(lhs);
+        if let Place::MapEntry { map, key } = place {
+            // gc's walk: the right side, then one mapassign for the entry's
+            // address; a division reads the entry first, so that dividing
+            // by zero panics before the entry exists.
+            if !matches!(op, BinOp::Div | BinOp::Mod) {
+                let other = self.eval_owned(rhs);
+                let slot = self.call_rt(Rt::MapAssign, &[map, key])[0];
+                let current = self.load_val(ty, slot, 0);
+                let result = self.binary_values(op, ty, current, other, rhs);
+                self.store_val(ty, slot, 0, &result);
+                return;
+            }
+        }
         let current = self.read_place(&place, ty);
-        let result = if is_string(self.types, ty) {
-            let other = self.eval(rhs);
-            let no_buffer = self.iconst(0);
-            self.concat_values(no_buffer, &[current, other])
-        } else {
-            let count_ty = self.func.node(rhs).ty;
-            let other = self.eval(rhs).scalar();
-            Val::Parts(vec![self.arith(op, ty, current.scalar(), other, count_ty)])
-        };
+        let other = self.eval(rhs);
+        let result = self.binary_values(op, ty, current, other, rhs);
         self.write_place(&place, ty, &result);
+    }
+
+    /// `current op other` for `x op= y` (`other` is y's value).
+    fn binary_values(&mut self, op: BinOp, ty: TypeId, current: Val, other: Val, rhs: NodeId) -> Val {
+        if is_string(self.types, ty) {
+            let no_buffer = self.iconst(0);
+            return self.concat_values(no_buffer, &[current, other]);
+        }
+        let count_ty = self.func.node(rhs).ty;
+        Val::Parts(vec![self.arith(op, ty, current.scalar(), other.scalar(), count_ty)])
     }
 
     fn if_stmt(&mut self, cond: NodeId, then: &[NodeId], els: &[NodeId]) {
@@ -240,7 +258,9 @@ impl FuncCtx<'_, '_> {
         // The key and value of `:=` are declared once per loop (Go 1.19) by
         // the Decls in the node's init list.
         self.hoist_calls(x);
-        if is_string(self.types, self.func.node(x).ty) {
+        if matches!(self.types.under(self.func.node(x).ty), TypeKind::Map(..)) {
+            self.range_map(key, value, x, body, label);
+        } else if is_string(self.types, self.func.node(x).ty) {
             self.range_string(key, value, x, body, label);
         } else {
             self.range_indexed(key, value, x, body, label);
@@ -365,7 +385,7 @@ impl FuncCtx<'_, '_> {
     }
 
     /// Stores a computed value into the location `target` denotes.
-    fn assign_value(&mut self, target: NodeId, value: Val) {
+    pub(super) fn assign_value(&mut self, target: NodeId, value: Val) {
         let ty = self.func.node(target).ty;
         let place = self.place(target);
         self.write_place(&place, ty, &value);

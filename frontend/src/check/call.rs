@@ -440,7 +440,25 @@ impl<'a> Checker<'a> {
                 let iface = self.types.intern(TypeKind::Interface(Vec::new()));
                 self.exprs[e.id as usize] = ExprInfo { ty: iface, mode: Mode::Value, value: None };
             }
-            Builtin::Delete | Builtin::Close => {
+            Builtin::Delete => {
+                let xi = self.value_expr(&args[0]);
+                if xi.mode == Mode::Invalid {
+                    self.use_exprs(&args[1..]);
+                    return self.invalid_expr(e);
+                }
+                let TypeKind::Map(key, _) = self.types.under(xi.ty).clone() else {
+                    let d = self.describe_operand(&args[0]);
+                    self.error(args[0].start(), format!("invalid argument: {} is not a map", d));
+                    self.use_exprs(&args[1..]);
+                    return self.invalid_expr(e);
+                };
+                self.value_expr(&args[1]);
+                if !self.assign_to(&args[1], key, "argument to delete") {
+                    return self.invalid_expr(e);
+                }
+                self.exprs[e.id as usize] = ExprInfo { ty: INVALID, mode: Mode::NoValue, value: None };
+            }
+            Builtin::Close => {
                 for a in args {
                     self.expr(a);
                 }

@@ -671,6 +671,7 @@ impl<'a> Checker<'a> {
             Mode::Type => "type",
             Mode::Constant => "constant",
             Mode::Variable => "variable",
+            Mode::MapIndex => "map index expression",
             Mode::Value => "value",
         };
         let mut out = format!("{} (", text);
@@ -1185,7 +1186,7 @@ impl<'a> Checker<'a> {
 
     // ----- index and slice -----
 
-    /// types2's indexExpr for the subset: strings, arrays, pointers to arrays, slices.
+    /// types2's indexExpr for the subset: strings, arrays, pointers to arrays, slices, maps.
     fn index_expr(&mut self, e: &Expr, x: &Expr, index: &Expr) {
         let xi = self.value_expr(x);
         if xi.mode == Mode::Invalid {
@@ -1206,6 +1207,15 @@ impl<'a> Checker<'a> {
                 (self.types.byte_type(), Mode::Value, len)
             }
             TypeKind::Slice(el) => (el, Mode::Variable, None),
+            TypeKind::Map(key, value) => {
+                let info = self.value_expr(index);
+                if info.mode != Mode::Invalid && self.assign_to(index, key, "map index") {
+                    self.set(e, Mode::MapIndex, value, None);
+                } else {
+                    self.invalid(e);
+                }
+                return;
+            }
             TypeKind::Array(n, el) => (el, if xi.mode == Mode::Variable { Mode::Variable } else { Mode::Value }, Some(n as i128)),
             TypeKind::Pointer(p) => match self.types.under(p).clone() {
                 TypeKind::Array(n, el) => (el, Mode::Variable, Some(n as i128)),
@@ -1405,9 +1415,7 @@ impl<'a> Checker<'a> {
             TypeKind::Slice(el) => {
                 self.indexed_elems(elems, el, None);
             }
-            TypeKind::Map(..) => {
-                self.error(e.pos, "maps are not supported yet (minigo tier 2)");
-            }
+            TypeKind::Map(key, value) => self.map_elems(elems, key, value),
             _ => {
                 // A type already reported invalid (a recursive one) says nothing more.
                 if self.types.underlying(t) != INVALID {
@@ -1455,6 +1463,36 @@ impl<'a> Checker<'a> {
             self.assign_to(&el.value, elem_ty, "array or slice literal");
         }
         max
+    }
+
+    /// types2's map literal: every element keyed, keys assignable to the key
+    /// type and constant ones distinct (by value and, for an interface key
+    /// type, by type too).
+    fn map_elems(&mut self, elems: &[Element], key_ty: TypeId, value_ty: TypeId) {
+        let key_is_interface = self.types.is_interface(key_ty);
+        let mut visited: Vec<(Value, TypeId)> = Vec::new();
+        for el in elems {
+            let Some(key) = &el.key else {
+                self.error(el.value.start(), "missing key in map literal");
+                self.value_expr(&el.value);
+                continue;
+            };
+            self.elem_value(key, key_ty);
+            let x = self.operand(key);
+            if self.assignment(&x, Some(key_ty), "map literal") {
+                let x = self.operand(key);
+                if let (Mode::Constant, Some(v)) = (x.mode, x.value.clone()) {
+                    let duplicate = visited.iter().any(|(w, t)| *w == v && (!key_is_interface || self.types.identical(*t, x.ty)));
+                    if duplicate {
+                        self.error(key.start(), format!("duplicate key {} in map literal", v.describe()));
+                        continue;
+                    }
+                    visited.push((v, x.ty));
+                }
+            }
+            self.elem_value(&el.value, value_ty);
+            self.assign_to(&el.value, value_ty, "map literal");
+        }
     }
 
     /// An element value; `{...}` without a type takes the element type (or its pointee).

@@ -237,8 +237,14 @@ impl<'a> Checker<'a> {
     /// Reports `cannot assign to x` unless the checked `x` is addressable.
     fn check_assignable(&mut self, x: &Expr) -> bool {
         let info = self.info_of(x);
-        if info.mode == Mode::Variable || info.mode == Mode::Invalid {
+        if matches!(info.mode, Mode::Variable | Mode::MapIndex | Mode::Invalid) {
             return true;
+        }
+        if let ExprKind::Selector(base, _) = &strip_parens(x).kind {
+            if self.info_of(base).mode == Mode::MapIndex {
+                self.error(x.start(), format!("cannot assign to struct field {} in map", self.expr_string(x)));
+                return false;
+            }
         }
         let d = self.describe_operand(x);
         self.error(x.start(), format!("cannot assign to {}", d));
@@ -316,7 +322,9 @@ impl<'a> Checker<'a> {
                 return ts.into_iter().map(|ty| Operand { expr: e, mode: Mode::Value, ty, value: None }).collect();
             }
         }
-        if allow_comma_ok && x.mode != Mode::Invalid && matches!(strip_parens(e).kind, ExprKind::TypeAssert { .. }) {
+        if allow_comma_ok
+            && (x.mode == Mode::MapIndex || x.mode != Mode::Invalid && matches!(strip_parens(e).kind, ExprKind::TypeAssert { .. }))
+        {
             let ub = self.types.basic(Basic::UntypedBool);
             return vec![x, Operand { expr: e, mode: Mode::Value, ty: ub, value: None }];
         }
@@ -724,6 +732,7 @@ impl<'a> Checker<'a> {
                     (int_t, self.types.rune_type())
                 }
                 TypeKind::Slice(el) | TypeKind::Array(_, el) => (int_t, el),
+                TypeKind::Map(k, v) => (k, v),
                 _ => {
                     let d = self.describe_operand(x);
                     self.error(x.start(), format!("cannot range over {}", d));

@@ -60,10 +60,13 @@ impl<'a> Checker<'a> {
                 }
             }
             ExprKind::MapType(k, v) => {
-                self.resolve_type(k);
-                self.resolve_type(v);
-                self.error(e.pos, "maps are not supported yet (minigo tier 2)");
-                INVALID
+                let key = self.resolve_type(k);
+                let value = self.resolve_type(v);
+                if key == INVALID || value == INVALID {
+                    return INVALID;
+                }
+                self.delayed_map_keys.push((key, k.start()));
+                self.types.intern(TypeKind::Map(key, value))
             }
             ExprKind::ChanType(_, elem) => {
                 self.resolve_type(elem);

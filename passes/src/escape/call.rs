@@ -88,6 +88,10 @@ impl Batch<'_> {
                     self.argument(&Hole::to(BLANK), a, id);
                 }
             }
+            Op::Delete(m, key) => {
+                self.argument(&Hole::to(BLANK), m, id);
+                self.argument(&Hole::to(BLANK), key, id);
+            }
             Op::Len(x) | Op::Cap(x) => self.argument(&Hole::to(BLANK), x, id),
             Op::Recover => {}
             _ => panic!("escape: unexpected call {:?}", node.op),

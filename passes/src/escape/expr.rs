@@ -66,6 +66,22 @@ impl Batch<'_> {
                 let k = self.deref(&k, id, "dot of pointer");
                 self.expr(&k, x);
             }
+            Op::IndexMap { m, key, .. } => {
+                self.discard(m);
+                self.discard(key);
+            }
+            Op::MakeMap { hint } => {
+                self.spill(&k, id);
+                self.discard(hint);
+            }
+            Op::MapLit(entries) => {
+                self.spill(&k, id);
+                // Map keys and values are always stored in the heap.
+                for (key, value) in entries {
+                    self.assign_heap(key, "map literal key", id);
+                    self.assign_heap(value, "map literal value", id);
+                }
+            }
             Op::TypeAssert { x, .. } => {
                 let target = match types.kind(node.ty) {
                     TypeKind::Tuple(ts) => ts[0],

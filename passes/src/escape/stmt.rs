@@ -88,6 +88,8 @@ impl Batch<'_> {
                 let tuple = rhs.len() == 1 && lhs.len() > 1;
                 if tuple && matches!(rhs_node.op, Op::TypeAssert { .. }) {
                     self.assign_list(&lhs, &[Some(rhs[0])], "assign-pair-dot-type", id);
+                } else if tuple && matches!(rhs_node.op, Op::IndexMap { .. }) {
+                    self.assign_list(&lhs, &[Some(rhs[0])], "assign-pair-mapr", id);
                 } else if tuple {
                     // `a, b = f()`: the call's results flow into the destinations.
                     let call = rhs[0];
@@ -125,7 +127,7 @@ impl Batch<'_> {
                 Op::Call { .. } | Op::InlinedCall { .. } | Op::Copy(..) | Op::Recover | Op::Append { .. } => self.call_stmt(None, x),
                 _ => self.discard(x),
             },
-            Op::Panic(_) | Op::Print { .. } => self.call(None, id),
+            Op::Panic(_) | Op::Print { .. } | Op::Delete(..) => self.call(None, id),
             Op::Defer(call) => self.defer_stmt(id, call),
             _ => self.discard(id),
         }
@@ -178,6 +180,7 @@ impl Batch<'_> {
             | Op::Len(_)
             | Op::Cap(_)
             | Op::CompositeLit(_)
+            | Op::MapLit(_)
             | Op::Unary(..) => false,
             Op::Binary(BinOp::Div | BinOp::Mod, _, divisor) => {
                 !matches!(&func.node(*divisor).op, Op::Const { value, .. } if !value.as_float().is_some_and(|v| v.is_zero()))
@@ -284,8 +287,19 @@ impl Batch<'_> {
                 self.discard(dst);
                 Hole::to(HEAP)
             }
+            Op::IndexMap { m, key, .. } => {
+                self.discard(m);
+                self.assign_heap(key, "key of map put", dst);
+                Hole::to(HEAP)
+            }
             _ => Hole::to(HEAP),
         }
+    }
+
+    /// gc's `assignHeap`: `x` flows to the heap, noted `why` at `at`.
+    pub(super) fn assign_heap(&mut self, x: NodeId, why: &'static str, at: NodeId) {
+        let k = self.note(&Hole::to(HEAP), at, why);
+        self.expr(&k, x);
     }
 
     /// gc's `assignList`: each source flows into its destination, noted `why` at `stmt`.

@@ -117,6 +117,8 @@ impl Hairy<'_> {
                 }
             }
             Op::MethodValue { .. } => own += 1,
+            // One OKEY per entry.
+            Op::MapLit(entries) => own += entries.len() as i32,
             // OTYPESW and the identifier it declares.
             Op::TypeSwitchGuard { bind, .. } => own += *bind as i32,
             // The slice of a variadic call's extra arguments is built after inlining in gc.

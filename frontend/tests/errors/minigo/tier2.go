@@ -1,6 +1,6 @@
 package main
 
-// Go builds this; maps, channels, go, defer of a builtin or with arguments,
+// Go builds this; channels, go, defer of a builtin or with arguments,
 // select, method values and deferred calls of interface methods are tier 2:
 // minigo says "not supported yet".
 
@@ -9,7 +9,6 @@ type Stringer interface {
 }
 
 func main() {
-	m := map[string]int{}
 	ch := make(chan int, 1)
 	go func() {}()
 	defer println()
@@ -18,5 +17,5 @@ func main() {
 	var s Stringer
 	f := s.String
 	defer s.String()
-	println(len(m), <-ch, f)
+	println(<-ch, f)
 }

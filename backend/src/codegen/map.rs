@@ -1,0 +1,153 @@
+//! Maps: a map value is a pointer to the runtime's header (`map.c`), whose
+//! first word is the length. Every operation is a runtime call taking the
+//! key by address: `make` (the header in the frame when escape analysis
+//! keeps the map there, as gc does), `m[k]` (mapaccess1, or mapaccess2 for
+//! `v, ok := m[k]`), `m[k] = v` (mapassign, called only once the right
+//! side is evaluated: a `Place::MapEntry`), `delete`, map literals (one
+//! insertion per entry, in order) and `range` (an iterator in the frame).
+
+use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Value};
+use ir::{NodeId, TypeId, TypeKind};
+
+use super::func::{flags, Breakable, FuncCtx, Place, Val};
+use super::runtime::Rt;
+
+/// The runtime's header and iterator sizes (minigo.h).
+const MAP_HEADER_SIZE: u64 = 96;
+const MAP_ITER_SIZE: u64 = 64;
+
+impl FuncCtx<'_, '_> {
+    fn map_types(&self, map_ty: TypeId) -> (TypeId, TypeId) {
+        match self.types.under(map_ty) {
+            TypeKind::Map(k, v) => (*k, *v),
+            _ => panic!("backend: {} is not a map type", self.types.display(map_ty)),
+        }
+    }
+
+    /// `make(map[K]V, hint)`, or a map literal's map.
+    pub fn make_map(&mut self, id: NodeId, map_ty: TypeId, hint: Value) -> Val {
+        let (key, value) = self.map_types(map_ty);
+        let descriptor = self.cg.type_descriptor(key);
+        let descriptor = self.data_addr(descriptor);
+        let value_size = self.iconst(self.types.size(value) as i64);
+        let header = if self.func.node(id).escapes { self.iconst(0) } else { self.new_stack_object(MAP_HEADER_SIZE, 8) };
+        Val::Parts(vec![self.call_rt(Rt::MakeMap, &[descriptor, value_size, hint, header])[0]])
+    }
+
+    /// `map[K]V{k: v, ...}`: each entry evaluated and inserted in turn.
+    pub fn map_lit(&mut self, id: NodeId, entries: &[(NodeId, NodeId)]) -> Val {
+        let map_ty = self.func.node(id).ty;
+        let (key_ty, value_ty) = self.map_types(map_ty);
+        let hint = self.iconst(entries.len() as i64);
+        let map = self.make_map(id, map_ty, hint).scalar();
+        for (key, value) in entries {
+            let key_addr = self.key_addr(key_ty, *key);
+            let value = self.eval_owned(*value);
+            let slot = self.call_rt(Rt::MapAssign, &[map, key_addr])[0];
+            self.store_val(value_ty, slot, 0, &value);
+        }
+        Val::Parts(vec![map])
+    }
+
+    /// The address of a map key's value (a temporary if it is not in memory).
+    fn key_addr(&mut self, key_ty: TypeId, key: NodeId) -> Value {
+        let value = self.eval(key);
+        self.spill(key_ty, value)
+    }
+
+    /// `m[k]` as a value; with `comma_ok`, `(v, ok)`.
+    pub fn index_map(&mut self, m: NodeId, key: NodeId, comma_ok: bool) -> Vec<Val> {
+        let (key_ty, value_ty) = self.map_types(self.func.node(m).ty);
+        let map = self.eval(m).scalar();
+        let key_addr = self.key_addr(key_ty, key);
+        if !comma_ok {
+            let slot = self.call_rt(Rt::MapAccess1, &[map, key_addr])[0];
+            let value = self.load_val(value_ty, slot, 0);
+            return vec![self.own(value_ty, value)];
+        }
+        let slot = self.call_rt(Rt::MapAccess2, &[map, key_addr])[0];
+        let found = self.b.ins().icmp_imm_s(IntCC::NotEqual, slot, 0);
+        let result = self.temp(value_ty);
+        let zero = self.zero_val(value_ty);
+        self.store_val(value_ty, result, 0, &zero);
+        let hit = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.ins().brif(found, hit, &[], done, &[]);
+        self.b.switch_to_block(hit);
+        let value = self.load_val(value_ty, slot, 0);
+        self.store_val(value_ty, result, 0, &value);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+        let value = self.load_val(value_ty, result, 0);
+        vec![value, Val::Parts(vec![found])]
+    }
+
+    /// `m[k]` as an assignment's target: the map and the key, evaluated now.
+    pub fn map_entry_place(&mut self, m: NodeId, key: NodeId) -> Place {
+        let (key_ty, _) = self.map_types(self.func.node(m).ty);
+        let map = self.eval(m).scalar();
+        let key = self.key_addr(key_ty, key);
+        Place::MapEntry { map, key }
+    }
+
+    /// `delete(m, k)`.
+    pub fn map_delete(&mut self, m: NodeId, key: NodeId) {
+        let (key_ty, _) = self.map_types(self.func.node(m).ty);
+        let map = self.eval(m).scalar();
+        let key_addr = self.key_addr(key_ty, key);
+        self.call_rt(Rt::MapDelete, &[map, key_addr]);
+    }
+
+    /// `len(m)`: 0 for a nil map, else the header's first word.
+    pub fn map_len(&mut self, map: Value) -> Value {
+        let result = self.b.declare_var(types::I64);
+        let zero = self.iconst(0);
+        self.b.def_var(result, zero);
+        let load = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.ins().brif(map, load, &[], done, &[]);
+        self.b.switch_to_block(load);
+        let len = self.b.ins().load(types::I64, flags(), map, 0);
+        self.b.def_var(result, len);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+        self.b.use_var(result)
+    }
+
+    /// `for k, v := range m`: an iterator in the frame, advanced after each
+    /// iteration; it gives the addresses of the current key and value.
+    pub fn range_map(&mut self, key: Option<NodeId>, value: Option<NodeId>, x: NodeId, body: &[NodeId], label: &Option<String>) {
+        let (key_ty, value_ty) = self.map_types(self.func.node(x).ty);
+        let map = self.eval(x).scalar();
+        let iter = self.new_stack_object(MAP_ITER_SIZE, 8);
+        self.call_rt(Rt::MapIterInit, &[map, iter]);
+        let header = self.b.create_block();
+        let body_block = self.b.create_block();
+        let next = self.b.create_block();
+        let exit = self.b.create_block();
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(header);
+        let key_addr = self.b.ins().load(types::I64, flags(), iter, 0);
+        self.b.ins().brif(key_addr, body_block, &[], exit, &[]);
+        self.b.switch_to_block(body_block);
+        if let Some(key) = key {
+            let k = self.load_val(key_ty, key_addr, 0);
+            let k = self.own(key_ty, k);
+            self.assign_value(key, k);
+        }
+        if let Some(value) = value {
+            let value_addr = self.b.ins().load(types::I64, flags(), iter, 8);
+            let v = self.load_val(value_ty, value_addr, 0);
+            let v = self.own(value_ty, v);
+            self.assign_value(value, v);
+        }
+        self.breakables.push(Breakable { label: label.clone(), break_block: exit, continue_block: Some(next) });
+        self.emit_stmts(body);
+        self.breakables.pop();
+        self.b.ins().jump(next, &[]);
+        self.b.switch_to_block(next);
+        self.call_rt(Rt::MapIterNext, &[iter]);
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(exit);
+    }
+}
