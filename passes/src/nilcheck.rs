@@ -5,7 +5,8 @@
 //! `&T{}`, `new(T)`) or a pointer already known not to be nil, or because an
 //! earlier statement that always runs first dereferenced it and it has not
 //! been assigned since. Such a `*p`, `p.f` (and the implicit `*p` of `p[i]` on
-//! a pointer to an array) is marked `bounded`.
+//! a pointer to an array) is marked `bounded`, and so is `i.M` of a call
+//! through an interface `i` known to hold a value (its itab is loaded).
 //!
 //! The facts flow forward through each statement list; a loop starts from what
 //! holds before it minus what it assigns, a branch from what holds before it,
@@ -19,8 +20,9 @@ use ::ir::*;
 
 /// Marks the dereferences of every function whose pointer is known not to be nil.
 pub fn eliminate_nil_checks(pkg: &mut Package) {
+    let types = &pkg.types;
     for func in pkg.funcs.iter_mut().filter(|f| f.has_body) {
-        let mut flow = Flow { func, proved: Vec::new() };
+        let mut flow = Flow { func, types, proved: Vec::new() };
         flow.list(&func.body, Facts::new());
         let proved = flow.proved;
         for id in proved {
@@ -34,6 +36,7 @@ type Facts = HashSet<LocalId>;
 
 struct Flow<'a> {
     func: &'a Func,
+    types: &'a TypeTable,
     proved: Vec<NodeId>,
 }
 
@@ -159,7 +162,8 @@ impl Flow<'_> {
                 self.list(body, facts.clone());
                 Facts::new()
             }
-            Op::Deref(p) | Op::FieldPtr(p, _) => {
+            // A call through an interface loads from its itab.
+            Op::Deref(p) | Op::FieldPtr(p, _) | Op::DotInter { x: p, .. } => {
                 let mut dereferenced = self.expr_children(id, facts);
                 if let Some(local) = self.func.private_local(*p) {
                     if facts.contains(&local) {
@@ -173,14 +177,22 @@ impl Flow<'_> {
         }
     }
 
-    /// `expr` of the operands of `id` (not its init statements).
+    /// `expr` of the operands of `id` (not its init statements), in order:
+    /// what one dereferences holds for the next, unless that one holds
+    /// something gc's order pass evaluates ahead of the statement (a call,
+    /// `&&`, `len`...).
     fn expr_children(&mut self, id: NodeId, facts: &Facts) -> Facts {
         let node = self.func.node(id);
         let mut out = Facts::new();
         for child in node.children().into_iter().skip(node.init.len()) {
-            out.extend(self.expr(child, facts));
+            let known = if self.evaluated_early(child) { facts.clone() } else { facts.union(&out).copied().collect() };
+            out.extend(self.expr(child, &known));
         }
         out
+    }
+
+    fn evaluated_early(&self, id: NodeId) -> bool {
+        self.func.is_order_temporary(self.types, id) || self.func.node(id).children().into_iter().any(|c| self.evaluated_early(c))
     }
 
     fn without_written(&self, mut facts: Facts, id: NodeId) -> Facts {

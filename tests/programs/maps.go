@@ -122,4 +122,10 @@ func main() {
 		nested[outer][inner]++
 	}
 	println(len(nested), len(nested["a"]), nested["b"]["1"])
+
+	// An element or a field of a map's value (a regression: the backend
+	// asked for the address of the map entry).
+	rows := map[int][3]int{1: {4, 5, 6}}
+	structs := map[string]Point{"p": {7, 8}}
+	println(rows[1][2], rows[2][0], structs["p"].Y, structs["q"].X)
 }

@@ -139,7 +139,9 @@ impl FuncCtx<'_, '_> {
             Op::DotInter { x, method } => {
                 let iface = self.eval(x);
                 let tab = iface.part(0);
-                self.nil_check(tab);
+                if !self.func.node(*callee).bounded {
+                    self.nil_check(tab);
+                }
                 let code = self.b.ins().load(types::I64, flags(), tab, 16 + 8 * method as i32);
                 Some((code, iface.part(1)))
             }

@@ -211,7 +211,13 @@ impl FuncCtx<'_, '_> {
                 self.func.name
             ),
             Place::Blank => panic!("backend: address of the blank identifier"),
-            Place::MapEntry { .. } => panic!("backend: address of a map entry"),
+            // An element or field of a map's value (`m[k][i]`, `m[k].f`):
+            // a copy of the value.
+            place @ Place::MapEntry { .. } => {
+                let ty = self.func.node(id).ty;
+                let value = self.read_place(&place, ty);
+                self.spill(ty, value)
+            }
         }
     }
 
