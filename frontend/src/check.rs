@@ -221,6 +221,8 @@ pub(crate) struct Checker<'a> {
     type_decl_rhs: Option<ExprId>,
     /// The parameter names of each interface literal's methods.
     iface_literal_names: HashMap<ExprId, Vec<(String, IfaceMethodNames)>>,
+    /// The position of the first literal of each unnamed interface type.
+    iface_literal_pos: HashMap<TypeId, Pos>,
     /// Map key types to check once all types are set up (types2's `later`):
     /// the key type and where it is written.
     delayed_map_keys: Vec<(TypeId, Pos)>,
@@ -258,6 +260,7 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         universe_len: 0,
         type_decl_rhs: None,
         iface_literal_names: HashMap::new(),
+        iface_literal_pos: HashMap::new(),
         delayed_map_keys: Vec::new(),
         callees: std::collections::HashSet::new(),
         delayed: Vec::new(),

@@ -12,10 +12,11 @@ use ::ir::*;
 use crate::decision::{Decision, DecisionKind, Position};
 use crate::inline::static_value;
 
-/// Devirtualizes the interface calls of every function, in declaration order.
+/// Devirtualizes the interface calls of every function, in the order of
+/// gc's Target.Decls: a function literal is declared once built, so
+/// before the function it is in.
 pub fn devirtualize_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
-    for index in 0..pkg.funcs.len() {
-        let fid = FuncId(index as u32);
+    for fid in declaration_order(pkg) {
         let func = pkg.func(fid);
         if !func.has_body || func.dead || func.wrapper_of.is_some() {
             continue;
@@ -24,6 +25,21 @@ pub fn devirtualize_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
             devirtualize_call(pkg, fid, call, decisions);
         }
     }
+}
+
+/// The functions with each function literal before the function it is in.
+fn declaration_order(pkg: &Package) -> Vec<FuncId> {
+    fn visit(pkg: &Package, f: FuncId, out: &mut Vec<FuncId>) {
+        for inner in (0..pkg.funcs.len() as u32).map(FuncId).filter(|g| pkg.func(*g).outer == Some(f)) {
+            visit(pkg, inner, out);
+        }
+        out.push(f);
+    }
+    let mut out = Vec::with_capacity(pkg.funcs.len());
+    for f in (0..pkg.funcs.len() as u32).map(FuncId).filter(|f| pkg.func(*f).outer.is_none()) {
+        visit(pkg, f, &mut out);
+    }
+    out
 }
 
 fn devirtualize_call(pkg: &mut Package, fid: FuncId, call: NodeId, decisions: &mut Vec<Decision>) {

@@ -94,7 +94,7 @@ impl<'a> Checker<'a> {
                 }
                 self.types.intern(TypeKind::Struct(out))
             }
-            ExprKind::InterfaceType(elems) => self.interface_type(e.id, elems),
+            ExprKind::InterfaceType(elems) => self.interface_type(e.id, e.pos, elems),
             ExprKind::Bad => INVALID,
             _ => {
                 let d = self.expr_string(e);
@@ -178,7 +178,7 @@ impl Checker<'_> {
     /// An interface type: its own methods and those of the interfaces it
     /// embeds, sorted by name (types2's type set). A method may come twice
     /// through embedding only with identical signatures.
-    fn interface_type(&mut self, id: ExprId, elems: &[InterfaceElem]) -> TypeId {
+    fn interface_type(&mut self, id: ExprId, pos: Pos, elems: &[InterfaceElem]) -> TypeId {
         let mut methods: Vec<IfaceMethod> = Vec::new();
         let mut names: Vec<(String, IfaceMethodNames)> = Vec::new();
         // The methods declared here first, with their positions.
@@ -235,13 +235,19 @@ impl Checker<'_> {
         methods.sort_by(|a, b| a.name.cmp(&b.name));
         let t = self.types.intern(TypeKind::Interface(methods));
         // A type declaration's literal gives its names to the declared type
-        // (`declare_iface_names`); another literal to its type as spelled and
-        // to its canonical type (`byte` as `uint8`), if the first.
+        // (`resolve_declared_type`); other literals to their type as spelled
+        // and to its canonical type (`byte` as `uint8`): the first in the
+        // source, whose descriptor gc writes (typesByString sorts identical
+        // unnamed interfaces by position).
         if self.type_decl_rhs != Some(id) {
-            let canonical = self.types.canonical(t);
-            for (name, declared) in &names {
-                self.types.iface_method_names.entry((canonical, name.clone())).or_insert_with(|| declared.clone());
-                self.types.iface_method_names.entry((t, name.clone())).or_insert_with(|| declared.clone());
+            for key in [self.types.canonical(t), t] {
+                if self.iface_literal_pos.get(&key).is_some_and(|first| *first <= pos) {
+                    continue;
+                }
+                self.iface_literal_pos.insert(key, pos);
+                for (name, declared) in &names {
+                    self.types.iface_method_names.insert((key, name.clone()), declared.clone());
+                }
             }
         }
         self.iface_literal_names.insert(id, names);

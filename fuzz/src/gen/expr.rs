@@ -512,6 +512,9 @@ impl Generator {
         let sep = if args.is_empty() { "" } else { ", " };
         let values = self.vars_of(&value_ty);
         let pointers = self.vars_of(&pointer_ty);
+        if self.chance(0.4) {
+            return self.interface_call(s, pointer, name, args, depth);
+        }
         let embedder = format!("S{}", s);
         let containers: Vec<usize> =
             (0..self.structs.len()).filter(|c| self.structs[*c].fields.iter().any(|(f, _)| *f == embedder)).collect();
@@ -559,6 +562,28 @@ impl Generator {
             }
             _ => None,
         }
+    }
+
+    /// A call of method `name` of struct `s` through an interface listing
+    /// it: converted on the spot (which gc devirtualizes), or asserted from
+    /// an `interface{}` (a call through the itab); the receiver a pointer
+    /// variable, or for a value method a value.
+    fn interface_call(&mut self, s: usize, pointer: bool, name: &str, args: &str, depth: u32) -> Option<String> {
+        let def = self.funcs.iter().find(|f| f.name == name && f.receiver == Some((s, pointer)))?.clone();
+        let params: Vec<String> = def.params.iter().map(Ty::go).collect();
+        let result = def.results.first().map(|r| format!(" {}", r.go())).unwrap_or_default();
+        let iface = format!("interface{{ {}({}){} }}", name, params.join(", "), result);
+        let pointers = self.vars_of(&Ty::Ptr(Box::new(Ty::Struct(s))));
+        let recv = match self.pick(&pointers) {
+            Some(var) if pointer || self.chance(0.5) => var.name,
+            _ if pointer => return None,
+            _ => self.composite_value(&Ty::Struct(s), depth),
+        };
+        Some(if self.chance(0.5) {
+            format!("{}({}).{}({})", iface, recv, name, args)
+        } else {
+            format!("interface{{}}({}).({}).{}({})", recv, iface, name, args)
+        })
     }
 
     /// An argument for a parameter of type `ty`.
@@ -635,8 +660,7 @@ impl Generator {
             }
             Ty::Struct(i) => {
                 let fields = self.structs[*i].fields.clone();
-                let folds: Vec<String> =
-                    fields.iter().map(|(f, fty)| self.fold(&format!("{}.{}", name, f), fty, level)).collect();
+                let folds: Vec<String> = fields.iter().map(|(f, fty)| self.fold(&format!("{}.{}", name, f), fty, level)).collect();
                 folds.join("\n")
             }
             Ty::Array(_, elem) | Ty::Slice(elem) => {
@@ -658,11 +682,22 @@ impl Generator {
                 let inner = inner.lines().map(|l| format!("\t{}\n", l)).collect::<String>();
                 format!("{{\n\t{} := {}({})\n{}}}", var, name, args.join(", "), inner)
             }
-            // Type switches are tier 2 (not yet in minigo): comma-ok assertions.
-            Ty::Any => format!(
-                "if v, ok := {0}.(int); ok {{\n\tcs = cs*31 + uint64(v)\n}} else if _, ok := {0}.(string); ok {{\n\tcs += 2\n}} else if {0} == nil {{\n\tcs += 3\n}}",
-                name
-            ),
+            Ty::Any => {
+                let mut cases = vec![
+                    "case int:\n\tcs = cs*31 + uint64(v)".to_string(),
+                    "case string:\n\tcs += uint64(len(v)) + 2".to_string(),
+                    "case nil:\n\tcs += 3".to_string(),
+                    "case bool, float64:\n\tcs += 4".to_string(),
+                ];
+                for i in 0..self.structs.len() {
+                    if self.chance(0.5) {
+                        cases.push(format!("case S{}, *S{}:\n\tcs += {}", i, i, 5 + i));
+                    }
+                }
+                cases.push("default:\n\tcs += 9".to_string());
+                let body: String = cases.iter().flat_map(|c| c.lines().map(|l| format!("{}\n", l))).collect();
+                format!("switch v := {}.(type) {{\n{}}}", name, body)
+            }
         }
     }
 }

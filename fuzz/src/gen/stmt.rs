@@ -1,10 +1,10 @@
 //! Statements: declarations, assignments of every form, if, the four loop
 //! forms with break and continue (labelled too), switch with fallthrough,
 //! goto, calls, println, pointers stored in globals, closures, interface
-//! assertions, defer, and panics where they are recovered.
+//! assertions, maps, defer, and panics where they are recovered.
 
 use super::expr::header_safe;
-use super::types::{IntKind, Ty, INT};
+use super::types::{IntKind, Ty, INT, INT_KINDS};
 use super::{Generator, Var, FUNC_VALUE_COST};
 use rand::Rng;
 
@@ -28,6 +28,7 @@ impl Generator {
             21 => self.pointer_stmt(),
             22 | 23 => self.closure_stmt(),
             24 => self.any_stmt(),
+            29 | 30 => self.map_stmt(),
             25 => self.branch_stmt(),
             26 if self.frame().recovers => self.panic_stmt(),
             27 => self.defer_stmt(),
@@ -643,6 +644,80 @@ impl Generator {
                 self.line(&format!("var {} interface{{}} = {}", name, value));
                 self.declare(&name, Ty::Any);
             }
+        }
+    }
+
+    /// A local map in a block of its own: filled from generated keys and
+    /// values, updated, probed (comma-ok too), an entry deleted, and folded
+    /// into the checksum by a sum over its entries, which does not depend
+    /// on Go's random iteration order.
+    fn map_stmt(&mut self) {
+        let key = self.map_key_type();
+        let value = self.scalar_or_struct_type();
+        let map_ty = format!("map[{}]{}", key.go(), value.go());
+        let (m, k, v) = (self.fresh("m"), self.fresh("k"), self.fresh("v"));
+        let inserts = self.rng.gen_range(1..8u64);
+        if !self.spend(inserts * 4) {
+            return;
+        }
+        self.line("{");
+        self.indent += 1;
+        match self.rng.gen_range(0..3) {
+            0 => self.line(&format!("{} := make({})", m, map_ty)),
+            1 => {
+                let hint = self.rng.gen_range(0..20);
+                self.line(&format!("{} := make({}, {})", m, map_ty, hint));
+            }
+            _ => self.line(&format!("{} := {}{{}}", m, map_ty)),
+        }
+        let i = self.fresh("i");
+        self.line(&format!("for {} := 0; {} < {}; {}++ {{", i, i, inserts, i));
+        self.indent += 1;
+        self.scopes.push(vec![Var { name: i.clone(), ty: INT, assignable: false, may_be_nil: false, frame: Some(self.frames.len() - 1) }]);
+        let (key_expr, value_expr) = (self.nexpr(&key, 2), self.value(&value, 2));
+        self.line(&format!("{}[{}] = {}", m, key_expr, value_expr));
+        self.scopes.pop();
+        self.indent -= 1;
+        self.line("}");
+        if let Ty::Int(_) = value {
+            let key_expr = self.nexpr(&key, 2);
+            let op = ["+=", "-=", "|=", "^="][self.rng.gen_range(0..4)];
+            let operand = self.nexpr(&value, 1);
+            self.line(&format!("{}[{}] {} {}", m, key_expr, op, operand));
+        }
+        if self.chance(0.5) {
+            let key_expr = self.nexpr(&key, 2);
+            self.line(&format!("delete({}, {})", m, key_expr));
+        }
+        let probe = self.nexpr(&key, 2);
+        let fold = self.fold(&v, &value, 1);
+        let fold: String = fold.lines().map(|l| format!("\t{}\n", l)).collect();
+        self.line(&format!("if {}, ok := {}[{}]; ok {{\n{}}}", v, m, probe, fold));
+        let probe = self.nexpr(&key, 2);
+        let fold = self.fold(&format!("{}[{}]", m, probe), &value, 1);
+        self.line(&fold);
+        self.line(&format!("cs = cs*31 + uint64(len({}))", m));
+        let acc = self.fresh("acc");
+        self.line(&format!("var {} uint64", acc));
+        let fold_key = self.fold(&k, &key, 1);
+        let fold_value = self.fold(&v, &value, 1);
+        let body: String =
+            format!("cs := uint64(0)\n{}\n{}\n{} += cs", fold_key, fold_value, acc).lines().map(|l| format!("\t{}\n", l)).collect();
+        self.line(&format!("for {}, {} := range {} {{\n{}}}", k, v, m, body));
+        self.line(&format!("cs = cs*31 + {}", acc));
+        self.indent -= 1;
+        self.line("}");
+    }
+
+    /// A comparable key type: an integer, string or bool, an array of one,
+    /// or a struct.
+    fn map_key_type(&mut self) -> Ty {
+        match self.rng.gen_range(0..8) {
+            0 if !self.structs.is_empty() => Ty::Struct(self.rng.gen_range(0..self.structs.len())),
+            1 => Ty::Array(self.rng.gen_range(1..4), Box::new(self.scalar_type())),
+            2 => Ty::Bool,
+            3 | 4 => Ty::Str,
+            _ => Ty::Int(INT_KINDS[self.rng.gen_range(0..INT_KINDS.len())]),
         }
     }
 
