@@ -120,6 +120,8 @@ pub(crate) struct Codegen<'p> {
     type_descriptors: HashMap<TypeId, DataId>,
     func_records: HashMap<FuncId, DataId>,
     method_value_wrappers: HashMap<FuncId, cranelift_module::FuncId>,
+    /// The wrappers of interface method values, by (method signature, index).
+    iface_method_value_wrappers: HashMap<(TypeId, u32), cranelift_module::FuncId>,
     /// Method sets by receiver (see `itab.rs`), and the static itabs by
     /// (interface, type).
     methods: HashMap<(TypeId, bool), Vec<(String, FuncId)>>,
@@ -143,6 +145,7 @@ impl<'p> Codegen<'p> {
             type_descriptors: HashMap::new(),
             func_records: HashMap::new(),
             method_value_wrappers: HashMap::new(),
+            iface_method_value_wrappers: HashMap::new(),
             methods: itab::methods_by_receiver(package),
             itabs: HashMap::new(),
             defer_thunks: HashMap::new(),

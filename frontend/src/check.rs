@@ -214,9 +214,6 @@ pub(crate) struct Checker<'a> {
     method_deps: HashMap<(u32, u32), HashSet<u32>>,
     /// The package-level declaration whose dependencies are being recorded.
     current_decl: Option<(u32, u32)>,
-    /// The function expressions of calls (parentheses stripped), checked
-    /// as callees: an interface method is supported only there.
-    callees: std::collections::HashSet<ExprId>,
     /// The type declaration whose underlying type expression is being resolved.
     type_decl_rhs: Option<ExprId>,
     /// The parameter names of each interface literal's methods.
@@ -262,7 +259,6 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         iface_literal_names: HashMap::new(),
         iface_literal_pos: HashMap::new(),
         delayed_map_keys: Vec::new(),
-        callees: std::collections::HashSet::new(),
         delayed: Vec::new(),
         scratch_id: expr_count,
     };

@@ -395,6 +395,12 @@ pub enum Op {
     },
     /// OTYPE: the node's type, named as a type switch case.
     Type,
+    /// OMETHVALUE of an interface method: `x.M` as a value, a closure
+    /// binding the interface value `x`, calling its `method`th method.
+    IfaceMethodValue {
+        x: NodeId,
+        method: u32,
+    },
     /// OCONV, OCONVNOP, OCONVIFACE, ... to the node's type.
     Conv(ConvKind, NodeId),
     /// ODOTTYPE / ODOTTYPE2 on an interface, to a concrete or an interface

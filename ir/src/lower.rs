@@ -893,7 +893,12 @@ impl<'a> Lowerer<'a> {
         let node = self.builders.last().expect("inside a function").func.node(arg);
         match &node.op {
             Op::Local(_) | Op::Global(_) | Op::Func(_) | Op::Nil => current,
-            Op::Const { text, .. } if text.starts_with(|c: char| c.is_alphabetic() || c == '_') => current,
+            Op::Const { text, .. }
+                if text.starts_with(|c: char| c.is_alphabetic() || c == '_')
+                    && text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') =>
+            {
+                current
+            }
             _ => node.pos,
         }
     }
@@ -1210,8 +1215,11 @@ impl<'a> Lowerer<'a> {
                 };
                 self.node(Op::Func(f), e.pos, ty)
             }
-            Some(Selection::IfaceMethod { .. }) => {
-                panic!("lowering: an interface method value at offset {} (the checker rejects them)", e.pos)
+            Some(Selection::IfaceMethod { path, index }) => {
+                let xn = self.expr(x);
+                let xt = self.ty_of(x);
+                let recv = self.field_path(xn, xt, &path, e.pos);
+                self.node(Op::IfaceMethodValue { x: recv, method: index }, e.pos, ty)
             }
             None => panic!("lowering: selector without a selection at offset {}", e.pos),
         }

@@ -284,7 +284,7 @@ impl Printer<'_> {
             }
             Op::Type => t.display(node.ty),
             Op::TypeSwitchGuard { x, .. } => format!("{}.(type)", self.expr(*x, own)),
-            Op::DotInter { x, method } => {
+            Op::DotInter { x, method } | Op::IfaceMethodValue { x, method } => {
                 let x_ty = self.func.node(*x).ty;
                 let name = t.iface_methods(x_ty).map_or("", |ms| ms[*method as usize].name.as_str());
                 format!("{}.{}", self.expr(*x, own), name)

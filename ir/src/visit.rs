@@ -160,6 +160,7 @@ macro_rules! each_child {
             | Op::Defer(a)
             | Op::TypeAssert { x: a, .. }
             | Op::DotInter { x: a, .. }
+            | Op::IfaceMethodValue { x: a, .. }
             | Op::TypeSwitchGuard { x: a, .. }
             | Op::MakeMap { hint: a }
             | Op::MethodValue { recv: a, .. } => $f(a),

@@ -56,7 +56,29 @@ impl Codegen<'_> {
         id
     }
 
+    /// The wrapper that calls the `index`th method of an interface value
+    /// bound in a method value record `[wrapper, itab, data]`, for methods
+    /// of signature `sig` (declared now, defined at the end).
+    fn iface_method_value_wrapper(&mut self, sig: TypeId, index: u32) -> cranelift_module::FuncId {
+        if let Some(id) = self.iface_method_value_wrappers.get(&(sig, index)) {
+            return *id;
+        }
+        let name = format!("minigo_iface_mv_{}_{}", sig.0, index);
+        let id = self
+            .module
+            .declare_function(&name, Linkage::Local, &self.go_signature(sig))
+            .unwrap_or_else(|e| panic!("backend: declaring {}: {}", name, e));
+        self.iface_method_value_wrappers.insert((sig, index), id);
+        id
+    }
+
     pub(super) fn define_method_value_wrappers(&mut self) -> Result<(), String> {
+        let mut iface_wrappers: Vec<((TypeId, u32), cranelift_module::FuncId)> =
+            self.iface_method_value_wrappers.iter().map(|(k, id)| (*k, *id)).collect();
+        iface_wrappers.sort_by_key(|((sig, index), _)| (sig.0, *index));
+        for ((sig, index), id) in iface_wrappers {
+            self.define_iface_method_value_wrapper(sig, index, id)?;
+        }
         let mut wrappers: Vec<(FuncId, cranelift_module::FuncId)> = self.method_value_wrappers.iter().map(|(m, id)| (*m, *id)).collect();
         wrappers.sort_by_key(|(m, _)| *m);
         for (method, id) in wrappers {
@@ -92,6 +114,36 @@ impl Codegen<'_> {
         b.finalize(self.module.target_config());
         let name = format!("method value wrapper of {}", self.package.func(method).name);
         self.finish_function(id, &mut ctx, &name)
+    }
+
+    fn define_iface_method_value_wrapper(&mut self, sig_ty: TypeId, index: u32, id: cranelift_module::FuncId) -> Result<(), String> {
+        let sig = self.package.types.signature(sig_ty).expect("a method's signature").clone();
+        let n_mem_results = sig.results.iter().filter(|r| matches!(repr(&self.package.types, **r), Repr::Mem { .. })).count();
+        let mut ctx = self.module.make_context();
+        ctx.func = Function::with_name_signature(UserFuncName::user(3, sig_ty.0 * 64 + index), self.go_signature(sig_ty));
+        let mut builder_ctx = FunctionBuilderContext::new();
+        let mut b = FunctionBuilder::new(&mut ctx.func, &mut builder_ctx);
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let params = b.block_params(entry).to_vec();
+        let record = params[0];
+        let tab = b.ins().load(types::I64, flags(), record, 8);
+        let data = b.ins().load(types::I64, flags(), record, 16);
+        let code = b.ins().load(types::I64, flags(), tab, 16 + 8 * index as i32);
+        let mut args = vec![b.ins().iconst(types::I64, 0)];
+        args.extend_from_slice(&params[1..1 + n_mem_results]);
+        args.push(data);
+        args.extend_from_slice(&params[1 + n_mem_results..]);
+        let mut method_sig = self.go_signature(sig_ty);
+        method_sig.params.insert(1 + n_mem_results, AbiParam::new(types::I64));
+        let sig_ref = b.import_signature(method_sig);
+        let call = b.ins().call_indirect(sig_ref, code, &args);
+        let results = b.inst_results(call).to_vec();
+        b.ins().return_(&results);
+        b.seal_all_blocks();
+        b.finalize(self.module.target_config());
+        self.finish_function(id, &mut ctx, "interface method value wrapper")
     }
 
     /// The parts of an argument of type `ty` stored at `offset` in a
@@ -280,6 +332,22 @@ impl FuncCtx<'_, '_> {
         let code = self.b.ins().func_addr(types::I64, code_ref);
         self.b.ins().store(flags(), code, record, 0);
         self.store_val(recv_ty, record, offset, &receiver);
+        Val::Parts(vec![record])
+    }
+
+    /// `i.M` as a value: a record `[wrapper, itab, data]`; a nil `i`
+    /// panics here, as gc's itab load does.
+    pub fn iface_method_value(&mut self, id: NodeId, x: NodeId, method: u32) -> Val {
+        let sig = self.func.node(id).ty;
+        let iface = self.eval(x);
+        self.nil_check(iface.part(0));
+        let record = self.new_record(24, self.func.node(id).escapes);
+        let wrapper = self.cg.iface_method_value_wrapper(sig, method);
+        let code_ref = self.func_ref(wrapper);
+        let code = self.b.ins().func_addr(types::I64, code_ref);
+        self.b.ins().store(flags(), code, record, 0);
+        self.b.ins().store(flags(), iface.part(0), record, 8);
+        self.b.ins().store(flags(), iface.part(1), record, 16);
         Val::Parts(vec![record])
     }
 

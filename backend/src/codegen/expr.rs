@@ -62,6 +62,7 @@ impl FuncCtx<'_, '_> {
                 single_value(results)
             }
             Op::MethodValue { recv, method } => self.method_value(id, *recv, *method),
+            Op::IfaceMethodValue { x, method } => self.iface_method_value(id, *x, *method),
             Op::Conv(kind, x) => self.conv(id, *kind, *x),
             Op::TypeAssert { x, comma_ok: false } => self.type_assert(*x, ty, false).remove(0),
             Op::TypeAssert { comma_ok: true, .. } => {

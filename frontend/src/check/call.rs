@@ -8,7 +8,6 @@ use crate::constant::represent;
 
 impl<'a> Checker<'a> {
     pub(crate) fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], ellipsis: bool) {
-        self.callees.insert(strip_parens(func).id);
         self.expr(func);
         let fi = self.info_of(func);
         match fi.mode {

@@ -1146,11 +1146,6 @@ impl<'a> Checker<'a> {
                 self.set(e, Mode::Value, method.sig, None);
             }
             Some(Member::IfaceMethod { path, index, sig }) => {
-                if !self.callees.contains(&e.id) {
-                    self.error(e.start(), "method values of interface methods are not supported yet (minigo tier 2)");
-                    self.invalid(e);
-                    return;
-                }
                 self.selections.insert(e.id, Selection::IfaceMethod { path, index });
                 self.set(e, Mode::Value, sig, None);
             }

@@ -141,6 +141,12 @@ impl Batch<'_> {
                 let k = self.tee_hole(vec![param_k, closure_k]);
                 self.expr(&k, recv);
             }
+            // An unknown method: the receiver flows to the heap too.
+            Op::IfaceMethodValue { x, .. } => {
+                let closure_k = self.spill(&k, id);
+                let k = self.tee_hole(vec![Hole::to(HEAP), closure_k]);
+                self.expr(&k, x);
+            }
             Op::CompositeLit(elems) => match types.under(node.ty) {
                 TypeKind::Slice(_) => {
                     let k = self.spill(&k, id);

@@ -155,7 +155,7 @@ impl Batch<'_> {
                         (types.size(elem) > max_implicit_size).then_some("too large for stack")
                     }
                     Op::Closure(c) => (self.closure_size(*c) > max_implicit_size).then_some("too large for stack"),
-                    Op::MethodValue { recv, .. } => {
+                    Op::MethodValue { recv, .. } | Op::IfaceMethodValue { x: recv, .. } => {
                         (8 + types.size(func.node(*recv).ty) > max_implicit_size).then_some("too large for stack")
                     }
                     Op::MakeSlice { len, cap } => {

@@ -116,7 +116,7 @@ impl Hairy<'_> {
                     }
                 }
             }
-            Op::MethodValue { .. } => own += 1,
+            Op::MethodValue { .. } | Op::IfaceMethodValue { .. } => own += 1,
             // One OKEY per entry.
             Op::MapLit(entries) => own += entries.len() as i32,
             // OTYPESW and the identifier it declares.
