@@ -92,58 +92,66 @@ impl Codegen<'_> {
         let recv_ty = sig.params[0];
         let (recv_offset, _) = self.method_value_layout(recv_ty);
         let n_mem_results = sig.results.iter().filter(|r| matches!(repr(&self.package.types, **r), Repr::Mem { .. })).count();
-        let mut ctx = self.module.make_context();
-        ctx.func = Function::with_name_signature(UserFuncName::user(2, method.0), self.signature_of(&sig.params[1..], &sig.results));
-        let mut builder_ctx = FunctionBuilderContext::new();
-        let mut b = FunctionBuilder::new(&mut ctx.func, &mut builder_ctx);
-        let entry = b.create_block();
-        b.append_block_params_for_function_params(entry);
-        b.switch_to_block(entry);
-        let params = b.block_params(entry).to_vec();
-        let record = params[0];
-        let receiver = self.argument_from_record(&mut b, recv_ty, record, recv_offset);
-        let mut args = vec![b.ins().iconst(types::I64, 0)];
-        args.extend_from_slice(&params[1..1 + n_mem_results]);
-        args.extend(receiver);
-        args.extend_from_slice(&params[1 + n_mem_results..]);
-        let callee = self.module.declare_func_in_func(self.function_id(method), b.func);
-        let call = b.ins().call(callee, &args);
-        let results = b.inst_results(call).to_vec();
-        b.ins().return_(&results);
-        b.seal_all_blocks();
-        b.finalize(self.module.target_config());
+        let clif_sig = self.signature_of(&sig.params[1..], &sig.results);
         let name = format!("method value wrapper of {}", self.package.func(method).name);
-        self.finish_function(id, &mut ctx, &name)
+        self.define_record_wrapper(id, UserFuncName::user(2, method.0), clif_sig, &name, |cg, b, params| {
+            let record = params[0];
+            let receiver = cg.argument_from_record(b, recv_ty, record, recv_offset);
+            let mut args = vec![b.ins().iconst(types::I64, 0)];
+            args.extend_from_slice(&params[1..1 + n_mem_results]);
+            args.extend(receiver);
+            args.extend_from_slice(&params[1 + n_mem_results..]);
+            let callee = cg.module.declare_func_in_func(cg.function_id(method), b.func);
+            b.ins().call(callee, &args)
+        })
     }
 
     fn define_iface_method_value_wrapper(&mut self, sig_ty: TypeId, index: u32, id: cranelift_module::FuncId) -> Result<(), String> {
         let sig = self.package.types.signature(sig_ty).expect("a method's signature").clone();
         let n_mem_results = sig.results.iter().filter(|r| matches!(repr(&self.package.types, **r), Repr::Mem { .. })).count();
+        let mut method_sig = self.go_signature(sig_ty);
+        method_sig.params.insert(1 + n_mem_results, AbiParam::new(types::I64));
+        let clif_sig = self.go_signature(sig_ty);
+        let name = UserFuncName::user(3, sig_ty.0 * 64 + index);
+        self.define_record_wrapper(id, name, clif_sig, "interface method value wrapper", |_, b, params| {
+            let record = params[0];
+            let tab = b.ins().load(types::I64, flags(), record, 8);
+            let data = b.ins().load(types::I64, flags(), record, 16);
+            let code = b.ins().load(types::I64, flags(), tab, 16 + 8 * index as i32);
+            let mut args = vec![b.ins().iconst(types::I64, 0)];
+            args.extend_from_slice(&params[1..1 + n_mem_results]);
+            args.push(data);
+            args.extend_from_slice(&params[1 + n_mem_results..]);
+            let sig_ref = b.import_signature(method_sig);
+            b.ins().call_indirect(sig_ref, code, &args)
+        })
+    }
+
+    /// Defines a method value's wrapper: a function of signature `sig`
+    /// whose body is the call `call` makes from the parameters (the record
+    /// first), returning its results.
+    fn define_record_wrapper(
+        &mut self,
+        id: cranelift_module::FuncId,
+        user_name: UserFuncName,
+        sig: cranelift_codegen::ir::Signature,
+        name: &str,
+        call: impl FnOnce(&mut Self, &mut FunctionBuilder, &[Value]) -> cranelift_codegen::ir::Inst,
+    ) -> Result<(), String> {
         let mut ctx = self.module.make_context();
-        ctx.func = Function::with_name_signature(UserFuncName::user(3, sig_ty.0 * 64 + index), self.go_signature(sig_ty));
+        ctx.func = Function::with_name_signature(user_name, sig);
         let mut builder_ctx = FunctionBuilderContext::new();
         let mut b = FunctionBuilder::new(&mut ctx.func, &mut builder_ctx);
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let params = b.block_params(entry).to_vec();
-        let record = params[0];
-        let tab = b.ins().load(types::I64, flags(), record, 8);
-        let data = b.ins().load(types::I64, flags(), record, 16);
-        let code = b.ins().load(types::I64, flags(), tab, 16 + 8 * index as i32);
-        let mut args = vec![b.ins().iconst(types::I64, 0)];
-        args.extend_from_slice(&params[1..1 + n_mem_results]);
-        args.push(data);
-        args.extend_from_slice(&params[1 + n_mem_results..]);
-        let mut method_sig = self.go_signature(sig_ty);
-        method_sig.params.insert(1 + n_mem_results, AbiParam::new(types::I64));
-        let sig_ref = b.import_signature(method_sig);
-        let call = b.ins().call_indirect(sig_ref, code, &args);
-        let results = b.inst_results(call).to_vec();
+        let inst = call(self, &mut b, &params);
+        let results = b.inst_results(inst).to_vec();
         b.ins().return_(&results);
         b.seal_all_blocks();
         b.finalize(self.module.target_config());
-        self.finish_function(id, &mut ctx, "interface method value wrapper")
+        self.finish_function(id, &mut ctx, name)
     }
 
     /// The parts of an argument of type `ty` stored at `offset` in a

@@ -231,19 +231,25 @@ impl FuncCtx<'_, '_> {
             return vec![self.unbox(target, data)];
         }
         // The value is the boxed one when the types match, else T's zero value.
-        let result = self.temp(target);
-        let zero = self.zero_val(target);
-        self.store_val(target, result, 0, &zero);
+        let value = self.value_or_zero(target, matches, |this| this.unbox(target, data));
+        vec![value, Val::Parts(vec![matches])]
+    }
+
+    /// A comma-ok form's value of type `ty`: what `value` gives when `ok`,
+    /// else the zero value.
+    pub fn value_or_zero(&mut self, ty: TypeId, ok: Value, value: impl FnOnce(&mut Self) -> Val) -> Val {
+        let result = self.temp(ty);
+        let zero = self.zero_val(ty);
+        self.store_val(ty, result, 0, &zero);
         let hit = self.b.create_block();
         let done = self.b.create_block();
-        self.b.ins().brif(matches, hit, &[], done, &[]);
+        self.b.ins().brif(ok, hit, &[], done, &[]);
         self.b.switch_to_block(hit);
-        let value = self.unbox(target, data);
-        self.store_val(target, result, 0, &value);
+        let v = value(self);
+        self.store_val(ty, result, 0, &v);
         self.b.ins().jump(done, &[]);
         self.b.switch_to_block(done);
-        let value = self.load_val(target, result, 0);
-        vec![value, Val::Parts(vec![matches])]
+        self.load_val(ty, result, 0)
     }
 
     /// The value of type `ty` held in an interface's data word.

@@ -67,18 +67,7 @@ impl FuncCtx<'_, '_> {
         }
         let slot = self.call_rt(Rt::MapAccess2, &[map, key_addr])[0];
         let found = self.b.ins().icmp_imm_s(IntCC::NotEqual, slot, 0);
-        let result = self.temp(value_ty);
-        let zero = self.zero_val(value_ty);
-        self.store_val(value_ty, result, 0, &zero);
-        let hit = self.b.create_block();
-        let done = self.b.create_block();
-        self.b.ins().brif(found, hit, &[], done, &[]);
-        self.b.switch_to_block(hit);
-        let value = self.load_val(value_ty, slot, 0);
-        self.store_val(value_ty, result, 0, &value);
-        self.b.ins().jump(done, &[]);
-        self.b.switch_to_block(done);
-        let value = self.load_val(value_ty, result, 0);
+        let value = self.value_or_zero(value_ty, found, |this| this.load_val(value_ty, slot, 0));
         vec![value, Val::Parts(vec![found])]
     }
 

@@ -7,7 +7,7 @@
 //! Invariant: the builder is always positioned in an open block; after a
 //! terminator, emission continues in a fresh (unreachable) block.
 
-use cranelift_codegen::ir::{condcodes::IntCC, types, Block, InstBuilder};
+use cranelift_codegen::ir::{condcodes::IntCC, types, Block, InstBuilder, Value};
 use cranelift_module::Module;
 use ir::{BinOp, BranchOp, Case, NodeId, Op, TypeId, TypeKind};
 
@@ -404,23 +404,14 @@ impl FuncCtx<'_, '_> {
         });
         let exit = self.b.create_block();
         let bodies: Vec<Block> = cases.iter().map(|_| self.b.create_block()).collect();
-        for (case, body) in cases.iter().zip(&bodies) {
-            for value in &case.values {
-                let matched = match &tag {
-                    Some((tag_value, tag_ty)) => {
-                        let v = self.eval(*value);
-                        let with_nil = tag_is_nil || self.is_nil(*value);
-                        self.compare_operands(BinOp::Eq, *tag_ty, tag_value, &v, with_nil)
-                    }
-                    None => self.eval(*value).scalar(),
-                };
-                let next_test = self.b.create_block();
-                self.b.ins().brif(matched, *body, &[], next_test, &[]);
-                self.b.switch_to_block(next_test);
+        self.case_tests(cases, &bodies, exit, |this, value| match &tag {
+            Some((tag_value, tag_ty)) => {
+                let v = this.eval(value);
+                let with_nil = tag_is_nil || this.is_nil(value);
+                this.compare_operands(BinOp::Eq, *tag_ty, tag_value, &v, with_nil)
             }
-        }
-        let default = cases.iter().position(|c| c.values.is_empty()).map(|i| bodies[i]).unwrap_or(exit);
-        self.b.ins().jump(default, &[]);
+            None => this.eval(value).scalar(),
+        });
         self.breakables.push(Breakable { label: label.clone(), break_block: exit, continue_block: None });
         for (i, case) in cases.iter().enumerate() {
             self.b.switch_to_block(bodies[i]);
@@ -438,6 +429,22 @@ impl FuncCtx<'_, '_> {
         self.b.switch_to_block(exit);
     }
 
+    /// A switch's tests: each case value in order branches to its clause's
+    /// body when `matches` says so; no match goes to `default`, wherever it
+    /// is, or out.
+    fn case_tests(&mut self, cases: &[Case], bodies: &[Block], exit: Block, mut matches: impl FnMut(&mut Self, NodeId) -> Value) {
+        for (case, body) in cases.iter().zip(bodies) {
+            for value in &case.values {
+                let matched = matches(self, *value);
+                let next_test = self.b.create_block();
+                self.b.ins().brif(matched, *body, &[], next_test, &[]);
+                self.b.switch_to_block(next_test);
+            }
+        }
+        let default = cases.iter().position(|c| c.values.is_empty()).map(|i| bodies[i]).unwrap_or(exit);
+        self.b.ins().jump(default, &[]);
+    }
+
     /// A type switch on interface `x`: the first case listing x's dynamic
     /// type (nil for a nil x; an interface type when the dynamic type has
     /// its methods) runs, with its variable bound on entry.
@@ -449,29 +456,22 @@ impl FuncCtx<'_, '_> {
         let dynamic = self.dynamic_type(x_ty, word);
         let exit = self.b.create_block();
         let bodies: Vec<Block> = cases.iter().map(|_| self.b.create_block()).collect();
-        for (case, body) in cases.iter().zip(&bodies) {
-            for value in &case.values {
-                let case_ty = self.func.node(*value).ty;
-                let matched = match self.func.node(*value).op {
-                    Op::Nil => self.b.ins().icmp_imm_s(IntCC::Equal, dynamic, 0),
-                    _ if self.types.is_nonempty_interface(case_ty) => {
-                        let tab = self.itab_for(case_ty, dynamic);
-                        self.b.ins().icmp_imm_s(IntCC::NotEqual, tab, 0)
-                    }
-                    _ if self.types.is_interface(case_ty) => self.b.ins().icmp_imm_s(IntCC::NotEqual, dynamic, 0),
-                    _ => {
-                        let descriptor = self.cg.type_descriptor(case_ty);
-                        let descriptor = self.data_addr(descriptor);
-                        self.b.ins().icmp(IntCC::Equal, dynamic, descriptor)
-                    }
-                };
-                let next_test = self.b.create_block();
-                self.b.ins().brif(matched, *body, &[], next_test, &[]);
-                self.b.switch_to_block(next_test);
+        self.case_tests(cases, &bodies, exit, |this, value| {
+            let case_ty = this.func.node(value).ty;
+            match this.func.node(value).op {
+                Op::Nil => this.b.ins().icmp_imm_s(IntCC::Equal, dynamic, 0),
+                _ if this.types.is_nonempty_interface(case_ty) => {
+                    let tab = this.itab_for(case_ty, dynamic);
+                    this.b.ins().icmp_imm_s(IntCC::NotEqual, tab, 0)
+                }
+                _ if this.types.is_interface(case_ty) => this.b.ins().icmp_imm_s(IntCC::NotEqual, dynamic, 0),
+                _ => {
+                    let descriptor = this.cg.type_descriptor(case_ty);
+                    let descriptor = this.data_addr(descriptor);
+                    this.b.ins().icmp(IntCC::Equal, dynamic, descriptor)
+                }
             }
-        }
-        let default = cases.iter().position(|c| c.values.is_empty()).map(|i| bodies[i]).unwrap_or(exit);
-        self.b.ins().jump(default, &[]);
+        });
         self.breakables.push(Breakable { label: label.clone(), break_block: exit, continue_block: None });
         for (case, body) in cases.iter().zip(&bodies) {
             self.b.switch_to_block(*body);
