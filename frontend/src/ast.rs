@@ -461,18 +461,18 @@ fn directive_comments(src: &str) -> Vec<(Pos, &str)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let rest = &src[i..];
+        // Only an ASCII byte starts a match, so `i` is a char boundary there.
         match bytes[i] {
-            b'/' if rest.starts_with("//") => {
-                let end = rest.find('\n').map_or(bytes.len(), |n| i + n);
+            b'/' if bytes[i..].starts_with(b"//") => {
+                let end = src[i..].find('\n').map_or(bytes.len(), |n| i + n);
                 let at_line_start = i == 0 || bytes[i - 1] == b'\n';
                 if let Some(text) = src[i..end].strip_prefix("//line ").filter(|_| at_line_start) {
                     found.push(((end + 1) as Pos, text.trim_end_matches('\r')));
                 }
                 i = end;
             }
-            b'/' if rest.starts_with("/*") => {
-                let end = rest[2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2);
+            b'/' if bytes[i..].starts_with(b"/*") => {
+                let end = src[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2);
                 let comment = &src[i..end];
                 if let Some(text) = comment.strip_prefix("/*line ").and_then(|t| t.strip_suffix("*/")).filter(|t| !t.contains('\n')) {
                     found.push((end as Pos, text));

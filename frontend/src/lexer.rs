@@ -248,6 +248,39 @@ pub fn lex(src: &str) -> Lexed {
                 }
                 Token::Rune(src[span.start..end].to_string())
             }
+            // gc skips a byte order mark that starts the file.
+            Err(()) if span.start == 0 && src.starts_with('\u{feff}') => continue,
+            // Any other non-ASCII character is read into an identifier
+            // (gc's atIdentChar), with an error unless it is a letter.
+            Err(()) if !src[span.start..].starts_with(|c: char| c.is_ascii() || c == '\u{feff}') => {
+                let mut start = span.start;
+                let mut text = String::new();
+                if let Some((_, Token::Ident(prev), end)) = tokens.last() {
+                    if *end == span.start {
+                        text = prev.clone();
+                        start = tokens.pop().map_or(start, |t| t.0);
+                    }
+                }
+                let mut end = span.start;
+                for (i, c) in src[span.start..].char_indices() {
+                    if !(c.is_alphanumeric() || c == '_' || !c.is_ascii()) || c == '\u{feff}' {
+                        break;
+                    }
+                    let fine = c.is_alphabetic() || c.is_ascii() || (c.is_numeric() && end > start);
+                    if !fine {
+                        errors.push(LexError { offset: span.start + i, message: describe_bad_input(&src[span.start + i..]) });
+                    }
+                    text.push(c);
+                    end = span.start + i + c.len_utf8();
+                }
+                if end > span.end {
+                    lexer.bump(end - span.end);
+                }
+                let tok = Token::Ident(text);
+                last_significant = Some(tok.clone());
+                tokens.push((start, tok, end));
+                continue;
+            }
             Err(()) => {
                 errors.push(LexError { offset: span.start, message: describe_bad_input(&src[span.start..]) });
                 continue;
@@ -317,6 +350,10 @@ fn describe_bad_input(rest: &str) -> String {
         Some('"') => "string literal not terminated".to_string(),
         Some('`') => "raw string literal not terminated".to_string(),
         Some('/') if rest.starts_with("/*") => "comment not terminated".to_string(),
+        // gc's scanner reads any other non-ASCII character as part of an identifier.
+        Some('\u{feff}') => "invalid BOM in the middle of the file".to_string(),
+        Some(c) if c.is_numeric() && !c.is_ascii() => format!("identifier cannot begin with digit U+{:04X} '{}'", c as u32, c),
+        Some(c) if !c.is_ascii() => format!("invalid character U+{:04X} '{}' in identifier", c as u32, c),
         Some(c) => format!("invalid character U+{:04X} '{}'", c as u32, c),
         None => "unexpected EOF".to_string(),
     }

@@ -537,6 +537,14 @@ pub enum Op {
     },
 }
 
+impl Op {
+    /// A composite literal (OSTRUCTLIT, OARRAYLIT, OSLICELIT, OMAPLIT): `&`
+    /// of one is gc's OPTRLIT, which allocates it.
+    pub fn is_composite_lit(&self) -> bool {
+        matches!(self, Op::CompositeLit(_) | Op::MapLit(_))
+    }
+}
+
 impl Func {
     /// An empty function with a body (no parameters, locals or statements yet).
     pub fn new(name: impl Into<String>, pos: Pos, sig: TypeId, end_pos: Pos) -> Func {

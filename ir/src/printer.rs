@@ -337,7 +337,7 @@ impl Printer<'_> {
 /// are parenthesized as operands and print their own operands bare.
 fn precedence(func: &Func, node: &Node) -> u8 {
     match &node.op {
-        Op::Addr(x) if matches!(func.node(*x).op, Op::CompositeLit(_)) => 0,
+        Op::Addr(x) if func.node(*x).op.is_composite_lit() => 0,
         Op::Unary(..) | Op::Addr(_) | Op::Deref(_) => 7,
         Op::Binary(op, ..) => binop_precedence(*op),
         Op::Const { prec, .. } => *prec,

@@ -238,6 +238,14 @@ impl FuncCtx<'_, '_> {
     fn addr_of(&mut self, id: NodeId, x: NodeId) -> Value {
         let node = self.func.node(id);
         let operand = self.func.node(x);
+        if let Op::MapLit(_) = &operand.op {
+            // `&map[K]V{...}`: a cell holding the map.
+            let (ty, escapes) = (operand.ty, node.escapes);
+            let map = self.eval(x);
+            let obj = self.new_object(ty, escapes);
+            self.store_val(ty, obj, 0, &map);
+            return obj;
+        }
         if let Op::CompositeLit(elems) = &operand.op {
             let (ty, escapes) = (operand.ty, node.escapes);
             if matches!(self.types.under(ty), TypeKind::Slice(_)) {

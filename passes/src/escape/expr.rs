@@ -45,7 +45,7 @@ impl Batch<'_> {
                 self.discard(b);
             }
             Op::Addr(x) => {
-                if matches!(func.node(x).op, Op::CompositeLit(_)) {
+                if func.node(x).op.is_composite_lit() {
                     // `&T{...}` (gc's OPTRLIT) allocates the literal.
                     let k = self.spill(&k, id);
                     self.expr(&k, x);

@@ -79,7 +79,8 @@ impl Batch<'_> {
                     Op::Global(g) => Some(format!("{}.{}", self.pkg.name, self.pkg.globals[g.0 as usize].name)),
                     _ => None,
                 };
-                self.static_parts(rhs, symbol.as_deref(), 0);
+                let at = self.pkg.func(self.curfn).node(id).pos;
+                self.static_parts(rhs, symbol.as_deref(), 0, at);
             }
             Op::Assign { lhs, rhs, .. } => self.assign_list(&[Some(lhs)], &[rhs], "assign", id),
             Op::AssignOp { lhs, rhs, .. } => self.assign_list(&[Some(lhs)], &[Some(rhs)], "assign", id),
@@ -200,7 +201,7 @@ impl Batch<'_> {
         let func = self.pkg.func(self.curfn);
         match &func.node(id).op {
             Op::Const { .. } | Op::Nil | Op::Func(_) | Op::Global(_) | Op::CompositeLit(_) | Op::Conv(ConvKind::Iface, _) => true,
-            Op::Addr(x) => matches!(func.node(*x).op, Op::CompositeLit(_) | Op::Global(_)),
+            Op::Addr(x) => func.node(*x).op.is_composite_lit() || matches!(func.node(*x).op, Op::Global(_)),
             Op::Closure(f) => self.pkg.func(*f).captures.is_empty(),
             _ => false,
         }
@@ -211,12 +212,15 @@ impl Batch<'_> {
     /// static data, `(T)(symbol@offset) = part` as gc prints it, or dropped
     /// for `_` (symbol None). Literals behind a pointer or a slice, and boxes
     /// of non-pointer values, get static temporaries of their own
-    /// (`main..stmp_N`, numbered package-wide).
-    fn static_parts(&mut self, id: NodeId, symbol: Option<&str>, offset: u64) {
+    /// (`main..stmp_N`, numbered package-wide). A map literal behind a
+    /// pointer is assigned to its temporary where the variable is declared
+    /// (`at`).
+    fn static_parts(&mut self, id: NodeId, symbol: Option<&str>, offset: u64, at: Pos) {
         let types = &self.pkg.types;
         let func = self.pkg.func(self.curfn);
         let node = func.node(id);
         let mut parts: Vec<(NodeId, Option<String>, u64)> = Vec::new();
+        let mut whole_at = None;
         match &node.op {
             Op::CompositeLit(elems) => {
                 let (symbol, offset) = match types.under(node.ty) {
@@ -232,7 +236,12 @@ impl Batch<'_> {
                     parts.push((*e, symbol.clone(), offset + at));
                 }
             }
-            Op::Addr(x) if matches!(func.node(*x).op, Op::CompositeLit(_)) => parts.push((*x, Some(self.static_temp()), 0)),
+            Op::Addr(x) if func.node(*x).op.is_composite_lit() => {
+                if matches!(func.node(*x).op, Op::MapLit(_)) {
+                    whole_at = Some(at);
+                }
+                parts.push((*x, Some(self.static_temp()), 0))
+            }
             Op::Conv(ConvKind::Iface, x) if self.pkg.types.is_direct_iface(func.node(*x).ty) => {
                 parts.push((*x, symbol.map(str::to_string), offset + 8))
             }
@@ -241,7 +250,7 @@ impl Batch<'_> {
         }
         for (part, symbol, offset) in parts {
             if self.is_static_shape(part) {
-                self.static_parts(part, symbol.as_deref(), offset);
+                self.static_parts(part, symbol.as_deref(), offset, at);
                 continue;
             }
             let Some(symbol) = symbol else {
@@ -252,7 +261,7 @@ impl Batch<'_> {
             let part_node = func.node(part);
             let ty = self.pkg.types.display(part_node.ty);
             let text = format!("({})({}@{}) = {}", ty, symbol, offset, self.node_text(self.curfn, part));
-            let k = self.note_at(&Hole::to(HEAP), NoteAt::Generated(text, part_node.pos), "assign");
+            let k = self.note_at(&Hole::to(HEAP), NoteAt::Generated(text, whole_at.unwrap_or(part_node.pos)), "assign");
             self.expr(&k, part);
         }
     }

@@ -144,7 +144,7 @@ impl Hairy<'_> {
                 }
                 // `*&x` is one node less; `*&T{...}` is not: &T{...} is gc's
                 // OPTRLIT, not an OADDR.
-                if matches!(inner.op, Op::Addr(y) if !matches!(func.node(y).op, Op::CompositeLit(_))) {
+                if matches!(inner.op, Op::Addr(y) if !func.node(y).op.is_composite_lit()) {
                     own -= 1;
                 }
             }

@@ -1,0 +1,7 @@
+package main
+
+// A byte order mark is allowed only at the start of the file.
+
+func main() {
+	﻿println(1)
+}

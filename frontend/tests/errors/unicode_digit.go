@@ -1,0 +1,7 @@
+package main
+
+// A digit that is not ASCII cannot begin an identifier.
+
+func main() {
+	۶x := 1
+}
