@@ -172,6 +172,10 @@ pub struct IfaceMethodNames {
     pub results: Vec<(String, u32)>,
 }
 
+/// A literal of an unnamed interface type: where it is written, and the
+/// names it gives each method's parameters.
+pub type IfaceLiteral = (u32, Vec<(String, IfaceMethodNames)>);
+
 /// A method declared on a named type.
 #[derive(Clone, Debug)]
 pub struct Method {
@@ -213,6 +217,9 @@ pub struct TypeTable {
     /// The parameter names of each interface type's methods, by (interface
     /// type, method name), as the first declaration of the type spells them.
     pub iface_method_names: HashMap<(TypeId, String), IfaceMethodNames>,
+    /// Every literal of an unnamed interface type (by its canonical type):
+    /// where it is written, and the names it gives each method's parameters.
+    pub iface_literals: HashMap<TypeId, Vec<IfaceLiteral>>,
     /// Named types declared as another named type whose underlying type was
     /// not known yet (`type T2 T1` met while T1's struct is being resolved):
     /// (the type, the type it names), settled by set_underlying.
@@ -250,6 +257,7 @@ impl TypeTable {
             interned: HashMap::new(),
             methods: HashMap::new(),
             iface_method_names: HashMap::new(),
+            iface_literals: HashMap::new(),
             awaiting_underlying: Vec::new(),
         };
         table.intern(TypeKind::Basic(Basic::Invalid));
@@ -460,6 +468,14 @@ impl TypeTable {
     pub fn iface_names(&self, t: TypeId, method: &str) -> Option<&IfaceMethodNames> {
         let names = &self.iface_method_names;
         names.get(&(t, method.to_string())).or_else(|| names.get(&(self.underlying(t), method.to_string())))
+    }
+
+    /// The names the literal of unnamed interface type `t` written at `at`
+    /// gives method `method`'s parameters.
+    pub fn iface_literal_names(&self, t: TypeId, at: u32, method: &str) -> Option<&IfaceMethodNames> {
+        let literals = self.iface_literals.get(&self.canonical(t))?;
+        let (_, names) = literals.iter().find(|(pos, _)| *pos == at)?;
+        names.iter().find(|(name, _)| name == method).map(|(_, n)| n)
     }
 
     /// An interface type with methods (`interface{}` and `any` have none).

@@ -23,9 +23,16 @@ use ::ir::*;
 use crate::callgraph;
 use crate::decision::{Decision, DecisionKind, Position};
 
-/// Marks every index the rule proves in range, recording gc's messages.
-pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
+/// The functions in gc's walk order, each with the range of `decisions`
+/// its walk reported.
+pub type WalkSegments = Vec<(FuncId, std::ops::Range<usize>)>;
+
+/// Marks every index the rule proves in range, recording gc's messages;
+/// returns where each function's walk put them.
+pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) -> WalkSegments {
+    let mut segments = Vec::new();
     for f in walk_order(pkg) {
+        let start = decisions.len();
         let func = pkg.func(f);
         let walker = Walker { types: &pkg.types, func, temporary_indexes: temporary_indexes(func) };
         let mut indexes = Vec::new();
@@ -39,7 +46,9 @@ pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
                 decisions.push(Decision { pos: Position::Source(node.pos), kind: DecisionKind::BoundsCheckElided });
             }
         }
+        segments.push((f, start..decisions.len()));
     }
+    segments
 }
 
 /// The functions in the order gc walks them.

@@ -48,9 +48,9 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     }
     devirtualize::devirtualize_package(pkg, &mut decisions);
     escape::escape_package(pkg, config, &mut decisions);
-    bounds::bound_package(pkg, &mut decisions);
+    let walks = bounds::bound_package(pkg, &mut decisions);
     nilcheck::eliminate_nil_checks(pkg);
     loopbounds::eliminate_loop_bounds_checks(pkg);
-    wrapper::wrapper_decisions(pkg, config, &mut decisions);
+    wrapper::wrapper_decisions(pkg, config, &walks, &mut decisions);
     decisions
 }

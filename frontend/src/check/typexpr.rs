@@ -240,6 +240,9 @@ impl Checker<'_> {
         // source, whose descriptor gc writes (typesByString sorts identical
         // unnamed interfaces by position).
         if self.type_decl_rhs != Some(id) {
+            let literals = self.types.iface_literals.entry(self.types.canonical(t)).or_default();
+            let at = literals.partition_point(|(p, _)| *p < pos);
+            literals.insert(at, (pos, names.clone()));
             for key in [self.types.canonical(t), t] {
                 if self.iface_literal_pos.get(&key).is_some_and(|first| *first <= pos) {
                     continue;
