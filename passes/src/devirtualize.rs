@@ -21,23 +21,41 @@ pub fn devirtualize_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
         if !func.has_body || func.dead || func.wrapper_of.is_some() {
             continue;
         }
-        for call in func.source_order(&func.body) {
+        for call in visit_order(func) {
             devirtualize_call(pkg, fid, call, decisions);
         }
     }
 }
 
+/// The nodes of `func` in gc's ir.VisitList order: pre-order, each node's
+/// fields in order (an assignment's target before its value).
+fn visit_order(func: &Func) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let mut todo: Vec<NodeId> = func.body.iter().rev().copied().collect();
+    while let Some(id) = todo.pop() {
+        out.push(id);
+        todo.extend(func.node(id).children().into_iter().rev());
+    }
+    out
+}
+
 /// The functions with each function literal before the function it is in.
 fn declaration_order(pkg: &Package) -> Vec<FuncId> {
-    fn visit(pkg: &Package, f: FuncId, out: &mut Vec<FuncId>) {
-        for inner in (0..pkg.funcs.len() as u32).map(FuncId).filter(|g| pkg.func(*g).outer == Some(f)) {
-            visit(pkg, inner, out);
+    fn visit(literals: &[Vec<FuncId>], f: FuncId, out: &mut Vec<FuncId>) {
+        for inner in &literals[f.0 as usize] {
+            visit(literals, *inner, out);
         }
         out.push(f);
     }
+    let mut literals: Vec<Vec<FuncId>> = vec![Vec::new(); pkg.funcs.len()];
+    for (index, func) in pkg.funcs.iter().enumerate() {
+        if let Some(outer) = func.outer {
+            literals[outer.0 as usize].push(FuncId(index as u32));
+        }
+    }
     let mut out = Vec::with_capacity(pkg.funcs.len());
     for f in (0..pkg.funcs.len() as u32).map(FuncId).filter(|f| pkg.func(*f).outer.is_none()) {
-        visit(pkg, f, &mut out);
+        visit(&literals, f, &mut out);
     }
     out
 }

@@ -36,6 +36,9 @@ pub fn wrapper_decisions(pkg: &mut Package, config: &Config, walks: &WalkSegment
     // The decisions of the wrappers made while walking a function, by the
     // function's place in `walks` and the position of what made them.
     let mut walked: Vec<(usize, Pos, Vec<Decision>)> = Vec::new();
+    // The wrappers lowering made for method expressions, by name.
+    let lowered: HashMap<String, usize> =
+        pkg.funcs.iter().enumerate().filter(|(_, f)| f.wrapper_of.is_some()).map(|(i, f)| (f.name.clone(), i)).collect();
     for wrapper in WrapperOrder::new(pkg, walks).wrappers() {
         let mut made_func = match wrapper.method {
             Wrapped::Declared(method) => pkg.method_wrapper(wrapper.rcvr, method, &wrapper.path),
@@ -54,8 +57,7 @@ pub fn wrapper_decisions(pkg: &mut Package, config: &Config, walks: &WalkSegment
                 }
             }
         }
-        let lowered = pkg.funcs.iter().position(|f| f.wrapper_of.is_some() && f.name == made_func.name);
-        let w = match lowered {
+        let w = match lowered.get(&made_func.name).copied() {
             Some(slot) => {
                 pkg.funcs[slot] = made_func;
                 FuncId(slot as u32)

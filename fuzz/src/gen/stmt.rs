@@ -674,7 +674,11 @@ impl Generator {
         self.line(&format!("for {} := 0; {} < {}; {}++ {{", i, i, inserts, i));
         self.indent += 1;
         self.scopes.push(vec![Var { name: i.clone(), ty: INT, assignable: false, may_be_nil: false, frame: Some(self.frames.len() - 1) }]);
+        // The insertions run `inserts` times: so do the calls they make.
+        let saved_mult = self.frame().mult;
+        self.frame().mult = saved_mult.saturating_mul(inserts);
         let (key_expr, value_expr) = (self.nexpr(&key, 2), self.value(&value, 2));
+        self.frame().mult = saved_mult;
         self.line(&format!("{}[{}] = {}", m, key_expr, value_expr));
         self.scopes.pop();
         self.indent -= 1;
