@@ -53,7 +53,8 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     report_panics_as_compiler_errors(display.clone(), Arc::clone(&map));
 
     let options = frontend::Options { complete: job.options.complete != 0 };
-    let analyzed = frontend::analyze(&source, options).map_err(|diagnostics| compile_errors(&diagnostics, &display, &map))?;
+    let mut analyzed = frontend::analyze(&source, options).map_err(|diagnostics| compile_errors(&diagnostics, &display, &map))?;
+    let late_errors = std::mem::take(&mut analyzed.checked.late_errors);
     let mut package = ir::lower::lower(&analyzed.file, analyzed.checked, &display);
     verify(&package, "lowering", &display)?;
     let config = passes::Config {
@@ -78,6 +79,10 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     }
     if let Some(dir) = &job.options.json_dir {
         write_json(dir, job, &package.name, &passes::render::render_json(&decisions, &map))?;
+    }
+    if !late_errors.is_empty() {
+        let header = if printed_decisions { "" } else { HEADER };
+        return Err(Failure::new(format!("{}{}", header, render_all(&late_errors, &display, &map)), 2));
     }
     if package.name != "main" {
         return Ok(Compiled::NotMain);

@@ -1,4 +1,4 @@
-//! The `-m` goldens of the run suites (`P.m2.txt`, `P.m1.txt`, `P.ml.txt`,
+//! The `-m` goldens of the suites (`P.m2.txt`, `P.m1.txt`, `P.ml.txt`,
 //! recorded from `go build -gcflags=-m=2`, `-m` and `-m -l`): minigo's whole
 //! `-m` output — inlining decisions, escape analysis and its `-m=2`
 //! explanations — must be Go 1.19's, the same lines in the same order.
@@ -82,4 +82,11 @@ fn programs_suite_m_output() {
 #[test]
 fn escape_suite_m_output() {
     check_folder("escape");
+}
+
+/// A program gc rejects prints no decisions, unless its error is one gc
+/// reports once the package compiled; a package other than main builds.
+#[test]
+fn errors_suite_m_output() {
+    check_folder("errors");
 }

@@ -71,7 +71,8 @@ enum {
     MINIGO_KIND_BOOL = 1, MINIGO_KIND_INT, MINIGO_KIND_INT8, MINIGO_KIND_INT16,
     MINIGO_KIND_INT32, MINIGO_KIND_INT64, MINIGO_KIND_UINT, MINIGO_KIND_UINT8,
     MINIGO_KIND_UINT16, MINIGO_KIND_UINT32, MINIGO_KIND_UINT64, MINIGO_KIND_UINTPTR,
-    MINIGO_KIND_FLOAT32, MINIGO_KIND_FLOAT64, MINIGO_KIND_ARRAY = 17,
+    MINIGO_KIND_FLOAT32, MINIGO_KIND_FLOAT64, MINIGO_KIND_COMPLEX64, MINIGO_KIND_COMPLEX128,
+    MINIGO_KIND_ARRAY = 17,
     MINIGO_KIND_FUNC = 19, MINIGO_KIND_MAP = 21, MINIGO_KIND_POINTER = 22,
     MINIGO_KIND_SLICE = 23, MINIGO_KIND_STRING = 24, MINIGO_KIND_STRUCT = 25,
     MINIGO_KIND_OTHER = 99, /* non-basic kinds are printed as (T) addr */
@@ -122,6 +123,9 @@ void minigo_decoderune(const uint8_t *p, int64_t len, int64_t i, int64_t *out);
 void minigo_printint(int64_t v);
 void minigo_printuint(uint64_t v);
 void minigo_printfloat(double v);          /* +1.500000e+000, NaN, +Inf, -Inf */
+void minigo_printcomplex(double re, double im); /* (+1.000000e+000-2.000000e+000i) */
+/* (a+bi) / (c+di) into out[0], out[1], as Go's complex128div. */
+void minigo_complex128div(double a, double b, double c, double d, double *out);
 void minigo_printbool(int32_t v);
 void minigo_printstring(const uint8_t *p, int64_t len);
 void minigo_printpointer(const void *p);   /* 0xc000012345 style: 0x + lower-case hex */

@@ -322,6 +322,8 @@ static const char *basic_name(uint32_t kind)
     case MINIGO_KIND_UINTPTR: return "uintptr";
     case MINIGO_KIND_FLOAT32: return "float32";
     case MINIGO_KIND_FLOAT64: return "float64";
+    case MINIGO_KIND_COMPLEX64: return "complex64";
+    case MINIGO_KIND_COMPLEX128: return "complex128";
     case MINIGO_KIND_STRING: return "string";
     default: return NULL;
     }
@@ -345,6 +347,8 @@ static void print_basic(uint32_t kind, const void *data)
     case MINIGO_KIND_UINT32: { uint32_t v; memcpy(&v, data, 4); puint(v); break; }
     case MINIGO_KIND_FLOAT32: { float v; memcpy(&v, data, 4); pfloat((double)v); break; }
     case MINIGO_KIND_FLOAT64: { double v; memcpy(&v, data, 8); pfloat(v); break; }
+    case MINIGO_KIND_COMPLEX64: { float v[2]; memcpy(v, data, 8); minigo_printcomplex(v[0], v[1]); break; }
+    case MINIGO_KIND_COMPLEX128: { double v[2]; memcpy(v, data, 16); minigo_printcomplex(v[0], v[1]); break; }
     case MINIGO_KIND_STRING: {
         const uint8_t *p;
         int64_t n;
@@ -376,6 +380,9 @@ static void print_any(const minigo_type *t, const void *data)
             pstr("(\"");
             print_basic(t->kind, data);
             pstr("\")");
+        } else if (t->kind == MINIGO_KIND_COMPLEX64 || t->kind == MINIGO_KIND_COMPLEX128) {
+            /* a complex number prints its own parentheses */
+            print_basic(t->kind, data);
         } else {
             pstr("(");
             print_basic(t->kind, data);

@@ -166,6 +166,13 @@ void minigo_printint(int64_t v) { pint(v); }
 void minigo_printuint(uint64_t v) { puint(v); }
 void minigo_printhex(uint64_t v) { phex(v); }
 void minigo_printfloat(double v) { pfloat(v); }
+void minigo_printcomplex(double re, double im)
+{
+    pbytes("(", 1);
+    pfloat(re);
+    pfloat(im);
+    pbytes("i)", 2);
+}
 void minigo_printbool(int32_t v) { pstr(v ? "true" : "false"); }
 void minigo_printstring(const uint8_t *p, int64_t len)
 {

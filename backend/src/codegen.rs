@@ -23,6 +23,7 @@
 mod arith;
 mod builtin;
 mod call;
+mod complex;
 mod data;
 mod defer;
 mod expr;

@@ -216,6 +216,7 @@ pub enum ExprKind {
     Ident(String),
     IntLit(String),
     FloatLit(String),
+    ImagLit(String),
     RuneLit(String),
     StringLit(String),
     /// `T{...}`; `ty` is None for an elided type inside another literal. `pos` is the `{`.
@@ -514,7 +515,12 @@ pub fn list_text(list: &[Expr]) -> String {
 
 pub fn expr_text(e: &Expr) -> String {
     match &e.kind {
-        ExprKind::Ident(s) | ExprKind::IntLit(s) | ExprKind::FloatLit(s) | ExprKind::RuneLit(s) | ExprKind::StringLit(s) => s.clone(),
+        ExprKind::Ident(s)
+        | ExprKind::IntLit(s)
+        | ExprKind::FloatLit(s)
+        | ExprKind::ImagLit(s)
+        | ExprKind::RuneLit(s)
+        | ExprKind::StringLit(s) => s.clone(),
         ExprKind::CompositeLit { ty, elems, .. } => {
             let ty = ty.as_ref().map(|t| expr_text(t)).unwrap_or_default();
             format!("{ty}{{{}}}", if elems.is_empty() { "" } else { "…" })

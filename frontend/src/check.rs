@@ -39,6 +39,9 @@ pub enum Builtin {
     Recover,
     Delete,
     Close,
+    Complex,
+    Real,
+    Imag,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -101,6 +104,10 @@ pub enum Selection {
     /// A method of an interface value reached through `path` (embedded
     /// fields, empty when the operand is the interface): its `index`th method.
     IfaceMethod { path: Vec<u32>, index: u32 },
+    /// `I.M` (or `S.M`, `(*S).M` of a method promoted from an embedded
+    /// interface): a method expression of the `index`th method of the
+    /// interface `path` reaches.
+    IfaceMethodExpr { path: Vec<u32>, index: u32 },
 }
 
 /// Per function declaration: its signature (without receiver) and receiver.
@@ -129,6 +136,10 @@ pub struct Checked {
     pub funcs: Vec<Option<FuncInfo>>,
     /// Package variable specs in initialization order: (decl index, spec index).
     pub init_order: Vec<(u32, u32)>,
+    /// Errors gc reports only once the package compiled, after `-m`'s
+    /// decisions (a symbol too large for the linker); empty when the
+    /// package has other errors.
+    pub late_errors: Vec<Diagnostic>,
 }
 
 impl Checked {
@@ -202,8 +213,8 @@ pub(crate) struct Checker<'a> {
     resolve_state: HashMap<ObjId, Resolve>,
     /// The named types whose declarations are being resolved, outermost first.
     type_decls: Vec<ObjId>,
-    /// Errors gc's linker would report (symbols too large).
-    link_errors: Vec<Diagnostic>,
+    /// Errors gc reports once the package compiled (symbols too large).
+    late_errors: Vec<Diagnostic>,
     func_stack: Vec<FuncCtx>,
     /// The value of `iota` while checking a constant spec.
     iota: Option<i128>,
@@ -248,7 +259,7 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         pending: HashMap::new(),
         resolve_state: HashMap::new(),
         type_decls: Vec::new(),
-        link_errors: Vec::new(),
+        late_errors: Vec::new(),
         func_stack: Vec::new(),
         iota: None,
         deps: HashMap::new(),
@@ -262,13 +273,11 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         delayed: Vec::new(),
         scratch_id: expr_count,
     };
+    c.types.set_package(&file.package.name);
     c.universe();
     c.package(file);
     c.check_map_keys();
-    // gc finds these only once the package compiles.
-    if c.diags.is_empty() {
-        c.diags = std::mem::take(&mut c.link_errors);
-    }
+    let late_errors = if c.diags.is_empty() { std::mem::take(&mut c.late_errors) } else { Vec::new() };
     let init_order = c.init_order();
     let checked = Checked {
         types: c.types,
@@ -280,6 +289,7 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         selections: c.selections,
         funcs: c.funcs,
         init_order,
+        late_errors,
     };
     (checked, c.diags)
 }
@@ -318,6 +328,8 @@ impl<'a> Checker<'a> {
             ("uintptr", Basic::Uintptr),
             ("float32", Basic::Float32),
             ("float64", Basic::Float64),
+            ("complex64", Basic::Complex64),
+            ("complex128", Basic::Complex128),
             ("string", Basic::String),
         ];
         for (name, b) in basics {
@@ -351,6 +363,9 @@ impl<'a> Checker<'a> {
             ("recover", Builtin::Recover),
             ("delete", Builtin::Delete),
             ("close", Builtin::Close),
+            ("complex", Builtin::Complex),
+            ("real", Builtin::Real),
+            ("imag", Builtin::Imag),
         ] {
             self.declare_universe(name, ObjKind::Builtin(b), INVALID);
         }
@@ -816,8 +831,14 @@ impl<'a> Checker<'a> {
             self.objects[*id as usize].ty = t;
             self.resolve_state.insert(*id, Resolve::Done);
             if self.check_size(name.pos, t) && t != INVALID && self.types.size(t) > MAX_SYMBOL_SIZE {
-                let msg = format!("main.{}: symbol too large ({} bytes > {} bytes)", name.name, self.types.size(t), MAX_SYMBOL_SIZE);
-                self.link_errors.push(Diagnostic::new(name.pos, msg));
+                let msg = format!(
+                    "{}.{}: symbol too large ({} bytes > {} bytes)",
+                    self.types.package_path(),
+                    name.name,
+                    self.types.size(t),
+                    MAX_SYMBOL_SIZE
+                );
+                self.late_errors.push(Diagnostic::new(name.pos, msg));
             }
         }
     }

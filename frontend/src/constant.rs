@@ -23,6 +23,8 @@ pub enum Value {
     Bool(bool),
     Int(BigInt),
     Float(Float),
+    /// A complex constant: its real and imaginary parts.
+    Complex(Float, Float),
     /// Go strings are byte strings, not necessarily UTF-8.
     Str(Vec<u8>),
 }
@@ -188,21 +190,33 @@ impl Value {
         self.as_big_int()?.to_i128()
     }
 
-    /// go/constant's ToInt: integers, and floats with a whole value.
+    /// go/constant's ToInt: integers, and floats and complex numbers with a
+    /// whole (real) value.
     pub fn as_big_int(&self) -> Option<BigInt> {
         match self {
             Value::Int(i) => Some(i.clone()),
             Value::Float(f) => f.to_integer(),
+            Value::Complex(re, im) if im.is_zero() => re.to_integer(),
             _ => None,
         }
     }
 
-    /// The value as a float constant, for integers and floats.
+    /// go/constant's ToFloat: integers, floats, and complex numbers
+    /// without an imaginary part.
     pub fn as_float(&self) -> Option<Float> {
         match self {
             Value::Int(i) => Some(Float::from_int(i)),
             Value::Float(f) => Some(f.clone()),
+            Value::Complex(re, im) if im.is_zero() => Some(re.clone()),
             _ => None,
+        }
+    }
+
+    /// go/constant's ToComplex: any numeric constant as (real, imaginary).
+    pub fn as_complex(&self) -> Option<(Float, Float)> {
+        match self {
+            Value::Complex(re, im) => Some((re.clone(), im.clone())),
+            _ => Some((self.as_float()?, Float::from_int(&BigInt::zero()))),
         }
     }
 
@@ -216,6 +230,7 @@ impl Value {
             Value::Bool(b) => b.to_string(),
             Value::Int(i) => i.to_string(),
             Value::Float(f) => f.describe(),
+            Value::Complex(re, im) => format!("({} + {}i)", re.describe(), im.describe()),
             Value::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
         }
     }
@@ -319,6 +334,17 @@ pub fn parse_float(text: &str) -> Option<Float> {
     } else {
         mantissa.div(&BigFloat::pow10(exp.unsigned_abs()))
     }))
+}
+
+/// An imaginary literal's value (`2i`, `1.5e3i`, `0x1p-2i`): the number
+/// before the `i`, read as a float (so `0123i` is decimal, as in Go).
+pub fn parse_imag(text: &str) -> Option<Float> {
+    let number = text.strip_suffix('i')?;
+    let lower = number.to_ascii_lowercase();
+    if ["0x", "0b", "0o"].iter().any(|p| lower.starts_with(p)) && !lower.contains(['.', 'p']) {
+        return Some(Float::from_int(&parse_int(number)?));
+    }
+    parse_float(number)
 }
 
 /// Decodes one escape or character at the start of `s`; returns the value
@@ -430,8 +456,9 @@ pub fn represent(v: &Value, b: Basic) -> Result<Value, Unrepresentable> {
     if b.is_integer() {
         let i = match v {
             Value::Int(i) => i.clone(),
-            Value::Float(f) if !f.is_integer() => return Err(Unrepresentable::Truncated),
-            Value::Float(f) => f.to_integer().ok_or(Unrepresentable::Overflows)?,
+            Value::Float(f) | Value::Complex(f, _) if !f.is_integer() => return Err(Unrepresentable::Truncated),
+            Value::Complex(_, im) if !im.is_zero() => return Err(Unrepresentable::Truncated),
+            Value::Float(f) | Value::Complex(f, _) => f.to_integer().ok_or(Unrepresentable::Overflows)?,
             _ => return Err(Unrepresentable::Mismatch),
         };
         if let Some((lo, hi)) = int_range(b) {
@@ -441,7 +468,22 @@ pub fn represent(v: &Value, b: Basic) -> Result<Value, Unrepresentable> {
         }
         return Ok(Value::Int(i));
     }
+    if b.is_complex() {
+        let (re, im) = v.as_complex().ok_or(Unrepresentable::Mismatch)?;
+        if b == Basic::UntypedComplex {
+            return Ok(Value::Complex(re, im));
+        }
+        let part = b.complex_part();
+        let round = |f: Float| match represent(&Value::Float(f), part) {
+            Ok(Value::Float(f)) => Ok(f),
+            _ => Err(Unrepresentable::Overflows),
+        };
+        return Ok(Value::Complex(round(re)?, round(im)?));
+    }
     if b.is_float() {
+        if matches!(v, Value::Complex(_, im) if !im.is_zero()) {
+            return Err(Unrepresentable::Truncated);
+        }
         let float = v.as_float().ok_or(Unrepresentable::Mismatch)?;
         if b == Basic::UntypedFloat {
             return Ok(Value::Float(float));

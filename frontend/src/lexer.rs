@@ -80,6 +80,15 @@ pub enum Token {
     #[regex(r"\.[0-9][0-9_]*([eE][+-]?[0-9][0-9_]*)?", |lex| lex.slice().to_string())]
     #[regex(r"0[xX][0-9a-fA-F_]*(\.[0-9a-fA-F_]*)?[pP][+-]?[0-9][0-9_]*", |lex| lex.slice().to_string())]
     Float(String),
+    #[regex(r"0[xX]_?[0-9a-fA-F][0-9a-fA-F_]*i", |lex| lex.slice().to_string())]
+    #[regex(r"0[bB]_?[01][01_]*i", |lex| lex.slice().to_string())]
+    #[regex(r"0[oO]_?[0-7][0-7_]*i", |lex| lex.slice().to_string())]
+    #[regex(r"[0-9][0-9_]*i", |lex| lex.slice().to_string())]
+    #[regex(r"[0-9][0-9_]*\.[0-9_]*([eE][+-]?[0-9][0-9_]*)?i", |lex| lex.slice().to_string())]
+    #[regex(r"[0-9][0-9_]*[eE][+-]?[0-9][0-9_]*i", |lex| lex.slice().to_string())]
+    #[regex(r"\.[0-9][0-9_]*([eE][+-]?[0-9][0-9_]*)?i", |lex| lex.slice().to_string())]
+    #[regex(r"0[xX][0-9a-fA-F_]*(\.[0-9a-fA-F_]*)?[pP][+-]?[0-9][0-9_]*i", |lex| lex.slice().to_string())]
+    Imag(String),
     #[regex(r"'([^'\\\n]|\\[^\n]|\\[0-7]{3}|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8})'", |lex| lex.slice().to_string())]
     Rune(String),
     #[regex(r#""([^"\\\n]|\\[^\n])*""#, |lex| lex.slice().to_string())]
@@ -215,6 +224,7 @@ fn ends_statement(tok: &Token) -> bool {
         Token::Ident(_)
             | Token::Int(_)
             | Token::Float(_)
+            | Token::Imag(_)
             | Token::Rune(_)
             | Token::Str(_)
             | Token::Break
@@ -401,6 +411,9 @@ mod tests {
             ("1e9", Token::Float("1e9".into())),
             (".5", Token::Float(".5".into())),
             ("0x1p-2", Token::Float("0x1p-2".into())),
+            ("2i", Token::Imag("2i".into())),
+            ("1.5e3i", Token::Imag("1.5e3i".into())),
+            ("0x1Fi", Token::Imag("0x1Fi".into())),
             ("'\\n'", Token::Rune("'\\n'".into())),
             ("'é'", Token::Rune("'é'".into())),
             ("\"a\\tb\"", Token::Str("\"a\\tb\"".into())),

@@ -545,6 +545,7 @@ fn walk_expr(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
         ExprKind::Ident(_)
         | ExprKind::IntLit(_)
         | ExprKind::FloatLit(_)
+        | ExprKind::ImagLit(_)
         | ExprKind::RuneLit(_)
         | ExprKind::StringLit(_)
         | ExprKind::Bad => {}
@@ -778,7 +779,7 @@ fn is_function_pragma(text: &str) -> bool {
 fn token_text(tok: &Token, start: usize, end: usize, src_len: usize) -> String {
     match tok {
         Token::Ident(name) => name.clone(),
-        Token::Int(text) | Token::Float(text) | Token::Rune(text) | Token::Str(text) => format!("literal {text}"),
+        Token::Int(text) | Token::Float(text) | Token::Imag(text) | Token::Rune(text) | Token::Str(text) => format!("literal {text}"),
         // An inserted semicolon is empty: gc calls it `newline`, or `EOF` at the end.
         Token::Semi if start == end && start == src_len => "EOF".to_string(),
         Token::Semi if start == end => "newline".to_string(),
@@ -866,7 +867,7 @@ fn spelling(tok: &Token) -> &'static str {
         Token::Tilde => "~",
         Token::Newline => "newline",
         Token::LineComment | Token::BlockComment => "comment",
-        Token::Ident(_) | Token::Int(_) | Token::Float(_) | Token::Rune(_) | Token::Str(_) => "literal",
+        Token::Ident(_) | Token::Int(_) | Token::Float(_) | Token::Imag(_) | Token::Rune(_) | Token::Str(_) => "literal",
     }
 }
 
@@ -1265,7 +1266,8 @@ mod tests {
                 let map = SourceMap::new(&src);
                 let rendered: String = parsed.diagnostics.iter().map(|d| d.render(&path.display().to_string(), &map)).collect();
                 assert!(parsed.diagnostics.is_empty(), "{rendered}");
-                assert_eq!(parsed.file.package.name, "main");
+                let declared = src.lines().find_map(|l| l.strip_prefix("package ")).map(str::trim);
+                assert_eq!(Some(parsed.file.package.name.as_str()), declared);
                 assert_ids_unique(&parsed);
             }
         };

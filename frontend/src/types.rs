@@ -24,11 +24,14 @@ pub enum Basic {
     Uintptr,
     Float32,
     Float64,
+    Complex64,
+    Complex128,
     String,
     UntypedBool,
     UntypedInt,
     UntypedRune,
     UntypedFloat,
+    UntypedComplex,
     UntypedString,
     UntypedNil,
     Invalid,
@@ -51,11 +54,14 @@ impl Basic {
             Basic::Uintptr => "uintptr",
             Basic::Float32 => "float32",
             Basic::Float64 => "float64",
+            Basic::Complex64 => "complex64",
+            Basic::Complex128 => "complex128",
             Basic::String => "string",
             Basic::UntypedBool => "untyped bool",
             Basic::UntypedInt => "untyped int",
             Basic::UntypedRune => "untyped rune",
             Basic::UntypedFloat => "untyped float",
+            Basic::UntypedComplex => "untyped complex",
             Basic::UntypedString => "untyped string",
             Basic::UntypedNil => "untyped nil",
             Basic::Invalid => "invalid type",
@@ -65,7 +71,13 @@ impl Basic {
     pub fn is_untyped(self) -> bool {
         matches!(
             self,
-            Basic::UntypedBool | Basic::UntypedInt | Basic::UntypedRune | Basic::UntypedFloat | Basic::UntypedString | Basic::UntypedNil
+            Basic::UntypedBool
+                | Basic::UntypedInt
+                | Basic::UntypedRune
+                | Basic::UntypedFloat
+                | Basic::UntypedComplex
+                | Basic::UntypedString
+                | Basic::UntypedNil
         )
     }
 
@@ -96,8 +108,26 @@ impl Basic {
         matches!(self, Basic::Float32 | Basic::Float64 | Basic::UntypedFloat)
     }
 
+    pub fn is_complex(self) -> bool {
+        matches!(self, Basic::Complex64 | Basic::Complex128 | Basic::UntypedComplex)
+    }
+
     pub fn is_numeric(self) -> bool {
-        self.is_integer() || self.is_float()
+        self.is_integer() || self.is_float() || self.is_complex()
+    }
+
+    /// types2's isOrdered: integers, floats and strings.
+    pub fn is_ordered(self) -> bool {
+        self.is_integer() || self.is_float() || self.is_string()
+    }
+
+    /// The float type of a complex type's parts (complex64: float32).
+    pub fn complex_part(self) -> Basic {
+        match self {
+            Basic::Complex64 => Basic::Float32,
+            Basic::UntypedComplex => Basic::UntypedFloat,
+            _ => Basic::Float64,
+        }
     }
 
     pub fn is_string(self) -> bool {
@@ -114,7 +144,7 @@ impl Basic {
             Basic::Bool | Basic::Int8 | Basic::Uint8 => 1,
             Basic::Int16 | Basic::Uint16 => 2,
             Basic::Int32 | Basic::Uint32 | Basic::Float32 => 4,
-            Basic::String => 16,
+            Basic::String | Basic::Complex128 => 16,
             _ => 8,
         }
     }
@@ -224,6 +254,8 @@ pub struct TypeTable {
     /// not known yet (`type T2 T1` met while T1's struct is being resolved):
     /// (the type, the type it names), settled by set_underlying.
     awaiting_underlying: Vec<(TypeId, TypeId)>,
+    /// The package path `go build prog.go` gives gc (see `package_path`).
+    package_path: &'static str,
 }
 
 impl Default for TypeTable {
@@ -259,6 +291,7 @@ impl TypeTable {
             iface_method_names: HashMap::new(),
             iface_literals: HashMap::new(),
             awaiting_underlying: Vec::new(),
+            package_path: "main",
         };
         table.intern(TypeKind::Basic(Basic::Invalid));
         let (uint8, int32) = (table.basic(Basic::Uint8), table.basic(Basic::Int32));
@@ -531,6 +564,7 @@ impl TypeTable {
     pub fn align(&self, t: TypeId) -> u64 {
         match self.under(t) {
             TypeKind::Basic(b) if *b == Basic::String => 8,
+            TypeKind::Basic(b) if b.is_complex() => b.complex_part().size(),
             TypeKind::Basic(b) => b.size().max(1),
             TypeKind::Array(_, e) => self.align(*e),
             TypeKind::Struct(fields) => fields.iter().map(|f| self.align(f.ty)).max().unwrap_or(1),
@@ -566,6 +600,19 @@ impl TypeTable {
             TypeKind::Struct(fields) => self.layout(fields).0[index],
             _ => panic!("field_offset on a non-struct type {}", self.display(t)),
         }
+    }
+
+    /// Records the package's name: its path is `main` for package main,
+    /// `command-line-arguments` for any other.
+    pub fn set_package(&mut self, name: &str) {
+        self.package_path = if name == "main" { "main" } else { "command-line-arguments" };
+    }
+
+    /// The package path `go build prog.go` gives gc (its `-p`), which
+    /// qualifies the package's link symbols and, in gc's rendering of an
+    /// interface type, its unexported method names (`interface { main.m() }`).
+    pub fn package_path(&self) -> &'static str {
+        self.package_path
     }
 
     /// gc's rendering of a type (`types.TypeString` with local names
@@ -660,7 +707,12 @@ impl TypeTable {
                 let items: Vec<String> = methods
                     .iter()
                     .map(|m| {
-                        let mut item = m.name.clone();
+                        let mut item = String::new();
+                        if style.spaced && !is_exported(&m.name) {
+                            item.push_str(style.package.unwrap_or(self.package_path));
+                            item.push('.');
+                        }
+                        item.push_str(&m.name);
                         if let TypeKind::Func(sig) = self.kind(m.sig) {
                             self.write_styled_signature(&mut item, sig, style);
                         }
@@ -820,4 +872,9 @@ impl TypeTable {
         }
         None
     }
+}
+
+/// Go's token.IsExported: the name starts with an upper-case letter.
+fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
 }

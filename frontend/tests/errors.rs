@@ -41,9 +41,13 @@ fn go_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Parses and checks as the driver does (`frontend::analyze`, as go build
-/// runs gc, with -complete): no type checking after a syntax error.
+/// runs gc, with -complete): no type checking after a syntax error; the
+/// errors gc reports once the package compiled come last.
 fn diagnose(source: &str) -> Vec<Diagnostic> {
-    frontend::analyze(source, frontend::Options { complete: true }).err().unwrap_or_default()
+    match frontend::analyze(source, frontend::Options { complete: true }) {
+        Ok(analyzed) => analyzed.checked.late_errors,
+        Err(diagnostics) => diagnostics,
+    }
 }
 
 /// What `go build` prints for the file, normalized like the goldens.

@@ -33,6 +33,7 @@ pub fn lower(file: &ast::File, mut checked: Checked, file_display: &str) -> Pack
         globals: HashMap::new(),
         decl_funcs: HashMap::new(),
         method_wrappers: HashMap::new(),
+        iface_method_wrappers: HashMap::new(),
         builders: Vec::new(),
     };
     lowerer.package();
@@ -50,6 +51,9 @@ struct Lowerer<'a> {
     /// type, method and embedded-field path: `(*T).M` of a value method,
     /// `T.M` and `(*T).M` of a promoted one.
     method_wrappers: HashMap<(TypeId, FuncId, Vec<u32>), FuncId>,
+    /// The same for method expressions of interface methods: (receiver
+    /// type, path to the interface, method index).
+    iface_method_wrappers: HashMap<(TypeId, Vec<u32>, u32), FuncId>,
     /// The functions being lowered, innermost last (closures nest).
     builders: Vec<Builder>,
 }
@@ -136,6 +140,11 @@ impl<'a> Lowerer<'a> {
         wrappers.sort_by_key(|(_, wrapper)| *wrapper);
         for ((rcvr, method, path), wrapper) in wrappers {
             self.pkg.funcs[wrapper.0 as usize] = self.pkg.method_wrapper(rcvr, method, &path);
+        }
+        let mut wrappers: Vec<_> = std::mem::take(&mut self.iface_method_wrappers).into_iter().collect();
+        wrappers.sort_by_key(|(_, wrapper)| *wrapper);
+        for ((rcvr, path, index), wrapper) in wrappers {
+            self.pkg.funcs[wrapper.0 as usize] = self.pkg.iface_method_wrapper(rcvr, &path, index, None);
         }
     }
 
@@ -1052,6 +1061,7 @@ impl<'a> Lowerer<'a> {
                 let d = match b {
                     Basic::UntypedBool => Basic::Bool,
                     Basic::UntypedFloat => Basic::Float64,
+                    Basic::UntypedComplex => Basic::Complex128,
                     Basic::UntypedString => Basic::String,
                     _ => Basic::Int,
                 };
@@ -1060,9 +1070,11 @@ impl<'a> Lowerer<'a> {
             _ => ty,
         };
         let value = match (self.types().basic_of(ty), v) {
-            (Some(b), v @ (ConstValue::Int(_) | ConstValue::Float(_))) if b.is_float() => frontend::constant::represent(&v, b).unwrap_or(v),
-            (Some(b), ConstValue::Float(f)) if b.is_integer() => {
-                ConstValue::Int(frontend::constant::wrap(&f.to_integer().unwrap_or_default(), b))
+            (Some(b), v @ (ConstValue::Int(_) | ConstValue::Float(_) | ConstValue::Complex(..))) if b.is_float() || b.is_complex() => {
+                frontend::constant::represent(&v, b).unwrap_or(v)
+            }
+            (Some(b), v @ (ConstValue::Float(_) | ConstValue::Complex(..))) if b.is_integer() => {
+                ConstValue::Int(frontend::constant::wrap(&v.as_big_int().unwrap_or_default(), b))
             }
             (Some(b), ConstValue::Int(i)) if b.is_integer() => ConstValue::Int(frontend::constant::wrap(&i, b)),
             (_, v) => v,
@@ -1213,6 +1225,15 @@ impl<'a> Lowerer<'a> {
                         FuncId(self.pkg.funcs.len() as u32 - 1)
                     })
                 };
+                self.node(Op::Func(f), e.pos, ty)
+            }
+            Some(Selection::IfaceMethodExpr { path, index }) => {
+                // gc's wrapper of the interface's method, reserved now.
+                let rcvr = self.types().signature(ty).map(|s| s.params[0]).expect("a method expression's receiver");
+                let f = *self.iface_method_wrappers.entry((rcvr, path, index)).or_insert_with(|| {
+                    self.pkg.funcs.push(placeholder_func());
+                    FuncId(self.pkg.funcs.len() as u32 - 1)
+                });
                 self.node(Op::Func(f), e.pos, ty)
             }
             Some(Selection::IfaceMethod { path, index }) => {
@@ -1442,7 +1463,7 @@ impl<'a> Lowerer<'a> {
                 // A float converted to its own kind stays a conversion (gc's
                 // tcConv makes it OCONV: it implies rounding), which the
                 // inliner counts where an OCONVNOP is free.
-                (Some(a), Some(b)) if a.is_float() && a == b => ConvKind::Numeric,
+                (Some(a), Some(b)) if (a.is_float() || a.is_complex()) && a == b => ConvKind::Numeric,
                 (Some(a), Some(b)) if a.is_numeric() && b.is_numeric() => {
                     if a == b
                         || (a.size() == b.size()
@@ -1548,6 +1569,17 @@ impl<'a> Lowerer<'a> {
                 let a = self.expr(&args[0]);
                 let c = self.expr(&args[1]);
                 self.node(Op::Copy(a, c), e.pos, ty)
+            }
+            Builtin::Complex => {
+                let part = self.types().basic_of(ty).map_or(Basic::Float64, |b| b.complex_part());
+                let part = self.intern(TypeKind::Basic(part));
+                let re = self.expr_to(&args[0], part);
+                let im = self.expr_to(&args[1], part);
+                self.node(Op::Complex(re, im), e.pos, ty)
+            }
+            Builtin::Real | Builtin::Imag => {
+                let x = self.expr(&args[0]);
+                self.node(if b == Builtin::Real { Op::Real(x) } else { Op::Imag(x) }, e.pos, ty)
             }
             Builtin::New => self.node(Op::New, e.pos, ty),
             Builtin::Make if matches!(self.types().under(ty), TypeKind::Map(..)) => {
@@ -1741,7 +1773,9 @@ fn binop(op: BinaryOp) -> BinOp {
 fn write_source(out: &mut String, e: &Expr) {
     match &e.kind {
         ExprKind::Ident(n) => out.push_str(n),
-        ExprKind::IntLit(t) | ExprKind::FloatLit(t) | ExprKind::RuneLit(t) | ExprKind::StringLit(t) => out.push_str(t),
+        ExprKind::IntLit(t) | ExprKind::FloatLit(t) | ExprKind::ImagLit(t) | ExprKind::RuneLit(t) | ExprKind::StringLit(t) => {
+            out.push_str(t)
+        }
         ExprKind::Paren(x) => {
             out.push('(');
             write_source(out, x);

@@ -305,6 +305,9 @@ impl Printer<'_> {
                 format!("{}.({})", self.expr(*x, own), t.display(target))
             }
             Op::Len(x) => format!("len({})", self.expr(*x, 0)),
+            Op::Complex(re, im) => format!("complex({}, {})", self.expr(*re, 0), self.expr(*im, 0)),
+            Op::Real(x) => format!("real({})", self.expr(*x, 0)),
+            Op::Imag(x) => format!("imag({})", self.expr(*x, 0)),
             Op::Cap(x) => format!("cap({})", self.expr(*x, 0)),
             Op::Append { args, ddd } => format!("append({}{})", self.expr_list(args), if *ddd { "..." } else { "" }),
             Op::Copy(a, b) => format!("copy({}, {})", self.expr(*a, 0), self.expr(*b, 0)),
@@ -341,7 +344,7 @@ fn precedence(func: &Func, node: &Node) -> u8 {
         Op::Unary(..) | Op::Addr(_) | Op::Deref(_) => 7,
         Op::Binary(op, ..) => binop_precedence(*op),
         Op::Const { prec, .. } => *prec,
-        Op::AddStr(_) | Op::Closure(_) | Op::InlinedCall { .. } | Op::Recover => 0,
+        Op::AddStr(_) | Op::Closure(_) | Op::InlinedCall { .. } | Op::Recover | Op::Complex(..) | Op::Real(_) | Op::Imag(_) => 0,
         _ => 8,
     }
 }

@@ -88,6 +88,9 @@ impl Func {
             | Op::New
             | Op::Len(_)
             | Op::Cap(_)
+            | Op::Complex(..)
+            | Op::Real(_)
+            | Op::Imag(_)
             | Op::Copy(..)
             | Op::Append { .. }
             | Op::Recover => true,
@@ -141,6 +144,7 @@ macro_rules! each_child {
             Op::Binary(_, a, b)
             | Op::Index(a, b)
             | Op::Copy(a, b)
+            | Op::Complex(a, b)
             | Op::AssignOp { lhs: a, rhs: b, .. }
             | Op::IndexMap { m: a, key: b, .. }
             | Op::Delete(a, b) => {
@@ -155,6 +159,8 @@ macro_rules! each_child {
             | Op::Conv(_, a)
             | Op::Len(a)
             | Op::Cap(a)
+            | Op::Real(a)
+            | Op::Imag(a)
             | Op::ExprStmt(a)
             | Op::Panic(a)
             | Op::Defer(a)

@@ -28,11 +28,16 @@ pub fn call_graph(pkg: &Package) -> DiGraph<FuncId, ()> {
         for id in &func.body {
             references(func, *id, &mut refs);
         }
-        // A (*T).M wrapper is gc's, made after the passes: gc refers to the
-        // method T.M itself (IR `wrapper_of`).
+        // A wrapper is gc's, made after the passes: gc refers to the
+        // method T.M itself (IR `wrapper_of`), or, for an interface's
+        // method, to nothing it analyses.
         for f in refs {
-            let f = pkg.func(f).wrapper_of.unwrap_or(f);
-            graph.add_edge(nodes[i], nodes[f.0 as usize], ());
+            let target = match (pkg.func(f).is_wrapper, pkg.func(f).wrapper_of) {
+                (_, Some(method)) => method,
+                (true, None) => continue,
+                (false, None) => f,
+            };
+            graph.add_edge(nodes[i], nodes[target.0 as usize], ());
         }
     }
     graph
@@ -70,7 +75,7 @@ pub fn roots(pkg: &Package) -> Vec<FuncId> {
     package_literals.sort_by_key(|f| pkg.func(*f).pos);
     let mut pending = package_literals.into_iter().peekable();
     let mut out = Vec::new();
-    for f in ids.filter(|f| pkg.func(*f).outer.is_none() && pkg.func(*f).wrapper_of.is_none()) {
+    for f in ids.filter(|f| pkg.func(*f).outer.is_none() && !pkg.func(*f).is_wrapper) {
         if Some(f) != pkg.init {
             while let Some(lit) = pending.next_if(|lit| pkg.func(*lit).pos < pkg.func(f).pos) {
                 out.push(lit);

@@ -18,7 +18,7 @@ use crate::inline::static_value;
 pub fn devirtualize_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
     for fid in declaration_order(pkg) {
         let func = pkg.func(fid);
-        if !func.has_body || func.dead || func.wrapper_of.is_some() {
+        if !func.has_body || func.dead || func.is_wrapper {
             continue;
         }
         for call in visit_order(func) {
@@ -123,7 +123,7 @@ fn declared_method(pkg: &Package, recv: TypeId, pointer: bool, name: &str) -> Op
     let recv = pkg.types.canonical(recv);
     (0..pkg.funcs.len() as u32).map(FuncId).find(|f| {
         let func = pkg.func(*f);
-        func.wrapper_of.is_none()
+        !func.is_wrapper
             && func.method_of.is_some_and(|(r, p)| pkg.types.canonical(r) == recv && p == pointer)
             && func.name.rsplit_once('.').is_some_and(|(_, n)| n == name)
     })

@@ -36,9 +36,12 @@ pub fn wrapper_decisions(pkg: &mut Package, config: &Config, walks: &WalkSegment
     // The decisions of the wrappers made while walking a function, by the
     // function's place in `walks` and the position of what made them.
     let mut walked: Vec<(usize, Pos, Vec<Decision>)> = Vec::new();
+    // The decisions of the wrappers made by static initialization, before
+    // gc walks any function.
+    let mut before_walks = Vec::new();
     // The wrappers lowering made for method expressions, by name.
     let lowered: HashMap<String, usize> =
-        pkg.funcs.iter().enumerate().filter(|(_, f)| f.wrapper_of.is_some()).map(|(i, f)| (f.name.clone(), i)).collect();
+        pkg.funcs.iter().enumerate().filter(|(_, f)| f.is_wrapper).map(|(i, f)| (f.name.clone(), i)).collect();
     for wrapper in WrapperOrder::new(pkg, walks).wrappers() {
         let mut made_func = match wrapper.method {
             Wrapped::Declared(method) => pkg.method_wrapper(wrapper.rcvr, method, &wrapper.path),
@@ -89,24 +92,29 @@ pub fn wrapper_decisions(pkg: &mut Package, config: &Config, walks: &WalkSegment
         }
         match wrapper.walked_at {
             Some((segment, pos)) => walked.push((segment, pos, made)),
+            None if !wrapper.inline => before_walks.extend(made),
             None => decisions.extend(made),
         }
     }
-    interleave_walks(walks, walked, decisions);
+    interleave_walks(walks, before_walks, walked, decisions);
 }
 
 /// Puts the decisions of the wrappers gc makes while walking a function
 /// among that function's bounds-check messages, in source order, where
-/// gc's walk prints them; the wrappers of the descriptors written after
-/// the walk (already at the end of `decisions`) stay last.
-fn interleave_walks(walks: &WalkSegments, walked: Vec<(usize, Pos, Vec<Decision>)>, decisions: &mut Vec<Decision>) {
-    if walked.is_empty() {
-        return;
-    }
+/// gc's walk prints them, after those of the wrappers static
+/// initialization made; the wrappers of the descriptors written after the
+/// walk (already at the end of `decisions`) stay last.
+fn interleave_walks(
+    walks: &WalkSegments,
+    before_walks: Vec<Decision>,
+    walked: Vec<(usize, Pos, Vec<Decision>)>,
+    decisions: &mut Vec<Decision>,
+) {
     let start = walks.first().map_or(decisions.len(), |(_, r)| r.start);
     let end = walks.last().map_or(decisions.len(), |(_, r)| r.end);
     let after: Vec<Decision> = decisions.drain(end..).collect();
     let bounds: Vec<Decision> = decisions.drain(start..).collect();
+    decisions.extend(before_walks);
     let mut walked = walked.into_iter().peekable();
     for (segment, (_, range)) in walks.iter().enumerate() {
         for d in &bounds[range.start - start..range.end - start] {
@@ -129,14 +137,28 @@ fn interleave_walks(walks: &WalkSegments, walked: Vec<(usize, Pos, Vec<Decision>
     decisions.extend(after);
 }
 
-/// Whether staticinit initializes `x` without code: a constant, nil, or a
-/// composite literal of them.
-fn is_static(func: &Func, x: NodeId) -> bool {
+/// The interface boxes of a package variable's initializer `x` that gc's
+/// staticinit lays out as data (StaticAssign), in its order, each with the
+/// concrete type it boxes: those reached through literals other than map
+/// literals, `&` of literals and other boxes. Boxes within what it cannot
+/// lay out are assigned by code, and walked.
+fn static_boxes(func: &Func, types: &TypeTable, x: NodeId, out: &mut Vec<(NodeId, TypeId)>) {
     match &func.node(x).op {
-        Op::Const { .. } | Op::Nil => true,
-        Op::Conv(ConvKind::Nop | ConvKind::Numeric, y) => is_static(func, *y),
-        Op::CompositeLit(elems) => elems.iter().all(|(_, e)| is_static(func, *e)),
-        _ => false,
+        Op::Conv(ConvKind::Nop, y) => static_boxes(func, types, *y, out),
+        Op::Addr(y) if func.node(*y).op.is_composite_lit() => static_boxes(func, types, *y, out),
+        Op::CompositeLit(elems) => elems.iter().for_each(|(_, e)| static_boxes(func, types, *e, out)),
+        Op::Conv(ConvKind::Iface, _) => {
+            let mut value = x;
+            while let Op::Conv(ConvKind::Iface, y) = func.node(value).op {
+                value = y;
+            }
+            let concrete = func.node(value).ty;
+            if !types.is_interface(concrete) {
+                out.push((x, concrete));
+                static_boxes(func, types, value, out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -254,7 +276,7 @@ impl<'a> WrapperOrder<'a> {
     fn new(pkg: &'a Package, walks: &'a WalkSegments) -> WrapperOrder<'a> {
         let declared = (0..pkg.funcs.len() as u32)
             .map(FuncId)
-            .filter(|f| pkg.func(*f).has_body && pkg.func(*f).wrapper_of.is_none())
+            .filter(|f| pkg.func(*f).has_body && !pkg.func(*f).is_wrapper)
             .filter_map(|f| {
                 let (recv, _) = pkg.func(f).method_of?;
                 let name = pkg.func(f).name.rsplit_once('.')?.1.to_string();
@@ -281,8 +303,14 @@ impl<'a> WrapperOrder<'a> {
     }
 
     fn wrappers(mut self) -> Vec<Wrapper> {
-        let needed = self.walk_itabs();
+        let mut needed = self.walk_itabs();
         let types = &self.pkg.types;
+        // dumpGlobal: each package variable's symbol refers to the
+        // descriptor of its type.
+        needed.extend(self.pkg.globals.iter().filter(|g| g.name != "_").map(|g| g.ty));
+        // A method expression's receiver type (typecheck's NeedRuntimeType,
+        // for unnamed ones).
+        needed.extend(self.pkg.funcs.iter().filter(|f| f.is_wrapper).filter_map(|f| f.params.first().map(|p| f.local(*p).ty)));
         let mut named: Vec<TypeId> = types.package_types().into_iter().filter(|t| types.display(*t) != "_").collect();
         for t in needed {
             if !named.iter().any(|n| types.identical(*n, t)) {
@@ -292,7 +320,7 @@ impl<'a> WrapperOrder<'a> {
         // typesByString: named types before unnamed ones; named types by
         // their symbol's name, `main.T` for a package type, `T·N` (no
         // package) for a local one; unnamed ones by their spelling.
-        let package = &self.pkg.name;
+        let package = self.pkg.path();
         named.sort_by_key(|t| match types.kind(*t) {
             TypeKind::Named { name, decl_index, .. } if *decl_index == u32::MAX => (0, format!("{}·", name)),
             TypeKind::Named { .. } => (0, format!("{}.{}", package, types.display(*t))),
@@ -319,18 +347,33 @@ impl<'a> WrapperOrder<'a> {
     fn walk_itabs(&mut self) -> Vec<TypeId> {
         let pkg = self.pkg;
         // Package variables initialized statically (staticinit) write the
-        // itabs of their constant conversions first, before escape
-        // analysis: nothing is inlined into those wrappers.
-        let mut static_boxes = HashSet::new();
+        // itabs of their interface boxes first, before escape analysis:
+        // nothing is inlined into those wrappers. Those boxes, and the
+        // whole of an initializer staticinit drops, are not walked.
+        let mut not_walked = HashSet::new();
         if let Some(init) = pkg.init {
             let func = pkg.func(init);
             self.inline_wrappers = false;
-            for id in func.source_order(&func.body) {
-                let Op::Conv(ConvKind::Iface, x) = func.node(id).op else { continue };
-                let (concrete, iface) = (func.node(x).ty, func.node(id).ty);
-                if is_static(func, x) && !pkg.types.is_interface(concrete) && pkg.types.is_nonempty_interface(iface) {
-                    static_boxes.insert(id);
-                    self.write_itab(concrete, iface);
+            for &stmt in &func.body {
+                let Op::Assign { lhs, rhs: Some(rhs), .. } = func.node(stmt).op else { continue };
+                match func.node(lhs).op {
+                    Op::Blank if !func.any_side_effects(rhs) => not_walked.extend(func.source_order(&[rhs])),
+                    Op::Global(_) | Op::Blank => {
+                        let mut boxes = Vec::new();
+                        static_boxes(func, &pkg.types, rhs, &mut boxes);
+                        for (id, concrete) in boxes {
+                            let iface = func.node(id).ty;
+                            if pkg.types.is_nonempty_interface(iface) {
+                                self.write_itab(concrete, iface);
+                            }
+                            let mut conv = id;
+                            while let Op::Conv(ConvKind::Iface, y) = func.node(conv).op {
+                                not_walked.insert(conv);
+                                conv = y;
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
             self.inline_wrappers = true;
@@ -338,7 +381,7 @@ impl<'a> WrapperOrder<'a> {
         let mut locals = Vec::new();
         for (segment, &(fid, _)) in self.walks.iter().enumerate() {
             let func = pkg.func(fid);
-            if !func.has_body || func.dead || func.wrapper_of.is_some() {
+            if !func.has_body || func.dead || func.is_wrapper {
                 continue;
             }
             let types = &pkg.types;
@@ -349,7 +392,7 @@ impl<'a> WrapperOrder<'a> {
             }
             for id in func.source_order(&func.body) {
                 let node = func.node(id);
-                if Some(fid) == pkg.init && static_boxes.contains(&id) {
+                if Some(fid) == pkg.init && not_walked.contains(&id) {
                     continue;
                 }
                 let (concrete, iface) = match &node.op {

@@ -33,6 +33,10 @@ impl FuncCtx<'_, '_> {
         if is_string(self.types, ty) {
             return self.concat(id, &[l, r]);
         }
+        if self.is_complex(ty) {
+            let (a, b) = (self.eval(l), self.eval(r));
+            return self.complex_arith(op, ty, &a, &b);
+        }
         let a = self.eval(l).scalar();
         let b = self.eval(r).scalar();
         let count_ty = self.func.node(r).ty;
@@ -189,6 +193,7 @@ impl FuncCtx<'_, '_> {
             }
             _ if is_string(self.types, ty) => self.compare_strings(op, a, b),
             _ if is_float(self.types, ty) => self.b.ins().fcmp(float_cc(op), a.scalar(), b.scalar()),
+            _ if self.is_complex(ty) => self.complex_compare(op, a, b),
             _ => {
                 // Scalars compare whole; slices, funcs and interfaces only
                 // against nil, which their first word decides.
@@ -297,6 +302,10 @@ impl FuncCtx<'_, '_> {
 
     pub fn unary(&mut self, op: UnOp, x: NodeId) -> Val {
         let ty = self.func.node(x).ty;
+        if self.is_complex(ty) {
+            let value = self.eval(x);
+            return if op == UnOp::Neg { self.complex_neg(&value) } else { value };
+        }
         let value = self.eval(x).scalar();
         let result = match op {
             UnOp::Plus => value,

@@ -178,6 +178,10 @@ impl FuncCtx<'_, '_> {
                 ir::Basic::Float64 => {
                     self.call_rt(Rt::PrintFloat, &[value.scalar()]);
                 }
+                ir::Basic::Complex64 | ir::Basic::Complex128 => {
+                    let (re, im) = self.complex_parts_f64(value);
+                    self.call_rt(Rt::PrintComplex, &[re, im]);
+                }
                 b if b.is_unsigned() => {
                     let v = self.int64_of(value.scalar(), ty);
                     self.call_rt(Rt::PrintUint, &[v]);

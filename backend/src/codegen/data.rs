@@ -89,7 +89,11 @@ impl Codegen<'_> {
     fn equality(&mut self, t: TypeId) -> Option<DataId> {
         let types = &self.package.types;
         let aggregate = matches!(types.under(t), TypeKind::Struct(_) | TypeKind::Array(..));
-        let leaf = matches!(types.under(t), TypeKind::Basic(Basic::Float32 | Basic::Float64 | Basic::String) | TypeKind::Interface(_));
+        let leaf = matches!(
+            types.under(t),
+            TypeKind::Basic(Basic::Float32 | Basic::Float64 | Basic::Complex64 | Basic::Complex128 | Basic::String)
+                | TypeKind::Interface(_)
+        );
         if !(aggregate || leaf) || types.is_direct_iface(t) {
             return None;
         }
@@ -185,6 +189,8 @@ fn equality_steps(types: &TypeTable, t: TypeId, offset: u64, out: &mut Vec<EqSte
     match types.under(t) {
         TypeKind::Basic(Basic::Float32) => out.push(EqStep::Float32(offset)),
         TypeKind::Basic(Basic::Float64) => out.push(EqStep::Float64(offset)),
+        TypeKind::Basic(Basic::Complex64) => out.extend([EqStep::Float32(offset), EqStep::Float32(offset + 4)]),
+        TypeKind::Basic(Basic::Complex128) => out.extend([EqStep::Float64(offset), EqStep::Float64(offset + 8)]),
         TypeKind::Basic(Basic::String) => out.push(EqStep::String(offset)),
         TypeKind::Basic(_) | TypeKind::Pointer(_) | TypeKind::Chan(_) => out.push(EqStep::Bytes(offset, types.size(t))),
         TypeKind::Interface(methods) if methods.is_empty() => out.push(EqStep::Eface(offset)),

@@ -70,6 +70,12 @@ impl FuncCtx<'_, '_> {
                 self.zero_val(ty)
             }
             Op::Len(x) => self.len_cap(*x, false),
+            Op::Complex(re, im) => {
+                let (re, im) = (self.eval(*re).scalar(), self.eval(*im).scalar());
+                Val::Parts(vec![re, im])
+            }
+            Op::Real(x) => Val::Parts(vec![self.eval(*x).part(0)]),
+            Op::Imag(x) => Val::Parts(vec![self.eval(*x).part(1)]),
             Op::Cap(x) => self.len_cap(*x, true),
             Op::Append { args, ddd } => self.append(ty, args, *ddd),
             Op::Copy(dst, src) => self.copy(*dst, *src),
@@ -271,6 +277,9 @@ impl FuncCtx<'_, '_> {
                 other => panic!("backend: string constant with value {:?}", other),
             };
             return self.string_const(bytes);
+        }
+        if self.is_complex(ty) {
+            return self.complex_const(value, ty);
         }
         let part = match repr(self.types, ty) {
             Repr::Parts(parts) if parts.len() == 1 => parts[0],
@@ -531,6 +540,10 @@ impl FuncCtx<'_, '_> {
         let from = self.func.node(x).ty;
         match kind {
             ConvKind::Nop => self.eval(x),
+            ConvKind::Numeric if self.is_complex(to) => {
+                let value = self.eval(x);
+                self.convert_complex(&value, to)
+            }
             ConvKind::Numeric => {
                 let value = self.eval(x).scalar();
                 Val::Parts(vec![self.convert_numeric(value, from, to)])

@@ -179,6 +179,14 @@ impl FuncCtx<'_, '_> {
         let bytes = match (value, basic(self.types, ty)) {
             (v, Some(Basic::Float32)) => (v.as_f64().unwrap_or(0.0) as f32).to_le_bytes().to_vec(),
             (v, Some(Basic::Float64)) => v.as_f64().unwrap_or(0.0).to_le_bytes().to_vec(),
+            (v, Some(Basic::Complex64 | Basic::Complex128)) => {
+                let (re, im) = v.as_complex().map(|(re, im)| (re.to_f64(), im.to_f64())).unwrap_or((0.0, 0.0));
+                if size == 8 {
+                    [(re as f32).to_le_bytes(), (im as f32).to_le_bytes()].concat()
+                } else {
+                    [re.to_le_bytes(), im.to_le_bytes()].concat()
+                }
+            }
             (ConstValue::Bool(b), _) => vec![*b as u8],
             (v, _) => (v.as_int().unwrap_or(0) as i64).to_le_bytes()[..size.min(8)].to_vec(),
         };

@@ -1,8 +1,9 @@
 //! How Go values are represented in generated code (the backend's value ABI).
 //!
 //! Scalars (integers, floats, bools, pointers, funcs, maps, chans) are one
-//! Cranelift value; strings `(ptr, len)`, slices `(ptr, len, cap)` and
-//! interfaces `(type, data)` are a short list of word-sized parts, kept in SSA
+//! Cranelift value; strings `(ptr, len)`, slices `(ptr, len, cap)`,
+//! interfaces `(type, data)` and complex numbers `(real, imag)` are a short
+//! list of parts, kept in SSA
 //! registers like gc's SSA backend decomposes them. Structs and arrays are
 //! `Mem`: always handled through the address of their bytes. Untyped basic
 //! types take their default type's representation (`untyped int` is `int`).
@@ -44,6 +45,10 @@ fn parts(tys: &[Type]) -> Repr {
 pub(crate) fn repr(types: &TypeTable, t: TypeId) -> Repr {
     match types.under(t) {
         TypeKind::Basic(b) if b.is_string() => parts(&[types::I64, types::I64]),
+        TypeKind::Basic(b) if b.is_complex() => {
+            let part = basic_type(b.complex_part());
+            Repr::Parts(vec![Part { ty: part, offset: 0 }, Part { ty: part, offset: part.bytes() as i32 }])
+        }
         TypeKind::Basic(b) => parts(&[basic_type(*b)]),
         TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func(_) => parts(&[types::I64]),
         TypeKind::Slice(_) => parts(&[types::I64, types::I64, types::I64]),
@@ -62,6 +67,7 @@ pub(crate) fn basic(types: &TypeTable, t: TypeId) -> Option<Basic> {
         Basic::UntypedInt => Basic::Int,
         Basic::UntypedRune => Basic::Int32,
         Basic::UntypedFloat => Basic::Float64,
+        Basic::UntypedComplex => Basic::Complex128,
         Basic::UntypedString => Basic::String,
         other => other,
     })
@@ -135,6 +141,8 @@ pub(crate) fn runtime_kind(types: &TypeTable, t: TypeId) -> u32 {
                 Basic::Uintptr => 12,
                 Basic::Float32 => 13,
                 Basic::Float64 => 14,
+                Basic::Complex64 => 15,
+                Basic::Complex128 => 16,
                 Basic::String => 24,
                 _ => 99,
             },

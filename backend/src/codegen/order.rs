@@ -4,7 +4,7 @@
 //! reads, field loads) evaluated. So `println(c.n, c.inc())` prints the
 //! counter after the increment, as Go does. `&&` and `||` are evaluated in
 //! that order too, the right operand (and its calls) conditionally. The builtins gc's order
-//! copies into temporaries (`make`, `new`, `len`, `cap`, `copy`, `append`,
+//! copies into temporaries (`make`, `new`, `len`, `cap`, `copy`, `append`, `complex`, `real`, `imag`,
 //! `[]byte(s)`, `[]rune(s)`, `recover()`, and type assertions to types not
 //! stored directly in an interface) run with the calls, so one that panics
 //! stops the calls after it.

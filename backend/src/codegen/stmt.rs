@@ -180,6 +180,9 @@ impl FuncCtx<'_, '_> {
             let no_buffer = self.iconst(0);
             return self.concat_values(no_buffer, &[current, other]);
         }
+        if self.is_complex(ty) {
+            return self.complex_arith(op, ty, &current, &other);
+        }
         let count_ty = self.func.node(rhs).ty;
         Val::Parts(vec![self.arith(op, ty, current.scalar(), other.scalar(), count_ty)])
     }

@@ -193,7 +193,8 @@ impl<'a> Checker<'a> {
         let fb = self.types.basic_of(from);
         let tb = self.types.basic_of(to);
         if let (Some(f), Some(t)) = (fb, tb) {
-            if f.is_numeric() && t.is_numeric() {
+            let real = |b: Basic| b.is_integer() || b.is_float();
+            if (real(f) && real(t)) || (f.is_complex() && t.is_complex()) {
                 return true;
             }
             if f.is_integer() && t.is_string() {
@@ -221,6 +222,9 @@ impl<'a> Checker<'a> {
             Builtin::Recover => "recover",
             Builtin::Delete => "delete",
             Builtin::Close => "close",
+            Builtin::Complex => "complex",
+            Builtin::Real => "real",
+            Builtin::Imag => "imag",
         };
         if ellipsis && b != Builtin::Append {
             self.error(e.start(), format!("invalid operation: invalid use of ... with built-in {}", name));
@@ -232,8 +236,8 @@ impl<'a> Checker<'a> {
         }
         let (min, max) = match b {
             Builtin::Append => (1, usize::MAX),
-            Builtin::Cap | Builtin::Len | Builtin::New | Builtin::Panic | Builtin::Close => (1, 1),
-            Builtin::Copy | Builtin::Delete => (2, 2),
+            Builtin::Cap | Builtin::Len | Builtin::New | Builtin::Panic | Builtin::Close | Builtin::Real | Builtin::Imag => (1, 1),
+            Builtin::Copy | Builtin::Delete | Builtin::Complex => (2, 2),
             Builtin::Make => (1, 3),
             Builtin::Print | Builtin::Println => (0, usize::MAX),
             Builtin::Recover => (0, 0),
@@ -457,6 +461,8 @@ impl<'a> Checker<'a> {
                 }
                 self.exprs[e.id as usize] = ExprInfo { ty: INVALID, mode: Mode::NoValue, value: None };
             }
+            Builtin::Complex => self.complex_builtin(e, args),
+            Builtin::Real | Builtin::Imag => self.real_imag_builtin(e, b == Builtin::Real, &args[0]),
             Builtin::Close => {
                 for a in args {
                     self.expr(a);
@@ -465,6 +471,102 @@ impl<'a> Checker<'a> {
                 self.invalid_expr(e);
             }
         }
+    }
+
+    /// types2's complex(x, y): two floats of one type make a complex
+    /// number (untyped constants make an untyped complex constant).
+    fn complex_builtin(&mut self, e: &Expr, args: &[Expr]) {
+        let (x, y) = (self.value_expr(&args[0]), self.value_expr(&args[1]));
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return self.invalid_expr(e);
+        }
+        let float64 = self.types.basic(Basic::Float64);
+        let converted = match (self.is_untyped(x.ty), self.is_untyped(y.ty)) {
+            (false, false) => true,
+            (true, false) => self.convert_untyped(&args[0], y.ty),
+            (false, true) => self.convert_untyped(&args[1], x.ty),
+            (true, true) if x.mode == Mode::Constant && y.mode == Mode::Constant => true,
+            (true, true) => self.convert_untyped(&args[0], float64) && self.convert_untyped(&args[1], float64),
+        };
+        if !converted {
+            return self.invalid_expr(e);
+        }
+        let (x, y) = (self.info_of(&args[0]), self.info_of(&args[1]));
+        // Untyped constants count as untyped floats when they are real.
+        let untyped_float = self.types.basic(Basic::UntypedFloat);
+        let as_float = |info: &ExprInfo, untyped: bool| {
+            let real = info.value.as_ref().is_some_and(|v| v.as_float().is_some());
+            if untyped && real {
+                untyped_float
+            } else {
+                info.ty
+            }
+        };
+        let both_untyped = self.is_untyped(x.ty) && self.is_untyped(y.ty);
+        let (xt, yt) = (as_float(&x, both_untyped), as_float(&y, both_untyped));
+        if !self.types.identical(xt, yt) {
+            let d = self.expr_string(e);
+            let (a, b) = (self.types.type_string(xt), self.types.type_string(yt));
+            self.error(args[0].start(), format!("invalid operation: {} (mismatched types {} and {})", d, a, b));
+            return self.invalid_expr(e);
+        }
+        let result = match self.types.basic_of(xt) {
+            Some(Basic::Float32) => Basic::Complex64,
+            Some(Basic::Float64) => Basic::Complex128,
+            Some(Basic::UntypedFloat) => Basic::UntypedComplex,
+            _ => {
+                let t = self.types.type_string(xt);
+                self.error(args[0].start(), format!("invalid argument: arguments have type {}, expected floating-point", t));
+                return self.invalid_expr(e);
+            }
+        };
+        let ty = self.types.basic(result);
+        let value = match (&x.value, &y.value) {
+            (Some(re), Some(im)) if x.mode == Mode::Constant && y.mode == Mode::Constant => {
+                re.as_float().zip(im.as_float()).map(|(re, im)| Value::Complex(re, im))
+            }
+            _ => None,
+        };
+        let mode = if value.is_some() { Mode::Constant } else { Mode::Value };
+        self.exprs[e.id as usize] = ExprInfo { ty, mode, value };
+    }
+
+    /// types2's real(x) and imag(x): a part of a complex number, as a
+    /// float of the matching size (an untyped constant counts as complex).
+    fn real_imag_builtin(&mut self, e: &Expr, real: bool, arg: &Expr) {
+        let x = self.value_expr(arg);
+        if x.mode == Mode::Invalid {
+            return self.invalid_expr(e);
+        }
+        let mut xt = x.ty;
+        if self.is_untyped(x.ty) {
+            if x.mode == Mode::Constant {
+                if self.types.basic_of(x.ty).is_some_and(|b| b.is_numeric()) {
+                    xt = self.types.basic(Basic::UntypedComplex);
+                }
+            } else {
+                let complex128 = self.types.basic(Basic::Complex128);
+                if !self.convert_untyped(arg, complex128) {
+                    return self.invalid_expr(e);
+                }
+                xt = complex128;
+            }
+        }
+        let result = match self.types.basic_of(xt) {
+            Some(b) if b.is_complex() => b.complex_part(),
+            _ => {
+                let t = self.types.type_string(xt);
+                self.error(arg.start(), format!("invalid argument: argument has type {}, expected complex type", t));
+                return self.invalid_expr(e);
+            }
+        };
+        let ty = self.types.basic(result);
+        let value = match &x.value {
+            Some(v) if x.mode == Mode::Constant => v.as_complex().map(|(re, im)| Value::Float(if real { re } else { im })),
+            _ => None,
+        };
+        let mode = if value.is_some() { Mode::Constant } else { Mode::Value };
+        self.exprs[e.id as usize] = ExprInfo { ty, mode, value };
     }
 
     /// A size argument of make: an integer (or untyped constant representable as int), not negative.

@@ -36,6 +36,7 @@ impl<'a> Checker<'a> {
             TypeKind::Basic(Basic::UntypedInt) => self.types.basic(Basic::Int),
             TypeKind::Basic(Basic::UntypedRune) => self.types.rune_type(),
             TypeKind::Basic(Basic::UntypedFloat) => self.types.basic(Basic::Float64),
+            TypeKind::Basic(Basic::UntypedComplex) => self.types.basic(Basic::Complex128),
             TypeKind::Basic(Basic::UntypedString) => self.types.basic(Basic::String),
             _ => t,
         }
@@ -86,6 +87,16 @@ impl<'a> Checker<'a> {
                 Some(v) => {
                     let t = self.untyped(Basic::UntypedFloat);
                     self.set(e, Mode::Constant, t, Some(Value::Float(v)));
+                }
+                None => {
+                    self.error(e.pos, format!("malformed constant: {}", text));
+                    self.invalid(e);
+                }
+            },
+            ExprKind::ImagLit(text) => match constant::parse_imag(text) {
+                Some(v) => {
+                    let t = self.untyped(Basic::UntypedComplex);
+                    self.set(e, Mode::Constant, t, Some(Value::Complex(constant::Float::from_int(&0.into()), v)));
                 }
                 None => {
                     self.error(e.pos, format!("malformed constant: {}", text));
@@ -469,6 +480,7 @@ impl<'a> Checker<'a> {
             TypeKind::Basic(Basic::UntypedInt) => Basic::Int,
             TypeKind::Basic(Basic::UntypedRune) => return self.types.rune_type(),
             TypeKind::Basic(Basic::UntypedFloat) => Basic::Float64,
+            TypeKind::Basic(Basic::UntypedComplex) => Basic::Complex128,
             TypeKind::Basic(Basic::UntypedString) => Basic::String,
             _ => return t,
         };
@@ -776,6 +788,7 @@ impl<'a> Checker<'a> {
                 (UnaryOp::Plus, v) => Some(v.clone()),
                 (UnaryOp::Neg, Value::Int(i)) => Some(Value::Int(-i)),
                 (UnaryOp::Neg, Value::Float(f)) => Some(Value::Float(f.neg())),
+                (UnaryOp::Neg, Value::Complex(re, im)) => Some(Value::Complex(re.neg(), im.neg())),
                 (UnaryOp::Not, Value::Bool(v)) => Some(Value::Bool(!v)),
                 (UnaryOp::BitNot, Value::Int(i)) => Some(Value::Int(if b.is_unsigned() { constant::wrap(&!i, b) } else { !i })),
                 _ => None,
@@ -905,7 +918,7 @@ impl<'a> Checker<'a> {
                 }
                 false
             } else {
-                let ordered = |t: TypeId| self.types.basic_of(t).is_some_and(|b| b.is_numeric() || b.is_string());
+                let ordered = |t: TypeId| self.types.basic_of(t).is_some_and(|b| b.is_ordered());
                 if !ordered(x.ty) {
                     err_at = l;
                     break 'check true;
@@ -1087,9 +1100,13 @@ impl<'a> Checker<'a> {
                         self.error(sel.pos, format!("cannot call pointer method {} on {}", sel.name, t));
                         self.invalid(e);
                     }
-                    Some(Member::IfaceMethod { .. }) => {
-                        self.error(e.start(), "method expressions of interface methods are not supported yet (minigo tier 2)");
-                        self.invalid(e);
+                    Some(Member::IfaceMethod { path, index, sig }) => {
+                        let mut sig =
+                            self.types.signature(sig).cloned().unwrap_or(Signature { params: vec![], results: vec![], variadic: false });
+                        sig.params.insert(0, xi.ty);
+                        let t = self.types.intern(TypeKind::Func(sig));
+                        self.selections.insert(e.id, Selection::IfaceMethodExpr { path, index });
+                        self.set(e, Mode::Value, t, None);
                     }
                     Some(Member::Field { .. }) => {
                         let t = self.types.type_string(xi.ty);
@@ -1547,7 +1564,8 @@ fn untyped_rank(b: Basic) -> u8 {
     match b {
         Basic::UntypedInt => 0,
         Basic::UntypedRune => 1,
-        _ => 2,
+        Basic::UntypedFloat => 2,
+        _ => 3,
     }
 }
 
@@ -1600,6 +1618,33 @@ fn fold_binary(op: BinaryOp, l: &Value, r: &Value, b: Basic) -> Option<Value> {
             BinaryOp::LOr => Bool(*a || *c),
             _ => return None,
         },
+        (Complex(..), _) | (_, Complex(..)) => {
+            // go/constant's complex arithmetic on exact parts.
+            let ((a, bi), (c, d)) = (l.as_complex()?, r.as_complex()?);
+            let (re, im) = match op {
+                BinaryOp::Add => (a.arith(ArithOp::Add, &c), bi.arith(ArithOp::Add, &d)),
+                BinaryOp::Sub => (a.arith(ArithOp::Sub, &c), bi.arith(ArithOp::Sub, &d)),
+                BinaryOp::Mul => (
+                    a.arith(ArithOp::Mul, &c).arith(ArithOp::Sub, &bi.arith(ArithOp::Mul, &d)),
+                    a.arith(ArithOp::Mul, &d).arith(ArithOp::Add, &bi.arith(ArithOp::Mul, &c)),
+                ),
+                BinaryOp::Quo => {
+                    let s = c.arith(ArithOp::Mul, &c).arith(ArithOp::Add, &d.arith(ArithOp::Mul, &d));
+                    if s.is_zero() {
+                        return None;
+                    }
+                    let re = a.arith(ArithOp::Mul, &c).arith(ArithOp::Add, &bi.arith(ArithOp::Mul, &d));
+                    let im = bi.arith(ArithOp::Mul, &c).arith(ArithOp::Sub, &a.arith(ArithOp::Mul, &d));
+                    (re.arith(ArithOp::Quo, &s), im.arith(ArithOp::Quo, &s))
+                }
+                _ => return None,
+            };
+            if b.is_untyped() {
+                Complex(re, im)
+            } else {
+                represent(&Complex(re, im), b).ok()?
+            }
+        }
         _ => {
             // go/constant's float arithmetic, rounded only to a typed float's precision.
             let (a, c) = (l.as_float()?, r.as_float()?);
@@ -1633,6 +1678,15 @@ fn compare_values(op: BinaryOp, l: &Value, r: &Value) -> Option<bool> {
                 BinaryOp::Neq => Some(a != b),
                 _ => None,
             }
+        }
+        (Value::Complex(..), _) | (_, Value::Complex(..)) => {
+            let ((a, b), (c, d)) = (l.as_complex()?, r.as_complex()?);
+            let equal = a.compare(&c) == Ordering::Equal && b.compare(&d) == Ordering::Equal;
+            return match op {
+                BinaryOp::Eql => Some(equal),
+                BinaryOp::Neq => Some(!equal),
+                _ => None,
+            };
         }
         _ => l.as_float()?.compare(&r.as_float()?),
     };

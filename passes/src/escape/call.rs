@@ -92,7 +92,11 @@ impl Batch<'_> {
                 self.argument(&Hole::to(BLANK), m, id);
                 self.argument(&Hole::to(BLANK), key, id);
             }
-            Op::Len(x) | Op::Cap(x) => self.argument(&Hole::to(BLANK), x, id),
+            Op::Complex(re, im) => {
+                self.argument(&Hole::to(BLANK), re, id);
+                self.argument(&Hole::to(BLANK), im, id);
+            }
+            Op::Len(x) | Op::Cap(x) | Op::Real(x) | Op::Imag(x) => self.argument(&Hole::to(BLANK), x, id),
             Op::Recover => {}
             _ => panic!("escape: unexpected call {:?}", node.op),
         }

@@ -120,7 +120,16 @@ impl Batch<'_> {
                 self.spill(&k, id);
                 self.discard(x);
             }
-            Op::Call { .. } | Op::InlinedCall { .. } | Op::Len(_) | Op::Cap(_) | Op::Append { .. } | Op::Copy(..) | Op::Recover => {
+            Op::Call { .. }
+            | Op::InlinedCall { .. }
+            | Op::Len(_)
+            | Op::Cap(_)
+            | Op::Complex(..)
+            | Op::Real(_)
+            | Op::Imag(_)
+            | Op::Append { .. }
+            | Op::Copy(..)
+            | Op::Recover => {
                 self.call(Some(&[k]), id);
             }
             Op::New => {

@@ -73,10 +73,11 @@ impl Batch<'_> {
                 }
             }
             // gc's staticinit drops `var _ = v` when v has no side effects.
-            Op::Assign { lhs, rhs: Some(rhs), .. } if self.is_package_init_of(lhs, true) && !self.any_side_effects(rhs) => {}
+            Op::Assign { lhs, rhs: Some(rhs), .. }
+                if self.is_package_init_of(lhs, true) && !self.pkg.func(self.curfn).any_side_effects(rhs) => {}
             Op::Assign { lhs, rhs: Some(rhs), .. } if self.is_package_init_of(lhs, false) && self.is_static_shape(rhs) => {
                 let symbol = match self.pkg.func(self.curfn).node(lhs).op {
-                    Op::Global(g) => Some(format!("{}.{}", self.pkg.name, self.pkg.globals[g.0 as usize].name)),
+                    Op::Global(g) => Some(format!("{}.{}", self.pkg.path(), self.pkg.globals[g.0 as usize].name)),
                     _ => None,
                 };
                 let at = self.pkg.func(self.curfn).node(id).pos;
@@ -160,38 +161,6 @@ impl Batch<'_> {
         }
     }
 
-    /// staticinit's AnySideEffects, on the code as gc sees it before
-    /// inlining: anything but names, constants, arithmetic that cannot
-    /// panic, comparisons, conversions, literals, `&`, field selection,
-    /// len, cap and new may have effects.
-    fn any_side_effects(&self, id: NodeId) -> bool {
-        let func = self.pkg.func(self.curfn);
-        let node = func.node(id);
-        let own = match &node.op {
-            Op::Local(_)
-            | Op::Global(_)
-            | Op::Func(_)
-            | Op::Const { .. }
-            | Op::Nil
-            | Op::New
-            | Op::AddStr(_)
-            | Op::Addr(_)
-            | Op::Field(..)
-            | Op::Conv(..)
-            | Op::Len(_)
-            | Op::Cap(_)
-            | Op::CompositeLit(_)
-            | Op::MapLit(_)
-            | Op::Unary(..) => false,
-            Op::Binary(BinOp::Div | BinOp::Mod, _, divisor) => {
-                !matches!(&func.node(*divisor).op, Op::Const { value, .. } if !value.as_float().is_some_and(|v| v.is_zero()))
-            }
-            Op::Binary(..) => false,
-            _ => true,
-        };
-        own || node.children().into_iter().any(|c| self.any_side_effects(c))
-    }
-
     /// Whether gc's static initialization (staticinit) lays `value` out as
     /// data when it initializes a package variable: constants, functions,
     /// other package variables and their addresses, literals (whose dynamic
@@ -269,7 +238,7 @@ impl Batch<'_> {
     /// A new static temporary's symbol (gc's `staticinit.StaticName`).
     fn static_temp(&mut self) -> String {
         self.static_temps += 1;
-        format!("{}..stmp_{}", self.pkg.name, self.static_temps - 1)
+        format!("{}..stmp_{}", self.pkg.path(), self.static_temps - 1)
     }
 
     /// gc's `addr`: the hole for storing into `dst` — its own location for a

@@ -23,6 +23,9 @@ pub fn static_callee(pkg: &Package, fid: FuncId, call: NodeId) -> Option<FuncId>
     let func = pkg.func(fid);
     let Op::Call { callee, .. } = &func.node(call).op else { return None };
     match func.node(static_value(func, *callee)).op {
+        // A method expression of an interface's method has no callee gc
+        // knows (its MethodExprName has no function).
+        Op::Func(f) if pkg.func(f).is_wrapper && pkg.func(f).wrapper_of.is_none() => None,
         Op::Func(f) | Op::Closure(f) => Some(f),
         _ => None,
     }
@@ -208,7 +211,13 @@ impl Editor {
             let mut decls = Vec::new();
             let mut lhs = Vec::new();
             for p in &callee_params {
+                // gc's inlParam: an unnamed or blank parameter binds its
+                // argument to `_`.
                 let l = copier.locals[p];
+                if caller.local(l).name.starts_with("~p") {
+                    lhs.push(None);
+                    continue;
+                }
                 let ty = caller.local(l).ty;
                 decls.push(caller.add_node(stmt(Op::Decl(l), call_pos)));
                 lhs.push(Some(caller.add_node(Node::new(Op::Local(l), call_pos, ty))));
