@@ -281,6 +281,9 @@ pub enum ConvKind {
     StringToRunes,
     /// string(runes) (ORUNES2STR); allocates.
     RunesToString,
+    /// `(*[N]T)(s)` of a slice (OSLICE2ARRPTR): its pointer, after checking
+    /// that its length is at least N.
+    SliceToArrayPtr,
 }
 
 /// gc's assignop for a value of type `from` used as `to`: none when the
@@ -460,6 +463,9 @@ pub enum Op {
     InlinedCall {
         body: Vec<NodeId>,
         results: Vec<NodeId>,
+        /// How the call read before it was inlined: gc prints that where
+        /// it kept the call as the `Orig` of a multi-value rewrite.
+        orig: String,
     },
 
     // ----- statements -----

@@ -1490,6 +1490,7 @@ impl<'a> Lowerer<'a> {
                         ConvKind::StringToBytes
                     }
                 }
+                (None, None) if matches!(t.under(xt), TypeKind::Slice(_)) && t.pointer_elem(target).is_some() => ConvKind::SliceToArrayPtr,
                 _ => ConvKind::Nop,
             }
         };
@@ -1551,6 +1552,26 @@ impl<'a> Lowerer<'a> {
                 }
                 let op = if b == Builtin::Len { Op::Len(xn) } else { Op::Cap(xn) };
                 self.node(op, e.pos, ty)
+            }
+            Builtin::Append | Builtin::Complex if args.len() == 1 => {
+                // `append(f())`, `complex(f())`: as gc's typecheck rewrites
+                // it, `t1, t2 := f()` first, then the builtin of t1, t2.
+                let (init, mut values) = self.arguments(args, e.pos);
+                let n = if b == Builtin::Append {
+                    let slice_ty = self.b().func.node(values[0]).ty;
+                    let elem = match self.types().under(slice_ty) {
+                        TypeKind::Slice(el) => *el,
+                        _ => INVALID,
+                    };
+                    for v in &mut values[1..] {
+                        *v = self.convert_node(*v, elem, e.pos);
+                    }
+                    self.node(Op::Append { args: values, ddd: false }, e.pos, ty)
+                } else {
+                    self.node(Op::Complex(values[0], values[1]), e.pos, ty)
+                };
+                self.b().func.node_mut(n).init = init;
+                n
             }
             Builtin::Append => {
                 let slice_ty = self.ty_of(&args[0]);

@@ -156,7 +156,7 @@ impl Printer<'_> {
             Op::Defer(x) => format!("defer {}", self.expr(*x, 0)),
             Op::Print { args, newline } => {
                 let args = match self.multi_value_source(node, args) {
-                    Some(call) => self.expr(call, 0),
+                    Some(call) => self.orig_call(call),
                     None => self.expr_list(args),
                 };
                 format!("{}({})", if *newline { "println" } else { "print" }, args)
@@ -167,7 +167,8 @@ impl Printer<'_> {
         }
     }
 
-    /// For `f(g())` with a multi-value `g`, which the lowering rewrote as gc's
+    /// For `f(g())` (or `append(g())`, `complex(g())`) with a multi-value
+    /// `g`, which the lowering rewrote as gc's
     /// typecheck does (`t1, t2 = g()` in the init list, arguments `t1, t2`):
     /// the call `g()`, which gc prints in place of the temporaries (its `Orig`).
     fn multi_value_source(&self, node: &Node, args: &[NodeId]) -> Option<NodeId> {
@@ -175,10 +176,19 @@ impl Printer<'_> {
         let Op::Assign2 { lhs, rhs, .. } = &self.node(*assign).op else { return None };
         let [call] = rhs.as_slice() else { return None };
         let temps: Vec<&Op> = lhs.iter().flatten().map(|l| &self.node(*l).op).collect();
-        let arg_ops: Vec<&Op> = args.iter().map(|a| &self.node(*a).op).collect();
+        let arg_ops: Vec<&Op> = args.iter().map(|a| &self.node(self.visible(*a)).op).collect();
         let same = temps.len() == arg_ops.len()
             && temps.iter().zip(&arg_ops).all(|(t, a)| matches!((t, a), (Op::Local(x), Op::Local(y)) if x == y));
         same.then_some(*call)
+    }
+
+    /// The call a multi-value rewrite keeps as its `Orig`, as it read
+    /// before inlining.
+    fn orig_call(&self, call: NodeId) -> String {
+        match &self.node(call).op {
+            Op::InlinedCall { orig, .. } => orig.clone(),
+            _ => self.expr(call, 0),
+        }
     }
 
     /// The node gc prints for `id`: implicit conversions and address/deref operations are skipped.
@@ -254,7 +264,7 @@ impl Printer<'_> {
             }
             Op::Call { callee, args, .. } if self.multi_value_source(node, args).is_some() => {
                 let call = self.multi_value_source(node, args).expect("checked");
-                format!("{}({})", self.expr(*callee, own), self.expr(call, 0))
+                format!("{}({})", self.expr(*callee, own), self.orig_call(call))
             }
             Op::Call { callee, args, ddd } => {
                 let callee_text = self.expr(*callee, own);
@@ -305,10 +315,17 @@ impl Printer<'_> {
                 format!("{}.({})", self.expr(*x, own), t.display(target))
             }
             Op::Len(x) => format!("len({})", self.expr(*x, 0)),
-            Op::Complex(re, im) => format!("complex({}, {})", self.expr(*re, 0), self.expr(*im, 0)),
+            Op::Complex(re, im) => match self.multi_value_source(node, &[*re, *im]) {
+                Some(call) => format!("complex({})", self.orig_call(call)),
+                None => format!("complex({}, {})", self.expr(*re, 0), self.expr(*im, 0)),
+            },
             Op::Real(x) => format!("real({})", self.expr(*x, 0)),
             Op::Imag(x) => format!("imag({})", self.expr(*x, 0)),
             Op::Cap(x) => format!("cap({})", self.expr(*x, 0)),
+            Op::Append { args, .. } if self.multi_value_source(node, args).is_some() => {
+                let call = self.multi_value_source(node, args).expect("checked");
+                format!("append({})", self.orig_call(call))
+            }
             Op::Append { args, ddd } => format!("append({}{})", self.expr_list(args), if *ddd { "..." } else { "" }),
             Op::Copy(a, b) => format!("copy({}, {})", self.expr(*a, 0), self.expr(*b, 0)),
             Op::MakeMap { hint } if self.func.node(*hint).implicit => format!("make({})", t.display(node.ty)),

@@ -192,7 +192,7 @@ macro_rules! each_child {
                 cap.$iter().for_each(&mut $f);
             }
             Op::CompositeLit(elems) => elems.$iter().for_each(|(_, n)| $f(n)),
-            Op::InlinedCall { body, results } => body.$iter().chain(results.$iter()).for_each(&mut $f),
+            Op::InlinedCall { body, results, .. } => body.$iter().chain(results.$iter()).for_each(&mut $f),
             Op::Assign { lhs, rhs, .. } => {
                 $f(lhs);
                 rhs.$iter().for_each(&mut $f);

@@ -561,6 +561,13 @@ impl FuncCtx<'_, '_> {
             ConvKind::BytesToString => self.convert_sequence(id, x, Rt::SliceByteToString, 32, 2),
             ConvKind::StringToRunes => self.convert_sequence(id, x, Rt::StringToSliceRune, 4 * 32, 3),
             ConvKind::RunesToString => self.convert_sequence(id, x, Rt::SliceRuneToString, 32, 2),
+            ConvKind::SliceToArrayPtr => {
+                let slice = self.eval(x);
+                let n = array_len(self.types, to).unwrap_or(0) as i64;
+                let n = self.iconst(n);
+                self.slice_check(id, (n, false), slice.part(1), SliceBound::Convert);
+                Val::Parts(vec![slice.part(0)])
+            }
         }
     }
 

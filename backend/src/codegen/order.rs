@@ -53,7 +53,7 @@ impl FuncCtx<'_, '_> {
 
     /// Runs the body of an inlined call and reads its result variables.
     pub fn inlined_call(&mut self, id: NodeId) -> Vec<Val> {
-        let Op::InlinedCall { body, results } = &self.func.node(id).op else {
+        let Op::InlinedCall { body, results, .. } = &self.func.node(id).op else {
             panic!("backend: inlined_call on another op in {}", self.func.name)
         };
         self.emit_stmts(body);

@@ -203,4 +203,6 @@ pub(crate) enum SliceBound {
     Slice3C = 5,
     /// `[::x] with length y`
     Slice3Alen = 6,
+    /// a slice of length y converted to a pointer to an array of length x
+    Convert = 7,
 }

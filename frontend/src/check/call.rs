@@ -201,6 +201,12 @@ impl<'a> Checker<'a> {
                 return true;
             }
         }
+        // Go 1.17: a slice to a pointer to an array of its element type.
+        if let (TypeKind::Slice(elem), TypeKind::Pointer(p)) = (self.types.under(from), self.types.under(to)) {
+            if matches!(self.types.under(*p), TypeKind::Array(_, e) if self.types.identical(*e, *elem)) {
+                return true;
+            }
+        }
         let byte_or_rune_slice = |t: TypeId| match self.types.under(t) {
             TypeKind::Slice(el) => matches!(self.types.basic_of(*el), Some(Basic::Uint8) | Some(Basic::Int32)),
             _ => false,
@@ -234,6 +240,15 @@ impl<'a> Checker<'a> {
             self.invalid_expr(e);
             return;
         }
+        // types2 unpacks a lone multi-value call: append(f()), complex(f()).
+        let mut first_checked = false;
+        if args.len() == 1 && !ellipsis && matches!(b, Builtin::Append | Builtin::Complex) {
+            let operands = self.expr_list(args, false);
+            if operands.len() > 1 {
+                return self.unpacked_builtin(e, b, &operands);
+            }
+            first_checked = true;
+        }
         let (min, max) = match b {
             Builtin::Append => (1, usize::MAX),
             Builtin::Cap | Builtin::Len | Builtin::New | Builtin::Panic | Builtin::Close | Builtin::Real | Builtin::Imag => (1, 1),
@@ -246,7 +261,7 @@ impl<'a> Checker<'a> {
             let msg = if args.len() < min { "not enough" } else { "too many" };
             let d = self.expr_string(e);
             self.error(e.start(), format!("invalid operation: {} arguments for {} (expected {}, found {})", msg, d, min, args.len()));
-            for a in args {
+            for a in &args[first_checked as usize..] {
                 self.expr(a);
             }
             self.invalid_expr(e);
@@ -288,7 +303,7 @@ impl<'a> Checker<'a> {
                 self.exprs[e.id as usize] = ExprInfo { ty: int_t, mode, value };
             }
             Builtin::Append => {
-                let si = self.value_expr(&args[0]);
+                let si = if first_checked { self.info_of(&args[0]) } else { self.value_expr(&args[0]) };
                 if si.mode == Mode::Invalid {
                     for a in &args[1..] {
                         self.expr(a);
@@ -471,6 +486,50 @@ impl<'a> Checker<'a> {
                 self.invalid_expr(e);
             }
         }
+    }
+
+    /// append or complex of the results of one call (`append(f())`):
+    /// the first result is the slice (or real part), the others follow.
+    fn unpacked_builtin(&mut self, e: &Expr, b: Builtin, operands: &[Operand]) {
+        let call = operands[0].expr;
+        let types: Vec<TypeId> = operands.iter().map(|x| x.ty).collect();
+        if b == Builtin::Complex {
+            let float = |t: TypeId| match self.types.basic_of(t) {
+                Some(Basic::Float32) => Some(Basic::Complex64),
+                Some(Basic::Float64) => Some(Basic::Complex128),
+                _ => None,
+            };
+            if types.len() != 2 {
+                let d = self.expr_string(e);
+                self.error(e.start(), format!("invalid operation: too many arguments for {} (expected 2, found {})", d, types.len()));
+                return self.invalid_expr(e);
+            }
+            if !self.types.identical(types[0], types[1]) {
+                let d = self.expr_string(e);
+                let (a, b) = (self.types.type_string(types[0]), self.types.type_string(types[1]));
+                self.error(call.start(), format!("invalid operation: {} (mismatched types {} and {})", d, a, b));
+                return self.invalid_expr(e);
+            }
+            let Some(result) = float(types[0]) else {
+                let t = self.types.type_string(types[0]);
+                self.error(call.start(), format!("invalid argument: arguments have type {}, expected floating-point", t));
+                return self.invalid_expr(e);
+            };
+            let ty = self.types.basic(result);
+            self.exprs[e.id as usize] = ExprInfo { ty, mode: Mode::Value, value: None };
+            return;
+        }
+        let TypeKind::Slice(elem) = self.types.under(types[0]).clone() else {
+            let d = self.describe_operand(call);
+            self.error(call.start(), format!("first argument to append must be a slice; have {}", d));
+            return self.invalid_expr(e);
+        };
+        for x in &operands[1..] {
+            if !self.assignment(x, Some(elem), "argument to append") {
+                return self.invalid_expr(e);
+            }
+        }
+        self.exprs[e.id as usize] = ExprInfo { ty: types[0], mode: Mode::Value, value: None };
     }
 
     /// types2's complex(x, y): two floats of one type make a complex

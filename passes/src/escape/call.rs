@@ -43,7 +43,7 @@ impl Batch<'_> {
                     self.argument(&k, *arg, id);
                 }
             }
-            Op::InlinedCall { body, results } => {
+            Op::InlinedCall { body, results, .. } => {
                 self.stmts(&body);
                 for (i, r) in results.iter().enumerate() {
                     let k = ks.and_then(|ks| ks.get(i).cloned()).unwrap_or(Hole::to(BLANK));

@@ -106,7 +106,8 @@ impl Batch<'_> {
                     self.discard(part);
                 }
             }
-            Op::Conv(ConvKind::Numeric | ConvKind::Nop, x) => self.expr(&k, x),
+            // OSLICE2ARRPTR: the slice's pointer flows to the result.
+            Op::Conv(ConvKind::Numeric | ConvKind::Nop | ConvKind::SliceToArrayPtr, x) => self.expr(&k, x),
             Op::Conv(ConvKind::Iface, x) => {
                 let operand = func.node(x).ty;
                 let mut k = k;

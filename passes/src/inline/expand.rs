@@ -77,7 +77,7 @@ fn callee_effects(func: &mut Func, mut id: NodeId) -> Vec<NodeId> {
         effects.append(&mut func.node_mut(id).init);
         match &mut func.node_mut(id).op {
             Op::Conv(ConvKind::Nop, x) => id = *x,
-            Op::InlinedCall { body, results } if results.len() == 1 => {
+            Op::InlinedCall { body, results, .. } if results.len() == 1 => {
                 effects.append(body);
                 id = results[0];
             }
@@ -249,7 +249,9 @@ impl Editor {
             })
             .collect();
         let old = caller.node(call).clone();
-        *caller.node_mut(call) = Node { init: old.init, ..Node::new(Op::InlinedCall { body, results }, old.pos, old.ty) };
+        let orig = ::ir::printer::node_text(pkg, pkg.func(self.fid), call, &|_| false);
+        let caller = &mut pkg.funcs[self.fid.0 as usize];
+        *caller.node_mut(call) = Node { init: old.init, ..Node::new(Op::InlinedCall { body, results, orig }, old.pos, old.ty) };
         self.clone_closures(pkg, &copier, &inl);
         // Mid-stack: the copy's own calls, reported at the outermost call site.
         self.stack.push(callee);
