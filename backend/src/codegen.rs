@@ -95,6 +95,8 @@ pub(crate) fn target_isa(target: Target) -> Result<OwnedTargetIsa, String> {
         ("enable_multi_ret_implicit_sret", "true"),
         ("enable_probestack", "true"),
         ("probestack_strategy", "inline"),
+        // Functions start on 32-byte boundaries, as gc's do.
+        ("log2_min_function_alignment", "5"),
     ] {
         flags.set(name, value).map_err(|e| format!("cranelift setting {}: {}", name, e))?;
     }
