@@ -220,7 +220,11 @@ impl FuncCtx<'_, '_> {
                 Repr::Parts(_) => None,
             })
             .collect();
-        let mut call_args = vec![func_value.unwrap_or_else(|| self.iconst(0))];
+        // The context word: a method in an itab never reads it, so a call
+        // through an interface passes the receiver, already in a register,
+        // rather than a zero kept alive (and spilled) across calls.
+        let context = func_value.or(dynamic.map(|(_, receiver)| receiver)).unwrap_or_else(|| self.iconst(0));
+        let mut call_args = vec![context];
         call_args.extend(result_slots.iter().flatten().copied());
         call_args.extend(dynamic.map(|(_, receiver)| receiver));
         for value in &values {
