@@ -73,6 +73,7 @@ pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool) -> 
     }
     cg.define_method_value_wrappers()?;
     cg.define_defer_thunks()?;
+    cg.define_builtin_defer_thunks()?;
     cg.define_entry_points()?;
     let bounds_checks = std::mem::take(&mut cg.bounds_checks);
     let object = cg.module.finish().emit().map_err(|e| format!("writing the object file: {}", e))?;
@@ -131,6 +132,8 @@ pub(crate) struct Codegen<'p> {
     methods: HashMap<(TypeId, bool), Vec<(String, FuncId)>>,
     itabs: HashMap<(TypeId, TypeId), DataId>,
     defer_thunks: HashMap<TypeId, cranelift_module::FuncId>,
+    /// The thunks of deferred builtin calls, each with its function and call node.
+    builtin_defer_thunks: Vec<(&'p ir::Func, ir::NodeId, cranelift_module::FuncId)>,
     runtime: HashMap<Rt, cranelift_module::FuncId>,
 }
 
@@ -153,6 +156,7 @@ impl<'p> Codegen<'p> {
             methods: itab::methods_by_receiver(package),
             itabs: HashMap::new(),
             defer_thunks: HashMap::new(),
+            builtin_defer_thunks: Vec::new(),
             runtime: HashMap::new(),
         }
     }

@@ -44,6 +44,17 @@ pub enum Builtin {
     Imag,
 }
 
+impl Builtin {
+    /// Whether a call of the builtin may stand as a statement (types2's
+    /// `statement` kind): it yields no value that would be discarded.
+    pub fn is_statement(self) -> bool {
+        matches!(
+            self,
+            Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Copy | Builtin::Recover | Builtin::Delete | Builtin::Close
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ObjKind {
     Var,

@@ -554,7 +554,7 @@ impl<'a> Lowerer<'a> {
             }
             StmtKind::Expr(e) => out.push(self.expr_stmt(e)),
             StmtKind::Defer(call) => {
-                let call = self.expr(call);
+                let call = self.deferred_call(call);
                 out.push(self.stmt_node(Op::Defer(call), s.pos));
             }
             StmtKind::Send(..) | StmtKind::Go(_) => unreachable!("the checker rejects send and go before lowering"),
@@ -729,6 +729,16 @@ impl<'a> Lowerer<'a> {
     fn one_of_type(&mut self, ty: TypeId, pos: Pos) -> NodeId {
         let value = if self.types().basic_of(ty).is_some_and(|b| b.is_float()) { ConstValue::from_f64(1.0) } else { ConstValue::int(1) };
         self.node(Op::Const { value, text: "1".to_string(), prec: 8 }, pos, ty)
+    }
+
+    /// The call of a defer statement: a call expression, or a builtin's
+    /// statement (panic, print, delete) or expression (copy, recover).
+    fn deferred_call(&mut self, e: &Expr) -> NodeId {
+        let ExprKind::Call { func, .. } = &strip_parens(e).kind else { unreachable!("the checker rejects a defer of a non-call") };
+        match self.checked.exprs[func.id as usize].mode {
+            Mode::Builtin(Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Delete) => self.expr_stmt(e),
+            _ => self.expr(e),
+        }
     }
 
     fn expr_stmt(&mut self, e: &Expr) -> NodeId {

@@ -153,7 +153,7 @@ impl Printer<'_> {
             Op::ExprStmt(x) => self.expr(*x, 0),
             Op::Panic(x) => format!("panic({})", self.expr(*x, 0)),
             Op::Delete(m, key) => format!("delete({}, {})", self.expr(*m, 0), self.expr(*key, 0)),
-            Op::Defer(x) => format!("defer {}", self.expr(*x, 0)),
+            Op::Defer(x) => format!("defer {}", self.stmt(*x)),
             Op::Print { args, newline } => {
                 let args = match self.multi_value_source(node, args) {
                     Some(call) => self.orig_call(call),

@@ -245,19 +245,18 @@ impl<'a> Batch<'a> {
     /// reported at `-m=2`, and flowed into the record `k` (its address when
     /// by reference). Returns whether by value.
     fn flow_capture(&mut self, k: &Hole, loc: LocId, use_pos: Pos) -> bool {
-        let (owner, name, ty, pos) = match self.locs[loc].kind {
+        let (owner, name, width, pos) = match self.locs[loc].kind {
             LocKind::Var(f, v) => {
                 let local = self.pkg.func(f).local(v);
-                (f, local.name.clone(), local.ty, local.pos)
+                (f, local.name.clone(), self.pkg.types.size(local.ty), local.pos)
             }
             LocKind::AutoTmp(t) => {
                 let tmp = &self.autotmps[t];
-                (tmp.func, tmp.name.clone(), tmp.ty, tmp.pos)
+                (tmp.func, tmp.name.clone(), tmp.width, tmp.pos)
             }
             _ => unreachable!("a closure captures variables"),
         };
         let l = &self.locs[loc];
-        let width = self.pkg.types.size(ty);
         let by_value = !l.addr_taken && !l.reassigned && width <= 128;
         if self.explain {
             let kind = DecisionKind::Capturing {

@@ -350,10 +350,15 @@ impl FuncCtx<'_, '_> {
     /// `i.M` as a value: a record `[wrapper, itab, data]`; a nil `i`
     /// panics here, as gc's itab load does.
     pub fn iface_method_value(&mut self, id: NodeId, x: NodeId, method: u32) -> Val {
+        self.iface_method_value_on(id, x, method, self.func.node(id).escapes)
+    }
+
+    /// `iface_method_value` with the record on the heap if `heap`.
+    pub fn iface_method_value_on(&mut self, id: NodeId, x: NodeId, method: u32, heap: bool) -> Val {
         let sig = self.func.node(id).ty;
         let iface = self.eval(x);
         self.nil_check(iface.part(0));
-        let record = self.new_record(24, self.func.node(id).escapes);
+        let record = self.new_record(24, heap);
         let wrapper = self.cg.iface_method_value_wrapper(sig, method);
         let code_ref = self.func_ref(wrapper);
         let code = self.b.ins().func_addr(types::I64, code_ref);

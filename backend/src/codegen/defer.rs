@@ -11,13 +11,14 @@
 //! (gc 1.19 wraps such calls in a closure the same way). The thunk, one per
 //! callee signature, loads them, makes the call and drops the results.
 
+use cranelift_codegen::ir::Value;
 use cranelift_codegen::ir::{types, Function, InstBuilder, UserFuncName};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{Linkage, Module};
-use ir::{NodeId, Op, Signature, TypeId};
+use ir::{Func, NodeId, Op, Signature, TypeId, TypeKind};
 
 use super::call::stack_object;
-use super::func::{flags, FuncCtx};
+use super::func::{flags, FuncCtx, Val};
 use super::layout::{mem_size_align, repr, Repr};
 use super::runtime::Rt;
 use super::Codegen;
@@ -26,16 +27,22 @@ impl Codegen<'_> {
     /// Offsets of the callee and of each argument in a deferred call's
     /// record, and the record's size.
     fn defer_record_layout(&self, sig: &Signature) -> (i32, Vec<i32>, u64) {
-        let callee_offset = 8;
-        let mut offset = 16u64;
-        let mut offsets = Vec::with_capacity(sig.params.len());
-        for param in &sig.params {
-            let (size, align) = mem_size_align(&self.package.types, *param);
+        let (offsets, size) = self.record_fields(16, &sig.params);
+        (8, offsets, size)
+    }
+
+    /// Offsets of values of `types` laid out from `start` at their natural
+    /// alignment, and the end of the last.
+    fn record_fields(&self, start: u64, types: &[TypeId]) -> (Vec<i32>, u64) {
+        let mut offset = start;
+        let mut offsets = Vec::with_capacity(types.len());
+        for ty in types {
+            let (size, align) = mem_size_align(&self.package.types, *ty);
             offset = offset.div_ceil(align) * align;
             offsets.push(offset as i32);
             offset += size;
         }
-        (callee_offset, offsets, offset)
+        (offsets, offset)
     }
 
     /// The thunk for deferred calls of signature `sig_ty` (declared now,
@@ -102,16 +109,27 @@ impl FuncCtx<'_, '_> {
     /// `defer f(...)`: the callee and its arguments are evaluated now and
     /// registered with the function's defer frame.
     pub fn defer_stmt(&mut self, call: NodeId) {
-        let Op::Call { callee, args, .. } = &self.func.node(call).op else { panic!("backend: defer of a non-call in {}", self.func.name) };
+        let Op::Call { callee, args, .. } = &self.func.node(call).op else {
+            self.defer_builtin(call);
+            return;
+        };
         let frame = self.defer_frame.expect("a function with defer has a defer frame");
         let sig_ty = self.func.node(*callee).ty;
         let sig = self.types.signature(sig_ty).expect("deferred call of a function").clone();
-        let callee_value = self.eval_root(*callee).part(0);
+        let callee_value = match self.func.node(*callee).op {
+            // gc copies the interface at the defer statement (nil-checked
+            // there) and calls its method when the deferred call runs, as
+            // the method value does; the value's record outlives the
+            // statement (a loop runs it again), so it is on the heap.
+            Op::DotInter { x, method } => self.iface_method_value_on(*callee, x, method, true),
+            _ => self.eval_root(*callee),
+        }
+        .part(0);
         if sig.params.is_empty() && sig.results.is_empty() {
             self.call_rt(Rt::DeferPush, &[frame, callee_value]);
             return;
         }
-        let values: Vec<_> = args.iter().map(|a| self.eval_owned(*a)).collect();
+        let values: Vec<_> = args.iter().map(|a| self.deferred_operand(*a)).collect();
         let (callee_offset, offsets, size) = self.cg.defer_record_layout(&sig);
         let bytes = self.iconst(size as i64);
         let record = self.alloc_bytes(bytes, true);
@@ -124,5 +142,132 @@ impl FuncCtx<'_, '_> {
             self.store_val(*param, record, offset, value);
         }
         self.call_rt(Rt::DeferPush, &[frame, record]);
+    }
+}
+
+impl<'p> Codegen<'p> {
+    /// The types of the values a deferred builtin call's record holds: its
+    /// operands', a multi-value operand's results each.
+    fn builtin_operand_types(&self, func: &Func, call: NodeId) -> Vec<TypeId> {
+        let types = &self.package.types;
+        builtin_operands(func, call)
+            .iter()
+            .flat_map(|&x| match types.kind(func.node(x).ty) {
+                TypeKind::Tuple(results) => results.clone(),
+                _ => vec![func.node(x).ty],
+            })
+            .collect()
+    }
+
+    pub(super) fn define_builtin_defer_thunks(&mut self) -> Result<(), String> {
+        for (func, call, id) in std::mem::take(&mut self.builtin_defer_thunks) {
+            let mut ctx = self.module.make_context();
+            ctx.func = Function::with_name_signature(UserFuncName::user(4, id.as_u32()), self.signature_of(&[], &[]));
+            let mut builder_ctx = FunctionBuilderContext::new();
+            let builder = FunctionBuilder::new(&mut ctx.func, &mut builder_ctx);
+            let (mut fx, params) = FuncCtx::start(self, builder, func);
+            fx.run_deferred_builtin(call, params[0]);
+            fx.b.ins().return_(&[]);
+            fx.b.seal_all_blocks();
+            let config = fx.cg.module.target_config();
+            fx.b.finalize(config);
+            self.finish_function(id, &mut ctx, &format!("deferred builtin in {}", func.name))?;
+        }
+        Ok(())
+    }
+}
+
+/// A deferred builtin call's operands (its children after its init statements).
+fn builtin_operands(func: &Func, call: NodeId) -> Vec<NodeId> {
+    let node = func.node(call);
+    node.children().split_off(node.init.len())
+}
+
+impl FuncCtx<'_, '_> {
+    /// `defer panic(x)`, `defer print(...)`, `defer delete(m, k)`, `defer
+    /// copy(d, s)`, `defer recover()`: the operands are evaluated now into
+    /// a record `[thunk, operands...]`; the thunk, made for this statement,
+    /// runs the builtin on them (gc's wrapper closure does the same).
+    fn defer_builtin(&mut self, call: NodeId) {
+        let frame = self.defer_frame.expect("a function with defer has a defer frame");
+        self.run_init(call);
+        let operands = builtin_operands(self.func, call);
+        for &x in &operands {
+            self.hoist_calls(x);
+        }
+        let mut values = Vec::new();
+        for &x in &operands {
+            match self.types.kind(self.func.node(x).ty) {
+                TypeKind::Tuple(_) => values.extend(self.eval_multi(x)),
+                _ => values.push(self.deferred_operand(x)),
+            }
+        }
+        let types = self.cg.builtin_operand_types(self.func, call);
+        let (offsets, size) = self.cg.record_fields(8, &types);
+        let bytes = self.iconst(size as i64);
+        let record = self.alloc_bytes(bytes, true);
+        let name = format!("minigo_defer_builtin_{}", self.cg.builtin_defer_thunks.len());
+        let thunk = self
+            .cg
+            .module
+            .declare_function(&name, Linkage::Local, &self.cg.signature_of(&[], &[]))
+            .unwrap_or_else(|e| panic!("backend: declaring {}: {}", name, e));
+        self.cg.builtin_defer_thunks.push((self.func, call, thunk));
+        let thunk_ref = self.func_ref(thunk);
+        let code = self.b.ins().func_addr(types::I64, thunk_ref);
+        self.b.ins().store(flags(), code, record, 0);
+        for ((ty, offset), value) in types.iter().zip(offsets).zip(&values) {
+            self.store_val(*ty, record, offset, value);
+        }
+        self.call_rt(Rt::DeferPush, &[frame, record]);
+    }
+
+    /// An operand of a deferred call, evaluated at the defer statement. gc
+    /// makes a slice literal operand (a variadic call's packed arguments)
+    /// in its wrapper when the call runs, and escape analysis decides for
+    /// that; made here, the slice must outlive the statement (a loop runs
+    /// it again), so it is on the heap.
+    fn deferred_operand(&mut self, x: NodeId) -> Val {
+        let node = self.func.node(x);
+        match &node.op {
+            Op::CompositeLit(elems) if matches!(self.types.under(node.ty), TypeKind::Slice(_)) => {
+                self.run_init(x);
+                self.composite_lit(x, elems, true)
+            }
+            _ => self.eval_owned(x),
+        }
+    }
+
+    /// The body of a deferred builtin's thunk: the operands come from the
+    /// record, the builtin runs as its statement would.
+    fn run_deferred_builtin(&mut self, call: NodeId, record: Value) {
+        let operands = builtin_operands(self.func, call);
+        let types = self.cg.builtin_operand_types(self.func, call);
+        let (offsets, _) = self.cg.record_fields(8, &types);
+        let mut loaded = types.iter().zip(offsets).map(|(ty, offset)| self.load_val(*ty, record, offset)).collect::<Vec<_>>().into_iter();
+        self.inits_done.insert(call);
+        for &x in &operands {
+            self.inits_done.insert(x);
+            let values = match self.types.kind(self.func.node(x).ty) {
+                TypeKind::Tuple(results) => results.iter().map(|_| loaded.next().expect("a loaded result")).collect(),
+                _ => vec![loaded.next().expect("a loaded operand")],
+            };
+            self.hoisted.insert(x, values);
+        }
+        match self.func.node(call).op.clone() {
+            Op::Panic(x) => {
+                let value = self.eval(x);
+                self.panic_now(Rt::GoPanic, &[value.part(0), value.part(1)]);
+            }
+            Op::Print { args, newline } => self.print(&args, newline),
+            Op::Delete(m, key) => self.map_delete(m, key),
+            Op::Copy(dst, src) => {
+                self.copy(dst, src);
+            }
+            // The deferred function is recover itself, not a function that
+            // calls it: it recovers nothing (gc marks its wrapper so).
+            Op::Recover => {}
+            other => panic!("backend: deferred builtin {:?}", other),
+        }
     }
 }

@@ -90,7 +90,7 @@ impl FuncCtx<'_, '_> {
             }
             Op::MapLit(entries) => self.map_lit(id, entries),
             Op::IndexMap { m, key, comma_ok: false } => self.index_map(*m, *key, false).remove(0),
-            Op::CompositeLit(elems) => self.composite_lit(id, elems),
+            Op::CompositeLit(elems) => self.composite_lit(id, elems, node.escapes),
             Op::Closure(func) => self.closure(id, *func),
             Op::Recover => {
                 let out = self.new_stack_object(16, 8);
@@ -486,7 +486,8 @@ impl FuncCtx<'_, '_> {
         self.panic_if(bad, rt, &[which, x, y]);
     }
 
-    fn composite_lit(&mut self, id: NodeId, elems: &[(LitKey, NodeId)]) -> Val {
+    /// A composite literal; a slice literal's array is on the heap when `escapes`.
+    pub fn composite_lit(&mut self, id: NodeId, elems: &[(LitKey, NodeId)], escapes: bool) -> Val {
         let node = self.func.node(id);
         let ty = node.ty;
         match self.types.under(ty) {
@@ -501,7 +502,7 @@ impl FuncCtx<'_, '_> {
                     .max()
                     .unwrap_or(0);
                 let array = self.types.size(elem).saturating_mul(n);
-                let ptr = if node.escapes {
+                let ptr = if escapes {
                     let size = self.iconst(array as i64);
                     self.alloc_bytes(size, self.types.has_pointers(elem))
                 } else {

@@ -130,13 +130,24 @@ pub(crate) fn flags() -> MemFlagsData {
 impl<'a, 'p> FuncCtx<'a, 'p> {
     /// Starts a function: the entry block, its parameters bound to their
     /// locals, captured variables bound from the closure record, results zeroed.
-    pub fn new(cg: &'a mut Codegen<'p>, mut b: FunctionBuilder<'a>, func: &'p Func) -> FuncCtx<'a, 'p> {
+    pub fn new(cg: &'a mut Codegen<'p>, b: FunctionBuilder<'a>, func: &'p Func) -> FuncCtx<'a, 'p> {
+        let (mut ctx, params) = FuncCtx::start(cg, b, func);
+        ctx.prologue(&params[1..]);
+        if func.nodes.iter().any(|n| matches!(n.op, ir::Op::Defer(_))) {
+            ctx.defer_prologue();
+        }
+        ctx
+    }
+
+    /// The entry block of a Cranelift function that emits code of `func`,
+    /// its parameters bound to nothing yet (the first is the context).
+    pub fn start(cg: &'a mut Codegen<'p>, mut b: FunctionBuilder<'a>, func: &'p Func) -> (FuncCtx<'a, 'p>, Vec<Value>) {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let params: Vec<Value> = b.block_params(entry).to_vec();
         let package = cg.package;
-        let mut ctx = FuncCtx {
+        let ctx = FuncCtx {
             cg,
             b,
             func,
@@ -155,11 +166,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             inits_done: HashSet::new(),
             defer_frame: None,
         };
-        ctx.prologue(&params[1..]);
-        if func.nodes.iter().any(|n| matches!(n.op, ir::Op::Defer(_))) {
-            ctx.defer_prologue();
-        }
-        ctx
+        (ctx, params)
     }
 
     /// A function with defer statements registers a frame with the runtime

@@ -106,22 +106,7 @@ impl<'a> Checker<'a> {
                 AssignOp::Define => self.short_var_decl(s.pos, lhs, rhs),
                 AssignOp::Assign => self.assign_vars(lhs, rhs),
             },
-            StmtKind::Defer(e) => {
-                self.expr(e);
-                match &strip_parens(e).kind {
-                    ExprKind::Call { func, .. }
-                        if matches!(self.selections.get(&strip_parens(func).id), Some(Selection::IfaceMethod { .. })) =>
-                    {
-                        self.error(s.pos, "defer of an interface method call is not supported yet (minigo tier 2)")
-                    }
-                    ExprKind::Call { args, func, .. }
-                        if args.is_empty() && !matches!(self.info_of(func).mode, Mode::Builtin(_) | Mode::Type) => {}
-                    ExprKind::Call { .. } => {
-                        self.error(s.pos, "defer of a call with arguments, a builtin or a conversion is not supported yet (minigo tier 2)")
-                    }
-                    _ => self.error(e.start(), "expression in defer must be function call"),
-                }
-            }
+            StmtKind::Defer(e) => self.suspended_call("defer", e),
             StmtKind::Go(e) => {
                 self.expr(e);
                 self.error(s.pos, "go statements are not supported yet (minigo tier 2)");
@@ -185,6 +170,27 @@ impl<'a> Checker<'a> {
     }
 
     /// An expression statement: only calls and receives may stand alone.
+    /// types2's `suspendedCall`: the call of a `go` or `defer` statement
+    /// must be a function call or a builtin that is a statement.
+    fn suspended_call(&mut self, keyword: &str, e: &Expr) {
+        self.expr(e);
+        let ExprKind::Call { func, .. } = &strip_parens(e).kind else {
+            self.error(e.start(), format!("expression in {} must be function call", keyword));
+            return;
+        };
+        let msg = match self.info_of(func).mode {
+            Mode::Invalid => return,
+            Mode::Type => "requires function call, not conversion",
+            Mode::Builtin(b) if !b.is_statement() => "discards result of",
+            _ => return,
+        };
+        if self.info_of(e).mode == Mode::Invalid {
+            return;
+        }
+        let d = self.describe_operand(e);
+        self.error(e.start(), format!("{} {} {}", keyword, msg, d));
+    }
+
     fn expr_stmt(&mut self, e: &Expr) {
         self.expr(e);
         let info = self.info_of(e);
@@ -196,16 +202,7 @@ impl<'a> Checker<'a> {
         let statement_call = match &inner.kind {
             ExprKind::Call { func, .. } => match self.info_of(func).mode {
                 Mode::Type => false,
-                Mode::Builtin(b) => matches!(
-                    b,
-                    Builtin::Panic
-                        | Builtin::Print
-                        | Builtin::Println
-                        | Builtin::Copy
-                        | Builtin::Recover
-                        | Builtin::Delete
-                        | Builtin::Close
-                ),
+                Mode::Builtin(b) => b.is_statement(),
                 _ => true,
             },
             _ => false,

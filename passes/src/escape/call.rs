@@ -5,7 +5,7 @@
 
 use ::ir::*;
 
-use super::graph::{Hole, BLANK, HEAP};
+use super::graph::{Hole, NoteAt, BLANK, HEAP};
 use super::leaks::{self, NUM_ESC_RESULTS};
 use super::Batch;
 
@@ -50,55 +50,56 @@ impl Batch<'_> {
                     self.expr(&k, *r);
                 }
             }
+            _ => {
+                for (k, arg) in self.builtin_operands(ks, id, NoteAt::Node(self.curfn, id)) {
+                    self.argument(&k, arg, id);
+                }
+            }
+        }
+    }
+
+    /// Where each operand of builtin call `id` flows, in order (gc's
+    /// `callCommon` cases; recover's frame-pointer operand is not an IR
+    /// node); `at` is the call the notes of dereferences name.
+    pub(super) fn builtin_operands(&mut self, ks: Option<&[Hole]>, id: NodeId, at: NoteAt) -> Vec<(Hole, NodeId)> {
+        let func = self.pkg.func(self.curfn);
+        let types = &self.pkg.types;
+        let slice_elem_has_pointers = |t: TypeId| matches!(types.under(t), TypeKind::Slice(e) if types.has_pointers(*e));
+        let discard = || Hole::to(BLANK);
+        match func.node(id).op.clone() {
             Op::Append { args, ddd } => {
-                let types = &self.pkg.types;
-                let slice_elem_has_pointers = |t: TypeId| match types.under(t) {
-                    TypeKind::Slice(e) => types.has_pointers(*e),
-                    _ => false,
-                };
-                let mut appendee_k = ks.and_then(|ks| ks.first().cloned()).unwrap_or(Hole::to(BLANK));
+                let mut appendee_k = ks.and_then(|ks| ks.first().cloned()).unwrap_or(discard());
                 if slice_elem_has_pointers(func.node(args[0]).ty) {
-                    let heap = self.deref(&Hole::to(HEAP), id, "appendee slice");
+                    let heap = self.note_at(&Hole::to(HEAP).shift(1), at.clone(), "appendee slice");
                     appendee_k = self.tee_hole(vec![appendee_k, heap]);
                 }
-                self.argument(&appendee_k, args[0], id);
+                let mut operands = vec![(appendee_k, args[0])];
                 if ddd {
                     let appended_k = if slice_elem_has_pointers(func.node(args[1]).ty) {
-                        self.deref(&Hole::to(HEAP), id, "appended slice...")
+                        self.note_at(&Hole::to(HEAP).shift(1), at, "appended slice...")
                     } else {
-                        Hole::to(BLANK)
+                        discard()
                     };
-                    self.argument(&appended_k, args[1], id);
+                    operands.push((appended_k, args[1]));
                 } else {
-                    for a in &args[1..] {
-                        self.argument(&Hole::to(HEAP), *a, id);
-                    }
+                    operands.extend(args[1..].iter().map(|a| (Hole::to(HEAP), *a)));
                 }
+                operands
             }
             Op::Copy(dst, src) => {
-                self.argument(&Hole::to(BLANK), dst, id);
-                let types = &self.pkg.types;
-                let pointers = matches!(types.under(func.node(src).ty), TypeKind::Slice(e) if types.has_pointers(*e));
-                let copied_k = if pointers { self.deref(&Hole::to(HEAP), id, "copied slice") } else { Hole::to(BLANK) };
-                self.argument(&copied_k, src, id);
+                let copied_k = if slice_elem_has_pointers(func.node(src).ty) {
+                    self.note_at(&Hole::to(HEAP).shift(1), at, "copied slice")
+                } else {
+                    discard()
+                };
+                vec![(discard(), dst), (copied_k, src)]
             }
-            Op::Panic(x) => self.argument(&Hole::to(HEAP), x, id),
-            Op::Print { args, .. } => {
-                for a in args {
-                    self.argument(&Hole::to(BLANK), a, id);
-                }
-            }
-            Op::Delete(m, key) => {
-                self.argument(&Hole::to(BLANK), m, id);
-                self.argument(&Hole::to(BLANK), key, id);
-            }
-            Op::Complex(re, im) => {
-                self.argument(&Hole::to(BLANK), re, id);
-                self.argument(&Hole::to(BLANK), im, id);
-            }
-            Op::Len(x) | Op::Cap(x) | Op::Real(x) | Op::Imag(x) => self.argument(&Hole::to(BLANK), x, id),
-            Op::Recover => {}
-            _ => panic!("escape: unexpected call {:?}", node.op),
+            Op::Panic(x) => vec![(Hole::to(HEAP), x)],
+            Op::Print { args, .. } => args.iter().map(|a| (discard(), *a)).collect(),
+            Op::Delete(m, key) | Op::Complex(m, key) => vec![(discard(), m), (discard(), key)],
+            Op::Len(x) | Op::Cap(x) | Op::Real(x) | Op::Imag(x) => vec![(discard(), x)],
+            Op::Recover => Vec::new(),
+            other => panic!("escape: unexpected call {:?}", other),
         }
     }
 
@@ -181,9 +182,8 @@ impl Batch<'_> {
             self.stmt(s);
         }
         match func.node(call).op.clone() {
-            Op::Call { .. } if self.needs_wrapper(call) => self.defer_wrapper(&k, defer, call),
-            Op::Call { callee, .. } => self.expr(&k, callee),
-            _ => self.call(None, call),
+            Op::Call { callee, .. } if !self.needs_wrapper(call) => self.expr(&k, callee),
+            _ => self.defer_wrapper(&k, defer, call),
         }
     }
 }

@@ -16,7 +16,8 @@ pub struct AutoTmp {
     /// The function that declares it (the one with the `defer`).
     pub func: FuncId,
     pub name: String,
-    pub ty: TypeId,
+    /// Its size in bytes (gc's `width`).
+    pub width: u64,
     /// Its declaration: the operand's position, or the call's for a name.
     pub pos: Pos,
     /// Where the wrapper uses it: the call's position.
@@ -31,15 +32,15 @@ pub enum Captor {
 }
 
 impl Batch<'_> {
-    /// Whether gc wraps deferred call `call`: a method call, or a function
-    /// with parameters or results.
+    /// Whether gc wraps deferred call `call`: a builtin, a method call
+    /// (through an interface too), or a function with parameters or results.
     pub(super) fn needs_wrapper(&self, call: NodeId) -> bool {
         let func = self.pkg.func(self.curfn);
         let Op::Call { callee, .. } = &func.node(call).op else { return true };
-        if let Op::Func(f) = func.node(*callee).op {
-            if self.pkg.func(f).method_of.is_some() {
-                return true;
-            }
+        match func.node(*callee).op {
+            Op::Func(f) if self.pkg.func(f).method_of.is_some() => return true,
+            Op::DotInter { .. } => return true,
+            _ => {}
         }
         match self.pkg.types.kind(func.node(*callee).ty) {
             TypeKind::Func(sig) => !sig.params.is_empty() || !sig.results.is_empty(),
@@ -50,39 +51,109 @@ impl Batch<'_> {
     /// `defer call` through a wrapper whose record flows into `k`.
     pub(super) fn defer_wrapper(&mut self, k: &Hole, defer: NodeId, call: NodeId) {
         let func = self.pkg.func(self.curfn);
-        let Op::Call { callee, args, .. } = func.node(call).op.clone() else { panic!("escape: a deferred non-call in {}", func.name) };
         let call_pos = func.node(call).pos;
-        let callee_fn = crate::inline::static_callee(self.pkg, self.curfn, call);
-        let operands: Vec<NodeId> = std::iter::once(callee).chain(args.iter().copied()).collect();
-        let wrapped: Vec<bool> = operands.iter().map(|&x| !matches!(func.node(x).op, Op::Const { .. } | Op::Nil | Op::Func(_))).collect();
+        // A call's operands are its function value (an interface method
+        // call's: the interface) and arguments; a builtin's, its children.
+        let (head, callee_fn, operands) = match &func.node(call).op {
+            Op::Call { callee, args, .. } => {
+                let callee_fn = crate::inline::static_callee(self.pkg, self.curfn, call);
+                let (head, first) = match func.node(*callee).op {
+                    Op::DotInter { x, method } => {
+                        let methods = self.pkg.types.iface_methods(func.node(x).ty).expect("a method of an interface");
+                        (Head::Method(methods[method as usize].name.clone()), x)
+                    }
+                    // A func literal called directly is marked so before
+                    // it is copied to a temporary.
+                    Op::Closure(f) => {
+                        self.closure_called.insert(f);
+                        (Head::Callee, *callee)
+                    }
+                    _ => (Head::Callee, *callee),
+                };
+                (head, callee_fn, std::iter::once(first).chain(args.iter().copied()).collect::<Vec<_>>())
+            }
+            op => (Head::Builtin(builtin_name(op)), None, func.node(call).children()),
+        };
 
-        // Name the temporaries first: the call's text shows them all.
+        // gc's rewriteArgument: every operand but a constant, nil or a
+        // function name is copied to a temporary; a slice literal (a
+        // variadic call's packed arguments too) stays, its elements copied.
+        // The temporaries are named first: the call's text shows them.
         let mut next = func.locals.len() - func.captures.len() + self.autotmps.iter().filter(|t| t.func == self.curfn).count();
-        let mut names = Vec::new();
-        for (&x, &wrap) in operands.iter().zip(&wrapped) {
-            names.push(if wrap {
-                next += 1;
-                format!(".autotmp_{}", next - 1)
-            } else {
-                self.node_text(self.curfn, x)
-            });
-        }
-        let call_text = format!("{}({})", names[0], names[1..].join(", "));
+        let mut name_next = || {
+            next += 1;
+            format!(".autotmp_{}", next - 1)
+        };
+        let copied = |x: NodeId| !matches!(func.node(x).op, Op::Const { .. } | Op::Nil | Op::Func(_));
+        let names: Vec<Vec<Option<String>>> = operands
+            .iter()
+            .map(|&x| match self.slice_literal_elements(x) {
+                Some(elems) => elems.iter().map(|&e| copied(e).then(&mut name_next)).collect(),
+                None => vec![copied(x).then(&mut name_next)],
+            })
+            .collect();
+        let texts: Vec<String> = operands
+            .iter()
+            .zip(&names)
+            .map(|(&x, names)| match (self.slice_literal_elements(x), names.first()) {
+                (None, Some(Some(name))) => name.clone(),
+                _ => self.node_text(self.curfn, x),
+            })
+            .collect();
+        let call_text = match &head {
+            Head::Builtin(builtin) => format!("{}({})", builtin, texts.join(", ")),
+            Head::Callee => format!("{}({})", texts[0], texts[1..].join(", ")),
+            Head::Method(name) => format!("{}.{}({})", texts[0], name, texts[1..].join(", ")),
+        };
+        // gc's recover takes the caller's frame pointer (fixRecoverCall),
+        // a *int32 that the wrapper captures like any operand.
+        let frame_pointer = matches!(func.node(call).op, Op::Recover).then(&mut name_next);
 
+        // Where each operand flows: a call's function value is discarded,
+        // an interface (an argument of an unknown method) goes to the heap,
+        // the arguments to the callee's parameter tags (computed in order,
+        // as they are evaluated); a builtin's as gc's callCommon sends them.
+        let at = NoteAt::Generated(call_text.clone(), call_pos);
+        let mut builtin_holes = match head {
+            Head::Builtin(_) => self.builtin_operands(None, call, at.clone()).into_iter().map(|(k, _)| k).collect(),
+            _ => Vec::new(),
+        }
+        .into_iter();
         let mut captured = Vec::new();
-        for (i, &x) in operands.iter().enumerate() {
-            let k = match i {
-                0 => Hole::to(super::graph::BLANK),
+        for ((i, x), names) in operands.into_iter().enumerate().zip(names) {
+            let k = match (&head, i) {
+                (Head::Builtin(_), _) => builtin_holes.next().expect("a hole per builtin operand"),
+                (Head::Callee, 0) => Hole::to(super::graph::BLANK),
+                (Head::Method(_), 0) => Hole::to(super::graph::HEAP),
                 _ => self.argument_hole(None, callee_fn, i - 1),
             };
-            let k = self.note_at(&k, NoteAt::Generated(call_text.clone(), call_pos), "call parameter");
-            if !wrapped[i] {
-                self.expr(&k, x);
+            let k = self.note_at(&k, at.clone(), "call parameter");
+            let Some(elems) = self.slice_literal_elements(x) else {
+                match names.into_iter().next().flatten() {
+                    Some(name) => {
+                        let tmp = self.wrap_operand(x, name, call_pos);
+                        captured.push(tmp);
+                        self.flow(&k, tmp);
+                    }
+                    None => self.expr(&k, x),
+                }
                 continue;
+            };
+            let lit_pos = self.pkg.func(self.curfn).node(x).pos;
+            let tmps: Vec<Option<LocId>> =
+                elems.iter().zip(names).map(|(&e, name)| name.map(|name| self.wrap_operand(e, name, lit_pos))).collect();
+            captured.extend(tmps.iter().flatten());
+            let k = self.spill(&k, x);
+            for (&e, tmp) in elems.iter().zip(tmps) {
+                let ke = self.note(&k, x, "slice-literal-element");
+                match tmp {
+                    Some(tmp) => self.flow(&ke, tmp),
+                    None => self.expr(&ke, e),
+                }
             }
-            let tmp = self.wrap_operand(x, names[i].clone(), call_pos);
-            captured.push(tmp);
-            self.flow(&k, tmp);
+        }
+        if let Some(name) = frame_pointer {
+            captured.push(self.new_autotmp(name, 8, call_pos, call_pos));
         }
 
         let defer_pos = self.pkg.func(self.curfn).node(defer).pos;
@@ -92,18 +163,37 @@ impl Batch<'_> {
         self.closures.push((Hole::to(record), Captor::DeferWrapper(captured)));
     }
 
+    /// The elements of `x` if it is a slice literal.
+    fn slice_literal_elements(&self, x: NodeId) -> Option<Vec<NodeId>> {
+        let node = self.pkg.func(self.curfn).node(x);
+        match &node.op {
+            Op::CompositeLit(elems) if matches!(self.pkg.types.under(node.ty), TypeKind::Slice(_)) => {
+                Some(elems.iter().map(|(_, e)| *e).collect())
+            }
+            _ => None,
+        }
+    }
+
     /// gc's `wrapExpr`: a temporary declared at the defer statement and
-    /// assigned operand `x`, which the wrapper captures.
-    fn wrap_operand(&mut self, x: NodeId, name: String, call_pos: Pos) -> LocId {
+    /// assigned operand `x`, which the wrapper captures at `at` (the call,
+    /// or the slice literal `x` is an element of); a name has no position
+    /// of its own and declares it there too.
+    fn wrap_operand(&mut self, x: NodeId, name: String, at: Pos) -> LocId {
         let node = self.pkg.func(self.curfn).node(x);
         let named = matches!(node.op, Op::Local(_) | Op::Global(_) | Op::Func(_));
-        let pos = if named { call_pos } else { node.pos };
-        let ty = node.ty;
+        let pos = if named { at } else { node.pos };
+        let width = self.pkg.types.size(node.ty);
         let assign = format!("{} = {}", name, self.node_text(self.curfn, x));
-        self.autotmps.push(AutoTmp { func: self.curfn, name, ty, pos, use_pos: call_pos });
-        let tmp = self.new_loc(LocKind::AutoTmp(self.autotmps.len() - 1), false);
+        let tmp = self.new_autotmp(name, width, pos, at);
         let k = self.note_at(&Hole::to(tmp), NoteAt::Generated(assign, pos), "assign");
         self.expr(&k, x);
+        tmp
+    }
+
+    /// A captured temporary of `width` bytes, declared at `pos`.
+    fn new_autotmp(&mut self, name: String, width: u64, pos: Pos, use_pos: Pos) -> LocId {
+        self.autotmps.push(AutoTmp { func: self.curfn, name, width, pos, use_pos });
+        let tmp = self.new_loc(LocKind::AutoTmp(self.autotmps.len() - 1), false);
         self.locs[tmp].captured = true;
         tmp
     }
@@ -115,5 +205,28 @@ impl Batch<'_> {
             let use_pos = self.autotmps[index].use_pos;
             self.flow_capture(k, loc, use_pos);
         }
+    }
+}
+
+/// What a deferred call's text starts with.
+enum Head {
+    /// Its first operand, the function value.
+    Callee,
+    /// Its first operand, the interface, and this method.
+    Method(String),
+    /// A builtin's name.
+    Builtin(&'static str),
+}
+
+/// The name gc prints for a deferred builtin's call.
+fn builtin_name(op: &Op) -> &'static str {
+    match op {
+        Op::Panic(_) => "panic",
+        Op::Print { newline: true, .. } => "println",
+        Op::Print { newline: false, .. } => "print",
+        Op::Delete(..) => "delete",
+        Op::Copy(..) => "copy",
+        Op::Recover => "recover",
+        other => unreachable!("a deferred builtin: {:?}", other),
     }
 }
