@@ -748,8 +748,31 @@ impl Generator {
     }
 
     /// defer of a closure, of a method without arguments through a
-    /// variable, or of a function without parameters.
+    /// variable, of a function without parameters, of any call with
+    /// arguments (evaluated at the defer statement, results dropped), or of
+    /// println.
     fn defer_stmt(&mut self) {
+        if self.chance(0.3) && !self.funcs.is_empty() {
+            let index = self.rng.gen_range(0..self.funcs.len());
+            let writes = self.funcs[index].writes;
+            if let Some(call) = self.call_text(index, 2) {
+                if writes {
+                    self.note_shared_write();
+                }
+                self.line(&format!("defer {}", call));
+                return;
+            }
+        }
+        if self.chance(0.2) {
+            let args: Vec<String> = (0..self.rng.gen_range(1..4))
+                .map(|_| {
+                    let ty = if self.chance(0.5) { INT } else { Ty::Str };
+                    self.expr(&ty, 2).text
+                })
+                .collect();
+            self.line(&format!("defer println({})", args.join(", ")));
+            return;
+        }
         let no_params: Vec<usize> =
             (0..self.funcs.len()).filter(|&i| self.funcs[i].params.is_empty() && self.funcs[i].variadic.is_none()).collect();
         if let Some(index) = self.pick(&no_params) {
