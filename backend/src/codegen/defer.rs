@@ -167,6 +167,9 @@ impl<'p> Codegen<'p> {
             let builder = FunctionBuilder::new(&mut ctx.func, &mut builder_ctx);
             let (mut fx, params) = FuncCtx::start(self, builder, func);
             fx.run_deferred_builtin(call, params[0]);
+            if let Some(message) = fx.unsupported.take() {
+                return Err(message);
+            }
             fx.b.ins().return_(&[]);
             fx.b.seal_all_blocks();
             let config = fx.cg.module.target_config();

@@ -169,7 +169,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// An expression statement: only calls and receives may stand alone.
     /// types2's `suspendedCall`: the call of a `go` or `defer` statement
     /// must be a function call or a builtin that is a statement.
     fn suspended_call(&mut self, keyword: &str, e: &Expr) {
@@ -191,6 +190,7 @@ impl<'a> Checker<'a> {
         self.error(e.start(), format!("{} {} {}", keyword, msg, d));
     }
 
+    /// An expression statement: only calls and receives may stand alone.
     fn expr_stmt(&mut self, e: &Expr) {
         self.expr(e);
         let info = self.info_of(e);
