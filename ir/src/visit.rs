@@ -117,6 +117,13 @@ impl Node {
         self.op.for_each_child(|c| out.push(*c));
         out
     }
+
+    /// The operands and bodies alone: the children after the init statements.
+    pub fn operands(&self) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        self.op.for_each_child(|c| out.push(*c));
+        out
+    }
 }
 
 /// The shape of every `Op`: which of its fields are child nodes, in order

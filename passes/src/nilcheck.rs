@@ -184,7 +184,7 @@ impl Flow<'_> {
     fn expr_children(&mut self, id: NodeId, facts: &Facts) -> Facts {
         let node = self.func.node(id);
         let mut out = Facts::new();
-        for child in node.children().into_iter().skip(node.init.len()) {
+        for child in node.operands() {
             let known = if self.evaluated_early(child) { facts.clone() } else { facts.union(&out).copied().collect() };
             out.extend(self.expr(child, &known));
         }

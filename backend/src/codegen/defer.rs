@@ -150,7 +150,8 @@ impl<'p> Codegen<'p> {
     /// operands', a multi-value operand's results each.
     fn builtin_operand_types(&self, func: &Func, call: NodeId) -> Vec<TypeId> {
         let types = &self.package.types;
-        builtin_operands(func, call)
+        func.node(call)
+            .operands()
             .iter()
             .flat_map(|&x| match types.kind(func.node(x).ty) {
                 TypeKind::Tuple(results) => results.clone(),
@@ -180,12 +181,6 @@ impl<'p> Codegen<'p> {
     }
 }
 
-/// A deferred builtin call's operands (its children after its init statements).
-fn builtin_operands(func: &Func, call: NodeId) -> Vec<NodeId> {
-    let node = func.node(call);
-    node.children().split_off(node.init.len())
-}
-
 impl FuncCtx<'_, '_> {
     /// `defer panic(x)`, `defer print(...)`, `defer delete(m, k)`, `defer
     /// copy(d, s)`, `defer recover()`: the operands are evaluated now into
@@ -194,7 +189,7 @@ impl FuncCtx<'_, '_> {
     fn defer_builtin(&mut self, call: NodeId) {
         let frame = self.defer_frame.expect("a function with defer has a defer frame");
         self.run_init(call);
-        let operands = builtin_operands(self.func, call);
+        let operands = self.func.node(call).operands();
         for &x in &operands {
             self.hoist_calls(x);
         }
@@ -244,7 +239,7 @@ impl FuncCtx<'_, '_> {
     /// The body of a deferred builtin's thunk: the operands come from the
     /// record, the builtin runs as its statement would.
     fn run_deferred_builtin(&mut self, call: NodeId, record: Value) {
-        let operands = builtin_operands(self.func, call);
+        let operands = self.func.node(call).operands();
         let types = self.cg.builtin_operand_types(self.func, call);
         let (offsets, _) = self.cg.record_fields(8, &types);
         let mut loaded = types.iter().zip(offsets).map(|(ty, offset)| self.load_val(*ty, record, offset)).collect::<Vec<_>>().into_iter();

@@ -26,7 +26,7 @@ impl FuncCtx<'_, '_> {
                 self.hoisted.insert(id, vec![value]);
             }
             Op::Call { .. } => {
-                for operand in self.operands(id) {
+                for operand in self.func.node(id).operands() {
                     self.hoist_calls(operand);
                 }
                 let results = self.call(id);
@@ -37,14 +37,14 @@ impl FuncCtx<'_, '_> {
                 self.hoisted.insert(id, results);
             }
             _ if self.func.is_order_temporary(self.types, id) => {
-                for operand in self.operands(id) {
+                for operand in self.func.node(id).operands() {
                     self.hoist_calls(operand);
                 }
                 let value = self.eval(id);
                 self.hoisted.insert(id, vec![value]);
             }
             _ => {
-                for operand in self.operands(id) {
+                for operand in self.func.node(id).operands() {
                     self.hoist_calls(operand);
                 }
             }
@@ -63,12 +63,6 @@ impl FuncCtx<'_, '_> {
     /// The results of a call already run by `hoist_calls`.
     pub fn take_hoisted(&mut self, id: NodeId) -> Option<Vec<Val>> {
         self.hoisted.remove(&id)
-    }
-
-    /// An expression's operands (its children after its init statements).
-    fn operands(&self, id: NodeId) -> Vec<NodeId> {
-        let node = self.func.node(id);
-        node.children().split_off(node.init.len())
     }
 
     /// Evaluates an expression that forms a statement's own operand (a

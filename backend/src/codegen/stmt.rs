@@ -51,7 +51,7 @@ impl FuncCtx<'_, '_> {
                 | Op::Print { .. }
                 | Op::Delete(..)
         ) {
-            for operand in node.children().split_off(node.init.len()) {
+            for operand in node.operands() {
                 self.hoist_calls(operand);
             }
         }

@@ -53,7 +53,7 @@ impl Batch<'_> {
         let func = self.pkg.func(self.curfn);
         let call_pos = func.node(call).pos;
         // A call's operands are its function value (an interface method
-        // call's: the interface) and arguments; a builtin's, its children.
+        // call's: the interface) and arguments; a builtin's, its operands.
         let (head, callee_fn, operands) = match &func.node(call).op {
             Op::Call { callee, args, .. } => {
                 let callee_fn = crate::inline::static_callee(self.pkg, self.curfn, call);
@@ -72,7 +72,7 @@ impl Batch<'_> {
                 };
                 (head, callee_fn, std::iter::once(first).chain(args.iter().copied()).collect::<Vec<_>>())
             }
-            op => (Head::Builtin(builtin_name(op)), None, func.node(call).children()),
+            op => (Head::Builtin(builtin_name(op)), None, func.node(call).operands()),
         };
 
         // gc's rewriteArgument: every operand but a constant, nil or a
