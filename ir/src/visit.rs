@@ -38,19 +38,29 @@ impl Func {
     /// them: an assignment's right side before its left side, a range
     /// statement's variables before its operand, otherwise as `children`.
     pub fn source_order(&self, stmts: &[NodeId]) -> Vec<NodeId> {
+        self.preorder(stmts, |node| match &node.op {
+            Op::Assign { lhs, rhs, .. } => node.init.iter().chain(rhs).chain([lhs]).copied().collect(),
+            Op::AssignOp { lhs, rhs, .. } => node.init.iter().chain([rhs, lhs]).copied().collect(),
+            Op::Assign2 { lhs, rhs, .. } => node.init.iter().chain(rhs).chain(lhs.iter().flatten()).copied().collect(),
+            Op::Range { key, value, x, body, .. } => node.init.iter().chain(key).chain(value).chain([x]).chain(body).copied().collect(),
+            _ => node.children(),
+        })
+    }
+
+    /// Every node of `stmts`, in pre-order, each node's children as
+    /// `children` (gc's ir.VisitList: an assignment's target before its value).
+    pub fn field_order(&self, stmts: &[NodeId]) -> Vec<NodeId> {
+        self.preorder(stmts, Node::children)
+    }
+
+    /// Every node of `stmts`, in pre-order, each node's children in the
+    /// order `children_of` lists them.
+    fn preorder(&self, stmts: &[NodeId], children_of: impl Fn(&Node) -> Vec<NodeId>) -> Vec<NodeId> {
         let mut out = Vec::new();
         let mut todo: Vec<NodeId> = stmts.iter().rev().copied().collect();
         while let Some(id) = todo.pop() {
             out.push(id);
-            let node = self.node(id);
-            let children: Vec<NodeId> = match &node.op {
-                Op::Assign { lhs, rhs, .. } => node.init.iter().chain(rhs).chain([lhs]).copied().collect(),
-                Op::AssignOp { lhs, rhs, .. } => node.init.iter().chain([rhs, lhs]).copied().collect(),
-                Op::Assign2 { lhs, rhs, .. } => node.init.iter().chain(rhs).chain(lhs.iter().flatten()).copied().collect(),
-                Op::Range { key, value, x, body, .. } => node.init.iter().chain(key).chain(value).chain([x]).chain(body).copied().collect(),
-                _ => node.children(),
-            };
-            todo.extend(children.into_iter().rev());
+            todo.extend(children_of(self.node(id)).into_iter().rev());
         }
         out
     }

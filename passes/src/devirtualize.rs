@@ -21,22 +21,10 @@ pub fn devirtualize_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
         if !func.has_body || func.dead || func.is_wrapper {
             continue;
         }
-        for call in visit_order(func) {
+        for call in func.field_order(&func.body) {
             devirtualize_call(pkg, fid, call, decisions);
         }
     }
-}
-
-/// The nodes of `func` in gc's ir.VisitList order: pre-order, each node's
-/// fields in order (an assignment's target before its value).
-fn visit_order(func: &Func) -> Vec<NodeId> {
-    let mut out = Vec::new();
-    let mut todo: Vec<NodeId> = func.body.iter().rev().copied().collect();
-    while let Some(id) = todo.pop() {
-        out.push(id);
-        todo.extend(func.node(id).children().into_iter().rev());
-    }
-    out
 }
 
 /// The functions with each function literal before the function it is in.

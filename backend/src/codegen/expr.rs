@@ -244,24 +244,21 @@ impl FuncCtx<'_, '_> {
     fn addr_of(&mut self, id: NodeId, x: NodeId) -> Value {
         let node = self.func.node(id);
         let operand = self.func.node(x);
-        if let Op::MapLit(_) = &operand.op {
-            // `&map[K]V{...}`: a cell holding the map.
-            let (ty, escapes) = (operand.ty, node.escapes);
-            let map = self.eval(x);
+        let (ty, escapes) = (operand.ty, node.escapes);
+        let header_lit = match &operand.op {
+            Op::MapLit(_) => true,
+            Op::CompositeLit(_) => matches!(self.types.under(ty), TypeKind::Slice(_)),
+            _ => false,
+        };
+        if header_lit {
+            // `&[]T{...}`, `&map[K]V{...}`: a cell holding the slice or map,
+            // whose backing array or table the literal's own node places.
+            let value = self.eval(x);
             let obj = self.new_object(ty, escapes);
-            self.store_val(ty, obj, 0, &map);
+            self.store_val(ty, obj, 0, &value);
             return obj;
         }
         if let Op::CompositeLit(elems) = &operand.op {
-            let (ty, escapes) = (operand.ty, node.escapes);
-            if matches!(self.types.under(ty), TypeKind::Slice(_)) {
-                // `&[]T{...}`: a cell holding the slice, whose backing array
-                // the literal's own node places.
-                let slice = self.eval(x);
-                let obj = self.new_object(ty, escapes);
-                self.store_val(ty, obj, 0, &slice);
-                return obj;
-            }
             self.run_init(x);
             let obj = self.new_object(ty, escapes);
             self.fill_lit(obj, ty, elems);

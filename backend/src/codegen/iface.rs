@@ -40,17 +40,21 @@ impl FuncCtx<'_, '_> {
             let itab = self.cg.itab(to, from);
             self.data_addr(itab)
         } else {
-            let descriptor = self.cg.type_descriptor(from);
-            self.data_addr(descriptor)
+            self.descriptor_addr(from)
         };
         Val::Parts(vec![type_word, data])
+    }
+
+    /// The address of type `ty`'s descriptor.
+    pub fn descriptor_addr(&mut self, ty: TypeId) -> Value {
+        let descriptor = self.cg.type_descriptor(ty);
+        self.data_addr(descriptor)
     }
 
     /// The itab of dynamic type `dynamic` (a descriptor, or 0) for interface
     /// type `iface`: 0 when it is nil or lacks a method.
     pub fn itab_for(&mut self, iface: TypeId, dynamic: Value) -> Value {
-        let inter = self.cg.type_descriptor(iface);
-        let inter = self.data_addr(inter);
+        let inter = self.descriptor_addr(iface);
         self.call_rt(Rt::AssertItab2, &[inter, dynamic])[0]
     }
 
@@ -103,8 +107,7 @@ impl FuncCtx<'_, '_> {
     /// `value` (of the non-interface type `from`) boxed: its type word and
     /// a data word off the stack.
     pub fn box_value(&mut self, from: TypeId, value: Val) -> Val {
-        let descriptor = self.cg.type_descriptor(from);
-        let type_word = self.data_addr(descriptor);
+        let type_word = self.descriptor_addr(from);
         let data = self.value_data_word(from, value);
         Val::Parts(vec![type_word, data])
     }
@@ -146,8 +149,7 @@ impl FuncCtx<'_, '_> {
             _ if is_string(self.types, from) => self.call_rt(Rt::ConvTString, &[value.part(0), value.part(1)])[0],
             _ => {
                 let addr = self.spill(from, value);
-                let descriptor = self.cg.type_descriptor(from);
-                let descriptor = self.data_addr(descriptor);
+                let descriptor = self.descriptor_addr(from);
                 self.call_rt(Rt::ConvT, &[descriptor, addr])[0]
             }
         }
@@ -202,8 +204,7 @@ impl FuncCtx<'_, '_> {
         let type_word = self.dynamic_type(source, word);
         if self.types.is_nonempty_interface(target) {
             if !comma_ok {
-                let inter = self.cg.type_descriptor(target);
-                let inter = self.data_addr(inter);
+                let inter = self.descriptor_addr(target);
                 let tab = self.call_rt(Rt::AssertItab, &[inter, type_word])[0];
                 return vec![Val::Parts(vec![tab, data])];
             }
@@ -217,21 +218,18 @@ impl FuncCtx<'_, '_> {
             let ok = self.b.ins().icmp_imm_s(IntCC::NotEqual, type_word, 0);
             if !comma_ok {
                 let failed = self.b.ins().icmp_imm_s(IntCC::Equal, type_word, 0);
-                let want = self.cg.type_descriptor(target);
-                let want = self.data_addr(want);
+                let want = self.descriptor_addr(target);
                 self.panic_if(failed, Rt::PanicDotType, &[type_word, want]);
                 return vec![Val::Parts(vec![type_word, data])];
             }
             return vec![Val::Parts(vec![type_word, data]), Val::Parts(vec![ok])];
         }
-        let want = self.cg.type_descriptor(target);
-        let want = self.data_addr(want);
+        let want = self.descriptor_addr(target);
         let matches = self.b.ins().icmp(IntCC::Equal, type_word, want);
         if !comma_ok {
             let failed = self.b.ins().bxor_imm_u(matches, 1);
             if self.types.is_nonempty_interface(source) {
-                let inter = self.cg.type_descriptor(source);
-                let inter = self.data_addr(inter);
+                let inter = self.descriptor_addr(source);
                 self.panic_if(failed, Rt::PanicDotTypeIface, &[inter, type_word, want]);
             } else {
                 self.panic_if(failed, Rt::PanicDotType, &[type_word, want]);

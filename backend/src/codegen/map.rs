@@ -27,8 +27,7 @@ impl FuncCtx<'_, '_> {
     /// `make(map[K]V, hint)`, or a map literal's map.
     pub fn make_map(&mut self, id: NodeId, map_ty: TypeId, hint: Value) -> Val {
         let (key, value) = self.map_types(map_ty);
-        let descriptor = self.cg.type_descriptor(key);
-        let descriptor = self.data_addr(descriptor);
+        let descriptor = self.descriptor_addr(key);
         let value_size = self.iconst(self.types.size(value) as i64);
         let header = if self.func.node(id).escapes { self.iconst(0) } else { self.new_stack_object(MAP_HEADER_SIZE, 8) };
         Val::Parts(vec![self.call_rt(Rt::MakeMap, &[descriptor, value_size, hint, header])[0]])
@@ -55,15 +54,20 @@ impl FuncCtx<'_, '_> {
         self.spill(key_ty, value)
     }
 
+    /// The operands of `m[k]` or `delete(m, k)`, evaluated in order: the
+    /// map, and the address of the key.
+    fn map_and_key(&mut self, m: NodeId, key: NodeId) -> (Value, Value) {
+        let (key_ty, _) = self.map_types(self.func.node(m).ty);
+        let map = self.eval(m).scalar();
+        (map, self.key_addr(key_ty, key))
+    }
+
     /// `m[k]` as a value; with `comma_ok`, `(v, ok)`.
     pub fn index_map(&mut self, m: NodeId, key: NodeId, comma_ok: bool) -> Vec<Val> {
-        let (key_ty, value_ty) = self.map_types(self.func.node(m).ty);
-        let map = self.eval(m).scalar();
-        let key_addr = self.key_addr(key_ty, key);
+        let (_, value_ty) = self.map_types(self.func.node(m).ty);
+        let (map, key_addr) = self.map_and_key(m, key);
         if !comma_ok {
-            let slot = self.call_rt(Rt::MapAccess1, &[map, key_addr])[0];
-            let value = self.load_val(value_ty, slot, 0);
-            return vec![self.own(value_ty, value)];
+            return vec![self.read_place(&Place::MapEntry { map, key: key_addr }, value_ty)];
         }
         let slot = self.call_rt(Rt::MapAccess2, &[map, key_addr])[0];
         let found = self.b.ins().icmp_imm_s(IntCC::NotEqual, slot, 0);
@@ -73,17 +77,13 @@ impl FuncCtx<'_, '_> {
 
     /// `m[k]` as an assignment's target: the map and the key, evaluated now.
     pub fn map_entry_place(&mut self, m: NodeId, key: NodeId) -> Place {
-        let (key_ty, _) = self.map_types(self.func.node(m).ty);
-        let map = self.eval(m).scalar();
-        let key = self.key_addr(key_ty, key);
+        let (map, key) = self.map_and_key(m, key);
         Place::MapEntry { map, key }
     }
 
     /// `delete(m, k)`.
     pub fn map_delete(&mut self, m: NodeId, key: NodeId) {
-        let (key_ty, _) = self.map_types(self.func.node(m).ty);
-        let map = self.eval(m).scalar();
-        let key_addr = self.key_addr(key_ty, key);
+        let (map, key_addr) = self.map_and_key(m, key);
         self.call_rt(Rt::MapDelete, &[map, key_addr]);
     }
 

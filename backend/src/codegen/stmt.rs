@@ -469,8 +469,7 @@ impl FuncCtx<'_, '_> {
                 }
                 _ if this.types.is_interface(case_ty) => this.b.ins().icmp_imm_s(IntCC::NotEqual, dynamic, 0),
                 _ => {
-                    let descriptor = this.cg.type_descriptor(case_ty);
-                    let descriptor = this.data_addr(descriptor);
+                    let descriptor = this.descriptor_addr(case_ty);
                     this.b.ins().icmp(IntCC::Equal, dynamic, descriptor)
                 }
             }
