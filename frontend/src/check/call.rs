@@ -494,28 +494,12 @@ impl<'a> Checker<'a> {
         let call = operands[0].expr;
         let types: Vec<TypeId> = operands.iter().map(|x| x.ty).collect();
         if b == Builtin::Complex {
-            let float = |t: TypeId| match self.types.basic_of(t) {
-                Some(Basic::Float32) => Some(Basic::Complex64),
-                Some(Basic::Float64) => Some(Basic::Complex128),
-                _ => None,
-            };
             if types.len() != 2 {
                 let d = self.expr_string(e);
                 self.error(e.start(), format!("invalid operation: too many arguments for {} (expected 2, found {})", d, types.len()));
                 return self.invalid_expr(e);
             }
-            if !self.types.identical(types[0], types[1]) {
-                let d = self.expr_string(e);
-                let (a, b) = (self.types.type_string(types[0]), self.types.type_string(types[1]));
-                self.error(call.start(), format!("invalid operation: {} (mismatched types {} and {})", d, a, b));
-                return self.invalid_expr(e);
-            }
-            let Some(result) = float(types[0]) else {
-                let t = self.types.type_string(types[0]);
-                self.error(call.start(), format!("invalid argument: arguments have type {}, expected floating-point", t));
-                return self.invalid_expr(e);
-            };
-            let ty = self.types.basic(result);
+            let Some(ty) = self.complex_type(e, call.start(), types[0], types[1]) else { return self.invalid_expr(e) };
             self.exprs[e.id as usize] = ExprInfo { ty, mode: Mode::Value, value: None };
             return;
         }
@@ -563,23 +547,7 @@ impl<'a> Checker<'a> {
         };
         let both_untyped = self.is_untyped(x.ty) && self.is_untyped(y.ty);
         let (xt, yt) = (as_float(&x, both_untyped), as_float(&y, both_untyped));
-        if !self.types.identical(xt, yt) {
-            let d = self.expr_string(e);
-            let (a, b) = (self.types.type_string(xt), self.types.type_string(yt));
-            self.error(args[0].start(), format!("invalid operation: {} (mismatched types {} and {})", d, a, b));
-            return self.invalid_expr(e);
-        }
-        let result = match self.types.basic_of(xt) {
-            Some(Basic::Float32) => Basic::Complex64,
-            Some(Basic::Float64) => Basic::Complex128,
-            Some(Basic::UntypedFloat) => Basic::UntypedComplex,
-            _ => {
-                let t = self.types.type_string(xt);
-                self.error(args[0].start(), format!("invalid argument: arguments have type {}, expected floating-point", t));
-                return self.invalid_expr(e);
-            }
-        };
-        let ty = self.types.basic(result);
+        let Some(ty) = self.complex_type(e, args[0].start(), xt, yt) else { return self.invalid_expr(e) };
         let value = match (&x.value, &y.value) {
             (Some(re), Some(im)) if x.mode == Mode::Constant && y.mode == Mode::Constant => {
                 re.as_float().zip(im.as_float()).map(|(re, im)| Value::Complex(re, im))
@@ -588,6 +556,29 @@ impl<'a> Checker<'a> {
         };
         let mode = if value.is_some() { Mode::Constant } else { Mode::Value };
         self.exprs[e.id as usize] = ExprInfo { ty, mode, value };
+    }
+
+    /// The type of `complex(x, y)` for parts of types `xt` and `yt`: the
+    /// complex type of their float type, or None once types2's error for
+    /// different or non-float types is reported at `at`.
+    fn complex_type(&mut self, e: &Expr, at: Pos, xt: TypeId, yt: TypeId) -> Option<TypeId> {
+        if !self.types.identical(xt, yt) {
+            let d = self.expr_string(e);
+            let (a, b) = (self.types.type_string(xt), self.types.type_string(yt));
+            self.error(at, format!("invalid operation: {} (mismatched types {} and {})", d, a, b));
+            return None;
+        }
+        let result = match self.types.basic_of(xt) {
+            Some(Basic::Float32) => Basic::Complex64,
+            Some(Basic::Float64) => Basic::Complex128,
+            Some(Basic::UntypedFloat) => Basic::UntypedComplex,
+            _ => {
+                let t = self.types.type_string(xt);
+                self.error(at, format!("invalid argument: arguments have type {}, expected floating-point", t));
+                return None;
+            }
+        };
+        Some(self.types.basic(result))
     }
 
     /// types2's real(x) and imag(x): a part of a complex number, as a
