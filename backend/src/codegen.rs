@@ -7,7 +7,7 @@
 //! Calling convention (Go to Go, in the platform's C convention): every
 //! function takes a hidden first argument, the closure context (the closure
 //! record for a func literal or method value, 0 for a direct call, the
-//! receiver for a call through an itab, whose methods never read it); then one
+//! itab for a call through one, whose methods never read it); then one
 //! pointer per struct/array result, where the callee writes that result;
 //! then the parameters, each flattened into its parts (see `layout.rs`), a
 //! struct/array parameter as the address of a private copy the caller made.

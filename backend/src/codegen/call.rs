@@ -172,6 +172,15 @@ impl Codegen<'_> {
     }
 }
 
+/// A call through an interface: the method's code and the itab it was
+/// read from, and the data word passed as the receiver.
+#[derive(Clone, Copy)]
+struct Dynamic {
+    code: Value,
+    tab: Value,
+    receiver: Value,
+}
+
 /// The address of a new object of `size` bytes in the frame of the function
 /// `b` builds.
 pub(super) fn stack_object(b: &mut FunctionBuilder, size: u64, align: u64) -> Value {
@@ -203,7 +212,7 @@ impl FuncCtx<'_, '_> {
                     self.nil_check(tab);
                 }
                 let code = self.b.ins().load(types::I64, flags(), tab, 16 + 8 * method as i32);
-                Some((code, iface.part(1)))
+                Some(Dynamic { code, tab, receiver: iface.part(1) })
             }
             _ => None,
         };
@@ -221,12 +230,14 @@ impl FuncCtx<'_, '_> {
             })
             .collect();
         // The context word: a method in an itab never reads it, so a call
-        // through an interface passes the receiver, already in a register,
-        // rather than a zero kept alive (and spilled) across calls.
-        let context = func_value.or(dynamic.map(|(_, receiver)| receiver)).unwrap_or_else(|| self.iconst(0));
+        // through an interface passes the itab, already in a register,
+        // rather than a zero kept alive (and spilled) across calls. Not the
+        // receiver: recover() compares its context with the deferred
+        // call's record, which a receiver (a func value) can be; no itab is.
+        let context = func_value.or(dynamic.map(|d| d.tab)).unwrap_or_else(|| self.iconst(0));
         let mut call_args = vec![context];
         call_args.extend(result_slots.iter().flatten().copied());
-        call_args.extend(dynamic.map(|(_, receiver)| receiver));
+        call_args.extend(dynamic.map(|d| d.receiver));
         for value in &values {
             call_args.extend(value_parts(value));
         }
@@ -240,7 +251,7 @@ impl FuncCtx<'_, '_> {
                 let receiver_at = 1 + result_slots.iter().flatten().count();
                 clif_sig.params.insert(receiver_at, AbiParam::new(types::I64));
                 let sig_ref = self.b.import_signature(clif_sig);
-                let code = dynamic.map(|(code, _)| code).expect("a dynamic call's code");
+                let code = dynamic.map(|d| d.code).expect("a dynamic call's code");
                 self.b.ins().call_indirect(sig_ref, code, &call_args)
             }
             (None, Some(record)) => {

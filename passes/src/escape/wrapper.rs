@@ -42,7 +42,7 @@ impl Batch<'_> {
             Op::DotInter { .. } => return true,
             _ => {}
         }
-        match self.pkg.types.kind(func.node(*callee).ty) {
+        match self.pkg.types.under(func.node(*callee).ty) {
             TypeKind::Func(sig) => !sig.params.is_empty() || !sig.results.is_empty(),
             _ => true,
         }
