@@ -63,11 +63,18 @@ extern volatile sig_atomic_t in_signal_handler;
 void print_traceback(int force);
 MG_NORETURN void die2(void);
 MG_NORETURN void panic_finish(void);
+/* Go's throw: "fatal error: msg" and a traceback even with GOTRACEBACK=none. */
 MG_NORETURN void throw_msg(const char *msg);
+/* Go's fatal (a user error, e.g. a deadlock): as throw_msg, but the
+ * traceback follows GOTRACEBACK. */
+MG_NORETURN void fatal_msg(const char *msg);
 MG_NORETURN void panic_runtime_error(const char *msg);
 MG_NORETURN void panic_plain(const char *msg);
 MG_NORETURN void panicmem_sig(int sig, int code, uint64_t addr, uint64_t pc);
 void pname(const minigo_type *t);
+
+/* map.c: Go's fastrand, seeded once per process from /dev/urandom. */
+uint64_t fastrand64(void);
 
 /* iface.c: == on two values of type t, as the type's equality steps say. */
 int32_t mg_values_equal(const minigo_type *t, const void *a, const void *b);
@@ -84,9 +91,58 @@ void *rawalloc(uint64_t size, int has_pointers);
 void install_signals(void);
 void install_altstack(void);
 
-/* main.c: the thread running Go code. Its stack bounds (for
- * stringDataOnStack and for recognising stack overflow in the SIGSEGV
- * handler), 0 when unknown. */
+/* The panic and defer state of one goroutine (the part of Go's g that
+ * panic.go uses; the records it points to are panic.c's). */
+struct mg_frame;
+struct mg_panic;
+typedef struct mg_g {
+    struct mg_frame *frame_top; /* the innermost frame with deferred calls */
+    struct mg_panic *panic_top; /* the newest panic in flight */
+    /* the value of the panic being raised, until unwind_panic makes its record */
+    const minigo_type *raised_type;
+    const void *raised_data;
+    /* The closure context of the deferred call being made: recover() stops
+     * a panic only when the deferred call itself calls it (gc compares the
+     * caller's argument pointer; minigo compares the caller's closure
+     * context, which generated code passes to minigo_recover). */
+    void *deferred_context;
+} mg_g;
+
+/* sched.c: goroutines on one thread (Go's g and one P). */
+struct mg_sudog;
+typedef struct mg_goroutine {
+    void *sp; /* the saved stack pointer while switched out */
+    uintptr_t stack_lo, stack_hi; /* the usable stack, above its guard */
+    size_t stack_guard;
+    int64_t id;
+    int32_t status; /* MG_G_* */
+    /* Go's selectDone: set by whoever dequeues one of this goroutine's
+     * select waiters first; the others are then skipped. */
+    uint32_t select_done;
+    const char *wait_reason; /* while MG_G_WAITING: Go's waitReason text */
+    void *closure;           /* the function to run, until it starts */
+    struct mg_sudog *param;  /* Go's param: the waiter whose operation woke us */
+    struct mg_goroutine *schedlink; /* next in the global run queue or the free list */
+    mg_g panic;
+} mg_goroutine;
+enum { MG_G_IDLE, MG_G_RUNNABLE, MG_G_RUNNING, MG_G_WAITING, MG_G_DEAD };
+extern mg_goroutine *curg;
+extern mg_g *curg_panic; /* &curg->panic */
+/* Parks the running goroutine (reason: Go's waitReason text, shown by a
+ * deadlock's traceback) until goready; another goroutine runs meanwhile.
+ * No goroutine to run: the deadlock fatal error. */
+void gopark(const char *wait_reason);
+MG_NORETURN void gopark_forever(const char *wait_reason);
+/* Makes a parked goroutine runnable, next to run (Go's goready). */
+void goready(mg_goroutine *gp);
+/* The goroutine part of a traceback (print_traceback): the running one's
+ * header, or after a deadlock every live one's with its wait reason. */
+void print_goroutines(void);
+
+/* main.c: the thread running Go code. The running goroutine's stack
+ * bounds (for stringDataOnStack and for recognising stack overflow in the
+ * SIGSEGV handler), 0 when unknown; sched.c switches them with the
+ * goroutine. */
 extern uintptr_t gstack_lo, gstack_hi;
 extern size_t gstack_guard;
 

@@ -7,8 +7,9 @@
 int minigo_argc;
 char **minigo_argv;
 
-/* Stack bounds of the thread running Go code (for stringDataOnStack and
- * for recognising stack overflow in the SIGSEGV handler). 0 when unknown. */
+/* Stack bounds of the running goroutine (for stringDataOnStack and for
+ * recognising stack overflow in the SIGSEGV handler). 0 when unknown. Set
+ * here for the main goroutine; sched.c switches them with the goroutine. */
 uintptr_t gstack_lo, gstack_hi;
 size_t gstack_guard;
 

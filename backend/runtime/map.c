@@ -56,7 +56,8 @@ _Static_assert(sizeof(mg_map) <= MINIGO_MAP_SIZE, "minigo_map too small");
 
 static uint64_t rand_state;
 
-static uint64_t fastrand64(void)
+/* shared with select's poll order (internal.h) */
+uint64_t fastrand64(void)
 {
     if (rand_state == 0) {
         uint64_t s = (uint64_t)(uintptr_t)&rand_state ^ (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);

@@ -266,4 +266,27 @@ void minigo_defer_thunk_enter(void *callee);
  * panics as in Go. Structs and arrays are compared byte by byte. */
 int32_t minigo_efaceeq(const minigo_type *t1, const void *d1, const minigo_type *t2, const void *d2);
 
+/* ---- goroutines, channels, select (sched.c, chan.c) ----
+ * One thread runs every goroutine, as Go does with GOMAXPROCS=1: no
+ * preemption; a goroutine runs until it blocks on a channel or returns.
+ * Blocked forever with nothing runnable: Go's "fatal error: all goroutines
+ * are asleep - deadlock!". main.main returning ends the program. */
+/* Goroutines. A goroutine runs a closure record: its first word is the code,
+ * called as code(closure) (the same records deferred calls use). The new
+ * goroutine runs next, once the caller blocks. */
+void minigo_go(void *closure);
+/* Channels: a chan value is a pointer to the runtime's channel (NULL: nil).
+ * makechan panics "makechan: size out of range" for size < 0 or too big. */
+void *minigo_makechan(const minigo_type *elem, int64_t size);
+void minigo_chansend(void *c, const void *elem);          /* copies elem->size bytes from elem */
+uint8_t minigo_chanrecv(void *c, void *elem);             /* elem may be NULL (value discarded); returns 1 when a value was received, 0 when c is closed and drained (then *elem is zeroed) */
+void minigo_closechan(void *c);
+int64_t minigo_chanlen(void *c);                          /* 0 for nil */
+int64_t minigo_chancap(void *c);                          /* 0 for nil */
+/* select: one case per comm clause, in source order. dir: 1 send (elem points at the value to send), 2 receive (elem: where the value goes, may be NULL). A case with a nil channel is never ready. Returns the index of the case chosen, or -1 when block == 0 and no case is ready (the default clause); *recv_ok is set for a receive case as minigo_chanrecv's result. ncases may be 0: `select {}` with block=1 blocks forever.
+ * A ready case is chosen uniformly at random among the ready ones; one case
+ * with block=1 behaves as the plain send or receive (as gc compiles it). */
+typedef struct minigo_scase { void *c; void *elem; int64_t dir; } minigo_scase;
+int64_t minigo_select(minigo_scase *cases, int64_t ncases, int32_t block, uint8_t *recv_ok);
+
 #endif

@@ -66,15 +66,15 @@ static int traceback_level(int *crash)
     }
 }
 
-/* The part after the panic lines: Go's "\ngoroutine 1 [running]:" and
- * frames. We cannot name real frames; we print one stub frame. */
+/* The part after the panic lines: Go's "\ngoroutine N [running]:" and
+ * frames (sched.c prints them). We cannot name real frames; each
+ * goroutine gets one stub frame. */
 void print_traceback(int force)
 {
     int crash;
     int level = traceback_level(&crash);
-    if (level > 0 || force) {
-        pstr("\ngoroutine 1 [running]:\nmain.main()\n\t?:0 +0x0\n");
-    }
+    if (level > 0 || force)
+        print_goroutines();
     pflush();
     if (crash) {
         struct sigaction sa;
@@ -114,6 +114,15 @@ MG_NORETURN void throw_msg(const char *msg)
     pstr(msg);
     pstr("\n");
     print_traceback(1);
+    die2();
+}
+
+MG_NORETURN void fatal_msg(const char *msg)
+{
+    pstr("fatal error: ");
+    pstr(msg);
+    pstr("\n");
+    print_traceback(0);
     die2();
 }
 
@@ -486,22 +495,9 @@ typedef struct mg_panic {
     struct mg_panic *link; /* the older panic it interrupted */
 } mg_panic;
 
-/* The panic and defer state of the running goroutine (the part of Go's g
- * that panic.go uses). One for now: the program runs one goroutine. */
-typedef struct mg_g {
-    mg_frame *frame_top;  /* the innermost frame with deferred calls */
-    mg_panic *panic_top;  /* the newest panic in flight */
-    /* the value of the panic being raised, until unwind_panic makes its record */
-    const minigo_type *raised_type;
-    const void *raised_data;
-    /* The closure context of the deferred call being made: recover() stops
-     * a panic only when the deferred call itself calls it (gc compares the
-     * caller's argument pointer; minigo compares the caller's closure
-     * context, which generated code passes to minigo_recover). */
-    void *deferred_context;
-} mg_g;
-
-static mg_g g;
+/* The running goroutine's panic and defer state is *curg_panic (mg_g, in
+ * internal.h): each goroutine has its own, so a recover() stops only a
+ * panic of its own goroutine. */
 
 /* A run-time error's value: its message, whose Error() method returns it. */
 typedef struct {
@@ -525,15 +521,15 @@ static const minigo_type runtime_error_type = {
 
 static void set_panic_value(const minigo_type *t, const void *data)
 {
-    g.raised_type = t;
-    g.raised_data = data;
+    curg_panic->raised_type = t;
+    curg_panic->raised_data = data;
 }
 
 void *minigo_defer_frame(void)
 {
     mg_frame *f = GC_MALLOC(sizeof(mg_frame));
-    f->link = g.frame_top;
-    g.frame_top = f;
+    f->link = curg_panic->frame_top;
+    curg_panic->frame_top = f;
     return f;
 }
 
@@ -549,9 +545,9 @@ void minigo_defer_push(void *frame, void *closure)
 /* A recovered panic is done: it leaves the chain, with the panics it aborted. */
 static void finish_recovery(void)
 {
-    g.panic_top = g.panic_top->link;
-    while (g.panic_top && g.panic_top->aborted)
-        g.panic_top = g.panic_top->link;
+    curg_panic->panic_top = curg_panic->panic_top->link;
+    while (curg_panic->panic_top && curg_panic->panic_top->aborted)
+        curg_panic->panic_top = curg_panic->panic_top->link;
 }
 
 /* Runs the frame's deferred calls. While `unwinding` (the newest panic
@@ -566,11 +562,11 @@ static void run_defers(mg_frame *f, int unwinding)
         mg_defer *d = f->defers;
         f->defers = d->next;
         void (*code)(void *) = *(void (**)(void *))d->closure;
-        void *saved = g.deferred_context;
-        g.deferred_context = unwinding ? d->closure : NULL;
+        void *saved = curg_panic->deferred_context;
+        curg_panic->deferred_context = unwinding ? d->closure : NULL;
         code(d->closure);
-        g.deferred_context = saved;
-        if (unwinding && g.panic_top->recovered) {
+        curg_panic->deferred_context = saved;
+        if (unwinding && curg_panic->panic_top->recovered) {
             finish_recovery();
             unwinding = 0;
         }
@@ -581,15 +577,15 @@ static void run_defers(mg_frame *f, int unwinding)
  * (when the call may recover at all). */
 void minigo_defer_thunk_enter(void *callee)
 {
-    if (g.deferred_context != NULL)
-        g.deferred_context = callee;
+    if (curg_panic->deferred_context != NULL)
+        curg_panic->deferred_context = callee;
 }
 
 void minigo_defer_return(void *frame)
 {
     mg_frame *f = frame;
     run_defers(f, 0);
-    g.frame_top = f->link;
+    curg_panic->frame_top = f->link;
 }
 
 /* Go's printpanics: the chain, oldest first, each later one indented. */
@@ -623,7 +619,7 @@ static MG_NORETURN void unwind_panic(void)
         p->signal_len = n - line - 1;
     }
     pbuf_len = 0;
-    if (!g.raised_type) {
+    if (!curg_panic->raised_type) {
         static const char prefix[] = "panic: ";
         runtime_error *e = GC_MALLOC(sizeof(runtime_error));
         size_t skip = line >= sizeof prefix - 1 && memcmp(p->text, prefix, sizeof prefix - 1) == 0 ? sizeof prefix - 1 : 0;
@@ -631,12 +627,12 @@ static MG_NORETURN void unwind_panic(void)
         e->n = (int64_t)(line - skip);
         set_panic_value(&runtime_error_type, e);
     }
-    p->type = g.raised_type;
-    p->data = g.raised_data;
-    g.raised_type = NULL;
-    g.raised_data = NULL;
-    p->link = g.panic_top;
-    g.panic_top = p;
+    p->type = curg_panic->raised_type;
+    p->data = curg_panic->raised_data;
+    curg_panic->raised_type = NULL;
+    curg_panic->raised_data = NULL;
+    p->link = curg_panic->panic_top;
+    curg_panic->panic_top = p;
     continue_unwinding();
 }
 
@@ -645,10 +641,10 @@ static MG_NORETURN void unwind_panic(void)
 static MG_NORETURN void continue_unwinding(void)
 {
     const mg_panic *p;
-    if (g.frame_top)
-        longjmp(g.frame_top->jb, 1);
-    print_panics(g.panic_top);
-    for (p = g.panic_top; p; p = p->link)
+    if (curg_panic->frame_top)
+        longjmp(curg_panic->frame_top->jb, 1);
+    print_panics(curg_panic->panic_top);
+    for (p = curg_panic->panic_top; p; p = p->link)
         if (p->signal) {
             pbytes(p->signal, p->signal_len);
             pstr("\n");
@@ -660,7 +656,7 @@ static MG_NORETURN void continue_unwinding(void)
 void minigo_defer_unwind(void *frame)
 {
     mg_frame *f = frame;
-    mg_panic *p = g.panic_top, *older;
+    mg_panic *p = curg_panic->panic_top, *older;
     /* Older panics running this frame's deferred calls are unwound past. */
     for (older = p->link; older; older = older->link)
         if (older->frame == f)
@@ -669,16 +665,16 @@ void minigo_defer_unwind(void *frame)
     /* The frame stays on top while its deferred calls run: a panic in one
      * of them comes back here for the others. */
     run_defers(f, 1);
-    g.frame_top = f->link;
-    if (g.panic_top != p)
+    curg_panic->frame_top = f->link;
+    if (curg_panic->panic_top != p)
         return; /* recovered: the function returns normally */
     continue_unwinding();
 }
 
 void minigo_recover(int64_t *out, void *context)
 {
-    mg_panic *p = g.panic_top;
-    if (p && !p->recovered && context != NULL && context == g.deferred_context) {
+    mg_panic *p = curg_panic->panic_top;
+    if (p && !p->recovered && context != NULL && context == curg_panic->deferred_context) {
         p->recovered = 1;
         out[0] = (int64_t)(uintptr_t)p->type;
         out[1] = (int64_t)(uintptr_t)p->data;

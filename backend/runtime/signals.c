@@ -40,8 +40,9 @@ static void fault_handler(int sig, siginfo_t *si, void *uc)
 
     in_signal_handler = 1;
 
-    /* stack overflow: a fault in the Go stack (a main-thread stack that could
-     * not grow) or in/just below its guard */
+    /* stack overflow: a fault in the running goroutine's stack (a
+     * main-thread stack that could not grow) or in/just below its guard
+     * (a goroutine's is 64 KiB: sched.c) */
     if (sig == SIGSEGV && gstack_lo != 0 && addr < gstack_hi &&
         addr + gstack_guard + ((uint64_t)64 << 20) >= gstack_lo) {
         pflush();

@@ -1,5 +1,6 @@
 //! The C runtime's own checks (`runtime/test/check.sh`: print formats,
-//! slices, strings, panics, signals, against goldens recorded from Go 1.19),
+//! slices, strings, panics, signals, goroutines and channels, against
+//! goldens recorded from Go 1.19, or hand-checked where Go has no equivalent),
 //! run once per target: the host's with `cc`, aarch64's with
 //! `aarch64-linux-gnu-gcc` under qemu-aarch64. A target that cannot be built
 //! or run here is skipped with a note, except under `CI=true`, where it fails.

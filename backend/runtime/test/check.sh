@@ -34,7 +34,7 @@ compare() { # NAME GOLDEN ACTUAL
     fi
 }
 
-for p in print slices strings panics extras; do
+for p in print slices strings panics goroutines extras; do
     if ! $CC $CFLAGS -Wall -Wextra -o "$tmp/$p" "$MG_HERE/$p.c" "$tmp"/*.rt.o $LDFLAGS -lgc; then
         echo "FAIL build $p"
         fail=1
@@ -55,6 +55,11 @@ for p in print slices strings panics extras; do
             echo "== overflow (MINIGO_STACKSIZE=16777216)"
             MINIGO_STACKSIZE=16777216 GOTRACEBACK=none mg_run "$tmp/out" "$tmp/$p" overflow |
                 sed -e 's/sp=0x[0-9a-f]* stack=\[0x[0-9a-f]*, 0x[0-9a-f]*\]/sp=0xSP stack=[0xLO, 0xHI]/'
+            echo "== overflowg (MINIGO_STACKSIZE=16777216)"
+            MINIGO_STACKSIZE=16777216 GOTRACEBACK=none mg_run "$tmp/out" "$tmp/$p" overflowg |
+                sed -e 's/sp=0x[0-9a-f]* stack=\[0x[0-9a-f]*, 0x[0-9a-f]*\]/sp=0xSP stack=[0xLO, 0xHI]/'
+            echo "== segvg"
+            (unset GOTRACEBACK; mg_run "$tmp/out" "$tmp/$p" segvg)
             echo "== memstats"
             MINIGO_MEMSTATS=1 mg_run "$tmp/out" "$tmp/$p" memstats
             echo "== gc"

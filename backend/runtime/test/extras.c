@@ -3,6 +3,8 @@
  *   segv0/segv8  a real nil dereference caught by the SIGSEGV backstop
  *   fault        a wild (non-nil) fault: Go's "unexpected fault address"
  *   overflow     unbounded recursion: Go's "fatal error: stack overflow"
+ *   overflowg    the same in a goroutine (its own stack and guard)
+ *   segvg        a nil dereference in a goroutine
  *   memstats     MINIGO_MEMSTATS=1 allocation counting
  *   exit3        minigo_exit flushes output and passes the code through
  *   gc           objects reachable only from a global, from the stack, from a
@@ -32,6 +34,31 @@ static int64_t recurse(int64_t n)
     if (n >= depth_limit)
         return 0;
     return recurse(n + 1) + pad[3];
+}
+
+/* a goroutine's closure record: the code, then what it captured */
+typedef struct { void (*code)(void *); } closure;
+
+static void overflow_goroutine(void *self)
+{
+    (void)self;
+    minigo_printint(recurse(0));
+}
+
+static void segv_goroutine(void *self)
+{
+    (void)self;
+    S("x = ");
+    minigo_printint(nilp[1]);
+}
+
+static void in_goroutine(void (*code)(void *))
+{
+    static const minigo_type t_int = {8, MINIGO_KIND_INT, 0, (const uint8_t *)"int", 3, NULL, NULL, 0};
+    closure *c = minigo_alloc(sizeof(closure), 1);
+    c->code = code;
+    minigo_go(c);
+    minigo_chanrecv(minigo_makechan(&t_int, 0), NULL);
 }
 
 typedef struct node { struct node *next; int64_t val; char pad[48]; } node;
@@ -133,6 +160,10 @@ void main_main(void)
         minigo_printint(*p);
     } else if (strcmp(c, "overflow") == 0) {
         minigo_printint(recurse(0));
+    } else if (strcmp(c, "overflowg") == 0) {
+        in_goroutine(overflow_goroutine);
+    } else if (strcmp(c, "segvg") == 0) {
+        in_goroutine(segv_goroutine);
     } else if (strcmp(c, "memstats") == 0) {
         int64_t o[3], nc;
         int64_t pairs[4] = {(int64_t)(uintptr_t)"ab", 2, (int64_t)(uintptr_t)"cd", 2};

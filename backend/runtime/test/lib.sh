@@ -24,6 +24,21 @@ mg_run() {
     printf '\n[rc=%d]\n' "$_rc"
 }
 
+# mg_frames: each goroutine's frames in a traceback -> one <tab>FRAMES line
+# (minigo prints one stub frame per goroutine; Go names the real ones,
+# "created by" lines included)
+mg_frames() {
+    awk '/^goroutine [0-9]+ \[.*\]:$/ { print; print "\tFRAMES"; skip = 1; next }
+         skip && $0 == "" { skip = 0 }
+         !skip { print }'
+}
+
+# The failure cases of goroutines ($MG_CASE); run with GOTRACEBACK unset
+# (and the first deadlock also with none).
+MG_GOROUTINE_CASES="sendclosed sendclosedwait selectsendclosed closeclosed closenil
+makechanneg makechanbig gpanic deadrecv deadsend deadnilrecv deadnilsend deadselect
+deadselectnone deadmany deadgoroutine"
+
 # mg_suite DIR NAME TMPFILE: the whole expected text for program NAME built in DIR
 mg_suite() {
     _d=$1
@@ -45,6 +60,17 @@ mg_suite() {
                 fi
             done
         done
+        ;;
+    goroutines)
+        # one P, as this runtime schedules (Go's order with GOMAXPROCS=1)
+        echo "== all"
+        (unset GOTRACEBACK MG_CASE; GOMAXPROCS=1 mg_run "$_t" "$_d/$_n")
+        for _c in $MG_GOROUTINE_CASES; do
+            echo "== $_c"
+            (unset GOTRACEBACK; GOMAXPROCS=1 MG_CASE=$_c mg_run "$_t" "$_d/$_n") | mg_frames
+        done
+        echo "== deadrecv GOTRACEBACK=none"
+        GOTRACEBACK=none GOMAXPROCS=1 MG_CASE=deadrecv mg_run "$_t" "$_d/$_n"
         ;;
     *)
         (unset GOTRACEBACK; mg_run "$_t" "$_d/$_n")
