@@ -1,7 +1,8 @@
 //! Statements: declarations, assignments of every form, if, the four loop
 //! forms with break and continue (labelled too), switch with fallthrough,
 //! goto, calls, println, pointers stored in globals, closures, interface
-//! assertions, maps, defer, and panics where they are recovered.
+//! assertions, maps, defer, panics where they are recovered, and channels,
+//! goroutines and select whose results do not depend on scheduling.
 
 use super::expr::header_safe;
 use super::types::{IntKind, Ty, INT, INT_KINDS};
@@ -37,6 +38,7 @@ impl Generator {
                 self.block(depth - 1, 1, 3);
                 self.line("}");
             }
+            31 => self.chan_stmt(),
             _ => self.decl_stmt(),
         }
     }
@@ -806,5 +808,75 @@ impl Generator {
             self.note_shared_write();
         }
         self.line(&format!("defer func() {{\n{}}}()", body));
+    }
+
+    /// Channels whose results do not depend on scheduling: a buffered
+    /// channel filled, closed and drained by `range`; a goroutine computing
+    /// a value while the statement waits for it (so it may read and write
+    /// whatever the waiting function sees, and must not panic); a select
+    /// whose only ready case is a buffered channel holding a value (or, when
+    /// it is empty, a default), beside cases on nil channels.
+    fn chan_stmt(&mut self) {
+        let ty = self.scalar_or_struct_type();
+        let (c, v) = (self.fresh("c"), self.fresh("v"));
+        self.line("{");
+        self.indent += 1;
+        match self.rng.gen_range(0..3) {
+            0 => {
+                let n = self.rng.gen_range(1..6u64);
+                self.line(&format!("{} := make(chan {}, {})", c, ty.go(), n));
+                let i = self.fresh("i");
+                self.line(&format!("for {} := 0; {} < {}; {}++ {{", i, i, n, i));
+                self.scopes.push(vec![Var { name: i, ty: INT, assignable: false, may_be_nil: false, frame: Some(self.frames.len() - 1) }]);
+                let saved_mult = self.frame().mult;
+                self.frame().mult = saved_mult.saturating_mul(n);
+                let value = self.value(&ty, 2);
+                self.frame().mult = saved_mult;
+                self.scopes.pop();
+                self.line(&format!("\t{} <- {}", c, value));
+                self.line("}");
+                self.line(&format!("close({})", c));
+                self.line(&format!("cs = cs*31 + uint64(len({})*8+cap({}))", c, c));
+                let fold: String = self.fold(&v, &ty, 1).lines().map(|l| format!("\t{}\n", l)).collect();
+                self.line(&format!("for {} := range {} {{\n{}}}", v, c, fold));
+            }
+            1 if !self.frame().recovers => {
+                self.line(&format!("{} := make(chan {})", c, ty.go()));
+                let value = self.value(&ty, 2);
+                self.line(&format!("go func() {{\n\t{} <- {}\n}}()", c, value));
+                self.line(&format!("{} := <-{}", v, c));
+                let fold = self.fold(&v, &ty, 1);
+                self.line(&fold);
+            }
+            _ => {
+                let nil = self.fresh("c");
+                self.line(&format!("{} := make(chan {}, 1)", c, ty.go()));
+                self.line(&format!("var {} chan {}", nil, ty.go()));
+                let full = self.chance(0.7);
+                if full {
+                    let value = self.value(&ty, 2);
+                    self.line(&format!("{} <- {}", c, value));
+                }
+                let fold: String = self.fold(&v, &ty, 1).lines().map(|l| format!("\t{}\n", l)).collect();
+                let mut cases = vec![
+                    format!("case {}, ok := <-{}:\n\tif ok {{\n\t\tcs = cs*31 + 1\n\t}}\n{}", v, c, fold.trim_end()),
+                    format!("case <-{}:\n\tcs = cs*31 + 2", nil),
+                ];
+                if self.chance(0.5) {
+                    let value = self.value(&ty, 2);
+                    cases.push(format!("case {} <- {}:\n\tcs = cs*31 + 3", nil, value));
+                }
+                if !full || self.chance(0.3) {
+                    cases.push("default:\n\tcs = cs*31 + 4".to_string());
+                }
+                let n = cases.len();
+                for k in (1..n).rev() {
+                    cases.swap(k, self.rng.gen_range(0..=k));
+                }
+                self.line(&format!("select {{\n{}\n}}", cases.join("\n")));
+            }
+        }
+        self.indent -= 1;
+        self.line("}");
     }
 }
