@@ -24,6 +24,7 @@
 mod arith;
 mod builtin;
 mod call;
+mod chan;
 mod complex;
 mod data;
 mod defer;

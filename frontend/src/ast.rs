@@ -196,7 +196,7 @@ impl UnaryOp {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChanDir {
     Both,
     Send,
@@ -316,6 +316,16 @@ pub struct CaseClause {
     pub body: Vec<Stmt>,
 }
 
+/// A clause of a select statement: `case comm:` (a send, a receive, or an
+/// assignment of a receive) or `default:` (no `comm`).
+#[derive(Clone, Debug)]
+pub struct CommClause {
+    pub pos: Pos,
+    pub comm: Option<Box<Stmt>>,
+    pub colon: Pos,
+    pub body: Vec<Stmt>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Stmt {
     pub pos: Pos,
@@ -354,6 +364,10 @@ pub enum StmtKind {
         tag: Option<Expr>,
         bind: Option<Ident>,
         clauses: Vec<CaseClause>,
+        rbrace: Pos,
+    },
+    Select {
+        clauses: Vec<CommClause>,
         rbrace: Pos,
     },
     For {

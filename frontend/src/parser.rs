@@ -489,11 +489,6 @@ impl Ctx {
         Stmt { pos: pos as Pos, kind }
     }
 
-    pub(crate) fn unsupported(&self, pos: usize, message: &str) -> Stmt {
-        self.error(pos as Pos, message);
-        Stmt { pos: pos as Pos, kind: StmtKind::Empty }
-    }
-
     /// Splits a header into init statement and condition and reports what gc's
     /// header() reports: a missing `if` condition, or a statement that is not
     /// an expression where the condition goes. `lbrace` is the `{` after it.
@@ -655,6 +650,14 @@ fn walk_stmt(s: &mut Stmt, f: &mut dyn FnMut(&mut Expr)) {
             }
             for clause in clauses {
                 clause.exprs.iter_mut().flatten().for_each(|e| walk_expr(e, f));
+                walk_stmts(&mut clause.body, f);
+            }
+        }
+        StmtKind::Select { clauses, .. } => {
+            for clause in clauses {
+                if let Some(comm) = &mut clause.comm {
+                    walk_stmt(comm, f);
+                }
                 walk_stmts(&mut clause.body, f);
             }
         }
@@ -1628,7 +1631,6 @@ func main() { println(x) }
     #[test]
     fn constructs_outside_the_tree_are_reported() {
         let cases = [
-            (in_main("\tselect {\n\t}"), "./x.go:4:2: select statements are not supported yet (minigo tier 2)"),
             (in_main("\tgo f"), "./x.go:4:5: expression in go must be function call"),
             (in_main("\tdefer (f())"), "./x.go:4:8: expression in defer must not be parenthesized"),
             (in_main("\tfor a, b, c := range x {\n\t}"), "./x.go:4:12: range clause permits at most two iteration variables"),

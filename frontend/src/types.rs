@@ -3,6 +3,7 @@
 //! gc's type printer (`types/fmt.go`): `[]int`, `*T`, `func(int) (int, bool)`,
 //! `interface {}`, `struct { a int; b int }`.
 
+use crate::ast::ChanDir;
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -184,7 +185,7 @@ pub enum TypeKind {
     Slice(TypeId),
     Array(u64, TypeId),
     Map(TypeId, TypeId),
-    Chan(TypeId),
+    Chan(ChanDir, TypeId),
     Struct(Vec<Field>),
     Func(Signature),
     Interface(Vec<IfaceMethod>),
@@ -331,7 +332,7 @@ impl TypeTable {
             TypeKind::Slice(e) => TypeKind::Slice(c(e)),
             TypeKind::Array(n, e) => TypeKind::Array(*n, c(e)),
             TypeKind::Map(k, v) => TypeKind::Map(c(k), c(v)),
-            TypeKind::Chan(e) => TypeKind::Chan(c(e)),
+            TypeKind::Chan(dir, e) => TypeKind::Chan(*dir, c(e)),
             TypeKind::Struct(fields) => {
                 TypeKind::Struct(fields.iter().map(|f| Field { name: f.name.clone(), ty: c(&f.ty), embedded: f.embedded }).collect())
             }
@@ -462,7 +463,7 @@ impl TypeTable {
     /// which gc stores in an interface's data word itself.
     pub fn is_direct_iface(&self, t: TypeId) -> bool {
         match self.under(t) {
-            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func(_) => true,
+            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => true,
             TypeKind::Array(1, e) => self.is_direct_iface(*e),
             TypeKind::Struct(fields) => fields.len() == 1 && self.is_direct_iface(fields[0].ty),
             _ => false,
@@ -530,6 +531,14 @@ impl TypeTable {
         }
     }
 
+    /// A channel type's direction and element type.
+    pub fn chan(&self, t: TypeId) -> Option<(ChanDir, TypeId)> {
+        match self.under(t) {
+            TypeKind::Chan(dir, e) => Some((*dir, *e)),
+            _ => None,
+        }
+    }
+
     pub fn struct_fields(&self, t: TypeId) -> Option<&[Field]> {
         match self.under(t) {
             TypeKind::Struct(fields) => Some(fields),
@@ -551,7 +560,7 @@ impl TypeTable {
     pub fn size(&self, t: TypeId) -> u64 {
         match self.under(t) {
             TypeKind::Basic(b) => b.size(),
-            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func(_) => 8,
+            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => 8,
             TypeKind::Slice(_) => 24,
             TypeKind::Interface(_) => 16,
             TypeKind::Array(n, e) => n.saturating_mul(self.size(*e)),
@@ -681,9 +690,21 @@ impl TypeTable {
                 out.push(']');
                 self.write_styled(out, *v, style);
             }
-            TypeKind::Chan(e) => {
-                out.push_str("chan ");
+            TypeKind::Chan(dir, e) => {
+                // `chan (<-chan T)` needs its parentheses
+                let parens = *dir == ChanDir::Both && matches!(self.kind(*e), TypeKind::Chan(ChanDir::Recv, _));
+                out.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                if parens {
+                    out.push('(');
+                }
                 self.write_styled(out, *e, style);
+                if parens {
+                    out.push(')');
+                }
             }
             TypeKind::Struct(fields) => {
                 let items: Vec<String> = fields

@@ -332,6 +332,14 @@ pub struct Case {
     pub var: Option<LocalId>,
 }
 
+/// A clause of a `Select`: OCASE with its communication (None: `default`).
+#[derive(Clone, Debug)]
+pub struct CommCase {
+    pub pos: Pos,
+    pub comm: Option<NodeId>,
+    pub body: Vec<NodeId>,
+}
+
 #[derive(Clone, Debug)]
 pub enum Op {
     // ----- expressions -----
@@ -451,6 +459,17 @@ pub enum Op {
         key: NodeId,
         comma_ok: bool,
     },
+    /// OMAKECHAN: `make(chan T, size)`; an implicit constant 0 when the
+    /// source gives no size (as gc's typecheck makes one).
+    MakeChan {
+        size: NodeId,
+    },
+    /// ORECV: `<-ch`; with `comma_ok` (OAS2RECV's right side, or a select
+    /// case's) an (elem, bool) tuple.
+    Recv {
+        ch: NodeId,
+        comma_ok: bool,
+    },
     /// OSTRUCTLIT, OARRAYLIT, OSLICELIT, by the node's type.
     CompositeLit(Vec<(LitKey, NodeId)>),
     /// OCLOSURE: a function literal; allocates its closure record unless it captures nothing.
@@ -541,6 +560,23 @@ pub enum Op {
     /// ODEFER: the call (a call without arguments) runs when the function
     /// returns or panics; the callee is evaluated at the defer statement.
     Defer(NodeId),
+    /// OGO: the call runs in a new goroutine; its callee and operands are
+    /// evaluated at the go statement (as `Defer`'s).
+    Go(NodeId),
+    /// OSEND: `ch <- value`, the value converted to the element type.
+    Send {
+        ch: NodeId,
+        value: NodeId,
+    },
+    /// OCLOSE: `close(ch)`.
+    Close(NodeId),
+    /// OSELECT: each case's communication is a `Send` or an `Assign2` of a
+    /// comma-ok `Recv` (gc's OSELRECV2: `v, ok = <-ch`, blanks where the
+    /// source has no variable); `default` has none.
+    Select {
+        cases: Vec<CommCase>,
+        label: Option<String>,
+    },
     /// ODELETE: `delete(m, key)`.
     Delete(NodeId, NodeId),
     /// OPANIC: the argument is already converted to `interface{}`.

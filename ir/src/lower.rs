@@ -545,9 +545,10 @@ impl<'a> Lowerer<'a> {
                 self.stmt(inner, out);
                 if let Some(&last) = out.get(before) {
                     match &mut self.b().func.node_mut(last).op {
-                        Op::For { label: l, .. } | Op::Range { label: l, .. } | Op::Switch { label: l, .. } => {
-                            *l = Some(label.name.clone())
-                        }
+                        Op::For { label: l, .. }
+                        | Op::Range { label: l, .. }
+                        | Op::Switch { label: l, .. }
+                        | Op::Select { label: l, .. } => *l = Some(label.name.clone()),
                         _ => {}
                     }
                 }
@@ -557,7 +558,15 @@ impl<'a> Lowerer<'a> {
                 let call = self.deferred_call(call);
                 out.push(self.stmt_node(Op::Defer(call), s.pos));
             }
-            StmtKind::Send(..) | StmtKind::Go(_) => unreachable!("the checker rejects send and go before lowering"),
+            StmtKind::Go(call) => {
+                let call = self.deferred_call(call);
+                out.push(self.stmt_node(Op::Go(call), s.pos));
+            }
+            StmtKind::Send(ch, value) => out.push(self.send(ch, value, s.pos)),
+            StmtKind::Select { clauses, .. } => {
+                let cases = clauses.iter().map(|clause| self.comm_case(clause)).collect();
+                out.push(self.stmt_node(Op::Select { cases, label: None }, s.pos));
+            }
             StmtKind::IncDec(x, inc) => {
                 let lhs = self.expr(x);
                 let ty = self.ty_of(x);
@@ -736,9 +745,65 @@ impl<'a> Lowerer<'a> {
     fn deferred_call(&mut self, e: &Expr) -> NodeId {
         let ExprKind::Call { func, .. } = &strip_parens(e).kind else { unreachable!("the checker rejects a defer of a non-call") };
         match self.checked.exprs[func.id as usize].mode {
-            Mode::Builtin(Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Delete) => self.expr_stmt(e),
+            Mode::Builtin(Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Delete | Builtin::Close) => self.expr_stmt(e),
             _ => self.expr(e),
         }
+    }
+
+    /// OSEND: `ch <- value`, the value converted to the element type.
+    fn send(&mut self, ch: &Expr, value: &Expr, pos: Pos) -> NodeId {
+        let chn = self.expr(ch);
+        let elem = self.types().chan(self.ty_of(ch)).map_or(INVALID, |(_, elem)| elem);
+        let value = self.expr_to(value, elem);
+        self.stmt_node(Op::Send { ch: chn, value }, pos)
+    }
+
+    /// A select clause as gc's typecheck leaves it: a receive, with or
+    /// without assignment, becomes OSELRECV2 (`v, ok = <-ch` with blanks,
+    /// the declarations of `:=` in its init), an implicit conversion of the
+    /// received value dropped (the assignment makes it again).
+    fn comm_case(&mut self, clause: &ast::CommClause) -> CommCase {
+        let comm = clause.comm.as_ref().map(|s| {
+            let mut nodes = Vec::new();
+            match &s.kind {
+                StmtKind::Expr(e) => {
+                    let recv = self.expr(e);
+                    let recv = self.comma_ok_recv(recv);
+                    nodes.push(self.stmt_node(Op::Assign2 { lhs: vec![None, None], rhs: vec![recv], define: false }, s.pos));
+                }
+                _ => self.stmt(s, &mut nodes),
+            }
+            let n = *nodes.last().expect("a select case's statement");
+            if let Op::Assign { lhs, rhs: Some(rhs), define } = self.b().func.node(n).op.clone() {
+                let lhs = if matches!(self.b().func.node(lhs).op, Op::Blank) { None } else { Some(lhs) };
+                let mut recv = rhs;
+                while let Op::Conv(_, x) = self.b().func.node(recv).op {
+                    if !self.b().func.node(recv).implicit {
+                        break;
+                    }
+                    recv = x;
+                }
+                let recv = self.comma_ok_recv(recv);
+                self.b().func.node_mut(n).op = Op::Assign2 { lhs: vec![lhs, None], rhs: vec![recv], define };
+            }
+            n
+        });
+        let body = self.block(&clause.body);
+        CommCase { pos: clause.pos, comm, body }
+    }
+
+    /// Makes receive node `recv` the comma-ok form, an (elem, bool) tuple.
+    fn comma_ok_recv(&mut self, recv: NodeId) -> NodeId {
+        let elem = self.b().func.node(recv).ty;
+        if let Op::Recv { comma_ok, .. } = &mut self.b().func.node_mut(recv).op {
+            if !*comma_ok {
+                *comma_ok = true;
+                let b = self.intern(TypeKind::Basic(Basic::Bool));
+                let tuple = self.intern(TypeKind::Tuple(vec![elem, b]));
+                self.b().func.node_mut(recv).ty = tuple;
+            }
+        }
+        recv
     }
 
     fn expr_stmt(&mut self, e: &Expr) -> NodeId {
@@ -752,6 +817,10 @@ impl<'a> Lowerer<'a> {
                         let pos = self.noder_pos(&args[..1], inner.pos);
                         let arg = self.convert_node(value, iface, pos);
                         return self.stmt_node(Op::Panic(arg), inner.pos);
+                    }
+                    Builtin::Close => {
+                        let ch = self.expr(&args[0]);
+                        return self.stmt_node(Op::Close(ch), inner.pos);
                     }
                     Builtin::Delete => {
                         let m = self.expr(&args[0]);
@@ -931,8 +1000,12 @@ impl<'a> Lowerer<'a> {
             self.b().func.node_mut(n).ty = target;
             return n;
         }
+        // A bidirectional channel assigned to a directional channel type
+        // is an implicit OCONVNOP in gc.
+        let channels = self.types().chan(node_ty).is_some() && self.types().chan(target).is_some();
         match iface_conversion(self.types(), node_ty, target) {
             Some(kind) => self.implicit_node(Op::Conv(kind, n), pos, target),
+            None if channels && !self.types().identical(node_ty, target) => self.implicit_node(Op::Conv(ConvKind::Nop, n), pos, target),
             None => n,
         }
     }
@@ -962,6 +1035,10 @@ impl<'a> Lowerer<'a> {
             if matches!(self.types().under(self.ty_of(x)), TypeKind::Map(..)) {
                 return self.index_map(inner, x, i, true);
             }
+        }
+        if let ExprKind::Unary(UnaryOp::Recv, _) = &inner.kind {
+            let recv = self.expr(e);
+            return self.comma_ok_recv(recv);
         }
         if let ExprKind::TypeAssert { x, .. } = &inner.kind {
             let xn = self.expr(x);
@@ -1057,7 +1134,10 @@ impl<'a> Lowerer<'a> {
                     let xn = self.expr(x);
                     self.node(Op::Unary(UnOp::BitNot, xn), e.pos, ty)
                 }
-                UnaryOp::Recv => unreachable!("the checker rejects channel receives"),
+                UnaryOp::Recv => {
+                    let ch = self.expr(x);
+                    self.node(Op::Recv { ch, comma_ok: false }, e.pos, ty)
+                }
             },
             ExprKind::Binary(op, l, r) => self.binary(e, *op, l, r, ty),
             _ => panic!("lowering: unexpected expression kind at offset {}", e.pos),
@@ -1622,6 +1702,16 @@ impl<'a> Lowerer<'a> {
                     }
                 };
                 self.node(Op::MakeMap { hint }, e.pos, ty)
+            }
+            Builtin::Make if matches!(self.types().under(ty), TypeKind::Chan(..)) => {
+                let size = match args.get(1) {
+                    Some(n) => self.expr(n),
+                    None => {
+                        let int = self.intern(TypeKind::Basic(Basic::Int));
+                        self.implicit_node(Op::Const { value: ConstValue::int(0), text: "0".to_string(), prec: 8 }, e.pos, int)
+                    }
+                };
+                self.node(Op::MakeChan { size }, e.pos, ty)
             }
             Builtin::Make => {
                 let len = self.expr(&args[1]);

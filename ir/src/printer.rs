@@ -137,6 +137,11 @@ impl Printer<'_> {
             }
             Op::For { .. } | Op::Range { .. } => "for loop".to_string(),
             Op::Switch { .. } => "switch statement".to_string(),
+            Op::Select { .. } => "select statement".to_string(),
+            // OSEND is printed as a binary expression of precedence 3.
+            Op::Send { ch, value } => format!("{} <- {}", self.expr(*ch, 3), self.expr(*value, 4)),
+            Op::Close(x) => format!("close({})", self.expr(*x, 0)),
+            Op::Go(x) => format!("go {}", self.stmt(*x)),
             Op::Label(name) => format!("{}: ", name),
             Op::Branch { op, label } => {
                 let word = match op {
@@ -328,8 +333,9 @@ impl Printer<'_> {
             }
             Op::Append { args, ddd } => format!("append({}{})", self.expr_list(args), if *ddd { "..." } else { "" }),
             Op::Copy(a, b) => format!("copy({}, {})", self.expr(*a, 0), self.expr(*b, 0)),
-            Op::MakeMap { hint } if self.func.node(*hint).implicit => format!("make({})", t.display(node.ty)),
-            Op::MakeMap { hint } => format!("make({}, {})", t.display(node.ty), self.expr(*hint, 0)),
+            Op::MakeMap { hint: size } | Op::MakeChan { size } if self.func.node(*size).implicit => format!("make({})", t.display(node.ty)),
+            Op::MakeMap { hint: size } | Op::MakeChan { size } => format!("make({}, {})", t.display(node.ty), self.expr(*size, 0)),
+            Op::Recv { ch, .. } => format!("<-{}", self.expr(*ch, own)),
             Op::MapLit(entries) => format!("{}{{{}}}", t.display(node.ty), if entries.is_empty() { "" } else { "..." }),
             Op::IndexMap { m, key, .. } => format!("{}[{}]", self.expr(*m, own), self.expr(*key, 0)),
             Op::New => format!("new({})", t.pointer_elem(node.ty).map(|e| t.display(e)).unwrap_or_default()),
@@ -358,7 +364,7 @@ impl Printer<'_> {
 fn precedence(func: &Func, node: &Node) -> u8 {
     match &node.op {
         Op::Addr(x) if func.node(*x).op.is_composite_lit() => 0,
-        Op::Unary(..) | Op::Addr(_) | Op::Deref(_) => 7,
+        Op::Unary(..) | Op::Addr(_) | Op::Deref(_) | Op::Recv { .. } => 7,
         Op::Binary(op, ..) => binop_precedence(*op),
         Op::Const { prec, .. } => *prec,
         Op::AddStr(_) | Op::Closure(_) | Op::InlinedCall { .. } | Op::Recover | Op::Complex(..) | Op::Real(_) | Op::Imag(_) => 0,

@@ -103,7 +103,8 @@ impl Func {
             | Op::Imag(_)
             | Op::Copy(..)
             | Op::Append { .. }
-            | Op::Recover => true,
+            | Op::Recover
+            | Op::Recv { comma_ok: false, .. } => true,
             Op::Conv(ConvKind::StringToBytes | ConvKind::StringToRunes, _) => true,
             Op::TypeAssert { comma_ok: false, .. } => !types.is_direct_iface(node.ty),
             _ => false,
@@ -164,6 +165,7 @@ macro_rules! each_child {
             | Op::Complex(a, b)
             | Op::AssignOp { lhs: a, rhs: b, .. }
             | Op::IndexMap { m: a, key: b, .. }
+            | Op::Send { ch: a, value: b }
             | Op::Delete(a, b) => {
                 $f(a);
                 $f(b);
@@ -181,6 +183,10 @@ macro_rules! each_child {
             | Op::ExprStmt(a)
             | Op::Panic(a)
             | Op::Defer(a)
+            | Op::Go(a)
+            | Op::Close(a)
+            | Op::Recv { ch: a, .. }
+            | Op::MakeChan { size: a }
             | Op::TypeAssert { x: a, .. }
             | Op::DotInter { x: a, .. }
             | Op::IfaceMethodValue { x: a, .. }
@@ -228,6 +234,11 @@ macro_rules! each_child {
                 tag.$iter().for_each(&mut $f);
                 for case in cases.$iter() {
                     case.values.$iter().chain(case.body.$iter()).for_each(&mut $f);
+                }
+            }
+            Op::Select { cases, .. } => {
+                for case in cases.$iter() {
+                    case.comm.$iter().chain(case.body.$iter()).for_each(&mut $f);
                 }
             }
         }

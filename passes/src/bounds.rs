@@ -197,7 +197,7 @@ impl Walker<'_> {
         // gc's order copies an assigned call to a temporary unless it is
         // assigned to a variable.
         let keeps_calls = match node.op {
-            Op::ExprStmt(_) | Op::Assign2 { .. } | Op::Defer(_) => true,
+            Op::ExprStmt(_) | Op::Assign2 { .. } | Op::Defer(_) | Op::Go(_) => true,
             Op::Assign { lhs, .. } => matches!(self.func.node(lhs).op, Op::Local(_) | Op::Global(_) | Op::Blank),
             _ => false,
         };

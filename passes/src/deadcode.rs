@@ -154,6 +154,7 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>, removed: &mut Vec<NodeId>) {
                 stmts(func, els, removed);
             }
             Op::Switch { cases, .. } => cases.iter_mut().for_each(|c| stmts(func, &mut c.body, removed)),
+            Op::Select { cases, .. } => cases.iter_mut().for_each(|c| stmts(func, &mut c.body, removed)),
             _ => {}
         }
         func.node_mut(id).op = op;

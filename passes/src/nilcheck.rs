@@ -84,6 +84,16 @@ impl Flow<'_> {
                 self.list(body, inside.clone());
                 inside
             }
+            Op::Select { cases, .. } => {
+                let inside = self.without_written(facts, id);
+                for case in cases {
+                    if let Some(comm) = case.comm {
+                        self.stmt(comm, inside.clone());
+                    }
+                    self.list(&case.body, inside.clone());
+                }
+                inside
+            }
             Op::Switch { tag, cases, .. } => {
                 if let Some(tag) = tag {
                     facts.extend(self.expr(*tag, &facts));

@@ -202,7 +202,7 @@ fn intern_pointers(types: &mut TypeTable) {
 /// The types a type descriptor refers to (writeType writes them first).
 fn components(types: &TypeTable, t: TypeId) -> Vec<TypeId> {
     match types.under(t) {
-        TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Chan(e) | TypeKind::Array(_, e) => vec![*e],
+        TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Chan(_, e) | TypeKind::Array(_, e) => vec![*e],
         TypeKind::Map(k, v) => vec![*k, *v],
         TypeKind::Struct(fields) => fields.iter().map(|f| f.ty).collect(),
         TypeKind::Func(sig) => sig.params.iter().chain(&sig.results).copied().collect(),

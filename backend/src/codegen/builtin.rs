@@ -14,12 +14,19 @@ impl FuncCtx<'_, '_> {
     pub fn len_cap(&mut self, x: NodeId, cap: bool) -> Val {
         let ty = self.func.node(x).ty;
         if let Some(n) = array_len(self.types, ty) {
+            // Not a constant: the operand calls or receives, and runs (an
+            // array pointer's, without a dereference: gc's safeExpr).
+            match self.func.node(x).op {
+                Op::Deref(p) => self.eval(p),
+                _ => self.eval(x),
+            };
             return Val::Parts(vec![self.iconst(n as i64)]);
         }
         let value = self.eval(x);
         match self.types.under(ty) {
             TypeKind::Slice(_) => Val::Parts(vec![value.part(if cap { 2 } else { 1 })]),
             TypeKind::Map(..) => Val::Parts(vec![self.map_len(value.scalar())]),
+            TypeKind::Chan(..) => Val::Parts(vec![self.chan_len_cap(value.scalar(), cap)]),
             _ if is_string(self.types, ty) => Val::Parts(vec![value.part(1)]),
             _ => {
                 self.unsupported("len/cap of this type");
@@ -200,7 +207,7 @@ impl FuncCtx<'_, '_> {
             TypeKind::Interface(_) => {
                 self.call_rt(Rt::PrintEface, &[value.part(0), value.part(1)]);
             }
-            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) | TypeKind::Chan(_) => {
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) | TypeKind::Chan(..) => {
                 self.call_rt(Rt::PrintPointer, &[value.scalar()]);
             }
             _ => self.unsupported("printing a struct or array"),

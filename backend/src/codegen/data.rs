@@ -192,7 +192,7 @@ fn equality_steps(types: &TypeTable, t: TypeId, offset: u64, out: &mut Vec<EqSte
         TypeKind::Basic(Basic::Complex64) => out.extend([EqStep::Float32(offset), EqStep::Float32(offset + 4)]),
         TypeKind::Basic(Basic::Complex128) => out.extend([EqStep::Float64(offset), EqStep::Float64(offset + 8)]),
         TypeKind::Basic(Basic::String) => out.push(EqStep::String(offset)),
-        TypeKind::Basic(_) | TypeKind::Pointer(_) | TypeKind::Chan(_) => out.push(EqStep::Bytes(offset, types.size(t))),
+        TypeKind::Basic(_) | TypeKind::Pointer(_) | TypeKind::Chan(..) => out.push(EqStep::Bytes(offset, types.size(t))),
         TypeKind::Interface(methods) if methods.is_empty() => out.push(EqStep::Eface(offset)),
         TypeKind::Interface(_) => out.push(EqStep::Iface(offset)),
         TypeKind::Struct(fields) => {

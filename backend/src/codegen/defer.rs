@@ -1,8 +1,9 @@
-//! `defer`: what a defer statement registers with the runtime, and the
-//! thunks that run a deferred call made with operands.
+//! `defer` and `go`: what a defer statement registers with the runtime
+//! (and a go statement starts as a goroutine), and the thunks that run a
+//! deferred call made with operands.
 //!
-//! The runtime runs a deferred call as `code(record)` with the record's
-//! first word as `code`. A call of a func value with no parameters and no
+//! The runtime runs a deferred call (or a goroutine's) as `code(record)`
+//! with the record's first word as `code`. A call of a func value with no parameters and no
 //! results is registered as that func value itself. Any other call (a
 //! method call, whose receiver is its first argument, or a callee with
 //! results, which takes result slots and returns values the runtime cannot
@@ -109,11 +110,23 @@ impl FuncCtx<'_, '_> {
     /// `defer f(...)`: the callee and its arguments are evaluated now and
     /// registered with the function's defer frame.
     pub fn defer_stmt(&mut self, call: NodeId) {
-        let Op::Call { callee, args, .. } = &self.func.node(call).op else {
-            self.defer_builtin(call);
-            return;
-        };
         let frame = self.defer_frame.expect("a function with defer has a defer frame");
+        let record = self.suspended_call(call);
+        self.call_rt(Rt::DeferPush, &[frame, record]);
+    }
+
+    /// `go f(...)`: the callee and its arguments are evaluated now; a new
+    /// goroutine makes the call.
+    pub fn go_stmt(&mut self, call: NodeId) {
+        let record = self.suspended_call(call);
+        self.call_rt(Rt::Go, &[record]);
+    }
+
+    /// The record of a deferred or goroutine call (see the module comment).
+    fn suspended_call(&mut self, call: NodeId) -> Value {
+        let Op::Call { callee, args, .. } = &self.func.node(call).op else {
+            return self.builtin_record(call);
+        };
         let sig_ty = self.func.node(*callee).ty;
         let sig = self.types.signature(sig_ty).expect("deferred call of a function").clone();
         let callee_value = match self.func.node(*callee).op {
@@ -126,8 +139,7 @@ impl FuncCtx<'_, '_> {
         }
         .part(0);
         if sig.params.is_empty() && sig.results.is_empty() {
-            self.call_rt(Rt::DeferPush, &[frame, callee_value]);
-            return;
+            return callee_value;
         }
         let values: Vec<_> = args.iter().map(|a| self.deferred_operand(*a)).collect();
         let (callee_offset, offsets, size) = self.cg.defer_record_layout(&sig);
@@ -141,7 +153,7 @@ impl FuncCtx<'_, '_> {
         for ((param, offset), value) in sig.params.iter().zip(offsets).zip(&values) {
             self.store_val(*param, record, offset, value);
         }
-        self.call_rt(Rt::DeferPush, &[frame, record]);
+        record
     }
 }
 
@@ -182,12 +194,12 @@ impl<'p> Codegen<'p> {
 }
 
 impl FuncCtx<'_, '_> {
-    /// `defer panic(x)`, `defer print(...)`, `defer delete(m, k)`, `defer
-    /// copy(d, s)`, `defer recover()`: the operands are evaluated now into
-    /// a record `[thunk, operands...]`; the thunk, made for this statement,
-    /// runs the builtin on them (gc's wrapper closure does the same).
-    fn defer_builtin(&mut self, call: NodeId) {
-        let frame = self.defer_frame.expect("a function with defer has a defer frame");
+    /// `defer panic(x)`, `go print(...)`, `defer delete(m, k)`, `defer
+    /// copy(d, s)`, `defer close(c)`, `defer recover()`: the operands are
+    /// evaluated now into a record `[thunk, operands...]`; the thunk, made
+    /// for this statement, runs the builtin on them (gc's wrapper closure
+    /// does the same).
+    fn builtin_record(&mut self, call: NodeId) -> Value {
         self.run_init(call);
         let operands = self.func.node(call).operands();
         for &x in &operands {
@@ -217,7 +229,7 @@ impl FuncCtx<'_, '_> {
         for ((ty, offset), value) in types.iter().zip(offsets).zip(&values) {
             self.store_val(*ty, record, offset, value);
         }
-        self.call_rt(Rt::DeferPush, &[frame, record]);
+        record
     }
 
     /// An operand of a deferred call, evaluated at the defer statement. gc
@@ -259,6 +271,7 @@ impl FuncCtx<'_, '_> {
             }
             Op::Print { args, newline } => self.print(&args, newline),
             Op::Delete(m, key) => self.map_delete(m, key),
+            Op::Close(ch) => self.chan_close(ch),
             Op::Copy(dst, src) => {
                 self.copy(dst, src);
             }

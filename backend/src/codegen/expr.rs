@@ -89,6 +89,8 @@ impl FuncCtx<'_, '_> {
                 self.make_map(id, ty, hint)
             }
             Op::MapLit(entries) => self.map_lit(id, entries),
+            Op::MakeChan { size } => self.make_chan(ty, *size),
+            Op::Recv { ch, comma_ok: false } => self.chan_recv(*ch, false).remove(0),
             Op::IndexMap { m, key, comma_ok: false } => self.index_map(*m, *key, false).remove(0),
             Op::CompositeLit(elems) => self.composite_lit(id, elems, node.escapes),
             Op::Closure(func) => self.closure(id, *func),
@@ -132,6 +134,10 @@ impl FuncCtx<'_, '_> {
             Op::IndexMap { m, key, comma_ok: true } => {
                 self.run_init(id);
                 self.index_map(*m, *key, true)
+            }
+            Op::Recv { ch, comma_ok: true } => {
+                self.run_init(id);
+                self.chan_recv(*ch, true)
             }
             Op::TypeAssert { x, comma_ok: true } => {
                 self.run_init(id);

@@ -50,7 +50,7 @@ pub(crate) fn repr(types: &TypeTable, t: TypeId) -> Repr {
             Repr::Parts(vec![Part { ty: part, offset: 0 }, Part { ty: part, offset: part.bytes() as i32 }])
         }
         TypeKind::Basic(b) => parts(&[basic_type(*b)]),
-        TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func(_) => parts(&[types::I64]),
+        TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => parts(&[types::I64]),
         TypeKind::Slice(_) => parts(&[types::I64, types::I64, types::I64]),
         TypeKind::Interface(_) => parts(&[types::I64, types::I64]),
         TypeKind::Struct(_) | TypeKind::Array(..) => Repr::Mem { size: types.size(t), align: types.align(t) },
@@ -87,7 +87,7 @@ pub(crate) fn is_string(types: &TypeTable, t: TypeId) -> bool {
 
 /// Types whose interface data word is the value itself (gc's "direct iface" types).
 pub(crate) fn is_direct_iface(types: &TypeTable, t: TypeId) -> bool {
-    matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func(_))
+    matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_))
 }
 
 /// Size and alignment of a value of type `t` in memory (at least 1 byte, so

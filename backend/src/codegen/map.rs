@@ -119,17 +119,17 @@ impl FuncCtx<'_, '_> {
         let key_addr = self.b.ins().load(types::I64, flags(), iter, 0);
         self.b.ins().brif(key_addr, body_block, &[], exit, &[]);
         self.b.switch_to_block(body_block);
+        let mut vars = Vec::new();
         if let Some(key) = key {
             let k = self.load_val(key_ty, key_addr, 0);
-            let k = self.own(key_ty, k);
-            self.assign_value(key, k);
+            vars.push((key, self.own(key_ty, k)));
         }
         if let Some(value) = value {
             let value_addr = self.b.ins().load(types::I64, flags(), iter, 8);
             let v = self.load_val(value_ty, value_addr, 0);
-            let v = self.own(value_ty, v);
-            self.assign_value(value, v);
+            vars.push((value, self.own(value_ty, v)));
         }
+        self.assign_iteration_vars(vars);
         self.breakables.push(Breakable { label: label.clone(), break_block: exit, continue_block: Some(next) });
         self.emit_stmts(body);
         self.breakables.pop();

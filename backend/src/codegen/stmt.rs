@@ -50,6 +50,8 @@ impl FuncCtx<'_, '_> {
                 | Op::Panic(_)
                 | Op::Print { .. }
                 | Op::Delete(..)
+                | Op::Send { .. }
+                | Op::Close(_)
         ) {
             for operand in node.operands() {
                 self.hoist_calls(operand);
@@ -59,6 +61,10 @@ impl FuncCtx<'_, '_> {
             Op::Decl(local) => self.declare_local(*local),
             Op::DeclType | Op::DeclConst => {}
             Op::Defer(call) => self.defer_stmt(*call),
+            Op::Go(call) => self.go_stmt(*call),
+            Op::Send { ch, value } => self.chan_send(*ch, *value),
+            Op::Close(ch) => self.chan_close(*ch),
+            Op::Select { cases, label } => self.select_stmt(cases, label),
             Op::Assign { lhs, rhs, .. } => self.assign(*lhs, *rhs),
             Op::Assign2 { lhs, rhs, .. } => self.assign2(lhs, rhs),
             Op::AssignOp { op, lhs, rhs, .. } => self.assign_op(*op, *lhs, *rhs),
@@ -138,6 +144,13 @@ impl FuncCtx<'_, '_> {
             },
             _ => Vec::new(),
         };
+        self.assign_results(&places, lhs, values, &result_types);
+    }
+
+    /// Writes `values` to the `places` of targets `lhs` (None: blank); a
+    /// value whose type in `result_types` (a comma-ok form's) is concrete is
+    /// boxed for a target of interface type.
+    pub(super) fn assign_results(&mut self, places: &[Option<Place>], lhs: &[Option<NodeId>], values: Vec<Val>, result_types: &[TypeId]) {
         for (i, ((place, target), value)) in places.iter().zip(lhs).zip(values).enumerate() {
             if let (Some(place), Some(target)) = (place, target) {
                 let ty = self.func.node(*target).ty;
@@ -263,6 +276,8 @@ impl FuncCtx<'_, '_> {
         self.hoist_calls(x);
         if matches!(self.types.under(self.func.node(x).ty), TypeKind::Map(..)) {
             self.range_map(key, value, x, body, label);
+        } else if matches!(self.types.under(self.func.node(x).ty), TypeKind::Chan(..)) {
+            self.range_chan(key, x, body, label);
         } else if is_string(self.types, self.func.node(x).ty) {
             self.range_string(key, value, x, body, label);
         } else {
@@ -275,7 +290,7 @@ impl FuncCtx<'_, '_> {
     fn range_indexed(&mut self, key: Option<NodeId>, value: Option<NodeId>, x: NodeId, body: &[NodeId], label: &Option<String>) {
         let x_ty = self.func.node(x).ty;
         let Some(elem) = elem_type(self.types, x_ty) else {
-            self.unsupported("range over a map or channel");
+            self.unsupported("range over this type");
             return;
         };
         // `for i, _ := range p` reads no element: a nil *[N]T is fine.
@@ -309,15 +324,17 @@ impl FuncCtx<'_, '_> {
         self.b.ins().brif(more, body_block, &[], exit, &[]);
         self.b.switch_to_block(body_block);
         let i = self.b.use_var(index);
+        let mut vars = Vec::new();
         if let Some(key) = key {
-            self.assign_value(key, Val::Parts(vec![i]));
+            vars.push((key, Val::Parts(vec![i])));
         }
         if let (Some(value), Some(base), true) = (value, base, has_value) {
             let offset = self.b.ins().imul_imm_s(i, self.types.size(elem) as i64);
             let addr = self.b.ins().iadd(base, offset);
             let element = self.load_val(elem, addr, 0);
-            self.assign_value(value, element);
+            vars.push((value, element));
         }
+        self.assign_iteration_vars(vars);
         self.loop_body(body, label, exit, next);
         self.b.switch_to_block(next);
         let i = self.b.use_var(index);
@@ -372,13 +389,15 @@ impl FuncCtx<'_, '_> {
         self.b.ins().jump(body_block, &[]);
 
         self.b.switch_to_block(body_block);
+        let mut vars = Vec::new();
         if let Some(key) = key {
-            self.assign_value(key, Val::Parts(vec![i]));
+            vars.push((key, Val::Parts(vec![i])));
         }
         if let Some(value) = value {
             let r = self.b.use_var(rune);
-            self.assign_value(value, Val::Parts(vec![r]));
+            vars.push((value, Val::Parts(vec![r])));
         }
+        self.assign_iteration_vars(vars);
         self.loop_body(body, label, exit, next);
         self.b.switch_to_block(next);
         let n = self.b.use_var(next_index);
@@ -389,9 +408,18 @@ impl FuncCtx<'_, '_> {
 
     /// Stores a computed value into the location `target` denotes.
     pub(super) fn assign_value(&mut self, target: NodeId, value: Val) {
-        let ty = self.func.node(target).ty;
-        let place = self.place(target);
-        self.write_place(&place, ty, &value);
+        self.assign_iteration_vars(vec![(target, value)]);
+    }
+
+    /// A range loop's `k, v = key, value`: one parallel assignment (gc's
+    /// walk of range), so every target's place is found before any is
+    /// written (`for i, x[i] = range y` indexes x with the old i).
+    pub(super) fn assign_iteration_vars(&mut self, vars: Vec<(NodeId, Val)>) {
+        let places: Vec<Place> = vars.iter().map(|(target, _)| self.place(*target)).collect();
+        for ((target, value), place) in vars.into_iter().zip(places) {
+            let ty = self.func.node(target).ty;
+            self.write_place(&place, ty, &value);
+        }
     }
 
     /// `switch`: the tag is evaluated once and compared with each case value

@@ -156,7 +156,7 @@ impl LabelScope<'_> {
             }
             let kind = match &s.kind {
                 StmtKind::For { .. } | StmtKind::Range { .. } => Labeled::Loop,
-                StmtKind::Switch { .. } => Labeled::Switch,
+                StmtKind::Switch { .. } | StmtKind::Select { .. } => Labeled::Switch,
                 _ => Labeled::Other,
             };
             let owner = label_here.map(|name| (name, kind));
@@ -193,6 +193,12 @@ impl LabelScope<'_> {
                     for (i, clause) in clauses.iter().enumerate() {
                         let case = Some((i, clauses.len()));
                         let t = Targets { breaks: Some(Labeled::Switch), continues: ctxt.continues, case, type_switch };
+                        fwd.extend(self.block(Some(&b), &t, owner.clone(), clause.pos, &clause.body));
+                    }
+                }
+                StmtKind::Select { clauses, .. } => {
+                    for clause in clauses {
+                        let t = Targets { breaks: Some(Labeled::Switch), continues: ctxt.continues, case: None, type_switch: false };
                         fwd.extend(self.block(Some(&b), &t, owner.clone(), clause.pos, &clause.body));
                     }
                 }
@@ -320,6 +326,14 @@ fn stmt_func_lits<'a>(s: &'a Stmt, out: &mut Vec<&'a Block>) {
             for c in clauses {
                 for e in c.exprs.iter().flatten() {
                     expr_func_lits(e, out);
+                }
+                stmts_func_lits(&c.body, out);
+            }
+        }
+        StmtKind::Select { clauses, .. } => {
+            for c in clauses {
+                if let Some(comm) = &c.comm {
+                    stmt_func_lits(comm, out);
                 }
                 stmts_func_lits(&c.body, out);
             }

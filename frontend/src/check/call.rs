@@ -287,7 +287,7 @@ impl<'a> Checker<'a> {
                             Some(Value::int(n))
                         }
                     }
-                    TypeKind::Slice(_) | TypeKind::Chan(_) => None,
+                    TypeKind::Slice(_) | TypeKind::Chan(..) => None,
                     TypeKind::Map(..) if b == Builtin::Len => None,
                     _ => {
                         let d = self.describe_operand(&args[0]);
@@ -401,7 +401,7 @@ impl<'a> Checker<'a> {
                 }
                 let min_args = match self.types.under(t) {
                     TypeKind::Slice(_) => 2,
-                    TypeKind::Map(..) | TypeKind::Chan(_) => 1,
+                    TypeKind::Map(..) | TypeKind::Chan(..) => 1,
                     _ => {
                         let d = self.expr_string(&args[0]);
                         self.error(args[0].start(), format!("invalid argument: cannot make {}; type must be slice, map, or channel", d));
@@ -479,11 +479,21 @@ impl<'a> Checker<'a> {
             Builtin::Complex => self.complex_builtin(e, args),
             Builtin::Real | Builtin::Imag => self.real_imag_builtin(e, b == Builtin::Real, &args[0]),
             Builtin::Close => {
-                for a in args {
-                    self.expr(a);
+                let xi = self.value_expr(&args[0]);
+                if xi.mode == Mode::Invalid {
+                    return self.invalid_expr(e);
                 }
-                self.error(e.start(), format!("{} is not supported yet (minigo tier 2)", name));
-                self.invalid_expr(e);
+                let why = match self.types.chan(xi.ty) {
+                    None => Some("non-channel"),
+                    Some((ChanDir::Recv, _)) => Some("receive-only channel"),
+                    Some(_) => None,
+                };
+                if let Some(why) = why {
+                    let d = self.describe_operand(&args[0]);
+                    self.error(args[0].start(), format!("invalid operation: cannot close {} {}", why, d));
+                    return self.invalid_expr(e);
+                }
+                self.exprs[e.id as usize] = ExprInfo { ty: INVALID, mode: Mode::NoValue, value: None };
             }
         }
     }
@@ -655,7 +665,7 @@ impl<'a> Checker<'a> {
 /// Whether an expression contains a function call (then `len` of an array is not constant).
 fn contains_call(e: &Expr) -> bool {
     match &strip_parens(e).kind {
-        ExprKind::Call { .. } => true,
+        ExprKind::Call { .. } | ExprKind::Unary(UnaryOp::Recv, _) => true,
         ExprKind::Selector(x, _) | ExprKind::Star(x) | ExprKind::Unary(_, x) => contains_call(x),
         ExprKind::Index(x, i) => contains_call(x) || contains_call(i),
         _ => false,

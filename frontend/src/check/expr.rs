@@ -307,7 +307,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn has_nil(&self, t: TypeId) -> bool {
         matches!(
             self.types.under(t),
-            TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface(_) | TypeKind::Map(..) | TypeKind::Chan(_)
+            TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface(_) | TypeKind::Map(..) | TypeKind::Chan(..)
         ) || self.types.basic_of(t) == Some(Basic::UntypedNil)
     }
 
@@ -334,6 +334,12 @@ impl<'a> Checker<'a> {
         let tu = self.types.underlying(t);
         if self.types.identical(vu, tu) && (!self.has_name(v) || !self.has_name(t)) {
             return (true, None);
+        }
+        // a bidirectional channel to a directional one of the same element
+        if let (Some((ChanDir::Both, ve)), Some((_, te))) = (self.types.chan(v), self.types.chan(t)) {
+            if self.types.identical(ve, te) && (!self.has_name(v) || !self.has_name(t)) {
+                return (true, None);
+            }
         }
         let t_iface_pointer = self.types.pointer_elem(t).is_some_and(|e| self.types.is_interface(e));
         if self.types.is_interface(t) || t_iface_pointer {
@@ -754,9 +760,26 @@ impl<'a> Checker<'a> {
             return;
         }
         if op == UnaryOp::Recv {
-            self.value_expr(x);
-            self.error(e.pos, "channels are not supported yet (minigo tier 2)");
-            self.invalid(e);
+            // types2's unary receive: a `v, ok := <-ch` operand too (the
+            // comma-ok form is recognised by its expression, as assertions are)
+            let xi = self.value_expr(x);
+            if xi.mode == Mode::Invalid {
+                self.invalid(e);
+                return;
+            }
+            let why = match self.types.chan(xi.ty) {
+                None => Some("non-channel"),
+                Some((ChanDir::Send, _)) => Some("send-only channel"),
+                Some(_) => None,
+            };
+            if let Some(why) = why {
+                let d = self.describe_operand(x);
+                self.error(x.start(), format!("invalid operation: cannot receive from {} {}", why, d));
+                self.invalid(e);
+                return;
+            }
+            let elem = self.types.chan(xi.ty).map(|(_, elem)| elem).unwrap_or(INVALID);
+            self.set(e, Mode::Value, elem, None);
             return;
         }
         let xi = self.value_expr(x);
@@ -977,7 +1000,7 @@ impl<'a> Checker<'a> {
             TypeKind::Pointer(_) => "pointer".into(),
             TypeKind::Array(..) => "array".into(),
             TypeKind::Interface(_) => "interface".into(),
-            TypeKind::Chan(_) => "chan".into(),
+            TypeKind::Chan(..) => "chan".into(),
             _ => self.types.type_string(t),
         }
     }

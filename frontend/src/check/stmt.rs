@@ -79,11 +79,7 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Labeled(_, inner) => self.stmt_inner(inner),
             StmtKind::Expr(e) => self.expr_stmt(e),
-            StmtKind::Send(ch, v) => {
-                self.expr(ch);
-                self.expr(v);
-                self.error(s.pos, "channels are not supported yet (minigo tier 2)");
-            }
+            StmtKind::Send(ch, v) => self.send_stmt(ch, v),
             StmtKind::IncDec(x, inc) => {
                 let op = if *inc { "++" } else { "--" };
                 // Like `x += 1`: this reads x, so it counts as a use.
@@ -107,10 +103,7 @@ impl<'a> Checker<'a> {
                 AssignOp::Assign => self.assign_vars(lhs, rhs),
             },
             StmtKind::Defer(e) => self.suspended_call("defer", e),
-            StmtKind::Go(e) => {
-                self.expr(e);
-                self.error(s.pos, "go statements are not supported yet (minigo tier 2)");
-            }
+            StmtKind::Go(e) => self.suspended_call("go", e),
             StmtKind::Return(results) => self.return_stmt(s, results),
             StmtKind::Block(b) => {
                 self.open_scope();
@@ -142,6 +135,7 @@ impl<'a> Checker<'a> {
                 }
                 self.close_scope();
             }
+            StmtKind::Select { clauses, .. } => self.select_stmt(clauses),
             StmtKind::For { init, cond, post, body } => {
                 self.open_scope();
                 if let Some(init) = init {
@@ -188,6 +182,29 @@ impl<'a> Checker<'a> {
         }
         let d = self.describe_operand(e);
         self.error(e.start(), format!("{} {} {}", keyword, msg, d));
+    }
+
+    /// types2's send statement: `ch <- v`.
+    fn send_stmt(&mut self, ch: &Expr, v: &Expr) {
+        let ci = self.value_expr(ch);
+        let vi = self.value_expr(v);
+        if ci.mode == Mode::Invalid || vi.mode == Mode::Invalid {
+            return;
+        }
+        let elem = match self.types.chan(ci.ty) {
+            None => Err("non-channel"),
+            Some((ChanDir::Recv, _)) => Err("receive-only channel"),
+            Some((_, elem)) => Ok(elem),
+        };
+        match elem {
+            Ok(elem) => {
+                self.assign_to(v, elem, "send");
+            }
+            Err(why) => {
+                let d = self.describe_operand(ch);
+                self.error(ch.start(), format!("invalid operation: cannot send to {} {}", why, d));
+            }
+        }
     }
 
     /// An expression statement: only calls and receives may stand alone.
@@ -320,7 +337,9 @@ impl<'a> Checker<'a> {
             }
         }
         if allow_comma_ok
-            && (x.mode == Mode::MapIndex || x.mode != Mode::Invalid && matches!(strip_parens(e).kind, ExprKind::TypeAssert { .. }))
+            && (x.mode == Mode::MapIndex
+                || x.mode != Mode::Invalid
+                    && matches!(strip_parens(e).kind, ExprKind::TypeAssert { .. } | ExprKind::Unary(UnaryOp::Recv, _)))
         {
             let ub = self.types.basic(Basic::UntypedBool);
             return vec![x, Operand { expr: e, mode: Mode::Value, ty: ub, value: None }];
@@ -556,7 +575,7 @@ impl<'a> Checker<'a> {
             None => self.types.basic(Basic::Bool),
         };
         let tag_text = tag.map(|t| self.expr_string(t)).unwrap_or_else(|| "true".to_string());
-        self.multiple_defaults(clauses);
+        self.multiple_defaults(clauses.iter().filter(|c| c.exprs.is_none()).map(|c| c.pos));
         let mut seen: Vec<(Value, TypeId, Pos)> = Vec::new();
         for clause in clauses {
             for v in clause.exprs.iter().flatten() {
@@ -568,16 +587,41 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `multiple defaults` for each default clause after the first.
-    fn multiple_defaults(&mut self, clauses: &[CaseClause]) {
+    /// `multiple defaults` for each default clause (at `defaults`) after the first.
+    fn multiple_defaults(&mut self, defaults: impl Iterator<Item = Pos>) {
         let mut first_default: Option<Pos> = None;
-        for c in clauses.iter().filter(|c| c.exprs.is_none()) {
+        for pos in defaults {
             match first_default {
                 Some(first) => {
-                    self.diags.push(Diagnostic::new(c.pos, "multiple defaults (first at").ending_with_then(first, ")"));
+                    self.diags.push(Diagnostic::new(pos, "multiple defaults (first at").ending_with_then(first, ")"));
                 }
-                None => first_default = Some(c.pos),
+                None => first_default = Some(pos),
             }
+        }
+    }
+
+    /// types2's select statement: each clause's communication is a send,
+    /// a receive, or an assignment of one, checked in the clause's scope.
+    fn select_stmt(&mut self, clauses: &[CommClause]) {
+        self.multiple_defaults(clauses.iter().filter(|c| c.comm.is_none()).map(|c| c.pos));
+        for clause in clauses {
+            let valid = match clause.comm.as_deref().map(|s| &s.kind) {
+                None | Some(StmtKind::Send(..)) => true,
+                Some(StmtKind::Assign(_, AssignOp::Define | AssignOp::Assign, rhs)) if rhs.len() == 1 => is_receive(&rhs[0]),
+                Some(StmtKind::Expr(x)) => is_receive(x),
+                Some(_) => false,
+            };
+            if !valid {
+                let comm = clause.comm.as_deref().expect("a default clause is valid");
+                self.error(stmt_start(comm), "select case must be send or receive (possibly with assignment)");
+                continue;
+            }
+            self.open_scope();
+            if let Some(comm) = &clause.comm {
+                self.stmt(comm);
+            }
+            self.stmts(&clause.body);
+            self.close_scope();
         }
     }
 
@@ -606,7 +650,7 @@ impl<'a> Checker<'a> {
             self.use_clauses(clauses);
             return;
         }
-        self.multiple_defaults(clauses);
+        self.multiple_defaults(clauses.iter().filter(|c| c.exprs.is_none()).map(|c| c.pos));
         let mut seen: Vec<(Option<TypeId>, Pos)> = Vec::new();
         let mut vars = Vec::new();
         for clause in clauses {
@@ -730,6 +774,18 @@ impl<'a> Checker<'a> {
                 }
                 TypeKind::Slice(el) | TypeKind::Array(_, el) => (int_t, el),
                 TypeKind::Map(k, v) => (k, v),
+                TypeKind::Chan(ChanDir::Send, _) => {
+                    let d = self.describe_operand(x);
+                    self.error(x.start(), format!("cannot range over {} (receive from send-only channel)", d));
+                    (INVALID, INVALID)
+                }
+                TypeKind::Chan(_, el) => {
+                    if let Some(value) = value {
+                        let d = self.describe_operand(x);
+                        self.error(value.start(), format!("range over {} permits only one iteration variable", d));
+                    }
+                    (el, INVALID)
+                }
                 _ => {
                     let d = self.describe_operand(x);
                     self.error(x.start(), format!("cannot range over {}", d));
@@ -803,6 +859,9 @@ impl<'a> Checker<'a> {
                 clauses.iter().any(|c| c.exprs.is_none())
                     && clauses.iter().all(|c| self.is_terminating_list(&c.body) && !has_break(&c.body, label, true))
             }
+            StmtKind::Select { clauses, .. } => {
+                clauses.iter().all(|c| self.is_terminating_list(&c.body) && !has_break(&c.body, label, true))
+            }
             _ => false,
         }
     }
@@ -823,6 +882,24 @@ fn stmt_has_break(s: &Stmt, label: Option<&str>, top: bool) -> bool {
         StmtKind::Labeled(_, inner) => stmt_has_break(inner, label, top),
         StmtKind::For { body, .. } | StmtKind::Range { body, .. } => has_break(&body.stmts, label, false),
         StmtKind::Switch { clauses, .. } => clauses.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::Select { clauses, .. } => clauses.iter().any(|c| has_break(&c.body, label, false)),
         _ => false,
+    }
+}
+
+/// A receive operation `<-ch` (parenthesized or not).
+fn is_receive(e: &Expr) -> bool {
+    matches!(strip_parens(e).kind, ExprKind::Unary(UnaryOp::Recv, _))
+}
+
+/// syntax.StartPos of a simple statement: where its first expression
+/// starts, but an expression statement's own position (a call's `(`),
+/// which StartPos does not look into.
+fn stmt_start(s: &Stmt) -> Pos {
+    match &s.kind {
+        StmtKind::Expr(x) => x.pos,
+        StmtKind::Send(x, _) | StmtKind::IncDec(x, _) => x.start(),
+        StmtKind::Assign(lhs, _, _) => lhs.first().map_or(s.pos, |x| x.start()),
+        _ => s.pos,
     }
 }

@@ -68,10 +68,12 @@ impl<'a> Checker<'a> {
                 self.delayed_map_keys.push((key, k.start()));
                 self.types.intern(TypeKind::Map(key, value))
             }
-            ExprKind::ChanType(_, elem) => {
-                self.resolve_type(elem);
-                self.error(e.pos, "channels are not supported yet (minigo tier 2)");
-                INVALID
+            ExprKind::ChanType(dir, elem) => {
+                let elem = self.resolve_type(elem);
+                if elem == INVALID {
+                    return INVALID;
+                }
+                self.types.intern(TypeKind::Chan(*dir, elem))
             }
             ExprKind::FuncType(ft) => self.func_signature(ft, None),
             ExprKind::StructType(fields) => {

@@ -97,7 +97,7 @@ impl Batch<'_> {
             Op::Panic(x) => vec![(Hole::to(HEAP), x)],
             Op::Print { args, .. } => args.iter().map(|a| (discard(), *a)).collect(),
             Op::Delete(m, key) | Op::Complex(m, key) => vec![(discard(), m), (discard(), key)],
-            Op::Len(x) | Op::Cap(x) | Op::Real(x) | Op::Imag(x) => vec![(discard(), x)],
+            Op::Len(x) | Op::Cap(x) | Op::Real(x) | Op::Imag(x) | Op::Close(x) => vec![(discard(), x)],
             Op::Recover => Vec::new(),
             other => panic!("escape: unexpected call {:?}", other),
         }
@@ -175,15 +175,18 @@ impl Batch<'_> {
     /// gc's `goDeferStmt`: the function value of `defer f()`, or the wrapper
     /// of another deferred call, lives until the function returns (a defer
     /// outside loops) or on the heap.
-    pub(super) fn defer_stmt(&mut self, defer: NodeId, call: NodeId) {
-        let k = if self.loop_depth == 1 { self.later(&Hole::to(BLANK)) } else { Hole::to(HEAP) };
+    /// gc's goDeferStmt: what a `go` (`is_go`) or `defer` statement starts
+    /// flows to the heap, but for a defer outside loops, which lasts until
+    /// the function returns.
+    pub(super) fn go_defer_stmt(&mut self, stmt: NodeId, call: NodeId, is_go: bool) {
+        let k = if self.loop_depth == 1 && !is_go { self.later(&Hole::to(BLANK)) } else { Hole::to(HEAP) };
         let func = self.pkg.func(self.curfn);
         for s in func.node(call).init.clone() {
             self.stmt(s);
         }
         match func.node(call).op.clone() {
             Op::Call { callee, .. } if !self.needs_wrapper(call) => self.expr(&k, callee),
-            _ => self.defer_wrapper(&k, defer, call),
+            _ => self.defer_wrapper(&k, stmt, call),
         }
     }
 }

@@ -70,6 +70,9 @@ impl Batch<'_> {
                 self.discard(m);
                 self.discard(key);
             }
+            Op::Recv { ch, .. } => self.discard(ch),
+            // A channel is always on the heap: no decision to report.
+            Op::MakeChan { size } => self.discard(size),
             Op::MakeMap { hint } => {
                 self.spill(&k, id);
                 self.discard(hint);

@@ -92,6 +92,8 @@ impl Batch<'_> {
                     self.assign_list(&lhs, &[Some(rhs[0])], "assign-pair-dot-type", id);
                 } else if tuple && matches!(rhs_node.op, Op::IndexMap { .. }) {
                     self.assign_list(&lhs, &[Some(rhs[0])], "assign-pair-mapr", id);
+                } else if tuple && matches!(rhs_node.op, Op::Recv { .. }) {
+                    self.assign_list(&lhs, &[Some(rhs[0])], "assign-pair-receive", id);
                 } else if tuple {
                     // `a, b = f()`: the call's results flow into the destinations.
                     let call = rhs[0];
@@ -129,8 +131,21 @@ impl Batch<'_> {
                 Op::Call { .. } | Op::InlinedCall { .. } | Op::Copy(..) | Op::Recover | Op::Append { .. } => self.call_stmt(None, x),
                 _ => self.discard(x),
             },
-            Op::Panic(_) | Op::Print { .. } | Op::Delete(..) => self.call(None, id),
-            Op::Defer(call) => self.defer_stmt(id, call),
+            Op::Panic(_) | Op::Print { .. } | Op::Delete(..) | Op::Close(_) => self.call(None, id),
+            Op::Defer(call) => self.go_defer_stmt(id, call, false),
+            Op::Go(call) => self.go_defer_stmt(id, call, true),
+            Op::Send { ch, value } => {
+                self.discard(ch);
+                self.assign_heap(value, "send", id);
+            }
+            Op::Select { cases, .. } => {
+                for case in cases {
+                    if let Some(comm) = case.comm {
+                        self.stmt(comm);
+                    }
+                    self.block(&case.body);
+                }
+            }
             _ => self.discard(id),
         }
     }

@@ -1,7 +1,7 @@
 //! gc's go/defer wrappers (escape/call.go: `goDeferStmt`, `rewriteArgument`,
-//! `wrapExpr`): a deferred method call, or a deferred call whose function
-//! takes or returns values, is analysed as a closure made at the defer
-//! statement, `func() { f(t1, t2) }`, capturing temporaries (`.autotmp_N`)
+//! `wrapExpr`): a deferred (or goroutine) method call, or one whose
+//! function takes or returns values, is analysed as a closure made at the
+//! go or defer statement, `func() { f(t1, t2) }`, capturing temporaries (`.autotmp_N`)
 //! that hold the operands evaluated there. Only escape analysis sees this
 //! closure: the backend keeps its own defer records. Like gc, `-m` reports
 //! neither its final line nor its function's tags.
@@ -225,6 +225,7 @@ fn builtin_name(op: &Op) -> &'static str {
         Op::Print { newline: true, .. } => "println",
         Op::Print { newline: false, .. } => "print",
         Op::Delete(..) => "delete",
+        Op::Close(_) => "close",
         Op::Copy(..) => "copy",
         Op::Recover => "recover",
         other => unreachable!("a deferred builtin: {:?}", other),

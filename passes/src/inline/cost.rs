@@ -92,6 +92,12 @@ impl Hairy<'_> {
                 self.reason = Some("unhandled op DEFER".to_string());
                 return true;
             }
+            Op::Go(_) => {
+                self.reason = Some("unhandled op GO".to_string());
+                return true;
+            }
+            // One OCASE per clause.
+            Op::Select { cases, .. } => own += cases.len() as i32,
             Op::Call { .. } => {
                 own += match self.callee_cost(fid, id) {
                     Some(cost) => cost as i32,

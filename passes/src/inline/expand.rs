@@ -114,8 +114,8 @@ impl Editor {
         if matches!(node.op, Op::Closure(_)) {
             return;
         }
-        if let Op::Defer(call) = node.op {
-            // gc never inlines the call a defer makes; its operands still are edited.
+        if let Op::Defer(call) | Op::Go(call) = node.op {
+            // gc never inlines the call a go or defer makes; its operands still are edited.
             for child in pkg.func(self.fid).node(call).children() {
                 self.edit(pkg, child, report, decisions);
             }
@@ -413,6 +413,14 @@ impl Copier {
                 for case in cases {
                     case.pos = self.pos;
                     case.var = case.var.map(|v| *self.locals.get(&v).unwrap_or(&v));
+                }
+            }
+            Op::Select { label, cases } => {
+                if let Some(name) = label {
+                    name.push_str(&self.label_suffix);
+                }
+                for case in cases {
+                    case.pos = self.pos;
                 }
             }
             _ => {}
