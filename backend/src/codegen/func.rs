@@ -173,17 +173,57 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// and calls setjmp on it: a panic unwinding through the function comes
     /// back here with a nonzero result, runs the deferred calls and, if one
     /// of them recovered, returns the results as they are.
+    ///
+    /// Cranelift sees setjmp as an ordinary call, so the unwinding path
+    /// must not read a value the register allocator may have kept in a
+    /// spill slot that the body reused since (ARCHITECTURE.md, "setjmp"):
+    /// everything it needs from before the call (the frame, the results'
+    /// heap cells, the callers' result pointers) is stored in an explicit
+    /// stack slot first and reloaded from there; the results themselves are
+    /// in memory (a function with defer takes their addresses).
     fn defer_prologue(&mut self) {
         let frame = self.call_rt(Rt::DeferFrame, &[])[0];
         self.defer_frame = Some(frame);
+        let heap_results: Vec<Variable> = self
+            .func
+            .results
+            .clone()
+            .into_iter()
+            .filter_map(|r| match self.storage_of(r) {
+                Storage::Heap(var) => Some(var),
+                Storage::Slot(_) => None,
+                Storage::Vars(_) | Storage::Addr(_) => panic!("backend: a result of a function with defer is not in memory"),
+            })
+            .collect();
+        let mut kept = vec![frame];
+        kept.extend(heap_results.iter().map(|var| self.b.use_var(*var)));
+        kept.extend(self.result_ptrs.iter().flatten());
+        let keep = self.stack_slot(8 * kept.len() as u64, 8);
+        let keep_addr = self.b.ins().stack_addr(types::I64, keep, 0);
+        for (i, value) in kept.iter().enumerate() {
+            self.b.ins().store(flags(), *value, keep_addr, 8 * i as i32);
+        }
+
         let jumped = self.call_rt(Rt::SetJmp, &[frame])[0];
         let unwinding = self.b.create_block();
         let body = self.b.create_block();
         self.b.ins().brif(jumped, unwinding, &[], body, &[]);
         self.b.switch_to_block(unwinding);
-        self.call_rt(Rt::DeferUnwind, &[frame]);
+        // The slot's address computed again: the one above is a value too.
+        let keep_addr = self.b.ins().stack_addr(types::I64, keep, 0);
+        let reloaded: Vec<Value> = (0..kept.len()).map(|i| self.b.ins().load(types::I64, flags(), keep_addr, 8 * i as i32)).collect();
+        let mut reloaded = reloaded.into_iter();
+        let frame_again = reloaded.next().expect("the frame");
+        for var in &heap_results {
+            // Defined again in this block only: the body still sees the entry's.
+            self.b.def_var(*var, reloaded.next().expect("a result cell"));
+        }
+        let result_ptrs = self.result_ptrs.clone();
+        self.result_ptrs = result_ptrs.iter().map(|p| p.map(|_| reloaded.next().expect("a result pointer"))).collect();
+        self.call_rt(Rt::DeferUnwind, &[frame_again]);
         let results = self.current_results();
         self.return_values(results);
+        self.result_ptrs = result_ptrs;
         self.b.switch_to_block(body);
     }
 
