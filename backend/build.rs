@@ -59,7 +59,11 @@ fn build_runtime(driver: &str, archiver: &str, objects: &Path, archive: &Path) -
     let mut built = Vec::new();
     for source in runtime_sources() {
         let object = objects.join(source.with_extension("o").file_name().expect("a file name"));
-        run(Command::new(driver).args(["-O2", "-std=gnu11", "-fPIC", "-c"]).arg(&source).arg("-o").arg(&object))?;
+        run(Command::new(driver)
+            .args(["-O2", "-std=gnu11", "-fPIC", "-fno-omit-frame-pointer", "-c"])
+            .arg(&source)
+            .arg("-o")
+            .arg(&object))?;
         built.push(object);
     }
     let _ = std::fs::remove_file(archive);

@@ -93,7 +93,13 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     }
 
     let executable = scratch.join(crate::paths::executable_name(job.file));
-    let config = backend::Config { target: job.target, output: executable.clone(), poison_stack: job.options.poison_stack };
+    let source_path = std::path::absolute(Path::new(job.cwd).join(job.file)).unwrap_or_else(|_| PathBuf::from(job.file));
+    let config = backend::Config {
+        target: job.target,
+        output: executable.clone(),
+        poison_stack: job.options.poison_stack,
+        source: Some(backend::SourceLines::new(source_path.display().to_string(), &source)),
+    };
     let bounds_checks =
         backend::build_executable(&package, &config).map_err(|message| Failure::new(format!("{}{}\n", HEADER, message.trim_end()), 2))?;
     if job.options.check_bce && !bounds_checks.is_empty() {

@@ -208,3 +208,40 @@ fn a_function_without_body_is_an_error_unless_incomplete() {
         "# command-line-arguments\n./a.go:5:6: can inline main\n./a.go:3:8: leaking param: p\n",
     );
 }
+
+/// A panic's traceback names each Go frame, innermost first, with the
+/// source line of the call (of the faulting instruction in the top frame)
+/// and, for a goroutine, where it was created: Go 1.19's output for this
+/// program, but for what minigo does not reproduce (Go prints argument
+/// words where minigo prints `(...)`, code offsets differ, and Go at
+/// GOMAXPROCS>1 numbers this goroutine 18). GOTRACEBACK=all adds the other
+/// goroutines: main blocked in a receive, one not started yet.
+#[test]
+fn tracebacks_name_the_frames_as_go_does() {
+    let program = "package main\n\ntype T struct{ p *int }\n\n//go:noinline\nfunc deref(t *T) int {\n\treturn *t.p\n}\n\n\
+                   //go:noinline\nfunc g(n int) int {\n\tif n == 0 {\n\t\treturn deref(&T{})\n\t}\n\treturn g(n-1) + 1\n}\n\n\
+                   func main() {\n\tc := make(chan int)\n\tgo func() {\n\t\t<-c\n\t}()\n\tgo func(x int) {\n\t\tprintln(g(x))\n\t}(2)\n\t<-c\n}\n";
+    let dir = workspace("traceback", &[("tb.go", program)]);
+    let normalized = |outcome: &Outcome| -> String {
+        let path = std::path::absolute(dir.path()).expect("an absolute path").display().to_string();
+        let offset = regex::Regex::new(r" \+0x[0-9a-f]+$").expect("static regex");
+        let pc = regex::Regex::new(r"pc=0x[0-9a-f]+").expect("static regex");
+        outcome.stderr.lines().map(|l| format!("{}\n", pc.replace(&offset.replace(l, ""), "pc=PC").replace(&path, "DIR"))).collect()
+    };
+    let running = "panic: runtime error: invalid memory address or nil pointer dereference\n\
+                   [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=PC]\n\n\
+                   goroutine 6 [running]:\n\
+                   main.deref(...)\n\tDIR/tb.go:7\n\
+                   main.g(...)\n\tDIR/tb.go:13\n\
+                   main.g(...)\n\tDIR/tb.go:15\n\
+                   main.g(...)\n\tDIR/tb.go:15\n\
+                   main.main.func2(...)\n\tDIR/tb.go:24\n\
+                   created by main.main\n\tDIR/tb.go:23\n";
+    let single = minigo_in(dir.path(), &["run", "tb.go"], &[]);
+    assert_eq!(single.status, Status::Exited(2));
+    assert_eq!(normalized(&single), running);
+    let all = minigo_in(dir.path(), &["run", "tb.go"], &[("GOTRACEBACK", "all")]);
+    let others = "\ngoroutine 1 [chan receive]:\nmain.main()\n\tDIR/tb.go:26\n\n\
+                  goroutine 5 [runnable]:\nmain.main.func1()\n\tDIR/tb.go:20\ncreated by main.main\n\tDIR/tb.go:20\n";
+    assert_eq!(normalized(&all), format!("{}{}", running, others));
+}

@@ -60,7 +60,8 @@ void pfloat(double v);
 
 /* panic.c: panics, fatal errors, tracebacks, defer and recover. */
 extern volatile sig_atomic_t in_signal_handler;
-void print_traceback(int force);
+struct mg_trace;
+void print_traceback(int force, const struct mg_trace *trace);
 MG_NORETURN void die2(void);
 MG_NORETURN void panic_finish(void);
 /* Go's throw: "fatal error: msg" and a traceback even with GOTRACEBACK=none. */
@@ -108,6 +109,20 @@ typedef struct mg_g {
     void *deferred_context;
 } mg_g;
 
+/* traceback.c: the Go frames of a stack, from the compiler's function table. */
+#define MG_TRACE_MAX 100
+typedef struct mg_trace {
+    uintptr_t pcs[MG_TRACE_MAX]; /* return addresses (the first: see exact_first) */
+    int n;
+    int exact_first; /* pcs[0] is a faulting instruction, not a return address */
+} mg_trace;
+extern uintptr_t mg_fault_pc, mg_fault_fp; /* set by signals.c for the fault it reports */
+void mg_trace_from(mg_trace *t, uintptr_t pc, uintptr_t fp, uintptr_t lo, uintptr_t hi);
+void mg_trace_now(mg_trace *t);
+void mg_print_trace(const mg_trace *t);
+void mg_print_created_by(uintptr_t pc);
+void mg_print_entry(const void *code);
+
 /* sched.c: goroutines on one thread (Go's g and one P). */
 struct mg_sudog;
 typedef struct mg_goroutine {
@@ -123,6 +138,7 @@ typedef struct mg_goroutine {
     void *closure;           /* the function to run, until it starts */
     struct mg_sudog *param;  /* Go's param: the waiter whose operation woke us */
     struct mg_goroutine *schedlink; /* next in the global run queue or the free list */
+    uintptr_t creator_pc; /* the return address of the go statement's minigo_go call */
     mg_g panic;
 } mg_goroutine;
 enum { MG_G_IDLE, MG_G_RUNNABLE, MG_G_RUNNING, MG_G_WAITING, MG_G_DEAD };
@@ -136,8 +152,9 @@ MG_NORETURN void gopark_forever(const char *wait_reason);
 /* Makes a parked goroutine runnable, next to run (Go's goready). */
 void goready(mg_goroutine *gp);
 /* The goroutine part of a traceback (print_traceback): the running one's
- * header, or after a deadlock every live one's with its wait reason. */
-void print_goroutines(void);
+ * (frames: `trace`), and with `all` (GOTRACEBACK=all, or after a
+ * deadlock) every other live one's with its wait reason. */
+void print_goroutines(const mg_trace *trace, int all);
 
 /* main.c: the thread running Go code. The running goroutine's stack
  * bounds (for stringDataOnStack and for recognising stack overflow in the

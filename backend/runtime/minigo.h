@@ -52,6 +52,28 @@ typedef struct minigo_itab {
     void *fun[];
 } minigo_itab;
 
+/* The function table the compiler emits for tracebacks (minigo_functab,
+ * codegen/functab.rs): each Go function's code, its name as Go prints it,
+ * and its line table, `nlines` pairs (code offset, line) by offset. */
+typedef struct minigo_func {
+    const void *entry;
+    uint64_t size;
+    const uint8_t *name;
+    int64_t name_len;
+    const uint32_t *lines;
+    uint32_t nlines;
+    uint32_t flags; /* MINIGO_FUNC_* */
+} minigo_func;
+
+enum { MINIGO_FUNC_HAS_PARAMS = 1 };
+
+typedef struct minigo_func_table {
+    int64_t nfuncs;
+    const uint8_t *file; /* the source file's absolute path */
+    int64_t file_len;
+    minigo_func funcs[];
+} minigo_func_table;
+
 /* One step of a struct's or array's equality, at `offset` in the value. */
 typedef struct minigo_eqfield {
     uint32_t kind;   /* MINIGO_EQ_* */

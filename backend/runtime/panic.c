@@ -27,15 +27,23 @@ void minigo_exit(int32_t code)
     exit(code);
 }
 
-/* GOTRACEBACK as runtime1.go's setTraceback reads it. */
-static int traceback_level(int *crash)
+/* GOTRACEBACK as runtime1.go's setTraceback reads it: the level, whether
+ * every goroutine is printed, whether to crash. */
+static int traceback_level(int *crash, int *all)
 {
     const char *s = getenv("GOTRACEBACK");
     *crash = 0;
-    if (s == NULL || s[0] == 0 || strcmp(s, "single") == 0 || strcmp(s, "all") == 0)
+    *all = 1;
+    if (s == NULL || s[0] == 0 || strcmp(s, "single") == 0) {
+        *all = 0;
         return 1;
-    if (strcmp(s, "none") == 0)
+    }
+    if (strcmp(s, "all") == 0)
+        return 1;
+    if (strcmp(s, "none") == 0) {
+        *all = 0;
         return 0;
+    }
     if (strcmp(s, "system") == 0)
         return 2;
     if (strcmp(s, "crash") == 0) {
@@ -62,19 +70,26 @@ static int traceback_level(int *crash)
         }
         if (neg && n != 0)
             return 0;
-        return n > 0 ? 1 : 0; /* any level >= 1 prints our one-frame trace */
+        return n > 0 ? 1 : 0; /* levels above 1 add runtime frames, which minigo leaves out */
     }
 }
 
 /* The part after the panic lines: Go's "\ngoroutine N [running]:" and
- * frames (sched.c prints them). We cannot name real frames; each
- * goroutine gets one stub frame. */
-void print_traceback(int force)
+ * frames (sched.c prints them), those of `trace` for the running goroutine
+ * (NULL: its stack now). `force`: even with GOTRACEBACK=none (runtime
+ * throws). */
+void print_traceback(int force, const struct mg_trace *trace)
 {
-    int crash;
-    int level = traceback_level(&crash);
-    if (level > 0 || force)
-        print_goroutines();
+    int crash, all;
+    int level = traceback_level(&crash, &all);
+    if (level > 0 || force) {
+        mg_trace here;
+        if (trace == NULL) {
+            mg_trace_now(&here);
+            trace = &here;
+        }
+        print_goroutines(trace, all);
+    }
     pflush();
     if (crash) {
         struct sigaction sa;
@@ -113,7 +128,7 @@ MG_NORETURN void throw_msg(const char *msg)
     pstr("fatal error: ");
     pstr(msg);
     pstr("\n");
-    print_traceback(1);
+    print_traceback(1, NULL);
     die2();
 }
 
@@ -122,7 +137,7 @@ MG_NORETURN void fatal_msg(const char *msg)
     pstr("fatal error: ");
     pstr(msg);
     pstr("\n");
-    print_traceback(0);
+    print_traceback(0, NULL);
     die2();
 }
 
@@ -454,7 +469,7 @@ void minigo_throw(const uint8_t *p, int64_t len)
     pstr("fatal error: ");
     minigo_printstring(p, len);
     pstr("\n");
-    print_traceback(1);
+    print_traceback(1, NULL);
     die2();
 }
 
@@ -491,6 +506,7 @@ typedef struct mg_panic {
     const void *data;
     int recovered;
     int aborted;   /* a newer panic unwound past the deferred call it ran */
+    mg_trace *trace; /* the goroutine's frames where it was raised */
     mg_frame *frame; /* the frame whose deferred calls it is running */
     struct mg_panic *link; /* the older panic it interrupted */
 } mg_panic;
@@ -632,6 +648,8 @@ static MG_NORETURN void unwind_panic(void)
     curg_panic->raised_type = NULL;
     curg_panic->raised_data = NULL;
     p->link = curg_panic->panic_top;
+    p->trace = GC_MALLOC_ATOMIC(sizeof(mg_trace));
+    mg_trace_now(p->trace);
     curg_panic->panic_top = p;
     continue_unwinding();
 }
@@ -649,7 +667,10 @@ static MG_NORETURN void continue_unwinding(void)
             pbytes(p->signal, p->signal_len);
             pstr("\n");
         }
-    print_traceback(0);
+    /* The frames where the newest panic was raised: Go prints the stack
+     * as it is then (its deferred calls run above that frame, and have
+     * returned); minigo's has been unwound by its deferred calls since. */
+    print_traceback(0, curg_panic->panic_top->trace);
     die2();
 }
 

@@ -490,6 +490,7 @@ void minigo_go(void *closure)
     }
     gp->id = next_goid++;
     gp->closure = closure;
+    gp->creator_pc = (uintptr_t)__builtin_return_address(0);
     gp->select_done = 0;
     gp->param = NULL;
     init_frame(gp);
@@ -499,25 +500,53 @@ void minigo_go(void *closure)
 
 /* ---- tracebacks ---- */
 
-static void print_goroutine(const mg_goroutine *gp, const char *status)
+/* A switched-out goroutine's frame pointer, saved by mg_switch. */
+static uintptr_t saved_fp(const mg_goroutine *gp)
 {
+    const uintptr_t *frame = gp->sp;
+#if defined(__x86_64__)
+    return frame[5];
+#else
+    return frame[10];
+#endif
+}
+
+/* "goroutine N [status]:", its frames (the running one's are `trace`),
+ * and for any but main where it was created. */
+static void print_goroutine(const mg_goroutine *gp, const char *status, const mg_trace *trace)
+{
+    mg_trace saved;
     pstr("\ngoroutine ");
     pint(gp->id);
     pstr(" [");
     pstr(status);
-    pstr("]:\nmain.main()\n\t?:0 +0x0\n");
+    pstr("]:\n");
+    if (gp->closure != NULL) {
+        /* not started: its function, at its first line */
+        mg_print_entry(*(void **)gp->closure);
+    } else {
+        if (trace == NULL) {
+            mg_trace_from(&saved, 0, saved_fp(gp), gp->stack_lo - gp->stack_guard, gp->stack_hi);
+            trace = &saved;
+        }
+        mg_print_trace(trace);
+    }
+    if (gp != &main_g)
+        mg_print_created_by(gp->creator_pc);
 }
 
-void print_goroutines(void)
+void print_goroutines(const mg_trace *trace, int all)
 {
-    if (!deadlocked) {
-        print_goroutine(curg, "running");
+    if (!deadlocked)
+        print_goroutine(curg, "running", trace);
+    if (!all && !deadlocked)
         return;
-    }
-    /* Go's tracebackothers from checkdead: every live goroutine */
+    /* Go's tracebackothers (and checkdead's): every other live goroutine */
     for (size_t i = 0; i < n_allgs; i++) {
         const mg_goroutine *gp = allgs[i];
-        if (gp->status == MG_G_WAITING)
-            print_goroutine(gp, gp->wait_reason);
+        if (gp->status == MG_G_WAITING && (gp != curg || deadlocked))
+            print_goroutine(gp, gp->wait_reason, gp == curg ? trace : NULL);
+        else if (gp->status == MG_G_RUNNABLE && gp != curg)
+            print_goroutine(gp, "runnable", NULL);
     }
 }

@@ -5,6 +5,21 @@
  */
 #include "internal.h"
 
+/* The faulting code's frame pointer. */
+static uint64_t ucontext_fp(void *uc_)
+{
+#if defined(__x86_64__) && defined(REG_RBP)
+    ucontext_t *uc = uc_;
+    return (uint64_t)uc->uc_mcontext.gregs[REG_RBP];
+#elif defined(__aarch64__)
+    ucontext_t *uc = uc_;
+    return (uint64_t)uc->uc_mcontext.regs[29];
+#else
+    (void)uc_;
+    return 0;
+#endif
+}
+
 static uint64_t ucontext_pc(void *uc_)
 {
 #if defined(__x86_64__) && defined(REG_RIP)
@@ -39,6 +54,9 @@ static void fault_handler(int sig, siginfo_t *si, void *uc)
     struct sigaction *old = sig == SIGBUS ? &old_bus : &old_segv;
 
     in_signal_handler = 1;
+    /* the traceback starts at the faulting code */
+    mg_fault_pc = (uintptr_t)pc;
+    mg_fault_fp = (uintptr_t)ucontext_fp(uc);
 
     /* stack overflow: a fault in the running goroutine's stack (a
      * main-thread stack that could not grow) or in/just below its guard
@@ -55,7 +73,7 @@ static void fault_handler(int sig, siginfo_t *si, void *uc)
         phex(gstack_hi);
         pstr("]\n");
         pstr("fatal error: stack overflow\n");
-        print_traceback(1);
+        print_traceback(1, NULL);
         pflush();
         _exit(2);
     }
@@ -64,6 +82,7 @@ static void fault_handler(int sig, siginfo_t *si, void *uc)
         panicmem_sig(sig, si->si_code, addr, pc);
     /* not ours: give it to a previously installed handler */
     in_signal_handler = 0;
+    mg_fault_pc = mg_fault_fp = 0;
     if ((old->sa_flags & SA_SIGINFO) && old->sa_sigaction != NULL) {
         old->sa_sigaction(sig, si, uc);
         return;
@@ -86,15 +105,16 @@ static void fault_handler(int sig, siginfo_t *si, void *uc)
     pstr(" pc=");
     phex(pc);
     pstr("]\n");
-    print_traceback(1);
+    print_traceback(1, NULL);
     pflush();
     _exit(2);
 }
 
 static void fpe_handler(int sig, siginfo_t *si, void *uc)
 {
-    (void)uc;
     in_signal_handler = 1;
+    mg_fault_pc = (uintptr_t)ucontext_pc(uc);
+    mg_fault_fp = (uintptr_t)ucontext_fp(uc);
     /* Go checks divisors explicitly, so its output has no signal line. */
     if (si->si_code == FPE_INTDIV)
         minigo_panicdivide();

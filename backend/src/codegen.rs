@@ -19,6 +19,7 @@
 //! (per-function state and emitters), `expr.rs`, `arith.rs`, `builtin.rs`,
 //! `iface.rs`, `stmt.rs`, `order.rs` (gc's evaluation order), `call.rs` (calls, closures, method values),
 //! `defer.rs` (defer statements and the thunks of deferred calls with operands),
+//! `chan.rs` (channels and select), `functab.rs` (the function table of tracebacks),
 //! `data.rs` (read-only data), `runtime.rs` (the C runtime's entry points).
 
 mod arith;
@@ -30,6 +31,7 @@ mod data;
 mod defer;
 mod expr;
 mod func;
+mod functab;
 mod iface;
 mod itab;
 mod layout;
@@ -49,7 +51,7 @@ use cranelift_module::{default_libcall_names, DataId, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
 use ir::{FuncId, Package, TypeId};
 
-use crate::{BoundsCheck, Target};
+use crate::{BoundsCheck, SourceLines, Target};
 use func::FuncCtx;
 use layout::{mangle, repr, Repr};
 use runtime::Rt;
@@ -61,7 +63,7 @@ pub(crate) struct Compiled {
 }
 
 /// Compiles every function of the package into an object file.
-pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool) -> Result<Compiled, String> {
+pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool, source: Option<&SourceLines>) -> Result<Compiled, String> {
     let isa = target_isa(target)?;
     let builder = ObjectBuilder::new(isa, "minigo", default_libcall_names()).map_err(|e| e.to_string())?;
     let mut cg = Codegen::new(package, ObjectModule::new(builder), target, poison_stack);
@@ -76,6 +78,7 @@ pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool) -> 
     cg.define_defer_thunks()?;
     cg.define_builtin_defer_thunks()?;
     cg.define_entry_points()?;
+    cg.define_functab(source)?;
     let bounds_checks = std::mem::take(&mut cg.bounds_checks);
     let object = cg.module.finish().emit().map_err(|e| format!("writing the object file: {}", e))?;
     Ok(Compiled { object, bounds_checks })
@@ -98,6 +101,8 @@ pub(crate) fn target_isa(target: Target) -> Result<OwnedTargetIsa, String> {
         ("enable_multi_ret_implicit_sret", "true"),
         ("enable_probestack", "true"),
         ("probestack_strategy", "inline"),
+        // Every function keeps the frame-pointer chain tracebacks walk.
+        ("preserve_frame_pointers", "true"),
         // Functions start on 32-byte boundaries, as gc's do.
         ("log2_min_function_alignment", "5"),
     ] {
@@ -136,6 +141,8 @@ pub(crate) struct Codegen<'p> {
     /// The thunks of deferred builtin calls, each with its function and call node.
     builtin_defer_thunks: Vec<(&'p ir::Func, ir::NodeId, cranelift_module::FuncId)>,
     runtime: HashMap<Rt, cranelift_module::FuncId>,
+    /// The compiled Go functions, for tracebacks (`functab.rs`).
+    functab: Vec<functab::FuncTabEntry>,
 }
 
 impl<'p> Codegen<'p> {
@@ -159,6 +166,7 @@ impl<'p> Codegen<'p> {
             defer_thunks: HashMap::new(),
             builtin_defer_thunks: Vec::new(),
             runtime: HashMap::new(),
+            functab: Vec::new(),
         }
     }
 
@@ -272,7 +280,10 @@ impl<'p> Codegen<'p> {
         if let Some(message) = unsupported {
             return Err(message);
         }
-        self.finish_function(clif_id, &mut ctx, &func.name)
+        self.finish_function(clif_id, &mut ctx, &func.name)?;
+        let name = format!("{}.{}", self.package.name, func.name);
+        self.record_function(clif_id, &ctx, name, !func.params.is_empty());
+        Ok(())
     }
 
     fn finish_function(&mut self, id: cranelift_module::FuncId, ctx: &mut Context, name: &str) -> Result<(), String> {

@@ -17,6 +17,28 @@ pub struct Config {
     pub output: PathBuf,
     /// Overwrite dead stack objects at function exit (escape-analysis soundness mode).
     pub poison_stack: bool,
+    /// The source file, for the line numbers of tracebacks (None: `?:0`).
+    pub source: Option<SourceLines>,
+}
+
+/// The path tracebacks name the source file by, and where its lines start.
+pub struct SourceLines {
+    pub path: String,
+    /// The byte offset each line starts at, in order.
+    pub line_starts: Vec<u32>,
+}
+
+impl SourceLines {
+    pub fn new(path: String, text: &str) -> SourceLines {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
+        SourceLines { path, line_starts }
+    }
+
+    /// The 1-based line of byte offset `pos`.
+    pub fn line(&self, pos: ir::Pos) -> u32 {
+        self.line_starts.partition_point(|start| *start <= pos) as u32
+    }
 }
 
 /// A bounds check the generated code makes, where gc's `-d=ssa/check_bce`
@@ -52,7 +74,7 @@ impl BoundsCheckKind {
 /// failing link includes the linker's stderr).
 pub fn build_executable(package: &ir::Package, config: &Config) -> Result<Vec<BoundsCheck>, String> {
     link::check_toolchain(config.target)?;
-    let compiled = codegen::compile(package, config.target, config.poison_stack)?;
+    let compiled = codegen::compile(package, config.target, config.poison_stack, config.source.as_ref())?;
     link::link(&compiled.object, config.target, &config.output)?;
     Ok(compiled.bounds_checks)
 }

@@ -69,7 +69,7 @@ fn build_and_run(package: &Package, name: &str) -> (String, i32) {
     let dir = std::env::temp_dir().join(format!("minigo-handmade-{}-{}", std::process::id(), name));
     std::fs::create_dir_all(&dir).expect("scratch directory");
     let exe = dir.join(name);
-    let config = Config { target: Target::X86_64, output: exe.clone(), poison_stack: false };
+    let config = Config { target: Target::X86_64, output: exe.clone(), poison_stack: false, source: None };
     build_executable(package, &config).expect("build");
     let out = Command::new(&exe).env("GOTRACEBACK", "none").output().expect("run");
     let _ = std::fs::remove_dir_all(&dir);

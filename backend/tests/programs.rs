@@ -62,7 +62,7 @@ fn compile(source: &str, name: &str, output: &Path, mode: Mode) -> Result<(), St
     if std::env::var_os("DUMP_IR").is_some() {
         eprintln!("{}", ir::dump::dump(&package));
     }
-    let config = Config { target: mode.target, output: output.to_path_buf(), poison_stack: mode.poison_stack };
+    let config = Config { target: mode.target, output: output.to_path_buf(), poison_stack: mode.poison_stack, source: None };
     build_executable(&package, &config).map(|_| ())
 }
 

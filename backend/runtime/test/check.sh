@@ -24,12 +24,14 @@ for source in "$MG_HERE"/../*.c; do
     fi
 done
 
-compare() { # NAME GOLDEN ACTUAL
-    if cmp -s "$2" "$3"; then
+compare() { # NAME GOLDEN ACTUAL (each goroutine's frames compared as one line: mg_frames)
+    mg_frames <"$2" >"$tmp/golden.frames"
+    mg_frames <"$3" >"$tmp/actual.frames"
+    if cmp -s "$tmp/golden.frames" "$tmp/actual.frames"; then
         echo "ok   $1"
     else
         echo "FAIL $1"
-        diff -u "$2" "$3" | head -40
+        diff -u "$tmp/golden.frames" "$tmp/actual.frames" | head -40
         fail=1
     fi
 }

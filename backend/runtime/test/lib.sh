@@ -3,7 +3,7 @@
 # Normalization removes what cannot match between Go and minigo:
 #   pc=0x...                     -> pc=0xPC   (the [signal ...] line)
 #   panic: (T) 0x...             -> panic: (T) 0xADDR (heap addresses)
-#   traceback frame locations    -> <tab>FRAME (Go: file:line +off, minigo: ?:0 +0x0)
+#   traceback frame locations    -> <tab>FRAME
 
 # RUN: optional emulator prefix for cross-built binaries (e.g. qemu-aarch64 -L ...)
 RUN=${RUN:-}
@@ -25,8 +25,8 @@ mg_run() {
 }
 
 # mg_frames: each goroutine's frames in a traceback -> one <tab>FRAMES line
-# (minigo prints one stub frame per goroutine; Go names the real ones,
-# "created by" lines included)
+# (the C drivers link no function table, so minigo prints no frames for
+# them; Go names the real ones, "created by" lines included)
 mg_frames() {
     awk '/^goroutine [0-9]+ \[.*\]:$/ { print; print "\tFRAMES"; skip = 1; next }
          skip && $0 == "" { skip = 0 }

@@ -16,8 +16,11 @@ use crate::{BoundsCheck, BoundsCheckKind};
 impl FuncCtx<'_, '_> {
     /// Evaluates an expression to its value.
     pub fn eval(&mut self, id: NodeId) -> Val {
+        let outer = self.at(self.func.node(id).pos);
         self.run_init(id);
-        self.eval_op(id)
+        let value = self.eval_op(id);
+        self.set_srcloc(outer);
+        value
     }
 
     /// `eval` without running the node's init list.

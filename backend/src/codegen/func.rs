@@ -13,8 +13,8 @@
 use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, Block, FuncRef, GlobalValue, InstBuilder, InstructionData, MemFlagsData, Opcode, StackSlot, StackSlotData,
-    StackSlotKind, TrapCode, Value, ValueDef,
+    condcodes::IntCC, types, Block, FuncRef, GlobalValue, InstBuilder, InstructionData, MemFlagsData, Opcode, SourceLoc, StackSlot,
+    StackSlotData, StackSlotKind, TrapCode, Value, ValueDef,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, Module};
@@ -121,6 +121,8 @@ pub(crate) struct FuncCtx<'a, 'p> {
     pub inits_done: HashSet<NodeId>,
     /// The runtime's defer frame, in a function with defer statements.
     pub defer_frame: Option<Value>,
+    /// The source position the instructions emitted now are for.
+    srcloc: SourceLoc,
 }
 
 pub(crate) fn flags() -> MemFlagsData {
@@ -132,6 +134,9 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// locals, captured variables bound from the closure record, results zeroed.
     pub fn new(cg: &'a mut Codegen<'p>, b: FunctionBuilder<'a>, func: &'p Func) -> FuncCtx<'a, 'p> {
         let (mut ctx, params) = FuncCtx::start(cg, b, func);
+        // The prologue belongs to the declaration's line (a goroutine not
+        // started yet is shown there).
+        ctx.at(func.pos);
         ctx.prologue(&params[1..]);
         if func.nodes.iter().any(|n| matches!(n.op, ir::Op::Defer(_))) {
             ctx.defer_prologue();
@@ -165,6 +170,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             hoisted: HashMap::new(),
             inits_done: HashSet::new(),
             defer_frame: None,
+            srcloc: SourceLoc::default(),
         };
         (ctx, params)
     }
@@ -225,6 +231,19 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         self.return_values(results);
         self.result_ptrs = result_ptrs;
         self.b.switch_to_block(body);
+    }
+
+    /// Makes the instructions emitted from now on belong to source position
+    /// `pos` (the line tables of tracebacks); returns the previous one.
+    pub fn at(&mut self, pos: ir::Pos) -> SourceLoc {
+        let previous = self.srcloc;
+        self.set_srcloc(SourceLoc::new(pos));
+        previous
+    }
+
+    pub fn set_srcloc(&mut self, loc: SourceLoc) {
+        self.srcloc = loc;
+        self.b.set_srcloc(loc);
     }
 
     /// Records a construct this backend does not compile; code after it traps.

@@ -38,6 +38,12 @@ impl FuncCtx<'_, '_> {
     }
 
     pub fn emit_stmt(&mut self, id: NodeId) {
+        let outer = self.at(self.func.node(id).pos);
+        self.emit_stmt_here(id);
+        self.set_srcloc(outer);
+    }
+
+    fn emit_stmt_here(&mut self, id: NodeId) {
         let node = self.func.node(id);
         self.run_init(id);
         if matches!(
