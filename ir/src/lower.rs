@@ -750,11 +750,14 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// OSEND: `ch <- value`, the value converted to the element type.
+    /// OSEND: `ch <- value`, the value converted to the element type
+    /// where building the two operands left the noder.
     fn send(&mut self, ch: &Expr, value: &Expr, pos: Pos) -> NodeId {
         let chn = self.expr(ch);
         let elem = self.types().chan(self.ty_of(ch)).map_or(INVALID, |(_, elem)| elem);
-        let value = self.expr_to(value, elem);
+        let v = self.expr(value);
+        let at = self.built_pos(value, self.built_pos(ch, pos));
+        let value = self.convert_node(v, elem, at);
         self.stmt_node(Op::Send { ch: chn, value }, pos)
     }
 
