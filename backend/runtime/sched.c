@@ -32,10 +32,12 @@
  * the running goroutine). Generated code probes frames larger than a page,
  * so no frame jumps the guard. A stack and its guard are two memory
  * mappings, so vm.max_map_count (65530 by default) limits a program to
- * about 32,000 goroutines alive at once; beyond that the stack cannot be
- * made and the program ends with "fatal error: out of memory". A goroutine
- * that returns is dead; its record and stack are reused by a later
- * minigo_go (Go's gFree list), never unmapped.
+ * about 32,000 goroutines started and not yet returned at once; beyond
+ * that the stack cannot be made and the program ends with "fatal error:
+ * out of memory". A goroutine gets its stack when it first runs (made but
+ * not started, it is a record of a few hundred bytes); one that returns
+ * is dead: its record is reused by a later minigo_go (Go's gFree list) and
+ * its stack by the next goroutine to start, never unmapped.
  *
  * Context switch. mg_switch, hand-written for x86-64 and aarch64, pushes
  * the callee-saved registers (x86-64: rbx rbp r12-r15 and the return
@@ -225,7 +227,7 @@ static void GC_CALLBACK push_goroutine_stacks(void)
 {
     for (size_t i = 0; i < n_allgs; i++) {
         mg_goroutine *gp = allgs[i];
-        if (gp == curg || gp->status == MG_G_DEAD || gp->status == MG_G_IDLE)
+        if (gp == curg || gp->status == MG_G_DEAD || gp->sp == NULL) /* running, dead, or not started */
             continue;
         GC_push_all_eager(gp->sp, gp == &main_g ? main_gc_top : (void *)gp->stack_hi);
     }
@@ -275,27 +277,51 @@ static MG_NORETURN void stack_failure(int err)
     throw_msg("out of memory");
 }
 
-/* A new goroutine record with its stack, listed in allgs. */
+/* Stacks of dead goroutines, for the next goroutine that starts; each
+ * keeps the link to the next in its lowest usable word. */
+static uintptr_t free_stacks;
+/* The stack of the goroutine that just died: freed by the next goroutine
+ * to run, once nothing runs on it (release_dying_stack). */
+static uintptr_t dying_stack_lo;
+
+/* A stack for gp, which is about to run for the first time. */
+static void give_stack(mg_goroutine *gp)
+{
+    if (free_stacks != 0) {
+        gp->stack_lo = free_stacks;
+        free_stacks = *(uintptr_t *)free_stacks;
+    } else {
+        void *p = mmap(NULL, stack_reserve, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+        if (p == MAP_FAILED)
+            stack_failure(errno);
+        if (mprotect(p, stack_guard, PROT_NONE) != 0) {
+            int err = errno;
+            munmap(p, stack_reserve);
+            stack_failure(err);
+        }
+        gp->stack_lo = (uintptr_t)p + stack_guard;
+    }
+    gp->stack_hi = gp->stack_lo - stack_guard + stack_reserve;
+    gp->stack_guard = stack_guard;
+}
+
+static void release_dying_stack(void)
+{
+    if (dying_stack_lo != 0) {
+        *(uintptr_t *)dying_stack_lo = free_stacks;
+        free_stacks = dying_stack_lo;
+        dying_stack_lo = 0;
+    }
+}
+
+/* A new goroutine record, listed in allgs; its stack comes when it first
+ * runs (give_stack), so goroutines made but not started cost no stack. */
 static mg_goroutine *new_goroutine(void)
 {
-    mg_goroutine *gp;
-    void *p = mmap(NULL, stack_reserve, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
-    if (p == MAP_FAILED)
-        stack_failure(errno);
-    if (mprotect(p, stack_guard, PROT_NONE) != 0) {
-        int err = errno;
-        munmap(p, stack_reserve);
-        stack_failure(err);
-    }
-    gp = GC_MALLOC(sizeof *gp);
-    if (gp == NULL) {
-        munmap(p, stack_reserve);
+    mg_goroutine *gp = GC_MALLOC(sizeof *gp);
+    if (gp == NULL)
         throw_msg("out of memory");
-    }
-    gp->stack_lo = (uintptr_t)p + stack_guard;
-    gp->stack_hi = (uintptr_t)p + stack_reserve;
-    gp->stack_guard = stack_guard;
     gp->status = MG_G_IDLE;
     if (n_allgs == cap_allgs) {
         size_t cap = cap_allgs * 2 < 64 ? 64 : cap_allgs * 2;
@@ -415,6 +441,10 @@ static void execute(mg_goroutine *gp)
     gp->status = MG_G_RUNNING;
     if (gp == prev)
         return;
+    if (gp->sp == NULL) {
+        give_stack(gp);
+        init_frame(gp);
+    }
     curg = gp;
     curg_panic = &gp->panic;
     gstack_lo = gp->stack_lo;
@@ -422,6 +452,7 @@ static void execute(mg_goroutine *gp)
     gstack_guard = gp->stack_guard;
     GC_call_with_alloc_lock(set_stackbottom_locked, gp == &main_g ? main_gc_top : (void *)gp->stack_hi);
     mg_switch(&prev->sp, gp->sp);
+    release_dying_stack();
 }
 
 /* The running goroutine has stopped (parked or dead): run another. */
@@ -459,10 +490,12 @@ void goready(mg_goroutine *gp)
 }
 
 /* A goroutine's life: its function, then death (Go's goexit0: the record
- * and stack go to the free list; the stack is left only by switching). */
+ * and the stack go to their free lists; the stack is left only by
+ * switching, so the next goroutine to run frees it). */
 MG_NORETURN void mg_goroutine_main(mg_goroutine *gp)
 {
     void *closure = gp->closure;
+    release_dying_stack();
     gp->closure = NULL;
     (*(void (**)(void *))closure)(closure);
     gp->status = MG_G_DEAD;
@@ -470,6 +503,9 @@ MG_NORETURN void mg_goroutine_main(mg_goroutine *gp)
     memset(&gp->panic, 0, sizeof gp->panic);
     gp->schedlink = gfree;
     gfree = gp;
+    /* the stack is left only by switching: the next goroutine frees it */
+    dying_stack_lo = gp->stack_lo;
+    gp->stack_lo = gp->stack_hi = 0;
     schedule();
     throw_msg("unreachable");
 }
@@ -493,7 +529,7 @@ void minigo_go(void *closure)
     gp->creator_pc = (uintptr_t)__builtin_return_address(0);
     gp->select_done = 0;
     gp->param = NULL;
-    init_frame(gp);
+    gp->sp = NULL; /* a dead record's is where it last switched away */
     gp->status = MG_G_RUNNABLE;
     runqput(gp, 1);
 }
