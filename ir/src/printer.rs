@@ -335,7 +335,11 @@ impl Printer<'_> {
             Op::Copy(a, b) => format!("copy({}, {})", self.expr(*a, 0), self.expr(*b, 0)),
             Op::MakeMap { hint: size } | Op::MakeChan { size } if self.func.node(*size).implicit => format!("make({})", t.display(node.ty)),
             Op::MakeMap { hint: size } | Op::MakeChan { size } => format!("make({}, {})", t.display(node.ty), self.expr(*size, 0)),
-            Op::Recv { ch, .. } => format!("<-{}", self.expr(*ch, own)),
+            // A unary operator: `<- (<-c)` for a receive of a receive.
+            Op::Recv { ch, .. } => {
+                let space = matches!(self.node(self.visible(*ch)).op, Op::Recv { .. });
+                format!("<-{}{}", if space { " " } else { "" }, self.expr(*ch, own + 1))
+            }
             Op::MapLit(entries) => format!("{}{{{}}}", t.display(node.ty), if entries.is_empty() { "" } else { "..." }),
             Op::IndexMap { m, key, .. } => format!("{}[{}]", self.expr(*m, own), self.expr(*key, 0)),
             Op::New => format!("new({})", t.pointer_elem(node.ty).map(|e| t.display(e)).unwrap_or_default()),

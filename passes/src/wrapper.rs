@@ -199,6 +199,28 @@ fn intern_pointers(types: &mut TypeTable) {
     }
 }
 
+/// The types of the operands a go or defer wrapper copies into its
+/// closure record: a call's interface and arguments, a builtin's operands,
+/// but constants, nil and functions.
+fn wrapped_operand_types(func: &Func, call: NodeId) -> Vec<TypeId> {
+    let node = func.node(call);
+    let operands: Vec<NodeId> = match &node.op {
+        Op::Call { callee, args, .. } => {
+            let iface = match func.node(*callee).op {
+                Op::DotInter { x, .. } => Some(x),
+                _ => None,
+            };
+            iface.into_iter().chain(args.iter().copied()).collect()
+        }
+        _ => node.operands(),
+    };
+    operands
+        .into_iter()
+        .filter(|x| !matches!(func.node(*x).op, Op::Const { .. } | Op::Nil | Op::Func(_)))
+        .map(|x| func.node(x).ty)
+        .collect()
+}
+
 /// The types a type descriptor refers to (writeType writes them first).
 fn components(types: &TypeTable, t: TypeId) -> Vec<TypeId> {
     match types.under(t) {
@@ -396,6 +418,17 @@ impl<'a> WrapperOrder<'a> {
                     continue;
                 }
                 let (concrete, iface) = match &node.op {
+                    // makechan's channel type descriptor.
+                    Op::MakeChan { .. } => {
+                        locals.push(node.ty);
+                        continue;
+                    }
+                    // The closure record of a go or defer wrapper holds the
+                    // operands it copies.
+                    Op::Defer(call) | Op::Go(call) => {
+                        locals.extend(wrapped_operand_types(func, *call).into_iter().filter(|t| !pkg.types.is_named(*t)));
+                        continue;
+                    }
                     Op::Conv(ConvKind::Iface, x) => (func.node(*x).ty, node.ty),
                     Op::TypeAssert { x, .. } => {
                         let target = match pkg.types.kind(node.ty) {

@@ -180,13 +180,16 @@ impl Batch<'_> {
     /// data when it initializes a package variable: constants, functions,
     /// other package variables and their addresses, literals (whose dynamic
     /// elements are assigned separately), function literals without
-    /// captures, and interface boxes (of which only the value is assigned).
+    /// captures, interface boxes (of which only the value is assigned), and
+    /// conversions of constant strings to byte slices.
     fn is_static_shape(&self, id: NodeId) -> bool {
         let func = self.pkg.func(self.curfn);
         match &func.node(id).op {
             Op::Const { .. } | Op::Nil | Op::Func(_) | Op::Global(_) | Op::CompositeLit(_) | Op::Conv(ConvKind::Iface, _) => true,
             Op::Addr(x) => func.node(*x).op.is_composite_lit() || matches!(func.node(*x).op, Op::Global(_)),
             Op::Closure(f) => self.pkg.func(*f).captures.is_empty(),
+            // []byte("...") of a constant: the bytes are data (InitSliceBytes).
+            Op::Conv(ConvKind::StringToBytes, x) => matches!(func.node(*x).op, Op::Const { .. }),
             _ => false,
         }
     }
