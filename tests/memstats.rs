@@ -52,3 +52,11 @@ fn a_variable_moved_to_the_heap_costs_one_cell_per_declaration() {
     assert!(output.starts_with("499500\n"), "wrong output: {:?}", output);
     assert_eq!((mallocs, bytes), (1000, 8000));
 }
+
+#[test]
+fn goroutines_and_channels_are_counted_once_each() {
+    let (output, mallocs, bytes) = memstats("goroutines.go", &[]);
+    assert!(output.starts_with("499500\n"), "wrong output: {:?}", output);
+    // 1,000 go records of 32 bytes, and the channel: 96 bytes and 1,000 ints.
+    assert_eq!((mallocs, bytes), (1001, 1000 * 32 + 96 + 8000));
+}
