@@ -8,7 +8,7 @@
 //! call site. A function already being inlined on the current path is not
 //! inlined again (`repeated recursive cycle`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ::ir::*;
 
@@ -181,10 +181,12 @@ impl Editor {
         let results_last = (0..inl.locals.len())
             .filter(|i| inl.locals[*i].class != LocalClass::Result)
             .chain((0..inl.locals.len()).filter(|i| inl.locals[*i].class == LocalClass::Result));
+        let used = used_locals(&inl);
         for i in results_last {
             let local = &inl.locals[i];
             let id = LocalId(i as u32);
-            if copier.locals.contains_key(&id) {
+            // gc's pruneUnusedAutos: a local of code dead code removed is gone.
+            if copier.locals.contains_key(&id) || local.class == LocalClass::Auto && !used.contains(&id) {
                 continue;
             }
             let mut copy = local.clone();
@@ -339,6 +341,28 @@ fn can_delay_results(inl: &InlineBody, results: &[LocalId]) -> bool {
         stack.extend(node.children());
     }
     returns == 1 && results.iter().all(|r| inl.locals[r.0 as usize].name.starts_with("~r"))
+}
+
+/// The locals the saved body refers to: by name, by declaration, as a type
+/// switch clause's variable, or captured by one of its function literals.
+fn used_locals(inl: &InlineBody) -> HashSet<LocalId> {
+    let mut used = HashSet::new();
+    let mut todo = inl.body.clone();
+    while let Some(id) = todo.pop() {
+        let node = &inl.nodes[id.0 as usize];
+        match &node.op {
+            Op::Local(l) | Op::Decl(l) => {
+                used.insert(*l);
+            }
+            Op::Switch { cases, .. } => used.extend(cases.iter().filter_map(|c| c.var)),
+            _ => {}
+        }
+        todo.extend(node.children());
+    }
+    for (_, closure) in &inl.closures {
+        used.extend(closure.captures.iter().map(|c| c.outer));
+    }
+    used
 }
 
 fn stmt(op: Op, pos: Pos) -> Node {
