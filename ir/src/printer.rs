@@ -271,6 +271,14 @@ impl Printer<'_> {
                 let call = self.multi_value_source(node, args).expect("checked");
                 format!("{}({})", self.expr(*callee, own), self.orig_call(call))
             }
+            // A devirtualized call, x.(T).M(args) as gc keeps it until
+            // escape analysis rewrites it to T.M(x.(T), args) (desugared).
+            Op::Call { callee, args, .. } if is_devirtualized_call(self.pkg, self.func, id) && !(self.desugared)(id) => {
+                let Op::Func(method) = self.node(*callee).op else { unreachable!("checked") };
+                let name = self.pkg.func(method).name.rsplit('.').next().unwrap_or("").to_string();
+                let rest: Vec<String> = args[1..].iter().map(|a| self.expr(*a, 0)).collect();
+                format!("{}.{}({})", self.expr(args[0], own), name, rest.join(", "))
+            }
             Op::Call { callee, args, ddd } => {
                 let callee_text = self.expr(*callee, own);
                 let mut arg_texts: Vec<String> = Vec::new();
@@ -365,6 +373,14 @@ impl Printer<'_> {
 /// gc's `OpPrec` for the node kinds minigo has; ops it leaves out of the
 /// table (OADDSTR, OPTRLIT, OCLOSURE, OINLCALL, ORECOVER) have 0, so they
 /// are parenthesized as operands and print their own operands bare.
+/// A method call devirtualize made from an interface call: its callee is
+/// an implicit method name.
+pub fn is_devirtualized_call(pkg: &Package, func: &Func, id: NodeId) -> bool {
+    let Op::Call { callee, .. } = &func.node(id).op else { return false };
+    let callee = func.node(*callee);
+    matches!(callee.op, Op::Func(f) if callee.implicit && pkg.func(f).method_of.is_some())
+}
+
 fn precedence(func: &Func, node: &Node) -> u8 {
     match &node.op {
         Op::Addr(x) if func.node(*x).op.is_composite_lit() => 0,

@@ -97,7 +97,8 @@ fn devirtualize_call(pkg: &mut Package, fid: FuncId, call: NodeId, decisions: &m
         (Some(elem), false) => receiver = func.add_node(node(Op::Deref(receiver), elem, true)),
         _ => {}
     }
-    let direct = func.add_node(node(Op::Func(target), target_sig, false));
+    // Implicit: gc's call stays the method call x.(T).M(args) (ODOTMETH).
+    let direct = func.add_node(node(Op::Func(target), target_sig, true));
     if let Op::Call { callee, args, .. } = &mut func.node_mut(call).op {
         *callee = direct;
         args.insert(0, receiver);
