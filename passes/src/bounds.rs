@@ -122,7 +122,8 @@ struct Walker<'a> {
 /// The index expressions of `func` whose index gc's walk copies to a
 /// temporary before it decides `bounded`, so they keep their check (SSA's
 /// prove does not remove it either) and get no message: walkAppend passes
-/// each value appended through `safeExpr`,
+/// each value appended, and walkCompareString a string compared (== or
+/// !=) with a short constant one, through `safeExpr`,
 /// which keeps names and constants, follows field selections,
 /// dereferences, indexes, len and cap, and copies anything else — an
 /// index like `i%20` included — to a temporary.
@@ -145,12 +146,21 @@ fn temporary_indexes(func: &Func) -> HashSet<NodeId> {
             _ => {}
         }
     }
+    // walkCompareString compares with a short constant string byte by
+    // byte (at most 16 bytes: two registers on both targets), the other
+    // string through safeExpr.
+    let short_string = |id: NodeId| matches!(&func.node(id).op, Op::Const { value: ConstValue::Str(s), .. } if (1..=16).contains(&s.len()));
     let mut out = HashSet::new();
     for id in func.source_order(&func.body) {
-        if let Op::Append { args, ddd: false } = &func.node(id).op {
-            for arg in args.iter().skip(1) {
-                safe_expr(func, *arg, &mut out);
+        match &func.node(id).op {
+            Op::Append { args, ddd: false } => {
+                for arg in args.iter().skip(1) {
+                    safe_expr(func, *arg, &mut out);
+                }
             }
+            Op::Binary(BinOp::Eq | BinOp::Ne, x, y) if short_string(*y) && !short_string(*x) => safe_expr(func, *x, &mut out),
+            Op::Binary(BinOp::Eq | BinOp::Ne, x, y) if short_string(*x) && !short_string(*y) => safe_expr(func, *y, &mut out),
+            _ => {}
         }
     }
     out
