@@ -266,9 +266,11 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A compiler temporary, named as gc names them: `.autotmp_N` with N the
-    /// number of variables the function has declared so far.
+    /// number of variables the function has declared so far (a captured
+    /// variable is not one of them: gc keeps it in ClosureVars, not Dcl).
     fn new_temp(&mut self, ty: TypeId, pos: Pos) -> LocalId {
-        let n = self.b().func.locals.len();
+        let func = &self.b().func;
+        let n = func.locals.len() - func.captures.len();
         self.new_local(&format!(".autotmp_{}", n), ty, pos, LocalClass::Auto)
     }
 
