@@ -1456,6 +1456,18 @@ impl<'a> Lowerer<'a> {
         call
     }
 
+    /// The hint of `make(map[K]V, n)` or size of `make(chan T, n)`; without
+    /// one, an implicit constant 0 (as gc's typecheck makes).
+    fn size_or_zero(&mut self, size: Option<&Expr>, pos: Pos) -> NodeId {
+        match size {
+            Some(n) => self.expr(n),
+            None => {
+                let int = self.intern(TypeKind::Basic(Basic::Int));
+                self.implicit_node(Op::Const { value: ConstValue::int(0), text: "0".to_string(), prec: 8 }, pos, int)
+            }
+        }
+    }
+
     /// Calling a call's result, `f()(x)`: as gc's typecheck does, the callee is
     /// first stored in a temporary (`.autotmp_N := f()`, in the callee node's
     /// init, positioned at the outer call `call_pos` as gc positions it).
@@ -1699,23 +1711,11 @@ impl<'a> Lowerer<'a> {
             }
             Builtin::New => self.node(Op::New, e.pos, ty),
             Builtin::Make if matches!(self.types().under(ty), TypeKind::Map(..)) => {
-                let hint = match args.get(1) {
-                    Some(h) => self.expr(h),
-                    None => {
-                        let int = self.intern(TypeKind::Basic(Basic::Int));
-                        self.implicit_node(Op::Const { value: ConstValue::int(0), text: "0".to_string(), prec: 8 }, e.pos, int)
-                    }
-                };
+                let hint = self.size_or_zero(args.get(1), e.pos);
                 self.node(Op::MakeMap { hint }, e.pos, ty)
             }
             Builtin::Make if matches!(self.types().under(ty), TypeKind::Chan(..)) => {
-                let size = match args.get(1) {
-                    Some(n) => self.expr(n),
-                    None => {
-                        let int = self.intern(TypeKind::Basic(Basic::Int));
-                        self.implicit_node(Op::Const { value: ConstValue::int(0), text: "0".to_string(), prec: 8 }, e.pos, int)
-                    }
-                };
+                let size = self.size_or_zero(args.get(1), e.pos);
                 self.node(Op::MakeChan { size }, e.pos, ty)
             }
             Builtin::Make => {
