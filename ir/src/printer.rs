@@ -375,7 +375,7 @@ impl Printer<'_> {
 /// are parenthesized as operands and print their own operands bare.
 /// A method call devirtualize made from an interface call: its callee is
 /// an implicit method name.
-pub fn is_devirtualized_call(pkg: &Package, func: &Func, id: NodeId) -> bool {
+fn is_devirtualized_call(pkg: &Package, func: &Func, id: NodeId) -> bool {
     let Op::Call { callee, .. } = &func.node(id).op else { return false };
     let callee = func.node(*callee);
     matches!(callee.op, Op::Func(f) if callee.implicit && pkg.func(f).method_of.is_some())

@@ -14,11 +14,12 @@ use crate::inline::static_value;
 
 /// Devirtualizes the interface calls of every function, in the order of
 /// gc's Target.Decls: a function literal is declared once built, so
-/// before the function it is in.
+/// before the function it is in; one that dead code removal dropped too
+/// (it stays in Target.Decls, though it is never compiled).
 pub fn devirtualize_package(pkg: &mut Package, decisions: &mut Vec<Decision>) {
     for fid in declaration_order(pkg) {
         let func = pkg.func(fid);
-        if !func.has_body || func.dead || func.is_wrapper {
+        if !func.has_body || func.is_wrapper {
             continue;
         }
         for call in func.field_order(&func.body) {

@@ -109,10 +109,8 @@ pub(crate) struct Batch<'a> {
     /// The temporaries of defer wrappers.
     autotmps: Vec<AutoTmp>,
     /// The calls and `recover()`s walked so far, which gc's escape analysis
-    /// rewrites as it goes (FixVariadicCall, fixRecoverCall).
+    /// rewrites as it goes (FixVariadicCall, FixMethodCall, fixRecoverCall).
     desugared: HashSet<(FuncId, NodeId)>,
-    /// `finish` is printing its lines (see `node_text`).
-    finishing: bool,
     /// Closures called where they are written (gc's ClosureCalled).
     closure_called: HashSet<FuncId>,
     /// How each captured variable (by its location) is captured, once decided.
@@ -146,7 +144,6 @@ impl<'a> Batch<'a> {
             autotmps: Vec::new(),
             closure_called: HashSet::new(),
             desugared: HashSet::new(),
-            finishing: false,
             by_value: HashMap::new(),
             tags: Vec::new(),
             in_place_boxes: Vec::new(),
@@ -284,7 +281,6 @@ impl<'a> Batch<'a> {
 
     /// gc's `finish`: parameter tags and their lines, then a line per location.
     fn finish(&mut self) {
-        self.finishing = true;
         for f in self.funcs.clone() {
             let tags = self.param_tags(f);
             self.tags.push((f, tags));
@@ -367,14 +363,14 @@ impl<'a> Batch<'a> {
         }
     }
 
-    /// A node as gc's `%v` prints it. A devirtualized call escape analysis
-    /// rewrote prints as it was in the `-m=2` explanations and as rewritten
-    /// in the lines `finish` prints (as gc 1.19 prints them).
+    /// A node as gc's `%v` prints it: the calls analysed so far as escape
+    /// analysis rewrote them (a variadic call's `...` slice made, a
+    /// devirtualized method call made a function call), the others as they
+    /// were: gc explains a flow into the heap as it meets it, the rest once
+    /// the whole graph is built.
     fn node_text(&self, f: FuncId, n: NodeId) -> String {
         let func = self.pkg.func(f);
-        let rewritten =
-            |id: NodeId| self.desugared.contains(&(f, id)) && (self.finishing || !printer::is_devirtualized_call(self.pkg, func, id));
-        printer::node_text(self.pkg, func, n, &rewritten)
+        printer::node_text(self.pkg, func, n, &|id| self.desugared.contains(&(f, id)))
     }
 
     /// Prints a `-m=2` explanation: a header and its flow lines, at the location's position.

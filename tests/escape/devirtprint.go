@@ -1,8 +1,10 @@
 package main
 
-// gc prints a devirtualized call as the method call i.(S).M(1) in the -m=2
-// explanations and as the function call S.M(i.(S), 1) escape analysis
-// rewrote it to in the lines printed last.
+// gc prints a devirtualized call as the method call i.(S).M(1) until escape
+// analysis has analysed it, then as the function call S.M(i.(S), 1) it
+// rewrote it to: a flow into the heap explained as it is met shows the
+// first (or the second, for a call analysed before it, as an earlier
+// argument), the lines printed once the graph is built the second.
 
 type I interface{ M(int) string }
 
@@ -26,10 +28,15 @@ func (p *P) M(n int) string {
 
 var g interface{}
 
+//go:noinline
+func h(s string, x interface{}) { g = x }
+
 func main() {
 	var i I = S{"x"}
 	g = i.M(1) + "!"
 	var j I = &P{"y"}
 	g = j.M(2) + "?"
 	println(g.(string))
+	var k I = S{"z"}
+	h(k.M(2), new(int))
 }
