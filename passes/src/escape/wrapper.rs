@@ -100,10 +100,16 @@ impl Batch<'_> {
                 _ => self.node_text(self.curfn, x),
             })
             .collect();
+        // A slice passed with `...` keeps it (one packed by the call does not).
+        let spread = match &func.node(call).op {
+            Op::Call { args, ddd: true, .. } => args.last().is_some_and(|&last| self.slice_literal_elements(last).is_none()),
+            _ => false,
+        };
+        let args_text = |texts: &[String]| format!("{}{}", texts.join(", "), if spread { "..." } else { "" });
         let call_text = match &head {
             Head::Builtin(builtin) => format!("{}({})", builtin, texts.join(", ")),
-            Head::Callee => format!("{}({})", texts[0], texts[1..].join(", ")),
-            Head::Method(name) => format!("{}.{}({})", texts[0], name, texts[1..].join(", ")),
+            Head::Callee => format!("{}({})", texts[0], args_text(&texts[1..])),
+            Head::Method(name) => format!("{}.{}({})", texts[0], name, args_text(&texts[1..])),
         };
         // gc's recover takes the caller's frame pointer (fixRecoverCall),
         // a *int32 that the wrapper captures like any operand.
