@@ -24,6 +24,9 @@ impl FuncCtx<'_, '_> {
             return Val::Parts(vec![self.short_circuit(op, l, r)]);
         }
         let operand_ty = self.func.node(l).ty;
+        if let Some(test) = self.divisibility_test(op, l, r) {
+            return Val::Parts(vec![test]);
+        }
         if is_comparison(op) {
             let a = self.eval(l);
             let b = self.eval(r);
@@ -41,6 +44,28 @@ impl FuncCtx<'_, '_> {
         let b = self.eval(r).scalar();
         let count_ty = self.func.node(r).ty;
         Val::Parts(vec![self.arith(op, ty, a, b, count_ty)])
+    }
+
+    /// `x % 2^k == 0` (or `!=`, either side): whether the low k bits are
+    /// zero, for signed x too (its remainder is 0 exactly then), as gc's
+    /// SSA rules rewrite it: no remainder computed.
+    fn divisibility_test(&mut self, op: BinOp, l: NodeId, r: NodeId) -> Option<Value> {
+        if !matches!(op, BinOp::Eq | BinOp::Ne) {
+            return None;
+        }
+        let (rem, zero) = if self.constant_int(r) == Some(0) { (l, r) } else { (r, l) };
+        if self.constant_int(zero) != Some(0) {
+            return None;
+        }
+        let Op::Binary(BinOp::Mod, x, m) = self.func.node(rem).op else { return None };
+        let modulus = self.constant_int(m).filter(|m| *m > 0 && (*m as u64).is_power_of_two())?;
+        if !self.types.basic_of(self.func.node(x).ty).is_some_and(|b| b.is_integer()) {
+            return None;
+        }
+        let value = self.eval(x).scalar();
+        let low_bits = self.b.ins().band_imm_s(value, modulus - 1);
+        let cc = if op == BinOp::Eq { IntCC::Equal } else { IntCC::NotEqual };
+        Some(self.b.ins().icmp_imm_s(cc, low_bits, 0))
     }
 
     pub fn is_nil(&self, id: NodeId) -> bool {

@@ -136,7 +136,7 @@ impl FuncCtx<'_, '_> {
         Val::Parts(vec![ptr, l, c])
     }
 
-    fn constant_int(&self, id: NodeId) -> Option<i64> {
+    pub(super) fn constant_int(&self, id: NodeId) -> Option<i64> {
         match &self.func.node(id).op {
             Op::Const { value: value @ ConstValue::Int(_), .. } => value.as_int().and_then(|i| i64::try_from(i).ok()),
             _ => None,
