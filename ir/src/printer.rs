@@ -370,9 +370,6 @@ impl Printer<'_> {
     }
 }
 
-/// gc's `OpPrec` for the node kinds minigo has; ops it leaves out of the
-/// table (OADDSTR, OPTRLIT, OCLOSURE, OINLCALL, ORECOVER) have 0, so they
-/// are parenthesized as operands and print their own operands bare.
 /// A method call devirtualize made from an interface call: its callee is
 /// an implicit method name.
 fn is_devirtualized_call(pkg: &Package, func: &Func, id: NodeId) -> bool {
@@ -381,6 +378,9 @@ fn is_devirtualized_call(pkg: &Package, func: &Func, id: NodeId) -> bool {
     matches!(callee.op, Op::Func(f) if callee.implicit && pkg.func(f).method_of.is_some())
 }
 
+/// gc's `OpPrec` for the node kinds minigo has; ops it leaves out of the
+/// table (OADDSTR, OPTRLIT, OCLOSURE, OINLCALL, ORECOVER) have 0, so they
+/// are parenthesized as operands and print their own operands bare.
 fn precedence(func: &Func, node: &Node) -> u8 {
     match &node.op {
         Op::Addr(x) if func.node(*x).op.is_composite_lit() => 0,
