@@ -19,7 +19,7 @@ mod graph;
 mod leaks;
 mod solve;
 mod stmt;
-mod wrapper;
+pub(crate) mod wrapper;
 
 use std::collections::{HashMap, HashSet};
 

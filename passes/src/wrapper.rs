@@ -25,6 +25,7 @@ use ::ir::*;
 
 use crate::bounds::WalkSegments;
 use crate::decision::{Decision, Position};
+use crate::escape::wrapper::{is_copied, needs_wrapper, slice_literal_elements, wrapped_operands};
 use crate::{escape, inline, Config};
 
 /// Builds, inlines into and escape-analyses each wrapper, in gc's order,
@@ -200,23 +201,15 @@ fn intern_pointers(types: &mut TypeTable) {
 }
 
 /// The types of the operands a go or defer wrapper copies into its
-/// closure record: a call's interface and arguments, a builtin's operands,
-/// but constants, nil and functions.
-fn wrapped_operand_types(func: &Func, call: NodeId) -> Vec<TypeId> {
-    let node = func.node(call);
-    let operands: Vec<NodeId> = match &node.op {
-        Op::Call { callee, args, .. } => {
-            let iface = match func.node(*callee).op {
-                Op::DotInter { x, .. } => Some(x),
-                _ => None,
-            };
-            iface.into_iter().chain(args.iter().copied()).collect()
-        }
-        _ => node.operands(),
-    };
-    operands
+/// closure record (escape analysis models the same wrapper).
+fn wrapped_operand_types(pkg: &Package, func: &Func, call: NodeId) -> Vec<TypeId> {
+    if !needs_wrapper(pkg, func, call) {
+        return Vec::new();
+    }
+    wrapped_operands(func, call)
         .into_iter()
-        .filter(|x| !matches!(func.node(*x).op, Op::Const { .. } | Op::Nil | Op::Func(_)))
+        .flat_map(|x| slice_literal_elements(&pkg.types, func, x).unwrap_or_else(|| vec![x]))
+        .filter(|x| is_copied(func, *x))
         .map(|x| func.node(x).ty)
         .collect()
 }
@@ -426,7 +419,7 @@ impl<'a> WrapperOrder<'a> {
                     // The closure record of a go or defer wrapper holds the
                     // operands it copies.
                     Op::Defer(call) | Op::Go(call) => {
-                        locals.extend(wrapped_operand_types(func, *call).into_iter().filter(|t| !pkg.types.is_named(*t)));
+                        locals.extend(wrapped_operand_types(pkg, func, *call).into_iter().filter(|t| !pkg.types.is_named(*t)));
                         continue;
                     }
                     Op::Conv(ConvKind::Iface, x) => (func.node(*x).ty, node.ty),

@@ -185,7 +185,7 @@ impl Batch<'_> {
             self.stmt(s);
         }
         match func.node(call).op.clone() {
-            Op::Call { callee, .. } if !self.needs_wrapper(call) => self.expr(&k, callee),
+            Op::Call { callee, .. } if !super::wrapper::needs_wrapper(self.pkg, func, call) => self.expr(&k, callee),
             _ => self.defer_wrapper(&k, stmt, call),
         }
     }

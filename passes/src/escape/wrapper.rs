@@ -31,48 +31,78 @@ pub enum Captor {
     DeferWrapper(Vec<LocId>),
 }
 
-impl Batch<'_> {
-    /// Whether gc wraps deferred call `call`: a builtin, a method call
-    /// (through an interface too), or a function with parameters or results.
-    pub(super) fn needs_wrapper(&self, call: NodeId) -> bool {
-        let func = self.pkg.func(self.curfn);
-        let Op::Call { callee, .. } = &func.node(call).op else { return true };
-        match func.node(*callee).op {
-            Op::Func(f) if self.pkg.func(f).method_of.is_some() => return true,
-            Op::DotInter { .. } => return true,
-            _ => {}
-        }
-        match self.pkg.types.under(func.node(*callee).ty) {
-            TypeKind::Func(sig) => !sig.params.is_empty() || !sig.results.is_empty(),
-            _ => true,
-        }
+/// Whether gc wraps the call of a go or defer statement: a builtin, a
+/// method call (through an interface too), or a function with parameters
+/// or results.
+pub(crate) fn needs_wrapper(pkg: &Package, func: &Func, call: NodeId) -> bool {
+    let Op::Call { callee, .. } = &func.node(call).op else { return true };
+    match func.node(*callee).op {
+        Op::Func(f) if pkg.func(f).method_of.is_some() => return true,
+        Op::DotInter { .. } => return true,
+        _ => {}
     }
+    match pkg.types.under(func.node(*callee).ty) {
+        TypeKind::Func(sig) => !sig.params.is_empty() || !sig.results.is_empty(),
+        _ => true,
+    }
+}
 
+/// The operands a wrapped call has: a call's function value (an interface
+/// method call's: the interface) and arguments; a builtin's operands.
+pub(crate) fn wrapped_operands(func: &Func, call: NodeId) -> Vec<NodeId> {
+    match &func.node(call).op {
+        Op::Call { callee, args, .. } => {
+            let first = match func.node(*callee).op {
+                Op::DotInter { x, .. } => x,
+                _ => *callee,
+            };
+            std::iter::once(first).chain(args.iter().copied()).collect()
+        }
+        _ => func.node(call).operands(),
+    }
+}
+
+/// gc's rewriteArgument: the wrapper copies every operand to a temporary
+/// but a constant, nil or a function name.
+pub(crate) fn is_copied(func: &Func, x: NodeId) -> bool {
+    !matches!(func.node(x).op, Op::Const { .. } | Op::Nil | Op::Func(_))
+}
+
+/// The elements of `x` if it is a slice literal (a variadic call's packed
+/// arguments too): the wrapper copies them, not the literal.
+pub(crate) fn slice_literal_elements(types: &TypeTable, func: &Func, x: NodeId) -> Option<Vec<NodeId>> {
+    let node = func.node(x);
+    match &node.op {
+        Op::CompositeLit(elems) if matches!(types.under(node.ty), TypeKind::Slice(_)) => Some(elems.iter().map(|(_, e)| *e).collect()),
+        _ => None,
+    }
+}
+
+impl Batch<'_> {
     /// `defer call` through a wrapper whose record flows into `k`.
     pub(super) fn defer_wrapper(&mut self, k: &Hole, defer: NodeId, call: NodeId) {
         let func = self.pkg.func(self.curfn);
         let call_pos = func.node(call).pos;
-        // A call's operands are its function value (an interface method
-        // call's: the interface) and arguments; a builtin's, its operands.
-        let (head, callee_fn, operands) = match &func.node(call).op {
-            Op::Call { callee, args, .. } => {
+        let operands = wrapped_operands(func, call);
+        let (head, callee_fn) = match &func.node(call).op {
+            Op::Call { callee, .. } => {
                 let callee_fn = crate::inline::static_callee(self.pkg, self.curfn, call);
-                let (head, first) = match func.node(*callee).op {
+                let head = match func.node(*callee).op {
                     Op::DotInter { x, method } => {
                         let methods = self.pkg.types.iface_methods(func.node(x).ty).expect("a method of an interface");
-                        (Head::Method(methods[method as usize].name.clone()), x)
+                        Head::Method(methods[method as usize].name.clone())
                     }
                     // A func literal called directly is marked so before
                     // it is copied to a temporary.
                     Op::Closure(f) => {
                         self.closure_called.insert(f);
-                        (Head::Callee, *callee)
+                        Head::Callee
                     }
-                    _ => (Head::Callee, *callee),
+                    _ => Head::Callee,
                 };
-                (head, callee_fn, std::iter::once(first).chain(args.iter().copied()).collect::<Vec<_>>())
+                (head, callee_fn)
             }
-            op => (Head::Builtin(builtin_name(op)), None, func.node(call).operands()),
+            op => (Head::Builtin(builtin_name(op)), None),
         };
 
         // gc's rewriteArgument: every operand but a constant, nil or a
@@ -84,7 +114,7 @@ impl Batch<'_> {
             next += 1;
             format!(".autotmp_{}", next - 1)
         };
-        let copied = |x: NodeId| !matches!(func.node(x).op, Op::Const { .. } | Op::Nil | Op::Func(_));
+        let copied = |x: NodeId| is_copied(func, x);
         let names: Vec<Vec<Option<String>>> = operands
             .iter()
             .map(|&x| match self.slice_literal_elements(x) {
@@ -171,13 +201,7 @@ impl Batch<'_> {
 
     /// The elements of `x` if it is a slice literal.
     fn slice_literal_elements(&self, x: NodeId) -> Option<Vec<NodeId>> {
-        let node = self.pkg.func(self.curfn).node(x);
-        match &node.op {
-            Op::CompositeLit(elems) if matches!(self.pkg.types.under(node.ty), TypeKind::Slice(_)) => {
-                Some(elems.iter().map(|(_, e)| *e).collect())
-            }
-            _ => None,
-        }
+        slice_literal_elements(&self.pkg.types, self.pkg.func(self.curfn), x)
     }
 
     /// gc's `wrapExpr`: a temporary declared at the defer statement and
