@@ -23,8 +23,8 @@ const uint64_t staticuint64s[256] = {
 /* A zeroed read-only area, as Go's zeroVal (convTstring/convTslice of zero values). */
 static const uint64_t zeroval[4];
 
-uint64_t stat_mallocs;
-uint64_t stat_bytes;
+__thread uint64_t stat_mallocs;
+__thread uint64_t stat_bytes;
 
 void mg_silent_warn(char *msg, GC_word arg)
 {

@@ -1,9 +1,12 @@
 /* chan.c: channels and select. Follows Go 1.19's chan.go (makechan,
  * chansend, chanrecv, closechan, send/recv, waitq) and select.go
  * (selectgo: a random poll order, then waiting on every case) for what is
- * observable, on sched.c's single thread: no locks, and a goroutine that
- * blocks parks with a waiter record (Go's sudog) in its own frame, which
- * stays live until whoever completes its operation dequeues it.
+ * observable. Each channel has a lock; select takes those of all its
+ * channels in address order. A goroutine that blocks parks with a waiter
+ * record (Go's sudog) in its own frame, which stays live until whoever
+ * completes its operation dequeues it; its channels are unlocked once it
+ * is off its stack (gopark). A goroutine is readied after the channel is
+ * unlocked, and panics unlock first.
  */
 #include "internal.h"
 
@@ -30,6 +33,7 @@ typedef struct mg_chan {
     uint64_t elemsize;
     uint64_t sendx, recvx;
     uint32_t closed;
+    mg_spinlock lock; /* guards everything above and the wait queues */
     mg_waitq recvq, sendq;
 } mg_chan;
 
@@ -65,9 +69,11 @@ static mg_sudog *dequeue(mg_waitq *q)
             sg->next = NULL;
         }
         if (sg->is_select) {
-            if (sg->g->select_done)
+            /* the select's other channels have other locks */
+            uint32_t expected = 0;
+            if (!__atomic_compare_exchange_n(&sg->g->select_done, &expected, 1, 0, __ATOMIC_ACQ_REL,
+                                             __ATOMIC_ACQUIRE))
                 continue;
-            sg->g->select_done = 1;
         }
         return sg;
     }
@@ -134,26 +140,29 @@ static void buf_send(mg_chan *c, const void *elem)
 
 /* ---- send and receive with a waiting partner (Go's send, recv) ---- */
 
-static void wake(mg_sudog *sg)
+/* sg's operation happened; returns its goroutine, to be readied once the
+ * channel is unlocked. */
+static mg_goroutine *completed(mg_sudog *sg)
 {
+    mg_goroutine *gp = sg->g;
     sg->success = 1;
-    sg->g->param = sg;
-    goready(sg->g);
+    gp->param = sg;
+    return gp;
 }
 
 /* Hands elem to the waiting receiver sg. */
-static void send_to(mg_chan *c, mg_sudog *sg, const void *elem)
+static mg_goroutine *send_to(mg_chan *c, mg_sudog *sg, const void *elem)
 {
     if (sg->elem != NULL)
         copy_elem(c, sg->elem, elem);
     sg->elem = NULL;
-    wake(sg);
+    return completed(sg);
 }
 
 /* Takes a value from the waiting sender sg: directly when unbuffered;
  * otherwise the buffer is full: its head is received and the sender's
  * value takes its slot at the tail. */
-static void recv_from(mg_chan *c, mg_sudog *sg, void *elem)
+static mg_goroutine *recv_from(mg_chan *c, mg_sudog *sg, void *elem)
 {
     if (c->dataqsiz == 0) {
         if (elem != NULL)
@@ -168,7 +177,18 @@ static void recv_from(mg_chan *c, mg_sudog *sg, void *elem)
         c->sendx = c->recvx;
     }
     sg->elem = NULL;
-    wake(sg);
+    return completed(sg);
+}
+
+static void unlock_chan(void *c)
+{
+    spin_unlock(&((mg_chan *)c)->lock);
+}
+
+static MG_NORETURN void unlock_and_panic(mg_chan *c, const char *msg)
+{
+    spin_unlock(&c->lock);
+    panic_plain(msg);
 }
 
 /* ---- the ABI ---- */
@@ -201,21 +221,25 @@ void minigo_chansend(void *c_, const void *elem)
     mg_sudog *sg, me;
     if (c == NULL)
         gopark_forever("chan send (nil chan)");
+    spin_lock(&c->lock);
     if (c->closed)
-        panic_plain("send on closed channel");
+        unlock_and_panic(c, "send on closed channel");
     if ((sg = dequeue(&c->recvq)) != NULL) {
-        send_to(c, sg, elem);
+        mg_goroutine *gp = send_to(c, sg, elem);
+        spin_unlock(&c->lock);
+        goready(gp);
         return;
     }
     if (c->qcount < c->dataqsiz) {
         buf_send(c, elem);
+        spin_unlock(&c->lock);
         return;
     }
     memset(&me, 0, sizeof me);
-    me.g = curg;
+    me.g = getg();
     me.elem = (void *)(uintptr_t)elem;
     enqueue(&c->sendq, &me);
-    gopark("chan send");
+    gopark("chan send", unlock_chan, c);
     if (!me.success)
         panic_plain("send on closed channel");
 }
@@ -226,24 +250,29 @@ uint8_t minigo_chanrecv(void *c_, void *elem)
     mg_sudog *sg, me;
     if (c == NULL)
         gopark_forever("chan receive (nil chan)");
+    spin_lock(&c->lock);
     if (c->closed && c->qcount == 0) {
+        spin_unlock(&c->lock);
         if (elem != NULL)
             clear_elem(c, elem);
         return 0;
     }
     if (!c->closed && (sg = dequeue(&c->sendq)) != NULL) {
-        recv_from(c, sg, elem);
+        mg_goroutine *gp = recv_from(c, sg, elem);
+        spin_unlock(&c->lock);
+        goready(gp);
         return 1;
     }
     if (c->qcount > 0) {
         buf_recv(c, elem);
+        spin_unlock(&c->lock);
         return 1;
     }
     memset(&me, 0, sizeof me);
-    me.g = curg;
+    me.g = getg();
     me.elem = elem;
     enqueue(&c->recvq, &me);
-    gopark("chan receive");
+    gopark("chan receive", unlock_chan, c);
     return me.success;
 }
 
@@ -254,8 +283,9 @@ void minigo_closechan(void *c_)
     mg_goroutine *glist = NULL; /* Go's gList: a stack, readied last-in first */
     if (c == NULL)
         panic_plain("close of nil channel");
+    spin_lock(&c->lock);
     if (c->closed)
-        panic_plain("close of closed channel");
+        unlock_and_panic(c, "close of closed channel");
     c->closed = 1;
     /* receivers get zero values, senders will panic */
     while ((sg = dequeue(&c->recvq)) != NULL) {
@@ -274,6 +304,7 @@ void minigo_closechan(void *c_)
         sg->g->schedlink = glist;
         glist = sg->g;
     }
+    spin_unlock(&c->lock);
     while (glist != NULL) {
         mg_goroutine *gp = glist;
         glist = gp->schedlink;
@@ -284,7 +315,7 @@ void minigo_closechan(void *c_)
 
 int64_t minigo_chanlen(void *c)
 {
-    return c == NULL ? 0 : (int64_t)((mg_chan *)c)->qcount;
+    return c == NULL ? 0 : (int64_t)__atomic_load_n(&((mg_chan *)c)->qcount, __ATOMIC_RELAXED);
 }
 
 int64_t minigo_chancap(void *c)
@@ -298,10 +329,54 @@ enum { DIR_SEND = 1, DIR_RECV = 2 };
 
 #define SELECT_SMALL 8
 
+/* A select's channels in lock order (Go's lockorder: by address). */
+typedef struct {
+    mg_chan **chans;
+    int64_t n;
+} lock_order;
+
+static void sellock(const lock_order *lo)
+{
+    for (int64_t i = 0; i < lo->n; i++)
+        if (i == 0 || lo->chans[i] != lo->chans[i - 1])
+            spin_lock(&lo->chans[i]->lock);
+}
+
+static void selunlock(void *lo_)
+{
+    const lock_order *lo = lo_;
+    for (int64_t i = lo->n - 1; i >= 0; i--)
+        if (i == 0 || lo->chans[i] != lo->chans[i - 1])
+            spin_unlock(&lo->chans[i]->lock);
+}
+
+/* Sorts the channels of the cases with one (insertion sort: selects are
+ * small). */
+static void sort_channels(const minigo_scase *cases, int64_t ncases, lock_order *lo)
+{
+    lo->n = 0;
+    for (int64_t i = 0; i < ncases; i++) {
+        mg_chan *c = cases[i].c;
+        int64_t j = lo->n++;
+        if (c == NULL) {
+            lo->n--;
+            continue;
+        }
+        while (j > 0 && (uintptr_t)lo->chans[j - 1] > (uintptr_t)c) {
+            lo->chans[j] = lo->chans[j - 1];
+            j--;
+        }
+        lo->chans[j] = c;
+    }
+}
+
 int64_t minigo_select(minigo_scase *cases, int64_t ncases, int32_t block, uint8_t *recv_ok)
 {
     int64_t small_order[SELECT_SMALL], *order = small_order, norder = 0;
+    mg_chan *small_chans[SELECT_SMALL];
     mg_sudog small_waiters[SELECT_SMALL], *waiters = small_waiters, *sg;
+    lock_order lo = {small_chans, 0};
+    mg_goroutine *me, *ready = NULL;
     int64_t casi;
 
     if (ncases == 0) {
@@ -323,7 +398,8 @@ int64_t minigo_select(minigo_scase *cases, int64_t ncases, int32_t block, uint8_
     }
     if (ncases > SELECT_SMALL) {
         order = GC_MALLOC_ATOMIC((size_t)ncases * sizeof *order);
-        if (order == NULL)
+        lo.chans = GC_MALLOC((size_t)ncases * sizeof *lo.chans);
+        if (order == NULL || lo.chans == NULL)
             throw_msg("out of memory");
     }
 
@@ -338,18 +414,21 @@ int64_t minigo_select(minigo_scase *cases, int64_t ncases, int32_t block, uint8_
         order[j] = i;
         norder++;
     }
+    sort_channels(cases, ncases, &lo);
 
     /* pass 1: the first ready case in poll order */
+    sellock(&lo);
     for (int64_t k = 0; k < norder; k++) {
         minigo_scase *cas = &cases[order[k]];
         mg_chan *c = cas->c;
         casi = order[k];
         if (cas->dir == DIR_RECV) {
             if ((sg = dequeue(&c->sendq)) != NULL) {
-                recv_from(c, sg, cas->elem);
+                ready = recv_from(c, sg, cas->elem);
             } else if (c->qcount > 0) {
                 buf_recv(c, cas->elem);
             } else if (c->closed) {
+                selunlock(&lo);
                 if (cas->elem != NULL)
                     clear_elem(c, cas->elem);
                 if (recv_ok != NULL)
@@ -360,55 +439,64 @@ int64_t minigo_select(minigo_scase *cases, int64_t ncases, int32_t block, uint8_
             }
             if (recv_ok != NULL)
                 *recv_ok = 1;
-            return casi;
-        }
-        if (c->closed)
+        } else if (c->closed) {
+            selunlock(&lo);
             panic_plain("send on closed channel");
-        if ((sg = dequeue(&c->recvq)) != NULL) {
-            send_to(c, sg, cas->elem);
-            return casi;
-        }
-        if (c->qcount < c->dataqsiz) {
+        } else if ((sg = dequeue(&c->recvq)) != NULL) {
+            ready = send_to(c, sg, cas->elem);
+        } else if (c->qcount < c->dataqsiz) {
             buf_send(c, cas->elem);
-            return casi;
+        } else {
+            continue;
         }
+        selunlock(&lo);
+        if (ready != NULL)
+            goready(ready);
+        return casi;
     }
-    if (!block)
+    if (!block) {
+        selunlock(&lo);
         return -1;
+    }
 
     /* pass 2: wait on every channel (in case order; Go uses the channels'
      * address order, which only orders two waits on one channel) */
     if (ncases > SELECT_SMALL) {
         waiters = GC_MALLOC((size_t)ncases * sizeof *waiters);
-        if (waiters == NULL)
+        if (waiters == NULL) {
+            selunlock(&lo);
             throw_msg("out of memory");
+        }
     }
+    me = getg();
     for (int64_t i = 0; i < ncases; i++) {
         mg_sudog *w = &waiters[i];
         mg_chan *c = cases[i].c;
         memset(w, 0, sizeof *w);
         if (c == NULL)
             continue;
-        w->g = curg;
+        w->g = me;
         w->is_select = 1;
         w->elem = cases[i].elem;
         w->case_index = i;
         enqueue(cases[i].dir == DIR_SEND ? &c->sendq : &c->recvq, w);
     }
-    curg->param = NULL;
-    gopark("select");
+    me->param = NULL;
+    gopark("select", selunlock, &lo);
 
     /* pass 3: the waiter that was completed tells the case; leave the
      * other queues */
-    curg->select_done = 0;
-    sg = curg->param;
-    curg->param = NULL;
+    sellock(&lo);
+    me->select_done = 0;
+    sg = me->param;
+    me->param = NULL;
     for (int64_t i = 0; i < ncases; i++) {
         mg_chan *c = cases[i].c;
         if (c == NULL || &waiters[i] == sg)
             continue;
         dequeue_sudog(cases[i].dir == DIR_SEND ? &c->sendq : &c->recvq, &waiters[i]);
     }
+    selunlock(&lo);
     if (sg == NULL)
         throw_msg("select: no waiter woke the goroutine");
     casi = sg->case_index;

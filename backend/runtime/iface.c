@@ -138,7 +138,9 @@ static minigo_itab *make_itab(const minigo_type *inter, const minigo_type *type,
     return tab;
 }
 
-/* The itab cache: a chained hash table of the pairs seen, failures included. */
+/* The itab cache: a chained hash table of the pairs seen, failures
+ * included. Entries are only added, under itab_mu, and published with
+ * release stores, so lookups take no lock. */
 typedef struct itab_entry {
     const minigo_type *inter, *type;
     minigo_itab *tab;                /* NULL: type does not implement inter */
@@ -148,23 +150,39 @@ typedef struct itab_entry {
 
 #define ITAB_BUCKETS 1024
 static itab_entry *itab_table[ITAB_BUCKETS];
+static pthread_mutex_t itab_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static itab_entry *find_itab(itab_entry *const *bucket, const minigo_type *inter, const minigo_type *type)
+{
+    for (itab_entry *e = __atomic_load_n(bucket, __ATOMIC_ACQUIRE); e != NULL; e = e->next)
+        if (e->inter == inter && e->type == type)
+            return e;
+    return NULL;
+}
 
 static itab_entry *getitab(const minigo_type *inter, const minigo_type *type)
 {
     uintptr_t h = ((uintptr_t)inter >> 3) * 31 + ((uintptr_t)type >> 3);
     itab_entry **bucket = &itab_table[h % ITAB_BUCKETS];
-    for (itab_entry *e = *bucket; e != NULL; e = e->next)
-        if (e->inter == inter && e->type == type)
-            return e;
-    itab_entry *e = malloc(sizeof(itab_entry));
-    if (e == NULL)
-        throw_msg("out of memory");
-    e->inter = inter;
-    e->type = type;
-    e->missing = NULL;
-    e->tab = make_itab(inter, type, &e->missing);
-    e->next = *bucket;
-    *bucket = e;
+    itab_entry *e = find_itab(bucket, inter, type);
+    if (e != NULL)
+        return e;
+    pthread_mutex_lock(&itab_mu);
+    e = find_itab(bucket, inter, type);
+    if (e == NULL) {
+        e = malloc(sizeof(itab_entry));
+        if (e == NULL) {
+            pthread_mutex_unlock(&itab_mu);
+            throw_msg("out of memory");
+        }
+        e->inter = inter;
+        e->type = type;
+        e->missing = NULL;
+        e->tab = make_itab(inter, type, &e->missing);
+        e->next = *bucket;
+        __atomic_store_n(bucket, e, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&itab_mu);
     return e;
 }
 

@@ -10,8 +10,16 @@
  *     (minigo_alloc, growslice, makeslice, string conversions, concat,
  *     convT*) and the bytes requested (after the size-class rounding Go
  *     itself asks for, e.g. growslice's capmem; no further rounding).
- *   - The print buffer (64 KiB) is flushed when full, at exit, before every
- *     panic/fatal message, on fatal signals and by atexit().
+ *   - Each thread has its own print buffer (64 KiB), flushed when full, at
+ *     exit, before every panic/fatal message, on fatal signals, by atexit()
+ *     and, once goroutines run on several threads, at the end of every
+ *     print statement (so lines from different threads do not mix).
+ *   - Goroutines move between threads (sched.c): a function that may park
+ *     the running goroutine (a channel operation, or a call that runs Go
+ *     code) must not read a thread-local variable after that point, because
+ *     the compiler may reuse the address it computed on the old thread.
+ *     Such code reads them through getg()/getm(), which are not inlined.
+ *     Leaf code (printing, allocation counters) uses them directly.
  * Which Go 1.19 runtime sources each part follows (read for behaviour, not
  * copied) is in each file.
  */
@@ -29,6 +37,7 @@
 #include <errno.h>
 #include <setjmp.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -48,8 +57,8 @@
 
 /* print.c: the output buffer on fd 2 and Go's print formats. */
 #define MG_PBUF_SIZE 65536
-extern unsigned char pbuf[MG_PBUF_SIZE];
-extern size_t pbuf_len;
+extern __thread unsigned char pbuf[MG_PBUF_SIZE];
+extern __thread size_t pbuf_len;
 void pflush(void);
 void pbytes(const void *p, size_t n);
 void pstr(const char *s);
@@ -74,7 +83,8 @@ MG_NORETURN void panic_plain(const char *msg);
 MG_NORETURN void panicmem_sig(int sig, int code, uint64_t addr, uint64_t pc);
 void pname(const minigo_type *t);
 
-/* map.c: Go's fastrand, seeded once per process from /dev/urandom. */
+/* map.c: Go's fastrand, one generator per thread, each seeded from
+ * /dev/urandom. */
 uint64_t fastrand64(void);
 
 /* iface.c: == on two values of type t, as the type's equality steps say. */
@@ -82,8 +92,9 @@ int32_t mg_values_equal(const minigo_type *t, const void *a, const void *b);
 
 /* alloc.c: the collector, allocation, memstats. */
 extern const uint64_t staticuint64s[256];
-extern uint64_t stat_mallocs;
-extern uint64_t stat_bytes;
+/* this thread's counts; MINIGO_MEMSTATS prints the sum (memstats_total) */
+extern __thread uint64_t stat_mallocs;
+extern __thread uint64_t stat_bytes;
 void mg_silent_warn(char *msg, GC_word arg);
 void init_allocation_kinds(void);
 void *rawalloc(uint64_t size, int has_pointers);
@@ -116,24 +127,28 @@ typedef struct mg_trace {
     int n;
     int exact_first; /* pcs[0] is a faulting instruction, not a return address */
 } mg_trace;
-extern uintptr_t mg_fault_pc, mg_fault_fp; /* set by signals.c for the fault it reports */
+extern __thread uintptr_t mg_fault_pc, mg_fault_fp; /* set by signals.c for the fault it reports */
 void mg_trace_from(mg_trace *t, uintptr_t pc, uintptr_t fp, uintptr_t lo, uintptr_t hi);
 void mg_trace_now(mg_trace *t);
 void mg_print_trace(const mg_trace *t);
 void mg_print_created_by(uintptr_t pc);
 void mg_print_entry(const void *code);
 
-/* sched.c: goroutines on one thread (Go's g and one P). */
+/* sched.c: goroutines (Go's g) run by GOMAXPROCS threads (Go's M and P in
+ * one). */
 struct mg_sudog;
 typedef struct mg_goroutine {
     void *sp; /* the saved stack pointer while switched out */
     uintptr_t stack_lo, stack_hi; /* the usable stack, above its guard */
     size_t stack_guard;
+    void *gc_top; /* the stack's top as the collector is told it */
     int64_t id;
     int32_t status; /* MG_G_* */
     /* Go's selectDone: set by whoever dequeues one of this goroutine's
      * select waiters first; the others are then skipped. */
     uint32_t select_done;
+    uint8_t on_cpu; /* a thread runs on its stack (changed under its switch_lock) */
+    uint8_t is_g0;  /* a thread's scheduling context, not a goroutine */
     const char *wait_reason; /* while MG_G_WAITING: Go's waitReason text */
     void *closure;           /* the function to run, until it starts */
     struct mg_sudog *param;  /* Go's param: the waiter whose operation woke us */
@@ -142,25 +157,58 @@ typedef struct mg_goroutine {
     mg_g panic;
 } mg_goroutine;
 enum { MG_G_IDLE, MG_G_RUNNABLE, MG_G_RUNNING, MG_G_WAITING, MG_G_DEAD };
-extern mg_goroutine *curg;
-extern mg_g *curg_panic; /* &curg->panic */
+/* The goroutine running on this thread, and this thread's panic state
+ * (&getg()->panic). Not inlined: see the thread-local rule above. */
+mg_goroutine *getg(void);
+mg_g *panic_state(void);
+/* The main goroutine's stack bounds (main.c finds them). */
+void set_main_stack(uintptr_t lo, uintptr_t hi, size_t guard);
+/* Set when goroutines run on several threads (GOMAXPROCS > 1 and a `go`
+ * statement has run); locks are taken only then. */
+extern int mg_threaded;
+/* A spin lock (0: free), for short critical sections: a channel, a
+ * thread's run queue. Spins, then yields the CPU. */
+typedef uint32_t mg_spinlock;
+static inline void spin_lock(mg_spinlock *l)
+{
+    if (!mg_threaded)
+        return;
+    for (unsigned spins = 0; __atomic_exchange_n(l, 1, __ATOMIC_ACQUIRE);) {
+        while (__atomic_load_n(l, __ATOMIC_RELAXED)) {
+            if (++spins > 64) {
+                sched_yield();
+                spins = 0;
+            } else {
+#if defined(__x86_64__)
+                __builtin_ia32_pause();
+#else
+                __asm__ __volatile__("yield");
+#endif
+            }
+        }
+    }
+}
+static inline void spin_unlock(mg_spinlock *l)
+{
+    if (mg_threaded)
+        __atomic_store_n(l, 0, __ATOMIC_RELEASE);
+}
 /* Parks the running goroutine (reason: Go's waitReason text, shown by a
  * deadlock's traceback) until goready; another goroutine runs meanwhile.
- * No goroutine to run: the deadlock fatal error. */
-void gopark(const char *wait_reason);
+ * unlock(arg) releases the locks the caller holds (those of the channels
+ * the goroutine waits on), once the goroutine is off its stack, so that
+ * no thread can ready and run it before then (Go's park_m and unlockf).
+ * No goroutine can ever run again: the deadlock fatal error. */
+void gopark(const char *wait_reason, void (*unlock)(void *), void *arg);
 MG_NORETURN void gopark_forever(const char *wait_reason);
-/* Makes a parked goroutine runnable, next to run (Go's goready). */
+/* Makes a parked goroutine runnable, next to run on this thread (Go's
+ * goready). Called with no channel lock held. */
 void goready(mg_goroutine *gp);
 /* The goroutine part of a traceback (print_traceback): the running one's
  * (frames: `trace`), and with `all` (GOTRACEBACK=all, or after a
  * deadlock) every other live one's with its wait reason. */
 void print_goroutines(const mg_trace *trace, int all);
-
-/* main.c: the thread running Go code. The running goroutine's stack
- * bounds (for stringDataOnStack and for recognising stack overflow in the
- * SIGSEGV handler), 0 when unknown; sched.c switches them with the
- * goroutine. */
-extern uintptr_t gstack_lo, gstack_hi;
-extern size_t gstack_guard;
+/* MINIGO_MEMSTATS: the counts of every thread. */
+void memstats_total(uint64_t *mallocs, uint64_t *bytes);
 
 #endif

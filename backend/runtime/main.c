@@ -7,12 +7,6 @@
 int minigo_argc;
 char **minigo_argv;
 
-/* Stack bounds of the running goroutine (for stringDataOnStack and for
- * recognising stack overflow in the SIGSEGV handler). 0 when unknown. Set
- * here for the main goroutine; sched.c switches them with the goroutine. */
-uintptr_t gstack_lo, gstack_hi;
-size_t gstack_guard;
-
 static MG_NORETURN void run_go_main(void)
 {
     install_altstack();
@@ -31,9 +25,7 @@ static void record_thread_stack(void)
         return;
     if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
         pthread_attr_getguardsize(&attr, &guard);
-        gstack_lo = (uintptr_t)addr;
-        gstack_hi = (uintptr_t)addr + size;
-        gstack_guard = guard;
+        set_main_stack((uintptr_t)addr, (uintptr_t)addr + size, guard);
     }
     pthread_attr_destroy(&attr);
 }
@@ -120,11 +112,8 @@ int main(int argc, char **argv)
             uintptr_t lim = (uintptr_t)8 << 20;
             if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
                 lim = (uintptr_t)rl.rlim_cur;
-            if (lim < hi) {
-                gstack_lo = hi - lim;
-                gstack_hi = hi;
-                gstack_guard = (size_t)1 << 20;
-            }
+            if (lim < hi)
+                set_main_stack(hi - lim, hi, (size_t)1 << 20);
         }
     }
     run_go_main();

@@ -54,7 +54,7 @@ _Static_assert(sizeof(mg_map) <= MINIGO_MAP_SIZE, "minigo_map too small");
 
 /* ---- random numbers (Go's fastrand) ---- */
 
-static uint64_t rand_state;
+static __thread uint64_t rand_state;
 
 /* shared with select's poll order (internal.h) */
 uint64_t fastrand64(void)

@@ -155,6 +155,9 @@ void minigo_printslice(const void *p, int64_t len, int64_t cap); /* [len/cap]0xp
 void minigo_printeface(const minigo_type *t, const void *data);  /* (0xtype,0xdata) */
 void minigo_printsp(void);
 void minigo_printnl(void);
+/* The end of a print/println statement: once goroutines run on several
+ * threads, its line is written out now, in one write. */
+void minigo_printend(void);
 
 /* ---- panics (never return) ---- */
 void minigo_panicindex(int64_t index, int64_t len);          /* index out of range [i] with length n */

@@ -11,10 +11,12 @@ static void print_memstats(void)
 {
     const char *m = getenv("MINIGO_MEMSTATS");
     if (m != NULL && strcmp(m, "1") == 0) {
+        uint64_t mallocs, bytes;
+        memstats_total(&mallocs, &bytes);
         pstr("memstats: mallocs=");
-        puint(stat_mallocs);
+        puint(mallocs);
         pstr(" bytes=");
-        puint(stat_bytes);
+        puint(bytes);
         pstr("\n");
         pflush();
     }
@@ -24,6 +26,8 @@ void minigo_exit(int32_t code)
 {
     pflush();
     print_memstats();
+    if (mg_threaded)
+        _exit(code); /* the other threads run on: end the process at once, as Go does */
     exit(code);
 }
 
@@ -106,7 +110,7 @@ volatile sig_atomic_t in_signal_handler;
 MG_NORETURN void die2(void)
 {
     pflush();
-    if (in_signal_handler)
+    if (in_signal_handler || mg_threaded)
         _exit(2);
     exit(2);
 }
@@ -511,9 +515,10 @@ typedef struct mg_panic {
     struct mg_panic *link; /* the older panic it interrupted */
 } mg_panic;
 
-/* The running goroutine's panic and defer state is *curg_panic (mg_g, in
+/* The running goroutine's panic and defer state is *panic_state() (mg_g, in
  * internal.h): each goroutine has its own, so a recover() stops only a
- * panic of its own goroutine. */
+ * panic of its own goroutine. The pointer stays right when the goroutine
+ * moves to another thread: it is the goroutine's, not the thread's. */
 
 /* A run-time error's value: its message, whose Error() method returns it. */
 typedef struct {
@@ -537,15 +542,17 @@ static const minigo_type runtime_error_type = {
 
 static void set_panic_value(const minigo_type *t, const void *data)
 {
-    curg_panic->raised_type = t;
-    curg_panic->raised_data = data;
+    mg_g *g = panic_state();
+    g->raised_type = t;
+    g->raised_data = data;
 }
 
 void *minigo_defer_frame(void)
 {
+    mg_g *g = panic_state();
     mg_frame *f = GC_MALLOC(sizeof(mg_frame));
-    f->link = curg_panic->frame_top;
-    curg_panic->frame_top = f;
+    f->link = g->frame_top;
+    g->frame_top = f;
     return f;
 }
 
@@ -561,9 +568,10 @@ void minigo_defer_push(void *frame, void *closure)
 /* A recovered panic is done: it leaves the chain, with the panics it aborted. */
 static void finish_recovery(void)
 {
-    curg_panic->panic_top = curg_panic->panic_top->link;
-    while (curg_panic->panic_top && curg_panic->panic_top->aborted)
-        curg_panic->panic_top = curg_panic->panic_top->link;
+    mg_g *g = panic_state();
+    g->panic_top = g->panic_top->link;
+    while (g->panic_top && g->panic_top->aborted)
+        g->panic_top = g->panic_top->link;
 }
 
 /* Runs the frame's deferred calls. While `unwinding` (the newest panic
@@ -574,15 +582,16 @@ static void finish_recovery(void)
  * itself a deferred call of a panic. */
 static void run_defers(mg_frame *f, int unwinding)
 {
+    mg_g *g = panic_state();
     while (f->defers) {
         mg_defer *d = f->defers;
         f->defers = d->next;
         void (*code)(void *) = *(void (**)(void *))d->closure;
-        void *saved = curg_panic->deferred_context;
-        curg_panic->deferred_context = unwinding ? d->closure : NULL;
+        void *saved = g->deferred_context;
+        g->deferred_context = unwinding ? d->closure : NULL;
         code(d->closure);
-        curg_panic->deferred_context = saved;
-        if (unwinding && curg_panic->panic_top->recovered) {
+        g->deferred_context = saved;
+        if (unwinding && g->panic_top->recovered) {
             finish_recovery();
             unwinding = 0;
         }
@@ -593,15 +602,16 @@ static void run_defers(mg_frame *f, int unwinding)
  * (when the call may recover at all). */
 void minigo_defer_thunk_enter(void *callee)
 {
-    if (curg_panic->deferred_context != NULL)
-        curg_panic->deferred_context = callee;
+    mg_g *g = panic_state();
+    if (g->deferred_context != NULL)
+        g->deferred_context = callee;
 }
 
 void minigo_defer_return(void *frame)
 {
     mg_frame *f = frame;
     run_defers(f, 0);
-    curg_panic->frame_top = f->link;
+    panic_state()->frame_top = f->link;
 }
 
 /* Go's printpanics: the chain, oldest first, each later one indented. */
@@ -621,6 +631,7 @@ static MG_NORETURN void continue_unwinding(void);
 
 static MG_NORETURN void unwind_panic(void)
 {
+    mg_g *g = panic_state();
     /* the message is all that the buffer holds: keep it, and the signal
      * line of a fault apart (Go prints it after every panic line) */
     mg_panic *p = GC_MALLOC(sizeof(mg_panic));
@@ -635,7 +646,7 @@ static MG_NORETURN void unwind_panic(void)
         p->signal_len = n - line - 1;
     }
     pbuf_len = 0;
-    if (!curg_panic->raised_type) {
+    if (!g->raised_type) {
         static const char prefix[] = "panic: ";
         runtime_error *e = GC_MALLOC(sizeof(runtime_error));
         size_t skip = line >= sizeof prefix - 1 && memcmp(p->text, prefix, sizeof prefix - 1) == 0 ? sizeof prefix - 1 : 0;
@@ -643,14 +654,14 @@ static MG_NORETURN void unwind_panic(void)
         e->n = (int64_t)(line - skip);
         set_panic_value(&runtime_error_type, e);
     }
-    p->type = curg_panic->raised_type;
-    p->data = curg_panic->raised_data;
-    curg_panic->raised_type = NULL;
-    curg_panic->raised_data = NULL;
-    p->link = curg_panic->panic_top;
+    p->type = g->raised_type;
+    p->data = g->raised_data;
+    g->raised_type = NULL;
+    g->raised_data = NULL;
+    p->link = g->panic_top;
     p->trace = GC_MALLOC_ATOMIC(sizeof(mg_trace));
     mg_trace_now(p->trace);
-    curg_panic->panic_top = p;
+    g->panic_top = p;
     continue_unwinding();
 }
 
@@ -658,11 +669,12 @@ static MG_NORETURN void unwind_panic(void)
  * the last one, the chain is printed and the program exits. */
 static MG_NORETURN void continue_unwinding(void)
 {
+    mg_g *g = panic_state();
     const mg_panic *p;
-    if (curg_panic->frame_top)
-        longjmp(curg_panic->frame_top->jb, 1);
-    print_panics(curg_panic->panic_top);
-    for (p = curg_panic->panic_top; p; p = p->link)
+    if (g->frame_top)
+        longjmp(g->frame_top->jb, 1);
+    print_panics(g->panic_top);
+    for (p = g->panic_top; p; p = p->link)
         if (p->signal) {
             pbytes(p->signal, p->signal_len);
             pstr("\n");
@@ -670,14 +682,15 @@ static MG_NORETURN void continue_unwinding(void)
     /* The frames where the newest panic was raised: Go prints the stack
      * as it is then (its deferred calls run above that frame, and have
      * returned); minigo's has been unwound by its deferred calls since. */
-    print_traceback(0, curg_panic->panic_top->trace);
+    print_traceback(0, g->panic_top->trace);
     die2();
 }
 
 void minigo_defer_unwind(void *frame)
 {
+    mg_g *g = panic_state();
     mg_frame *f = frame;
-    mg_panic *p = curg_panic->panic_top, *older;
+    mg_panic *p = g->panic_top, *older;
     /* Older panics running this frame's deferred calls are unwound past. */
     for (older = p->link; older; older = older->link)
         if (older->frame == f)
@@ -686,16 +699,17 @@ void minigo_defer_unwind(void *frame)
     /* The frame stays on top while its deferred calls run: a panic in one
      * of them comes back here for the others. */
     run_defers(f, 1);
-    curg_panic->frame_top = f->link;
-    if (curg_panic->panic_top != p)
+    g->frame_top = f->link;
+    if (g->panic_top != p)
         return; /* recovered: the function returns normally */
     continue_unwinding();
 }
 
 void minigo_recover(int64_t *out, void *context)
 {
-    mg_panic *p = curg_panic->panic_top;
-    if (p && !p->recovered && context != NULL && context == curg_panic->deferred_context) {
+    mg_g *g = panic_state();
+    mg_panic *p = g->panic_top;
+    if (p && !p->recovered && context != NULL && context == g->deferred_context) {
         p->recovered = 1;
         out[0] = (int64_t)(uintptr_t)p->type;
         out[1] = (int64_t)(uintptr_t)p->data;

@@ -1,12 +1,13 @@
-/* print.c: the builtin print/println, buffered on fd 2 (flushed when
- * full, at exit, before every panic or fatal message, on fatal signals and
- * by atexit()), in Go 1.19's formats (print.go: printfloat, printint,
- * printuint, printhex, printslice, printeface).
+/* print.c: the builtin print/println, buffered on fd 2 per thread
+ * (flushed when full, at exit, before every panic or fatal message, on
+ * fatal signals, by atexit(), and after every print statement once
+ * goroutines run on several threads), in Go 1.19's formats (print.go:
+ * printfloat, printint, printuint, printhex, printslice, printeface).
  */
 #include "internal.h"
 
-unsigned char pbuf[MG_PBUF_SIZE];
-size_t pbuf_len;
+__thread unsigned char pbuf[MG_PBUF_SIZE];
+__thread size_t pbuf_len;
 
 static void write_all(const unsigned char *p, size_t n)
 {
@@ -199,4 +200,10 @@ void minigo_printeface(const minigo_type *t, const void *data)
 }
 void minigo_printsp(void) { pbytes(" ", 1); }
 void minigo_printnl(void) { pbytes("\n", 1); }
+
+void minigo_printend(void)
+{
+    if (mg_threaded)
+        pflush();
+}
 void minigo_printflush(void) { pflush(); }

@@ -1,26 +1,47 @@
-/* sched.c: goroutines: a single-threaded cooperative scheduler, goroutine
- * stacks, the context switch, and how the collector finds every
- * goroutine's stack. Follows Go 1.19's proc.go (newproc, goexit0,
- * gopark/goready, runqput/runqputslow/runqget, globrunqget,
- * findRunnable's order, schedtick, checkdead) and traceback.go
- * (goroutineheader, tracebackothers), as Go behaves with GOMAXPROCS=1.
+/* sched.c: goroutines: the scheduler and its threads, goroutine stacks,
+ * the context switch, and how the collector finds every goroutine's
+ * stack. Follows Go 1.19's proc.go (newproc, goexit0, gopark/goready,
+ * runqput/runqputslow/runqget, globrunqget, findRunnable's order,
+ * schedtick, wakep, checkdead) and traceback.go (goroutineheader,
+ * tracebackothers).
  *
- * Scheduling. All goroutines run on the one thread that main.c starts, as
- * Go's goroutines do on a single P: there is no preemption, a goroutine
- * runs until it blocks (gopark) or returns. The main goroutine is that
- * thread's own stack. A new goroutine (minigo_go) and one made ready by a
- * channel operation (goready) become "runnext", the previous runnext moving
- * to the tail of the 256-entry local run queue; a full local queue moves
- * half of itself to the global queue (runqputslow), which every 61st
- * scheduling tick is looked at first (findRunnable's fairness check). The
- * creator keeps running after minigo_go. When the running goroutine blocks
- * and none is runnable, all are asleep: Go's deadlock fatal error. When
- * main.main returns the program exits, whatever the other goroutines do.
- * Goroutine ids follow Go 1.19 at GOMAXPROCS=1 for a program that imports
- * nothing, as minigo's programs: main is 1, the runtime's own goroutines
- * (forcegc, bgsweep, bgscavenge) take 2-4, the first `go` statement gets 5.
+ * Scheduling. Goroutines run on up to GOMAXPROCS threads (Go's M and P in
+ * one; GOMAXPROCS from the environment, else the CPUs this process may
+ * use; threads are started as work appears). There is no preemption: a
+ * goroutine runs until it blocks (gopark) or returns. The main goroutine
+ * starts on the thread main.c made. A new goroutine (minigo_go) and one
+ * made ready by a channel operation (goready) become the "runnext" of the
+ * thread that made them, its previous runnext moving to the tail of that
+ * thread's 256-entry run queue; a full run queue moves half of itself to
+ * the global queue (runqputslow), which every 61st scheduling tick is
+ * looked at first (findRunnable's fairness check). The creator keeps
+ * running after minigo_go. With GOMAXPROCS=1 this is exactly Go's order
+ * on one P, so the same programs print the same interleavings as Go's.
+ * With more, work put in a run queue wakes an idle thread or starts a new
+ * one (Go's wakep); a thread with nothing to run looks at the other
+ * threads' run queues for a while (Go's spinning M), takes half of one
+ * (runqsteal), and otherwise waits on its own stack (its g0), looking
+ * again every STEAL_WAIT_NS; a goroutine that has sat that long in the
+ * runnext of a thread busy with another is taken too (Go steals a
+ * runnext after 3 microseconds; minigo waits longer, so that a goroutine
+ * handing work to another keeps it on one thread, as ping-pong needs).
+ * When every thread waits and no queue holds a goroutine, all goroutines
+ * are asleep: Go's deadlock fatal error. When main.main returns the
+ * program exits, whatever the other goroutines do.
+ * Goroutine ids follow Go 1.19 for a program that imports nothing, as
+ * minigo's programs: main is 1, the runtime's own goroutines (forcegc,
+ * bgsweep, bgscavenge) take 2-4, the first `go` statement gets 5.
  * (Importing os adds the finalizer goroutine, 5, which also sits in
  * runnext when main.main starts.)
+ *
+ * Locking (only once a second thread can exist: mg_threaded). Each
+ * channel has a spin lock, each thread one for its run queue (qlock), and
+ * sched_spin guards the global lists. A goroutine that blocks parks
+ * holding its channels' locks; they are released by whatever runs next
+ * on its thread, once its registers are saved (switched_in), so no other
+ * thread can resume it before. Dead goroutine records and stacks go to a
+ * per-thread free list the same way, 64 at most, the rest to a global one
+ * (Go's gfput/gfget).
  *
  * Stacks. Each goroutine has a stack of stack_reserve bytes (64 MiB, or
  * MINIGO_STACKSIZE; under an address-space limit 1/32768 of that limit,
@@ -28,9 +49,9 @@
  * goroutine touches are committed (a blocked goroutine costs a page or
  * two, plus its page-table page: 10,000 of them about 45 MB), with a
  * PROT_NONE guard of 64 KiB at its low end: running into it is reported
- * as Go's stack overflow (signals.c reads gstack_lo/hi/guard, which follow
- * the running goroutine). Generated code probes frames larger than a page,
- * so no frame jumps the guard. A stack and its guard are two memory
+ * as Go's stack overflow (signals.c reads the running goroutine's
+ * bounds). Generated code probes frames larger than a page, so no frame
+ * jumps the guard. A stack and its guard are two memory
  * mappings, so vm.max_map_count (65530 by default) limits a program to
  * about 32,000 goroutines started and not yet returned at once; beyond
  * that the stack cannot be made and the program ends with "fatal error:
@@ -50,26 +71,117 @@
  * changes them); a switch returns where the other goroutine called, so
  * it is not compatible with CET shadow stacks.
  *
- * Collector. Boehm scans the stack of the running thread from its stack
- * pointer to the "stack bottom" registered for it. On every switch we
- * register the top of the goroutine about to run (GC_set_stackbottom,
- * under the collector's lock: GC_call_with_alloc_lock), so a collection
- * scans the running goroutine's live stack exactly; and a
- * GC_push_other_roots callback (chained before the previous one, which
- * pushes the thread stacks) pushes each switched-out goroutine's live range
- * [saved sp, stack top), the saved registers included, with
- * GC_push_all_eager -- the main goroutine's pthread stack too while
- * another goroutine runs. Goroutine records, channels and their buffers
- * are collector memory reachable from static roots (allgs) or from those
- * stacks; a waiter's record (sudog) lives in its blocked goroutine's frame.
- * Collections start only from this thread's allocations, never between
- * registering a stack and switching to it.
+ * Collector. Boehm stops every thread and scans each one's stack from its
+ * stack pointer to the "stack bottom" registered for it. On every switch
+ * we register the top of the stack about to run (GC_set_stackbottom) and
+ * switch holding the thread's switch_lock, which a collection takes for
+ * every thread before it stops the world (a collection event callback),
+ * so no collection sees a thread between the two; with one thread,
+ * collections start only from it, never in between. A
+ * GC_push_other_roots callback (chained before the previous
+ * one, which pushes the thread stacks) pushes each switched-out
+ * goroutine's live range [saved sp, stack top), the saved registers
+ * included, with GC_push_all_eager -- the main goroutine's pthread stack
+ * too, and each thread's g0 stack while it runs a goroutine. Goroutine
+ * records, channels and their buffers are collector memory reachable from
+ * static roots (allgs) or from those stacks; a waiter's record (sudog)
+ * lives in its blocked goroutine's frame.
+ *
+ * Threads. Generated code keeps no thread-local state; the runtime's is
+ * the running goroutine (getg), its thread (getm), each thread's print
+ * buffer, memstats counts and random numbers. A goroutine may resume on
+ * another thread after it parks, so code that may park reads the
+ * thread-locals through getg()/getm() (internal.h).
  */
 #include "internal.h"
 
-static mg_goroutine main_g = {.id = 1, .status = MG_G_RUNNING};
-mg_goroutine *curg = &main_g;
-mg_g *curg_panic = &main_g.panic;
+#include <time.h>
+
+#if defined(__clang__)
+#define MG_NOT_INLINED __attribute__((noinline))
+#else
+#define MG_NOT_INLINED __attribute__((noinline, noipa))
+#endif
+
+#define RUNQ_SIZE 256
+#define MAX_PROCS 256 /* Go's _MaxGomaxprocs */
+/* How long a goroutine may wait in the runnext of a thread that runs
+ * something else before an idle thread takes it; also how often an idle
+ * thread looks for work while others run. */
+#define STEAL_WAIT_NS 500000
+/* How long an idle thread looks for work before it waits (Go's spinning
+ * M): work made meanwhile is taken without a wake-up. */
+#define SPIN_NS 10000
+
+/* A thread running goroutines (Go's M with its P). */
+typedef struct mg_m {
+    mg_goroutine g0;         /* the thread's own context, where it waits for work */
+    mg_spinlock qlock;       /* guards runnext, runnext_seq and the run queue */
+    mg_goroutine *runnext;   /* Go's P.runnext */
+    uint64_t runnext_seq;    /* counts goroutines put in runnext */
+    uint32_t runq_head, runq_tail;
+    mg_goroutine *runq[RUNQ_SIZE];
+    uint32_t schedtick;      /* goroutines started other than from runnext */
+    uint8_t spin_next;       /* when idle next, look for work before waiting */
+    /* what the goroutine that parked or died here leaves to do once it is
+     * off its stack: release its channels (gopark), free its record and
+     * stack */
+    void (*park_unlock)(void *);
+    void *park_arg;
+    mg_goroutine *dying;
+    /* held from registering a stack with the collector until running on
+     * it; a collection takes every thread's before stopping the world */
+    mg_spinlock switch_lock;
+    /* dead goroutine records and free stacks kept by this thread (Go's
+     * p.gFree), with the global lists below behind them */
+    mg_goroutine *gfree;
+    uintptr_t free_stacks;
+    int32_t ngfree, nfree_stacks;
+    void *gc_thread;         /* the collector's handle for the thread */
+    uint64_t *stat_mallocs, *stat_bytes; /* the thread's memstats (alloc.c) */
+} mg_m;
+
+/* Go's schedtick: by the time main.main runs Go 1.19 has scheduled the
+ * runtime's own goroutines during its start-up; MAIN_SCHEDTICK is that
+ * count (measured: it sets the phase of the every-61-ticks look at the
+ * global queue, so the order in which hundreds of goroutines made at once
+ * run). */
+#define MAIN_SCHEDTICK 4
+
+static mg_goroutine main_g = {.id = 1, .status = MG_G_RUNNING, .on_cpu = 1};
+static mg_m m0 = {.g0 = {.is_g0 = 1, .status = MG_G_RUNNING}, .schedtick = MAIN_SCHEDTICK};
+static mg_m *allm[MAX_PROCS] = {&m0};
+static int nm = 1; /* threads started */
+static int nidle;  /* threads waiting for work */
+static int wake_pending; /* wakep signalled and no waiting thread has woken since */
+static int nspinning;    /* idle threads looking for work before they wait */
+static int gomaxprocs = 1;
+int mg_threaded;
+
+/* sched_spin guards the global run queue, the goroutine records (allgs,
+ * gfree), the free stacks and the threads (allm, nm). Lock order: a
+ * channel's lock, then a thread's qlock, then sched_spin. Idle threads
+ * wait on idle_cv under idle_mu, which guards nidle. */
+static mg_spinlock sched_spin;
+static pthread_mutex_t idle_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t idle_cv;
+
+static __thread mg_goroutine *curg = &main_g;
+static __thread mg_m *curm = &m0;
+
+MG_NOT_INLINED mg_goroutine *getg(void) { return curg; }
+static MG_NOT_INLINED mg_m *getm(void) { return curm; }
+mg_g *panic_state(void) { return &getg()->panic; }
+
+static void sched_lock(void)
+{
+    spin_lock(&sched_spin);
+}
+
+static void sched_unlock(void)
+{
+    spin_unlock(&sched_spin);
+}
 
 /* Every goroutine record ever made, in the order made (Go's allgs: the
  * order of a deadlock's traceback); dead ones are reused in place. */
@@ -77,30 +189,21 @@ static mg_goroutine *allgs_first[1] = {&main_g};
 static mg_goroutine **allgs = allgs_first;
 static size_t n_allgs = 1, cap_allgs = 1;
 
-/* The one P's run queues. */
-#define RUNQ_SIZE 256
-static mg_goroutine *runnext;
-static mg_goroutine *runq[RUNQ_SIZE];
-static uint32_t runq_head, runq_tail;
+/* The global run queue. */
 static mg_goroutine *globq_head, *globq_tail;
 static int64_t globq_size;
-/* Go's schedtick: counts goroutines started other than from runnext. By
- * the time main.main runs Go 1.19 has scheduled the runtime's own
- * goroutines during its start-up; MAIN_SCHEDTICK is that count (measured:
- * it sets the phase of the every-61-ticks look at the global queue, so
- * the order in which hundreds of goroutines made at once run). */
-#define MAIN_SCHEDTICK 4
-static uint32_t schedtick = MAIN_SCHEDTICK;
 
-static mg_goroutine *gfree; /* dead goroutines, last dead first */
+/* Go's sched.gFree: dead goroutine records, and the stacks of dead
+ * goroutines (each keeps the link to the next in its lowest usable word),
+ * beyond what the threads keep. */
+static mg_goroutine *gfree;
+static uintptr_t free_stacks;
 static int64_t next_goid = 5;
 static int deadlocked;      /* print_goroutines: print all with their wait reasons */
 
 static size_t stack_reserve; /* bytes mapped per goroutine stack, guard included */
 static size_t stack_guard;
 
-static void *gc_thread;      /* the collector's handle for this thread */
-static void *main_gc_top;    /* the main goroutine's stack bottom as the collector knows it */
 static GC_push_other_roots_proc next_push_other_roots;
 
 /* ---- context switch ---- */
@@ -213,26 +316,56 @@ static void init_frame(mg_goroutine *gp)
 
 /* ---- the collector ---- */
 
-static void *GC_CALLBACK set_stackbottom_locked(void *top)
-{
-    struct GC_stack_base sb;
-    memset(&sb, 0, sizeof sb);
-    sb.mem_base = top;
-    GC_set_stackbottom(gc_thread, &sb);
-    return NULL;
-}
-
-/* Switched-out goroutines' stacks, from the saved stack pointer up. */
+/* Switched-out goroutines' stacks, from the saved stack pointer up, and
+ * the g0 stacks of threads running a goroutine. Runs with every thread
+ * stopped; a goroutine or g0 that is on_cpu is scanned as its thread's
+ * stack. */
 static void GC_CALLBACK push_goroutine_stacks(void)
 {
-    for (size_t i = 0; i < n_allgs; i++) {
-        mg_goroutine *gp = allgs[i];
-        if (gp == curg || gp->status == MG_G_DEAD || gp->sp == NULL) /* running, dead, or not started */
+    int threads = __atomic_load_n(&nm, __ATOMIC_ACQUIRE);
+    size_t n = __atomic_load_n(&n_allgs, __ATOMIC_ACQUIRE);
+    mg_goroutine **gs = __atomic_load_n(&allgs, __ATOMIC_ACQUIRE);
+    for (size_t i = 0; i < n; i++) {
+        mg_goroutine *gp = gs[i];
+        if (gp->on_cpu || gp->status == MG_G_DEAD || gp->sp == NULL) /* running, dead, or not started */
             continue;
-        GC_push_all_eager(gp->sp, gp == &main_g ? main_gc_top : (void *)gp->stack_hi);
+        GC_push_all_eager(gp->sp, gp->gc_top);
+    }
+    for (int i = 0; i < threads; i++) {
+        mg_goroutine *g0 = &allm[i]->g0;
+        if (!g0->on_cpu && g0->sp != NULL)
+            GC_push_all_eager(g0->sp, g0->gc_top);
     }
     if (next_push_other_roots != NULL)
         next_push_other_roots();
+}
+
+/* The collector stops every thread with a signal and scans each from
+ * where it stopped to its registered stack top: no thread may stop
+ * between registering a new top and switching to that stack. Before it
+ * stops the world, the collector takes every thread's switch_lock (and
+ * lets go once all have stopped). */
+static int gc_holds_switch_locks;
+
+static void GC_CALLBACK on_collection_event(GC_EventType event)
+{
+    int threads = __atomic_load_n(&nm, __ATOMIC_ACQUIRE);
+    if (event == GC_EVENT_PRE_STOP_WORLD && mg_threaded) {
+        for (int i = 0; i < threads; i++)
+            spin_lock(&allm[i]->switch_lock);
+        gc_holds_switch_locks = 1;
+    } else if (event == GC_EVENT_POST_STOP_WORLD && gc_holds_switch_locks) {
+        for (int i = 0; i < threads; i++)
+            spin_unlock(&allm[i]->switch_lock);
+        gc_holds_switch_locks = 0;
+    }
+}
+
+void set_main_stack(uintptr_t lo, uintptr_t hi, size_t guard)
+{
+    main_g.stack_lo = lo;
+    main_g.stack_hi = hi;
+    main_g.stack_guard = guard;
 }
 
 /* ---- stacks ---- */
@@ -277,20 +410,94 @@ static MG_NORETURN void stack_failure(int err)
     throw_msg("out of memory");
 }
 
-/* Stacks of dead goroutines, for the next goroutine that starts; each
- * keeps the link to the next in its lowest usable word. */
-static uintptr_t free_stacks;
-/* The stack of the goroutine that just died: freed by the next goroutine
- * to run, once nothing runs on it (release_dying_stack). */
-static uintptr_t dying_stack_lo;
+/* The free lists: a thread keeps up to 64 entries; past that it gives
+ * all but 31 to the global list, from which it takes 32 when it has none
+ * (Go's gfput and gfget). */
+#define LOCAL_FREE_MAX 64
+#define LOCAL_FREE_KEEP 32
 
-/* A stack for gp, which is about to run for the first time. */
-static void give_stack(mg_goroutine *gp)
+static void gfput(mg_m *m, mg_goroutine *gp)
 {
-    if (free_stacks != 0) {
-        gp->stack_lo = free_stacks;
-        free_stacks = *(uintptr_t *)free_stacks;
-    } else {
+    gp->schedlink = m->gfree;
+    m->gfree = gp;
+    if (++m->ngfree < LOCAL_FREE_MAX)
+        return;
+    sched_lock();
+    while (m->ngfree >= LOCAL_FREE_KEEP) {
+        mg_goroutine *g = m->gfree;
+        m->gfree = g->schedlink;
+        m->ngfree--;
+        g->schedlink = gfree;
+        gfree = g;
+    }
+    sched_unlock();
+}
+
+static mg_goroutine *gfget(mg_m *m)
+{
+    mg_goroutine *gp;
+    if (m->gfree == NULL && __atomic_load_n(&gfree, __ATOMIC_RELAXED) != NULL) {
+        sched_lock();
+        while (m->ngfree < LOCAL_FREE_KEEP && gfree != NULL) {
+            mg_goroutine *g = gfree;
+            gfree = g->schedlink;
+            g->schedlink = m->gfree;
+            m->gfree = g;
+            m->ngfree++;
+        }
+        sched_unlock();
+    }
+    if ((gp = m->gfree) != NULL) {
+        m->gfree = gp->schedlink;
+        m->ngfree--;
+        gp->schedlink = NULL;
+    }
+    return gp;
+}
+
+static void stackput(mg_m *m, uintptr_t lo)
+{
+    *(uintptr_t *)lo = m->free_stacks;
+    m->free_stacks = lo;
+    if (++m->nfree_stacks < LOCAL_FREE_MAX)
+        return;
+    sched_lock();
+    while (m->nfree_stacks >= LOCAL_FREE_KEEP) {
+        uintptr_t s = m->free_stacks;
+        m->free_stacks = *(uintptr_t *)s;
+        m->nfree_stacks--;
+        *(uintptr_t *)s = free_stacks;
+        free_stacks = s;
+    }
+    sched_unlock();
+}
+
+static uintptr_t stackget(mg_m *m)
+{
+    uintptr_t lo;
+    if (m->free_stacks == 0 && __atomic_load_n(&free_stacks, __ATOMIC_RELAXED) != 0) {
+        sched_lock();
+        while (m->nfree_stacks < LOCAL_FREE_KEEP && free_stacks != 0) {
+            uintptr_t s = free_stacks;
+            free_stacks = *(uintptr_t *)s;
+            *(uintptr_t *)s = m->free_stacks;
+            m->free_stacks = s;
+            m->nfree_stacks++;
+        }
+        sched_unlock();
+    }
+    if ((lo = m->free_stacks) != 0) {
+        m->free_stacks = *(uintptr_t *)lo;
+        m->nfree_stacks--;
+    }
+    return lo;
+}
+
+/* A stack for gp, which is about to run for the first time on m. */
+static void give_stack(mg_m *m, mg_goroutine *gp)
+{
+    gp->stack_lo = stackget(m);
+    if (gp->stack_lo == 0) {
         void *p = mmap(NULL, stack_reserve, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
         if (p == MAP_FAILED)
@@ -304,19 +511,12 @@ static void give_stack(mg_goroutine *gp)
     }
     gp->stack_hi = gp->stack_lo - stack_guard + stack_reserve;
     gp->stack_guard = stack_guard;
+    gp->gc_top = (void *)gp->stack_hi;
 }
 
-static void release_dying_stack(void)
-{
-    if (dying_stack_lo != 0) {
-        *(uintptr_t *)dying_stack_lo = free_stacks;
-        free_stacks = dying_stack_lo;
-        dying_stack_lo = 0;
-    }
-}
-
-/* A new goroutine record, listed in allgs; its stack comes when it first
- * runs (give_stack), so goroutines made but not started cost no stack. */
+/* A new goroutine record, listed in allgs (sched_spin); its stack comes
+ * when it first runs (give_stack), so goroutines made but not started
+ * cost no stack. */
 static mg_goroutine *new_goroutine(void)
 {
     mg_goroutine *gp = GC_MALLOC(sizeof *gp);
@@ -329,29 +529,157 @@ static mg_goroutine *new_goroutine(void)
         if (grown == NULL)
             throw_msg("out of memory");
         memcpy(grown, allgs, n_allgs * sizeof *grown);
-        allgs = grown;
+        __atomic_store_n(&allgs, grown, __ATOMIC_RELEASE);
         cap_allgs = cap;
     }
-    allgs[n_allgs++] = gp;
+    allgs[n_allgs] = gp;
+    __atomic_store_n(&n_allgs, n_allgs + 1, __ATOMIC_RELEASE);
     return gp;
 }
 
+/* Go's GOMAXPROCS: the environment's if a positive number, else the CPUs
+ * this process may run on; at most 256. */
+static int read_gomaxprocs(void)
+{
+    const char *s = getenv("GOMAXPROCS");
+    int64_t n = 1;
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        n = CPU_COUNT(&set);
+    if (s != NULL && *s) {
+        int64_t v = 0;
+        const char *q = s;
+        for (; *q >= '0' && *q <= '9' && v <= INT32_MAX; q++)
+            v = v * 10 + (*q - '0');
+        if (*q == 0 && v > 0 && v <= INT32_MAX)
+            n = v;
+    }
+    if (n < 1)
+        n = 1;
+    return n > MAX_PROCS ? MAX_PROCS : (int)n;
+}
+
+/* At the first go statement, on the main goroutine's thread. */
 static void sched_init(void)
 {
     struct GC_stack_base sb;
+    pthread_condattr_t attr;
     init_stacks();
-    /* The main goroutine is the thread main.c started. */
-    main_g.stack_lo = gstack_lo;
-    main_g.stack_hi = gstack_hi;
-    main_g.stack_guard = gstack_guard;
-    gc_thread = GC_get_my_stackbottom(&sb);
-    main_gc_top = sb.mem_base;
+    m0.gc_thread = GC_get_my_stackbottom(&sb);
+    main_g.gc_top = sb.mem_base;
+    m0.stat_mallocs = &stat_mallocs;
+    m0.stat_bytes = &stat_bytes;
     next_push_other_roots = GC_get_push_other_roots();
     GC_set_push_other_roots(push_goroutine_stacks);
+    GC_set_on_collection_event(on_collection_event);
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&idle_cv, &attr);
+    pthread_condattr_destroy(&attr);
+    gomaxprocs = read_gomaxprocs();
+    if (gomaxprocs > 1) {
+        pflush(); /* from now on each print statement is written at its end */
+        mg_threaded = 1;
+    }
 }
 
-/* ---- run queues (Go's runqput, runqputslow, globrunqget, findRunnable) ---- */
+void memstats_total(uint64_t *mallocs, uint64_t *bytes)
+{
+    int threads = __atomic_load_n(&nm, __ATOMIC_ACQUIRE);
+    *mallocs = *bytes = 0;
+    if (m0.stat_mallocs == NULL) { /* one thread: the caller */
+        *mallocs = stat_mallocs;
+        *bytes = stat_bytes;
+        return;
+    }
+    for (int i = 0; i < threads; i++) {
+        *mallocs += *allm[i]->stat_mallocs;
+        *bytes += *allm[i]->stat_bytes;
+    }
+}
 
+/* ---- threads ---- */
+
+static MG_NORETURN void mloop(void);
+
+/* A new thread: its stack is its g0. */
+static void *mstart(void *arg)
+{
+    mg_m *m = arg;
+    struct GC_stack_base sb;
+    pthread_attr_t attr;
+    void *addr;
+    size_t size;
+    curm = m;
+    curg = &m->g0;
+    install_altstack();
+    m->stat_mallocs = &stat_mallocs;
+    m->stat_bytes = &stat_bytes;
+    m->gc_thread = GC_get_my_stackbottom(&sb);
+    m->g0.gc_top = sb.mem_base;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+            m->g0.stack_lo = (uintptr_t)addr;
+            m->g0.stack_hi = (uintptr_t)addr + size;
+        }
+        pthread_attr_destroy(&attr);
+    }
+    mloop();
+}
+
+/* Another thread, if GOMAXPROCS allows one (sched_spin held). A thread
+ * that cannot be made is not an error: the ones there run everything. */
+static void startm(void)
+{
+    pthread_t th;
+    pthread_attr_t attr;
+    mg_m *m;
+    if (nm >= gomaxprocs)
+        return;
+    m = GC_MALLOC_UNCOLLECTABLE(sizeof *m);
+    if (m == NULL || pthread_attr_init(&attr) != 0) {
+        gomaxprocs = nm; /* no more tries */
+        return;
+    }
+    m->g0.is_g0 = 1;
+    m->g0.status = MG_G_RUNNING;
+    m->g0.on_cpu = 1;
+    pthread_attr_setstacksize(&attr, (size_t)256 << 10);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    allm[nm] = m;
+    __atomic_store_n(&nm, nm + 1, __ATOMIC_RELEASE);
+    if (GC_pthread_create(&th, &attr, mstart, m) != 0) {
+        __atomic_store_n(&nm, nm - 1, __ATOMIC_RELEASE);
+        gomaxprocs = nm;
+    }
+    pthread_attr_destroy(&attr);
+}
+
+/* There is work another thread could take: wake one that waits, or
+ * start one (Go's wakep). */
+static void wakep(void)
+{
+    if (!mg_threaded || __atomic_load_n(&nspinning, __ATOMIC_SEQ_CST) > 0)
+        return;
+    if (__atomic_load_n(&nidle, __ATOMIC_RELAXED) > 0) {
+        int expected = 0;
+        /* one is enough: it looks at every queue */
+        if (!__atomic_compare_exchange_n(&wake_pending, &expected, 1, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+            return;
+        pthread_mutex_lock(&idle_mu);
+        pthread_cond_signal(&idle_cv);
+        pthread_mutex_unlock(&idle_mu);
+    } else if (__atomic_load_n(&nm, __ATOMIC_RELAXED) < gomaxprocs) {
+        sched_lock();
+        startm();
+        sched_unlock();
+    }
+}
+
+/* ---- run queues (Go's runqput, runqputslow, runqget, globrunqget,
+ * runqsteal, findRunnable) ---- */
+
+/* sched_spin held */
 static void globrunqput(mg_goroutine *gp)
 {
     gp->schedlink = NULL;
@@ -360,9 +688,10 @@ static void globrunqput(mg_goroutine *gp)
     else
         globq_head = gp;
     globq_tail = gp;
-    globq_size++;
+    __atomic_store_n(&globq_size, globq_size + 1, __ATOMIC_RELAXED);
 }
 
+/* sched_spin held */
 static mg_goroutine *globrunqpop(void)
 {
     mg_goroutine *gp = globq_head;
@@ -373,139 +702,377 @@ static mg_goroutine *globrunqpop(void)
     return gp;
 }
 
-static void runqput(mg_goroutine *gp, int next)
+/* Puts gp on m's queues: as runnext (next), the previous runnext going to
+ * the run queue, or at the run queue's tail. A full run queue moves its
+ * older half and gp to the global queue. */
+static void runqput(mg_m *m, mg_goroutine *gp, int next)
 {
+    mg_goroutine *batch[RUNQ_SIZE / 2];
+    spin_lock(&m->qlock);
     if (next) {
-        mg_goroutine *old = runnext;
-        runnext = gp;
-        if (old == NULL)
+        mg_goroutine *old = m->runnext;
+        m->runnext = gp;
+        m->runnext_seq++;
+        if (old == NULL) {
+            spin_unlock(&m->qlock);
+            /* no wake-up for a runnext: this thread runs it next, unless
+             * it stays busy long enough for an idle thread to take it
+             * (idle), which needs an idle thread */
+            if (mg_threaded && __atomic_load_n(&nm, __ATOMIC_RELAXED) < gomaxprocs) {
+                sched_lock();
+                startm();
+                sched_unlock();
+            }
             return;
+        }
         gp = old;
     }
-    if (runq_tail - runq_head < RUNQ_SIZE) {
-        runq[runq_tail % RUNQ_SIZE] = gp;
-        runq_tail++;
+    if (m->runq_tail - m->runq_head < RUNQ_SIZE) {
+        m->runq[m->runq_tail % RUNQ_SIZE] = gp;
+        m->runq_tail++;
+        spin_unlock(&m->qlock);
+        wakep();
         return;
     }
-    /* full: the older half, then gp, to the global queue */
     for (uint32_t i = 0; i < RUNQ_SIZE / 2; i++)
-        globrunqput(runq[(runq_head + i) % RUNQ_SIZE]);
-    runq_head += RUNQ_SIZE / 2;
+        batch[i] = m->runq[(m->runq_head + i) % RUNQ_SIZE];
+    m->runq_head += RUNQ_SIZE / 2;
+    spin_unlock(&m->qlock);
+    sched_lock();
+    for (uint32_t i = 0; i < RUNQ_SIZE / 2; i++)
+        globrunqput(batch[i]);
     globrunqput(gp);
+    sched_unlock();
+    wakep();
 }
 
 /* One goroutine from the global queue, and (max == 0) a share of the
- * rest moved to the local queue. */
-static mg_goroutine *globrunqget(int64_t max)
+ * rest moved to m's run queue, which is empty then. */
+static mg_goroutine *globrunqget(mg_m *m, int64_t max)
 {
-    int64_t n = globq_size; /* sched.runqsize/gomaxprocs + 1, at most runqsize */
-    mg_goroutine *gp;
-    if (max > 0 && n > max)
-        n = max;
-    if (n > RUNQ_SIZE / 2)
-        n = RUNQ_SIZE / 2;
-    globq_size -= n;
-    gp = globrunqpop();
-    while (--n > 0)
-        runqput(globrunqpop(), 0);
+    mg_goroutine *batch[RUNQ_SIZE / 2], *gp = NULL;
+    int64_t n = 0;
+    sched_lock();
+    if (globq_size > 0) {
+        n = globq_size / gomaxprocs + 1;
+        if (n > globq_size)
+            n = globq_size;
+        if (max > 0 && n > max)
+            n = max;
+        if (n > RUNQ_SIZE / 2)
+            n = RUNQ_SIZE / 2;
+        __atomic_store_n(&globq_size, globq_size - n, __ATOMIC_RELAXED);
+        gp = globrunqpop();
+        for (int64_t i = 1; i < n; i++)
+            batch[i] = globrunqpop();
+    }
+    sched_unlock();
+    if (n > 1) {
+        spin_lock(&m->qlock);
+        for (int64_t i = 1; i < n; i++) {
+            m->runq[m->runq_tail % RUNQ_SIZE] = batch[i];
+            m->runq_tail++;
+        }
+        spin_unlock(&m->qlock);
+    }
     return gp;
 }
 
-static mg_goroutine *find_runnable(int *inherit_time)
+/* Half of another thread's run queue (Go's runqsteal, without runnext):
+ * the first to run, the rest to m's run queue, which is empty. */
+static mg_goroutine *steal(mg_m *m)
+{
+    int threads = __atomic_load_n(&nm, __ATOMIC_ACQUIRE);
+    int start = (int)(fastrand64() % (uint64_t)threads);
+    for (int k = 0; k < threads; k++) {
+        mg_m *victim = allm[(start + k) % threads];
+        mg_goroutine *batch[RUNQ_SIZE / 2 + 1];
+        uint32_t n;
+        if (victim == m || __atomic_load_n(&victim->runq_tail, __ATOMIC_RELAXED) ==
+                               __atomic_load_n(&victim->runq_head, __ATOMIC_RELAXED))
+            continue;
+        spin_lock(&victim->qlock);
+        n = victim->runq_tail - victim->runq_head;
+        n -= n / 2;
+        for (uint32_t i = 0; i < n; i++)
+            batch[i] = victim->runq[(victim->runq_head + i) % RUNQ_SIZE];
+        victim->runq_head += n;
+        spin_unlock(&victim->qlock);
+        if (n == 0)
+            continue;
+        spin_lock(&m->qlock);
+        for (uint32_t i = 1; i < n; i++) {
+            m->runq[m->runq_tail % RUNQ_SIZE] = batch[i];
+            m->runq_tail++;
+        }
+        spin_unlock(&m->qlock);
+        return batch[0];
+    }
+    return NULL;
+}
+
+static mg_goroutine *find_runnable(mg_m *m, int *inherit_time)
 {
     mg_goroutine *gp;
     *inherit_time = 0;
-    if (schedtick % 61 == 0 && globq_size > 0)
-        return globrunqget(1);
-    if (runnext != NULL) {
-        gp = runnext;
-        runnext = NULL;
+    if (m->schedtick % 61 == 0 && __atomic_load_n(&globq_size, __ATOMIC_RELAXED) > 0 &&
+        (gp = globrunqget(m, 1)) != NULL)
+        return gp;
+    spin_lock(&m->qlock);
+    if ((gp = m->runnext) != NULL) {
+        m->runnext = NULL;
+        spin_unlock(&m->qlock);
         *inherit_time = 1;
         return gp;
     }
-    if (runq_tail != runq_head) {
-        gp = runq[runq_head % RUNQ_SIZE];
-        runq_head++;
+    if (m->runq_tail != m->runq_head) {
+        gp = m->runq[m->runq_head % RUNQ_SIZE];
+        m->runq_head++;
+        spin_unlock(&m->qlock);
         return gp;
     }
-    if (globq_size > 0)
-        return globrunqget(0);
+    spin_unlock(&m->qlock);
+    if (__atomic_load_n(&globq_size, __ATOMIC_RELAXED) > 0 && (gp = globrunqget(m, 0)) != NULL)
+        return gp;
+    if (mg_threaded)
+        return steal(m);
     return NULL;
 }
 
 /* ---- switching ---- */
 
+/* Right after a switch, on the context switched to: what the goroutine
+ * switched away from left to do (mg_m's park_unlock, dying). */
+static MG_NOT_INLINED void switched_in(void)
+{
+    mg_m *m = getm();
+    mg_goroutine *dead = m->dying;
+    spin_unlock(&m->switch_lock);
+    if (m->park_unlock != NULL) {
+        void (*unlock)(void *) = m->park_unlock;
+        m->park_unlock = NULL;
+        unlock(m->park_arg);
+    }
+    if (dead != NULL) {
+        m->dying = NULL;
+        stackput(m, dead->stack_lo);
+        dead->stack_lo = dead->stack_hi = 0;
+        gfput(m, dead);
+    }
+}
+
+/* Runs gp on this thread; returns when the calling goroutine is switched
+ * back to, maybe on another thread. */
 static void execute(mg_goroutine *gp)
 {
     mg_goroutine *prev = curg;
-    gp->status = MG_G_RUNNING;
+    mg_m *m = curm;
+    struct GC_stack_base sb;
+    if (!gp->is_g0)
+        gp->status = MG_G_RUNNING;
     if (gp == prev)
         return;
     if (gp->sp == NULL) {
-        give_stack(gp);
+        give_stack(m, gp);
         init_frame(gp);
     }
+    memset(&sb, 0, sizeof sb);
+    sb.mem_base = gp->gc_top;
+    spin_lock(&m->switch_lock);
+    GC_set_stackbottom(m->gc_thread, &sb);
+    prev->on_cpu = 0;
+    gp->on_cpu = 1;
     curg = gp;
-    curg_panic = &gp->panic;
-    gstack_lo = gp->stack_lo;
-    gstack_hi = gp->stack_hi;
-    gstack_guard = gp->stack_guard;
-    GC_call_with_alloc_lock(set_stackbottom_locked, gp == &main_g ? main_gc_top : (void *)gp->stack_hi);
     mg_switch(&prev->sp, gp->sp);
-    release_dying_stack();
+    /* no thread-local access past this point: this may be another thread */
+    switched_in();
 }
 
-/* The running goroutine has stopped (parked or dead): run another. */
+/* Go's checkdead: every goroutine waits for another. */
+static MG_NORETURN void deadlock(void)
+{
+    deadlocked = 1;
+    fatal_msg("all goroutines are asleep - deadlock!");
+}
+
+/* The running goroutine has stopped (parked or dead): run another, or
+ * wait on this thread's g0 for one. */
 static void schedule(void)
 {
+    mg_m *m = getm();
     int inherit_time;
-    mg_goroutine *gp = find_runnable(&inherit_time);
+    mg_goroutine *gp = find_runnable(m, &inherit_time);
     if (gp == NULL) {
-        /* Go's checkdead: every goroutine waits for another */
-        deadlocked = 1;
-        fatal_msg("all goroutines are asleep - deadlock!");
+        if (!mg_threaded)
+            deadlock();
+        gp = &m->g0;
+    } else if (!inherit_time) {
+        m->schedtick++;
     }
-    if (!inherit_time)
-        schedtick++;
     execute(gp);
 }
 
-void gopark(const char *wait_reason)
+static uint64_t now_ns(void)
 {
-    curg->status = MG_G_WAITING;
-    curg->wait_reason = wait_reason;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Whether some queue but m's holds a goroutine m could take. */
+static int stealable_work(const mg_m *m)
+{
+    int threads = __atomic_load_n(&nm, __ATOMIC_ACQUIRE);
+    if (__atomic_load_n(&globq_size, __ATOMIC_RELAXED) > 0)
+        return 1;
+    for (int i = 0; i < threads; i++) {
+        const mg_m *o = allm[i];
+        if (o != m && __atomic_load_n(&o->runq_tail, __ATOMIC_RELAXED) !=
+                          __atomic_load_n(&o->runq_head, __ATOMIC_RELAXED))
+            return 1;
+    }
+    return 0;
+}
+
+/* Looks for stealable work for up to SPIN_NS, counted in nspinning so
+ * that wakep need not wake anyone meanwhile. */
+static int spin_for_work(const mg_m *m)
+{
+    uint64_t deadline = now_ns() + SPIN_NS;
+    int found = 0;
+    __atomic_fetch_add(&nspinning, 1, __ATOMIC_SEQ_CST);
+    for (unsigned i = 1; !found; i++) {
+        found = stealable_work(m);
+        if ((i & 63) == 0 && now_ns() > deadline)
+            break;
+#if defined(__x86_64__)
+        __builtin_ia32_pause();
+#else
+        __asm__ __volatile__("yield");
+#endif
+    }
+    __atomic_fetch_sub(&nspinning, 1, __ATOMIC_SEQ_CST);
+    /* work put while wakep saw us spinning */
+    return found || stealable_work(m);
+}
+
+/* Nothing to run on m (on its g0): wait a while, or until work is put
+ * where any thread may take it. Returns a goroutine that stayed in
+ * another thread's runnext all that time, or NULL to look again. */
+static mg_goroutine *idle(mg_m *m)
+{
+    mg_m *owner = NULL;
+    mg_goroutine *waiting = NULL;
+    uint64_t seq = 0;
+    struct timespec ts;
+    int threads = __atomic_load_n(&nm, __ATOMIC_ACQUIRE);
+    /* spin after running something or being woken, not after a wait
+     * that found nothing */
+    if (m->spin_next && spin_for_work(m))
+        return NULL;
+    m->spin_next = 0;
+    for (int i = 0; i < threads && owner == NULL; i++) {
+        mg_m *o = allm[i];
+        if (o == m)
+            continue;
+        spin_lock(&o->qlock);
+        if (o->runnext != NULL) {
+            owner = o;
+            waiting = o->runnext;
+            seq = o->runnext_seq;
+        }
+        spin_unlock(&o->qlock);
+    }
+    pthread_mutex_lock(&idle_mu);
+    if (__atomic_load_n(&globq_size, __ATOMIC_RELAXED) > 0) {
+        pthread_mutex_unlock(&idle_mu);
+        return NULL;
+    }
+    if (nidle + 1 == __atomic_load_n(&nm, __ATOMIC_ACQUIRE) && owner == NULL)
+        deadlock(); /* every other thread waits too, and no queue holds a goroutine */
+    __atomic_store_n(&nidle, nidle + 1, __ATOMIC_RELAXED);
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    ts.tv_nsec += STEAL_WAIT_NS;
+    if (ts.tv_nsec >= 1000000000) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000;
+    }
+    if (pthread_cond_timedwait(&idle_cv, &idle_mu, &ts) == 0)
+        m->spin_next = 1;
+    __atomic_store_n(&nidle, nidle - 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&wake_pending, 0, __ATOMIC_RELAXED);
+    pthread_mutex_unlock(&idle_mu);
+    if (owner != NULL) {
+        mg_goroutine *gp = NULL;
+        spin_lock(&owner->qlock);
+        if (owner->runnext == waiting && owner->runnext_seq == seq) {
+            gp = waiting;
+            owner->runnext = NULL;
+        }
+        spin_unlock(&owner->qlock);
+        return gp;
+    }
+    return NULL;
+}
+
+/* A thread's g0: runs goroutines, waits when there are none. */
+static MG_NORETURN void mloop(void)
+{
+    for (;;) {
+        mg_m *m = getm();
+        int inherit_time;
+        mg_goroutine *gp = find_runnable(m, &inherit_time);
+        if (gp == NULL) {
+            gp = idle(m);
+            inherit_time = 1;
+        }
+        if (gp == NULL)
+            continue;
+        if (!inherit_time)
+            m->schedtick++;
+        execute(gp);
+        m->spin_next = 1;
+    }
+}
+
+void gopark(const char *wait_reason, void (*unlock)(void *), void *arg)
+{
+    mg_goroutine *gp = getg();
+    mg_m *m = getm();
+    gp->status = MG_G_WAITING;
+    gp->wait_reason = wait_reason;
+    m->park_unlock = unlock;
+    m->park_arg = arg;
     schedule();
 }
 
 MG_NORETURN void gopark_forever(const char *wait_reason)
 {
-    gopark(wait_reason);
+    gopark(wait_reason, NULL, NULL);
     throw_msg("unreachable");
 }
 
 void goready(mg_goroutine *gp)
 {
     gp->status = MG_G_RUNNABLE;
-    runqput(gp, 1);
+    runqput(getm(), gp, 1);
 }
 
 /* A goroutine's life: its function, then death (Go's goexit0: the record
- * and the stack go to their free lists; the stack is left only by
- * switching, so the next goroutine to run frees it). */
+ * and the stack go to their free lists once it is off the stack). A
+ * thread's g0 (M0's starts as a goroutine does) runs mloop instead. */
 MG_NORETURN void mg_goroutine_main(mg_goroutine *gp)
 {
     void *closure = gp->closure;
-    release_dying_stack();
+    switched_in();
+    if (gp->is_g0)
+        mloop();
     gp->closure = NULL;
     (*(void (**)(void *))closure)(closure);
     gp->status = MG_G_DEAD;
     gp->wait_reason = NULL;
     memset(&gp->panic, 0, sizeof gp->panic);
-    gp->schedlink = gfree;
-    gfree = gp;
-    /* the stack is left only by switching: the next goroutine frees it */
-    dying_stack_lo = gp->stack_lo;
-    gp->stack_lo = gp->stack_hi = 0;
+    getm()->dying = gp;
     schedule();
     throw_msg("unreachable");
 }
@@ -517,21 +1084,20 @@ void minigo_go(void *closure)
         throw_msg("go of nil func value"); /* Go 1.19's newproc1 */
     if (stack_reserve == 0)
         sched_init();
-    if (gfree != NULL) {
-        gp = gfree;
-        gfree = gp->schedlink;
-        gp->schedlink = NULL;
-    } else {
+    gp = gfget(getm());
+    if (gp == NULL) {
+        sched_lock();
         gp = new_goroutine();
+        sched_unlock();
     }
-    gp->id = next_goid++;
+    gp->id = __atomic_fetch_add(&next_goid, 1, __ATOMIC_RELAXED);
     gp->closure = closure;
     gp->creator_pc = (uintptr_t)__builtin_return_address(0);
     gp->select_done = 0;
     gp->param = NULL;
     gp->sp = NULL; /* a dead record's is where it last switched away */
     gp->status = MG_G_RUNNABLE;
-    runqput(gp, 1);
+    runqput(getm(), gp, 1);
 }
 
 /* ---- tracebacks ---- */
@@ -557,7 +1123,9 @@ static void print_goroutine(const mg_goroutine *gp, const char *status, const mg
     pstr(" [");
     pstr(status);
     pstr("]:\n");
-    if (gp->closure != NULL) {
+    if (gp->status == MG_G_RUNNING && trace == NULL) {
+        pstr("\tgoroutine running on other thread; stack unavailable\n");
+    } else if (gp->closure != NULL) {
         /* not started: its function, at its first line */
         mg_print_entry(*(void **)gp->closure);
     } else {
@@ -573,16 +1141,20 @@ static void print_goroutine(const mg_goroutine *gp, const char *status, const mg
 
 void print_goroutines(const mg_trace *trace, int all)
 {
+    const mg_goroutine *me = getg();
     if (!deadlocked)
-        print_goroutine(curg, "running", trace);
+        print_goroutine(me, "running", trace);
     if (!all && !deadlocked)
         return;
-    /* Go's tracebackothers (and checkdead's): every other live goroutine */
+    /* Go's tracebackothers (and checkdead's): every other live goroutine
+     * (the others keep running meanwhile: Go stops them first) */
     for (size_t i = 0; i < n_allgs; i++) {
         const mg_goroutine *gp = allgs[i];
-        if (gp->status == MG_G_WAITING && (gp != curg || deadlocked))
-            print_goroutine(gp, gp->wait_reason, gp == curg ? trace : NULL);
-        else if (gp->status == MG_G_RUNNABLE && gp != curg)
+        if (gp->status == MG_G_WAITING && (gp != me || deadlocked))
+            print_goroutine(gp, gp->wait_reason, gp == me ? trace : NULL);
+        else if (gp->status == MG_G_RUNNABLE && gp != me)
             print_goroutine(gp, "runnable", NULL);
+        else if (gp->status == MG_G_RUNNING && gp != me)
+            print_goroutine(gp, "running", NULL);
     }
 }

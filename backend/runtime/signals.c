@@ -52,6 +52,7 @@ static void fault_handler(int sig, siginfo_t *si, void *uc)
     uint64_t addr = (uint64_t)(uintptr_t)si->si_addr;
     uint64_t pc = ucontext_pc(uc);
     struct sigaction *old = sig == SIGBUS ? &old_bus : &old_segv;
+    const mg_goroutine *g = getg();
 
     in_signal_handler = 1;
     /* the traceback starts at the faulting code */
@@ -61,16 +62,16 @@ static void fault_handler(int sig, siginfo_t *si, void *uc)
     /* stack overflow: a fault in the running goroutine's stack (a
      * main-thread stack that could not grow) or in/just below its guard
      * (a goroutine's is 64 KiB: sched.c) */
-    if (sig == SIGSEGV && gstack_lo != 0 && addr < gstack_hi &&
-        addr + gstack_guard + ((uint64_t)64 << 20) >= gstack_lo) {
+    if (sig == SIGSEGV && g->stack_lo != 0 && addr < g->stack_hi &&
+        addr + g->stack_guard + ((uint64_t)64 << 20) >= g->stack_lo) {
         pflush();
         pstr("runtime: goroutine stack exceeds 1000000000-byte limit\n");
         pstr("runtime: sp=");
         phex(addr);
         pstr(" stack=[");
-        phex(gstack_lo);
+        phex(g->stack_lo);
         pstr(", ");
-        phex(gstack_hi);
+        phex(g->stack_hi);
         pstr("]\n");
         pstr("fatal error: stack overflow\n");
         print_traceback(1, NULL);

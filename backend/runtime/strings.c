@@ -11,7 +11,8 @@ enum { RUNE_ERROR = 0xFFFD, MAX_RUNE = 0x10FFFF, SURR_MIN = 0xD800, SURR_MAX = 0
 static int string_on_stack(const void *p)
 {
     uintptr_t a = (uintptr_t)p;
-    return gstack_hi != 0 && gstack_lo <= a && a < gstack_hi;
+    const mg_goroutine *g = getg();
+    return g->stack_hi != 0 && g->stack_lo <= a && a < g->stack_hi;
 }
 
 static void set_str(int64_t *out, const void *p, int64_t len)

@@ -23,7 +23,7 @@
 extern const minigo_func_table minigo_functab __attribute__((weak));
 
 /* Set by signals.c before it reports a fault: where the faulting code was. */
-uintptr_t mg_fault_pc, mg_fault_fp;
+__thread uintptr_t mg_fault_pc, mg_fault_fp;
 
 static const minigo_func *find_func(uintptr_t pc)
 {
@@ -87,8 +87,9 @@ void mg_trace_from(mg_trace *t, uintptr_t pc, uintptr_t fp, uintptr_t lo, uintpt
  * from the caller of this function. */
 void mg_trace_now(mg_trace *t)
 {
-    uintptr_t lo = gstack_lo != 0 ? gstack_lo - gstack_guard : 0;
-    uintptr_t hi = gstack_hi != 0 ? gstack_hi : UINTPTR_MAX;
+    const mg_goroutine *g = getg();
+    uintptr_t lo = g->stack_lo != 0 ? g->stack_lo - g->stack_guard : 0;
+    uintptr_t hi = g->stack_hi != 0 ? g->stack_hi : UINTPTR_MAX;
     if (mg_fault_pc != 0) {
         mg_trace_from(t, mg_fault_pc, mg_fault_fp, lo, hi);
         mg_fault_pc = mg_fault_fp = 0;

@@ -162,6 +162,7 @@ impl FuncCtx<'_, '_> {
         if newline {
             self.call_rt(Rt::PrintNl, &[]);
         }
+        self.call_rt(Rt::PrintEnd, &[]);
     }
 
     fn print_value(&mut self, ty: TypeId, value: &Val) {
