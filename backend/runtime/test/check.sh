@@ -36,7 +36,7 @@ compare() { # NAME GOLDEN ACTUAL (each goroutine's frames compared as one line: 
     fi
 }
 
-for p in print slices strings panics goroutines extras; do
+for p in print slices strings panics goroutines extras parallel; do
     if ! $CC $CFLAGS -Wall -Wextra -o "$tmp/$p" "$MG_HERE/$p.c" "$tmp"/*.rt.o $LDFLAGS -lgc; then
         echo "FAIL build $p"
         fail=1
@@ -72,6 +72,17 @@ for p in print slices strings panics goroutines extras; do
             mg_run "$tmp/out" "$tmp/$p" memstats
         } >"$tmp/$p.actual"
         [ -n "${MG_KEEP:-}" ] && cp "$tmp/$p.actual" "$MG_KEEP"
+    elif [ "$p" = parallel ]; then
+        {
+            for c in together stolen deadlock; do
+                echo "== $c"
+                GOMAXPROCS=2 GOTRACEBACK=none MG_CASE=$c mg_run "$tmp/out" "$tmp/$p"
+            done
+            for n in 1 2 4; do
+                echo "== memstats GOMAXPROCS=$n"
+                GOMAXPROCS=$n MINIGO_MEMSTATS=1 MG_CASE=memstats mg_run "$tmp/out" "$tmp/$p"
+            done
+        } >"$tmp/$p.actual"
     else
         mg_suite "$tmp" "$p" "$tmp/out" >"$tmp/$p.actual"
     fi
