@@ -593,8 +593,11 @@ void memstats_total(uint64_t *mallocs, uint64_t *bytes)
         return;
     }
     for (int i = 0; i < threads; i++) {
-        *mallocs += *allm[i]->stat_mallocs;
-        *bytes += *allm[i]->stat_bytes;
+        const mg_m *m = allm[i];
+        if (__atomic_load_n(&m->stat_bytes, __ATOMIC_ACQUIRE) == NULL)
+            continue; /* started, not running yet: nothing allocated */
+        *mallocs += *m->stat_mallocs;
+        *bytes += *m->stat_bytes;
     }
 }
 
@@ -614,7 +617,7 @@ static void *mstart(void *arg)
     curg = &m->g0;
     install_altstack();
     m->stat_mallocs = &stat_mallocs;
-    m->stat_bytes = &stat_bytes;
+    __atomic_store_n(&m->stat_bytes, &stat_bytes, __ATOMIC_RELEASE);
     m->gc_thread = GC_get_my_stackbottom(&sb);
     m->g0.gc_top = sb.mem_base;
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
