@@ -633,7 +633,7 @@ static MG_NORETURN void unwind_panic(void)
 {
     mg_g *g = panic_state();
     /* the message is all that the buffer holds: keep it, and the signal
-     * line of a fault apart (Go prints it after every panic line) */
+     * line of a fault apart (Go prints it after all the panic lines) */
     mg_panic *p = GC_MALLOC(sizeof(mg_panic));
     size_t n = pbuf_len, line = 0;
     while (line < n && pbuf[line] != '\n')
@@ -674,10 +674,13 @@ static MG_NORETURN void continue_unwinding(void)
     if (g->frame_top)
         longjmp(g->frame_top->jb, 1);
     print_panics(g->panic_top);
+    /* after the chain, the signal line of the newest fault in it (Go's
+     * dopanic_m prints the goroutine's latest signal, once) */
     for (p = g->panic_top; p; p = p->link)
         if (p->signal) {
             pbytes(p->signal, p->signal_len);
             pstr("\n");
+            break;
         }
     /* The frames where the newest panic was raised: Go prints the stack
      * as it is then (its deferred calls run above that frame, and have
