@@ -121,6 +121,7 @@ static minigo_itab *make_itab(const minigo_type *inter, const minigo_type *type,
         throw_msg("out of memory");
     tab->inter = inter;
     tab->type = type;
+    tab->reserved = 0;
     int64_t j = 0;
     for (int64_t i = 0; i < inter->nmethods; i++) {
         const minigo_method *want = &inter->methods[i];

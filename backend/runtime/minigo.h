@@ -49,6 +49,10 @@ typedef struct minigo_type {
 typedef struct minigo_itab {
     const minigo_type *inter;
     const minigo_type *type;
+    /* where gc's itab has the type's hash; unused, so that fun is where
+     * gc has it and a call through a nil interface faults at gc's address
+     * (0x18 + 8*i) */
+    uint64_t reserved;
     void *fun[];
 } minigo_itab;
 

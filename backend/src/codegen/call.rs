@@ -13,6 +13,7 @@ use cranelift_module::{Linkage, Module};
 use ir::{Func, FuncId, NodeId, Op, Signature, TypeId, TypeKind};
 
 use super::func::{flags, value_parts, FuncCtx, Place, Val};
+use super::itab::ITAB_FUN_OFFSET;
 use super::layout::{elem_type, mem_size_align, repr, Repr};
 use super::Codegen;
 
@@ -117,7 +118,7 @@ impl Codegen<'_> {
             let record = params[0];
             let tab = b.ins().load(types::I64, flags(), record, 8);
             let data = b.ins().load(types::I64, flags(), record, 16);
-            let code = b.ins().load(types::I64, flags(), tab, 16 + 8 * index as i32);
+            let code = b.ins().load(types::I64, flags(), tab, ITAB_FUN_OFFSET + 8 * index as i32);
             let mut args = vec![b.ins().iconst(types::I64, 0)];
             args.extend_from_slice(&params[1..1 + n_mem_results]);
             args.push(data);
@@ -208,10 +209,13 @@ impl FuncCtx<'_, '_> {
             Op::DotInter { x, method } => {
                 let iface = self.eval(x);
                 let tab = iface.part(0);
-                if !self.func.node(*callee).bounded {
-                    self.nil_check(tab);
-                }
-                let code = self.b.ins().load(types::I64, flags(), tab, 16 + 8 * method as i32);
+                let offset = ITAB_FUN_OFFSET + 8 * method as i32;
+                let code = if self.func.node(*callee).bounded {
+                    self.b.ins().load(types::I64, flags(), tab, offset)
+                } else {
+                    // A nil itab faults on this load: gc's implicit nil check.
+                    self.faulting_load(types::I64, tab, offset)
+                };
                 Some(Dynamic { code, tab, receiver: iface.part(1) })
             }
             _ => None,
@@ -255,8 +259,8 @@ impl FuncCtx<'_, '_> {
                 self.b.ins().call_indirect(sig_ref, code, &call_args)
             }
             (None, Some(record)) => {
-                self.nil_check(record);
-                let code = self.b.ins().load(types::I64, flags(), record, 0);
+                // A nil func value faults on this load: gc's implicit nil check.
+                let code = self.faulting_load(types::I64, record, 0);
                 let sig_ref = self.b.import_signature(self.cg.go_signature(sig_ty));
                 self.b.ins().call_indirect(sig_ref, code, &call_args)
             }

@@ -185,6 +185,7 @@ impl<'p> Codegen<'p> {
             }
             fx.b.ins().return_(&[]);
             fx.b.seal_all_blocks();
+            fx.fault_at_zero_through_constant_nil();
             let config = fx.cg.module.target_config();
             fx.b.finalize(config);
             self.finish_function(id, &mut ctx, &format!("deferred builtin in {}", func.name))?;

@@ -13,6 +13,10 @@ use super::layout::{array_len, elem_type, int_mask, is_string, repr, Repr};
 use super::runtime::{Rt, SliceBound};
 use crate::{BoundsCheck, BoundsCheckKind};
 
+/// gc's minZeroPage: no memory is mapped below this address, so an access
+/// at a smaller offset from a nil pointer faults.
+const NIL_FAULT_LIMIT: u64 = 4096;
+
 impl FuncCtx<'_, '_> {
     /// Evaluates an expression to its value.
     pub fn eval(&mut self, id: NodeId) -> Val {
@@ -50,7 +54,7 @@ impl FuncCtx<'_, '_> {
             Op::AddStr(operands) => self.concat(id, operands),
             Op::Addr(x) => Val::Parts(vec![self.addr_of(id, *x)]),
             Op::Index(x, i) if is_string(self.types, self.func.node(*x).ty) => Val::Parts(vec![self.string_index(id, *x, *i)]),
-            Op::Deref(_) | Op::FieldPtr(..) | Op::Index(..) => match self.place_op(id) {
+            Op::Deref(_) | Op::FieldPtr(..) | Op::Index(..) => match self.accessed_place_op(id, ty) {
                 Place::Addr(addr) => self.load_val(ty, addr, 0),
                 place => self.read_place(&place, ty),
             },
@@ -187,21 +191,9 @@ impl FuncCtx<'_, '_> {
             Op::Local(local) => self.local_place(*local),
             Op::Global(global) => Place::Addr(self.data_addr(self.cg.global_id(*global))),
             Op::Blank => Place::Blank,
-            Op::Deref(p) => {
-                let ptr = self.eval(*p).scalar();
-                if !node.bounded {
-                    self.nil_check(ptr);
-                }
-                Place::Addr(ptr)
-            }
-            Op::FieldPtr(p, index) => {
-                let ptr = self.eval(*p).scalar();
-                if !node.bounded {
-                    self.nil_check(ptr);
-                }
-                let pointee = self.types.pointer_elem(self.func.node(*p).ty).expect("field through a non-pointer");
-                let offset = self.types.field_offset(pointee, *index as usize);
-                Place::Addr(self.b.ins().iadd_imm_s(ptr, offset as i64))
+            Op::Deref(_) | Op::FieldPtr(..) => {
+                let check = !node.bounded;
+                Place::Addr(self.deref_addr(id, check))
             }
             Op::Field(x, index) => {
                 let base = self.place_addr(*x);
@@ -218,6 +210,65 @@ impl FuncCtx<'_, '_> {
     }
 
     /// The address of an addressable expression (or of a temporary holding its value).
+    /// The address `*p` or `p.f` (node `id`) reads or writes, after a nil
+    /// check of `p` when `check`.
+    fn deref_addr(&mut self, id: NodeId, check: bool) -> Value {
+        let (ptr, offset) = self.deref_ptr_offset(id);
+        if check {
+            self.nil_check(ptr);
+        }
+        if offset == 0 {
+            ptr
+        } else {
+            self.b.ins().iadd_imm_s(ptr, offset)
+        }
+    }
+
+    /// The pointer of `*p` or `p.f` (node `id`) and the offset accessed.
+    fn deref_ptr_offset(&mut self, id: NodeId) -> (Value, i64) {
+        let (p, offset) = match self.func.node(id).op {
+            Op::Deref(p) => (p, 0),
+            Op::FieldPtr(p, index) => {
+                let pointee = self.types.pointer_elem(self.func.node(p).ty).expect("field through a non-pointer");
+                (p, self.types.field_offset(pointee, index as usize))
+            }
+            ref op => panic!("backend: {:?} is not a dereference", op),
+        };
+        (self.eval(p).scalar(), offset as i64)
+    }
+
+    /// The place of node `id` (of type `ty`) that is about to be loaded or
+    /// stored. For `*p` and `p.f`: when that access is of scalars within the first
+    /// 4096 bytes, it is the nil check (gc's implicit nil checks: a nil `p`
+    /// faults there, and the runtime reports a fault below address 0x1000
+    /// as Go's nil dereference panic, with the faulting address, as gc's
+    /// code does). Other places get an explicit check (`place`).
+    pub fn accessed_place(&mut self, id: NodeId, ty: TypeId) -> Place {
+        self.run_init(id);
+        self.accessed_place_op(id, ty)
+    }
+
+    /// `accessed_place` without running the node's init list.
+    fn accessed_place_op(&mut self, id: NodeId, ty: TypeId) -> Place {
+        let node = self.func.node(id);
+        let faults_on_nil = !node.bounded
+            && match node.op {
+                Op::Deref(_) => true,
+                Op::FieldPtr(p, index) => {
+                    let pointee = self.types.pointer_elem(self.func.node(p).ty).expect("field through a non-pointer");
+                    self.types.field_offset(pointee, index as usize) + self.types.size(ty) <= NIL_FAULT_LIMIT
+                }
+                _ => false,
+            }
+            && self.types.size(ty) <= NIL_FAULT_LIMIT
+            && matches!(super::layout::repr(self.types, ty), super::layout::Repr::Parts(ref parts) if !parts.is_empty());
+        if !faults_on_nil {
+            return self.place_op(id);
+        }
+        let (ptr, offset) = self.deref_ptr_offset(id);
+        Place::Faulting { ptr, offset: offset as i32 }
+    }
+
     pub fn place_addr(&mut self, id: NodeId) -> Value {
         match self.place(id) {
             Place::Addr(addr) => addr,
@@ -227,6 +278,7 @@ impl FuncCtx<'_, '_> {
                 self.func.name
             ),
             Place::Blank => panic!("backend: address of the blank identifier"),
+            Place::Faulting { .. } => panic!("backend: `place` made a place for one access"),
             // An element or field of a map's value (`m[k][i]`, `m[k].f`):
             // a copy of the value.
             place @ Place::MapEntry { .. } => {

@@ -13,8 +13,8 @@
 use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, Block, FuncRef, GlobalValue, InstBuilder, InstructionData, MemFlagsData, Opcode, SourceLoc, StackSlot,
-    StackSlotData, StackSlotKind, TrapCode, Value, ValueDef,
+    condcodes::IntCC, types, Block, FuncRef, GlobalValue, Inst, InstBuilder, InstructionData, MemFlagsData, Opcode, SourceLoc, StackSlot,
+    StackSlotData, StackSlotKind, TrapCode, Type, Value, ValueDef,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, Module};
@@ -78,6 +78,12 @@ pub(crate) enum Storage {
 pub(crate) enum Place {
     Vars(LocalId),
     Addr(Value),
+    /// `*p` or `p.f` (at `offset` from `ptr`) whose load or store is also
+    /// the nil check of `p` (`accessed_place`): a faulting access.
+    Faulting {
+        ptr: Value,
+        offset: i32,
+    },
     Blank,
     /// `m[k]`: the map and the key's address; written through mapassign,
     /// read through mapaccess1.
@@ -123,10 +129,21 @@ pub(crate) struct FuncCtx<'a, 'p> {
     pub defer_frame: Option<Value>,
     /// The source position the instructions emitted now are for.
     srcloc: SourceLoc,
+    /// The loads and stores that are nil checks too (`faulting_load`).
+    faulting_accesses: Vec<Inst>,
 }
 
 pub(crate) fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
+}
+
+/// Flags of an access that may fault (a nil dereference): Cranelift keeps
+/// it where it is, in order with the other side effects, even if its value
+/// is unused.
+pub(crate) fn faulting_flags() -> MemFlagsData {
+    let mut flags = MemFlagsData::new();
+    flags.set_aligned();
+    flags
 }
 
 impl<'a, 'p> FuncCtx<'a, 'p> {
@@ -171,6 +188,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             inits_done: HashSet::new(),
             defer_frame: None,
             srcloc: SourceLoc::default(),
+            faulting_accesses: Vec::new(),
         };
         (ctx, params)
     }
@@ -400,6 +418,10 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
             },
             Place::Addr(addr) => self.load_val(ty, *addr, 0),
+            Place::Faulting { ptr, offset } => match repr(self.types, ty) {
+                Repr::Parts(parts) => Val::Parts(parts.iter().map(|p| self.faulting_load(p.ty, *ptr, offset + p.offset)).collect()),
+                Repr::Mem { .. } => panic!("backend: a faulting access to memory of type {:?}", ty),
+            },
             Place::MapEntry { map, key } => {
                 let slot = self.call_rt(Rt::MapAccess1, &[*map, *key])[0];
                 let value = self.load_val(ty, slot, 0);
@@ -423,6 +445,15 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
             },
             Place::Addr(addr) => self.store_val(ty, *addr, 0, value),
+            Place::Faulting { ptr, offset } => match repr(self.types, ty) {
+                Repr::Parts(parts) => {
+                    for (p, v) in parts.iter().zip(value_parts(value)) {
+                        let store = self.b.ins().store(faulting_flags(), v, *ptr, offset + p.offset);
+                        self.faulting_accesses.push(store);
+                    }
+                }
+                Repr::Mem { .. } => panic!("backend: a faulting access to memory of type {:?}", ty),
+            },
             Place::MapEntry { map, key } => {
                 let slot = self.call_rt(Rt::MapAssign, &[*map, *key])[0];
                 self.store_val(ty, slot, 0, value);
@@ -653,6 +684,43 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         self.call_rt(rt, args);
         self.b.ins().trap(TrapCode::unwrap_user(1));
         self.start_unreachable_block();
+    }
+
+    /// A load that is also the nil check of `ptr`: it faults on nil.
+    pub fn faulting_load(&mut self, ty: Type, ptr: Value, offset: i32) -> Value {
+        let value = self.b.ins().load(ty, faulting_flags(), ptr, offset);
+        let load = self.b.func.dfg.value_def(value).unwrap_inst();
+        self.faulting_accesses.push(load);
+        value
+    }
+
+    /// Once the function's SSA form is complete: a faulting access whose
+    /// pointer is the constant nil accesses address 0 instead. gc keeps an
+    /// explicit nil check for a pointer its SSA form knows is nil, which
+    /// faults at address 0 (Go's `addr=0x0`), rather than at the access's
+    /// offset.
+    pub fn fault_at_zero_through_constant_nil(&mut self) {
+        let dfg = &mut self.b.func.dfg;
+        for access in std::mem::take(&mut self.faulting_accesses) {
+            let ptr = match dfg.insts[access] {
+                InstructionData::Load { arg, .. } => arg,
+                InstructionData::Store { args, .. } => args[1],
+                _ => continue,
+            };
+            let ptr = dfg.resolve_aliases(ptr);
+            let is_nil = match dfg.value_def(ptr) {
+                ValueDef::Result(def, _) => {
+                    matches!(dfg.insts[def], InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } if imm.bits() == 0)
+                }
+                _ => false,
+            };
+            if is_nil {
+                match &mut dfg.insts[access] {
+                    InstructionData::Load { offset, .. } | InstructionData::Store { offset, .. } => *offset = 0.into(),
+                    _ => {}
+                }
+            }
+        }
     }
 
     pub fn nil_check(&mut self, ptr: Value) {

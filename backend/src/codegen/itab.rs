@@ -18,6 +18,10 @@ use ir::{FuncId, Package, TypeId};
 use super::layout::is_direct_iface;
 use super::Codegen;
 
+/// Where an itab's method table starts (minigo.h's minigo_itab: inter,
+/// type, a reserved word, then fun[], as gc lays it out).
+pub(crate) const ITAB_FUN_OFFSET: i32 = 24;
+
 /// The package's methods by receiver: (receiver base type, pointer
 /// receiver) to (method name, function), sorted by name. Declared methods
 /// and the passes' wrappers together make each type's and pointer's method set.
@@ -133,7 +137,7 @@ impl Codegen<'_> {
         let inter = self.type_descriptor(iface);
         let ty = self.type_descriptor(concrete);
         let mut desc = DataDescription::new();
-        desc.define(vec![0u8; 16 + 8 * codes.len()].into_boxed_slice());
+        desc.define(vec![0u8; ITAB_FUN_OFFSET as usize + 8 * codes.len()].into_boxed_slice());
         desc.set_align(8);
         let inter = self.module.declare_data_in_data(inter, &mut desc);
         desc.write_data_addr(0, inter, 0);
@@ -141,7 +145,7 @@ impl Codegen<'_> {
         desc.write_data_addr(8, ty, 0);
         for (i, code) in codes.into_iter().enumerate() {
             let code = self.module.declare_func_in_data(self.function_id(code), &mut desc);
-            desc.write_function_addr(16 + 8 * i as u32, code);
+            desc.write_function_addr(ITAB_FUN_OFFSET as u32 + 8 * i as u32, code);
         }
         let id = self.define_readonly(&desc);
         self.itabs.insert(key, id);

@@ -27,6 +27,7 @@ impl FuncCtx<'_, '_> {
         let results = self.current_results();
         self.emit_return(results);
         self.b.seal_all_blocks();
+        self.fault_at_zero_through_constant_nil();
         let config = self.cg.module.target_config();
         self.b.finalize(config);
     }
@@ -114,7 +115,7 @@ impl FuncCtx<'_, '_> {
 
     fn assign(&mut self, lhs: NodeId, rhs: Option<NodeId>) {
         let ty = self.func.node(lhs).ty;
-        let place = self.place(lhs);
+        let place = if rhs.is_some() { self.accessed_place(lhs, ty) } else { self.place(lhs) };
         match rhs {
             None => match place {
                 Place::Blank => {}
@@ -123,7 +124,7 @@ impl FuncCtx<'_, '_> {
                     let (size, align) = super::layout::mem_size_align(self.types, ty);
                     self.zero_mem(addr, size, align);
                 }
-                Place::Vars(_) | Place::MapEntry { .. } => {
+                Place::Vars(_) | Place::MapEntry { .. } | Place::Faulting { .. } => {
                     let zero = self.zero_val(ty);
                     self.write_place(&place, ty, &zero);
                 }
@@ -173,7 +174,7 @@ impl FuncCtx<'_, '_> {
 
     fn assign_op(&mut self, op: BinOp, lhs: NodeId, rhs: NodeId) {
         let ty = self.func.node(lhs).ty;
-        let place = self.place(lhs);
+        let place = self.accessed_place(lhs, ty);
         if let Place::MapEntry { map, key } = place {
             // gc's walk: the right side, then one mapassign for the entry's
             // address; a division reads the entry first, so that dividing
