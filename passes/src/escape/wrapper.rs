@@ -130,9 +130,14 @@ impl Batch<'_> {
                 _ => self.node_text(self.curfn, x),
             })
             .collect();
-        // A slice passed with `...` keeps it (one packed by the call does not).
+        // A slice passed with `...` keeps it (one packed by the call does
+        // not); no variadic arguments are gc's `nil...` (FixVariadicCall).
         let spread = match &func.node(call).op {
             Op::Call { args, ddd: true, .. } => args.last().is_some_and(|&last| self.slice_literal_elements(last).is_none()),
+            Op::Call { callee, args, ddd: false } => {
+                self.pkg.types.signature(func.node(*callee).ty).is_some_and(|sig| sig.variadic)
+                    && args.last().is_some_and(|&last| matches!(func.node(last).op, Op::Nil))
+            }
             _ => false,
         };
         let args_text = |texts: &[String]| format!("{}{}", texts.join(", "), if spread { "..." } else { "" });
