@@ -209,6 +209,29 @@ fn a_function_without_body_is_an_error_unless_incomplete() {
     );
 }
 
+/// A panic in inlined code: Go prints a frame for each inlined call, with
+/// `(...)` and no code offset, then the function they are inlined in (Go
+/// 1.19's output for this program, code offsets aside).
+#[test]
+fn tracebacks_print_inlined_calls_as_go_does() {
+    let program = "package main\n\nvar xs = []int{1, 2, 3}\n\nfunc c(i int) int {\n\treturn xs[i]\n}\n\n\
+                   func b(i int) int {\n\treturn c(i+1) * 2\n}\n\nfunc main() {\n\tprintln(\"start\")\n\tprintln(b(5))\n}\n";
+    let dir = workspace("inlined", &[("inl.go", program)]);
+    let outcome = minigo_in(dir.path(), &["run", "inl.go"], &[]);
+    let path = std::path::absolute(dir.path()).expect("an absolute path").display().to_string();
+    let offset = regex::Regex::new(r" \+0x[0-9a-f]+$").expect("static regex");
+    let normalized: String = outcome.stderr.lines().map(|l| format!("{}\n", offset.replace(l, "").replace(&path, "DIR"))).collect();
+    assert_eq!(outcome.status, Status::Exited(2));
+    assert_eq!(
+        normalized,
+        "start\npanic: runtime error: index out of range [6] with length 3\n\n\
+         goroutine 1 [running]:\n\
+         main.c(...)\n\tDIR/inl.go:6\n\
+         main.b(...)\n\tDIR/inl.go:10\n\
+         main.main()\n\tDIR/inl.go:15\n"
+    );
+}
+
 /// A panic's traceback names each Go frame, innermost first, with the
 /// source line of the call (of the faulting instruction in the top frame)
 /// and, for a goroutine, where it was created: Go 1.19's output for this

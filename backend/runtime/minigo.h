@@ -56,9 +56,22 @@ typedef struct minigo_itab {
     void *fun[];
 } minigo_itab;
 
+/* A call inlined in a function (its inlining tree): the callee's name as
+ * Go prints it, the line of the call, and the inlined call that call is
+ * in (index + 1; 0: the function's own code). */
+typedef struct minigo_inlined {
+    const uint8_t *name;
+    uint32_t name_len;
+    uint32_t line;
+    uint32_t parent;
+    uint32_t reserved;
+} minigo_inlined;
+
 /* The function table the compiler emits for tracebacks (minigo_functab,
  * codegen/functab.rs): each Go function's code, its name as Go prints it,
- * and its line table, `nlines` pairs (code offset, line) by offset. */
+ * its line table, `nlines` triples (code offset, line, inlined call + 1
+ * or 0) by offset (the line in the innermost inlined callee's source), and
+ * its inlined calls. */
 typedef struct minigo_func {
     const void *entry;
     uint64_t size;
@@ -67,6 +80,9 @@ typedef struct minigo_func {
     const uint32_t *lines;
     uint32_t nlines;
     uint32_t flags; /* MINIGO_FUNC_* */
+    const minigo_inlined *inlined;
+    uint32_t ninlined;
+    uint32_t reserved;
 } minigo_func;
 
 enum { MINIGO_FUNC_HAS_PARAMS = 1 };

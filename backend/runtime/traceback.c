@@ -10,12 +10,13 @@
  * compiler emits minigo_functab (codegen/functab.rs): each function's code
  * range, Go name, whether it has parameters (Go prints their words; minigo
  * prints "(...)", as Go does for an inlined call, or "()" when there are
- * none), and its line table. Frames are found by walking frame pointers:
+ * none), its line table and its inlining tree. Frames are found by walking
+ * frame pointers:
  * Cranelift keeps them in every function (preserve_frame_pointers) and the
  * runtime is built with -fno-omit-frame-pointer, so the chain passes
  * through the runtime's own frames, which are not printed (as Go leaves
- * out runtime frames by default). A frame of an inlined call is not
- * printed: its code belongs to the caller, at the line of the call.
+ * out runtime frames by default). Code of an inlined call adds a frame
+ * for each call it is inlined through, as Go's tracebacks do.
  */
 #include "internal.h"
 
@@ -38,15 +39,20 @@ static const minigo_func *find_func(uintptr_t pc)
     return NULL;
 }
 
-/* The line of code offset `off` in f: the last pair starting at or before it. */
-static uint32_t line_at(const minigo_func *f, uintptr_t off)
+/* The line of code offset `off` in f (in the innermost inlined callee's
+ * source) and the inlined call it is in (index + 1, or 0): the last triple
+ * starting at or before it. */
+static uint32_t line_at(const minigo_func *f, uintptr_t off, uint32_t *inlined)
 {
-    uint32_t line = 0;
+    uint32_t line = 0, call = 0;
     for (uint32_t i = 0; i < f->nlines; i++) {
-        if (f->lines[2 * i] > off)
+        if (f->lines[3 * i] > off)
             break;
-        line = f->lines[2 * i + 1];
+        line = f->lines[3 * i + 1];
+        call = f->lines[3 * i + 2];
     }
+    if (inlined != NULL)
+        *inlined = call;
     return line;
 }
 
@@ -98,29 +104,56 @@ void mg_trace_now(mg_trace *t)
     mg_trace_from(t, 0, (uintptr_t)__builtin_frame_address(0), lo, hi);
 }
 
-/* "\t/path/prog.go:LINE +0xOFF" for code address pc of f (exact: pc is
- * the instruction itself, not a return address). */
-static void print_position(const minigo_func *f, uintptr_t pc, int exact)
+/* "\t/path/prog.go:LINE", and " +0xOFF" for a frame's own code (offset
+ * off), not for an inlined call's (off < 0). */
+static void print_line(uint32_t line, intptr_t off)
 {
     const minigo_func_table *tab = &minigo_functab;
-    uintptr_t off = pc - (uintptr_t)f->entry;
     pstr("\t");
     pbytes(tab->file, (size_t)tab->file_len);
     pstr(":");
-    puint(line_at(f, exact ? off : off - 1));
-    pstr(" +");
-    phex(off);
+    puint(line);
+    if (off >= 0) {
+        pstr(" +");
+        phex((uint64_t)off);
+    }
     pstr("\n");
+}
+
+/* "\t/path/prog.go:LINE +0xOFF" for code address pc of f (exact: pc is
+ * the instruction itself, not a return address), the line where it is. */
+static void print_position(const minigo_func *f, uintptr_t pc, int exact)
+{
+    uintptr_t off = pc - (uintptr_t)f->entry;
+    print_line(line_at(f, exact ? off : off - 1, NULL), (intptr_t)off);
+}
+
+/* The frames of code address pc of f: one per inlined call it is in,
+ * innermost first, printed as Go prints them ("main.g(...)" and the line,
+ * no offset), then f's own, at the line of the outermost call. */
+static void print_frames(const minigo_func *f, uintptr_t pc, int exact)
+{
+    uintptr_t off = pc - (uintptr_t)f->entry;
+    uint32_t call;
+    uint32_t line = line_at(f, exact ? off : off - 1, &call);
+    while (call != 0 && call <= f->ninlined) {
+        const minigo_inlined *in = &f->inlined[call - 1];
+        pbytes(in->name, in->name_len);
+        pstr("(...)\n");
+        print_line(line, -1);
+        line = in->line;
+        call = in->parent;
+    }
+    pbytes(f->name, (size_t)f->name_len);
+    pstr(f->flags & MINIGO_FUNC_HAS_PARAMS ? "(...)\n" : "()\n");
+    print_line(line, (intptr_t)off);
 }
 
 void mg_print_trace(const mg_trace *t)
 {
     for (int i = 0; i < t->n; i++) {
         int exact = i == 0 && t->exact_first;
-        const minigo_func *f = find_func(exact ? t->pcs[i] : t->pcs[i] - 1);
-        pbytes(f->name, (size_t)f->name_len);
-        pstr(f->flags & MINIGO_FUNC_HAS_PARAMS ? "(...)\n" : "()\n");
-        print_position(f, t->pcs[i], exact);
+        print_frames(find_func(exact ? t->pcs[i] : t->pcs[i] - 1), t->pcs[i], exact);
     }
 }
 

@@ -276,13 +276,12 @@ impl<'p> Codegen<'p> {
         let mut fx = FuncCtx::new(self, builder, func);
         fx.emit_body();
         let unsupported = fx.unsupported.take();
-        fx.finish();
+        let inline_locs = fx.finish();
         if let Some(message) = unsupported {
             return Err(message);
         }
         self.finish_function(clif_id, &mut ctx, &func.name)?;
-        let name = format!("{}.{}", self.package.name, func.name);
-        self.record_function(clif_id, &ctx, name, !func.params.is_empty());
+        self.record_function(clif_id, &ctx, func, inline_locs);
         Ok(())
     }
 

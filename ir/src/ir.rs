@@ -170,6 +170,8 @@ pub struct Func {
     /// Set by escape analysis: where each parameter's value goes (gc's
     /// parameter tags), read at the calls of callers analysed later.
     pub param_leaks: Option<Vec<ParamLeaks>>,
+    /// The calls the inliner expanded here (`Node::inlined_from`).
+    pub inlined_calls: Vec<InlinedCall>,
 }
 
 /// Where a parameter leaks, as gc encodes it (escape/leaks.go): byte 0 the
@@ -220,13 +222,37 @@ pub struct Node {
     /// Proven safe (gc's `Bounded()`): an Index needs no bounds check, a Deref
     /// or FieldPtr no nil check. Lowering sets false; passes prove it.
     pub bounded: bool,
+    /// For a node the inliner copied from a callee's body: the inlined call
+    /// (in `Func::inlined_calls`) and its position in the callee. `pos` is
+    /// the outermost call's, as gc reports it; tracebacks print a frame per
+    /// inlined call, as Go's do.
+    pub inlined_from: Option<InlineOrigin>,
+}
+
+/// Where an inlined node comes from (`Node::inlined_from`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InlineOrigin {
+    /// Index in the function's `inlined_calls`.
+    pub call: u32,
+    /// The node's position in the callee's source.
+    pub pos: Pos,
+}
+
+/// A call the inliner expanded in a function (gc's inlining tree).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlinedCall {
+    pub callee: FuncId,
+    /// The call's position: in the function's own source, or in the
+    /// callee of `parent` when the call was itself in inlined code.
+    pub pos: Pos,
+    pub parent: Option<u32>,
 }
 
 impl Node {
     /// A written (not implicit) node without init statements, escaping and
     /// checked until the passes decide otherwise.
     pub fn new(op: Op, pos: Pos, ty: TypeId) -> Node {
-        Node { op, pos, ty, init: Vec::new(), escapes: true, implicit: false, bounded: false }
+        Node { op, pos, ty, init: Vec::new(), escapes: true, implicit: false, bounded: false, inlined_from: None }
     }
 }
 
@@ -656,6 +682,7 @@ impl Func {
             inl: None,
             inline_checked: false,
             param_leaks: None,
+            inlined_calls: Vec::new(),
         }
     }
 

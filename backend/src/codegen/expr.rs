@@ -20,7 +20,7 @@ const NIL_FAULT_LIMIT: u64 = 4096;
 impl FuncCtx<'_, '_> {
     /// Evaluates an expression to its value.
     pub fn eval(&mut self, id: NodeId) -> Val {
-        let outer = self.at(self.func.node(id).pos);
+        let outer = self.at_node(id);
         self.run_init(id);
         let value = self.eval_op(id);
         self.set_srcloc(outer);

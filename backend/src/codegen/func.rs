@@ -131,7 +131,15 @@ pub(crate) struct FuncCtx<'a, 'p> {
     srcloc: SourceLoc,
     /// The loads and stores that are nil checks too (`faulting_load`).
     faulting_accesses: Vec<Inst>,
+    /// The (inlined call, position in its callee) pairs of inlined code
+    /// (`at_node`), for the function table.
+    pub inline_locs: Vec<(u32, ir::Pos)>,
+    inline_loc_index: HashMap<(u32, ir::Pos), u32>,
 }
+
+/// A source location with this bit set is an index into `inline_locs`;
+/// without it, a source position.
+pub(crate) const INLINED_LOC: u32 = 1 << 31;
 
 pub(crate) fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
@@ -189,6 +197,8 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             defer_frame: None,
             srcloc: SourceLoc::default(),
             faulting_accesses: Vec::new(),
+            inline_locs: Vec::new(),
+            inline_loc_index: HashMap::new(),
         };
         (ctx, params)
     }
@@ -256,6 +266,22 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     pub fn at(&mut self, pos: ir::Pos) -> SourceLoc {
         let previous = self.srcloc;
         self.set_srcloc(SourceLoc::new(pos));
+        previous
+    }
+
+    /// `at` node `id`'s position; for a node of inlined code, its position in
+    /// the innermost inlined callee, with the inlined call (an entry of
+    /// `inline_locs`, marked by INLINED_LOC in the source location).
+    pub fn at_node(&mut self, id: NodeId) -> SourceLoc {
+        let node = self.func.node(id);
+        let Some(origin) = node.inlined_from else { return self.at(node.pos) };
+        let next = self.inline_locs.len() as u32;
+        let index = *self.inline_loc_index.entry((origin.call, origin.pos)).or_insert(next);
+        if index == next {
+            self.inline_locs.push((origin.call, origin.pos));
+        }
+        let previous = self.srcloc;
+        self.set_srcloc(SourceLoc::new(INLINED_LOC | index));
         previous
     }
 

@@ -23,13 +23,16 @@ impl FuncCtx<'_, '_> {
     }
 
     /// Ends the function: falling off the end returns the result variables.
-    pub fn finish(mut self) {
+    /// Returns the locations of inlined code (`at_node`).
+    pub fn finish(mut self) -> Vec<(u32, ir::Pos)> {
         let results = self.current_results();
         self.emit_return(results);
         self.b.seal_all_blocks();
         self.fault_at_zero_through_constant_nil();
         let config = self.cg.module.target_config();
+        let inline_locs = std::mem::take(&mut self.inline_locs);
         self.b.finalize(config);
+        inline_locs
     }
 
     pub fn emit_stmts(&mut self, stmts: &[NodeId]) {
@@ -39,7 +42,7 @@ impl FuncCtx<'_, '_> {
     }
 
     pub fn emit_stmt(&mut self, id: NodeId) {
-        let outer = self.at(self.func.node(id).pos);
+        let outer = self.at_node(id);
         self.emit_stmt_here(id);
         self.set_srcloc(outer);
     }

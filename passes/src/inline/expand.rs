@@ -162,6 +162,19 @@ impl Editor {
         self.n_inlined += 1;
         let label = format!(".i{}", self.n_inlined - 1);
         let call_pos = pkg.func(self.fid).node(call).pos;
+        // The inlining tree tracebacks print: this call, inside the inlined
+        // call the call node itself came from, if any.
+        let call_origin = pkg.func(self.fid).node(call).inlined_from;
+        let site = {
+            let caller = &mut pkg.funcs[self.fid.0 as usize];
+            caller.inlined_calls.push(InlinedCall {
+                callee,
+                pos: call_origin.map_or(call_pos, |o| o.pos),
+                parent: call_origin.map(|o| o.call),
+            });
+            caller.inlined_calls.len() as u32 - 1
+        };
+        let first_new_node = pkg.func(self.fid).nodes.len();
         let mut copier = Copier {
             locals: HashMap::new(),
             results: Vec::new(),
@@ -169,6 +182,7 @@ impl Editor {
             label: label.clone(),
             label_suffix: format!("·{}", self.n_inlined),
             pos: call_pos,
+            site,
             closures: Vec::new(),
         };
         for c in &captures {
@@ -253,7 +267,14 @@ impl Editor {
         let old = caller.node(call).clone();
         let orig = ::ir::printer::node_text(pkg, pkg.func(self.fid), call, &|_| false);
         let caller = &mut pkg.funcs[self.fid.0 as usize];
-        *caller.node_mut(call) = Node { init: old.init, ..Node::new(Op::InlinedCall { body, results, orig }, old.pos, old.ty) };
+        *caller.node_mut(call) =
+            Node { init: old.init, inlined_from: old.inlined_from, ..Node::new(Op::InlinedCall { body, results, orig }, old.pos, old.ty) };
+        // What binds the arguments and results belongs to the call.
+        for node in &mut caller.nodes[first_new_node..] {
+            if node.inlined_from.is_none() {
+                node.inlined_from = call_origin;
+            }
+        }
         self.clone_closures(pkg, &copier, &inl);
         // Mid-stack: the copy's own calls, reported at the outermost call site.
         self.stack.push(callee);
@@ -380,6 +401,8 @@ struct Copier {
     /// Appended to the callee's own labels so copies never clash.
     label_suffix: String,
     pos: Pos,
+    /// The inlined call being copied (`Func::inlined_calls`).
+    site: u32,
     /// Closure nodes in the copy, with the function literal they were made from.
     closures: Vec<(NodeId, FuncId)>,
 }
@@ -388,8 +411,10 @@ impl Copier {
     fn copy(&mut self, inl: &InlineBody, caller: &mut Func, id: NodeId) -> NodeId {
         let src = &inl.nodes[id.0 as usize];
         let mut node = src.clone();
-        // gc reports everything in an inlined body at the outermost call site.
+        // gc reports everything in an inlined body at the outermost call
+        // site; tracebacks show where in the callee it is.
         node.pos = self.pos;
+        node.inlined_from = Some(InlineOrigin { call: self.site, pos: src.pos });
         node.init = src.init.iter().map(|n| self.copy(inl, caller, *n)).collect();
         let l = |c: &Self, x: &LocalId| *c.locals.get(x).unwrap_or(x);
         node.op = match &src.op {
