@@ -3,6 +3,7 @@
 //! dereference count (-1 for an address, 0 for a copy, +1 per indirection),
 //! and holes, the contexts an expression's value flows into.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use ir::{FuncId, LocalId, NodeId};
@@ -82,6 +83,10 @@ pub enum NoteAt {
     Node(FuncId, NodeId),
     Var(FuncId, LocalId),
     Generated(String, ir::Pos),
+    /// The call a go/defer wrapper makes, as printed now: its operands are
+    /// replaced by temporaries one at a time, and gc prints the call as it
+    /// is when the explanation is printed.
+    Call(Rc<RefCell<String>>, ir::Pos),
 }
 
 /// An evaluation context: where an expression's value goes, through how many dereferences.

@@ -125,6 +125,7 @@ impl Batch<'_> {
                 NoteAt::Node(f, id) => (self.node_text(*f, *id), self.pkg.func(*f).node(*id).pos),
                 NoteAt::Var(f, l) => (self.pkg.func(*f).local(*l).name.clone(), self.pkg.func(*f).local(*l).pos),
                 NoteAt::Generated(text, pos) => (text.clone(), *pos),
+                NoteAt::Call(text, pos) => (text.borrow().clone(), *pos),
             };
             lines.push(FlowLine::From { what, why: n.why, at });
             note = n.next.as_ref();

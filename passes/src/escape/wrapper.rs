@@ -6,6 +6,9 @@
 //! closure: the backend keeps its own defer records. Like gc, `-m` reports
 //! neither its final line nor its function's tags.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use ::ir::*;
 
 use super::graph::{Hole, LocId, LocKind, NoteAt};
@@ -122,12 +125,14 @@ impl Batch<'_> {
                 None => vec![copied(x).then(&mut name_next)],
             })
             .collect();
+        let original: Vec<String> = operands.iter().map(|&x| self.node_text(self.curfn, x)).collect();
         let texts: Vec<String> = operands
             .iter()
             .zip(&names)
-            .map(|(&x, names)| match (self.slice_literal_elements(x), names.first()) {
+            .zip(&original)
+            .map(|((&x, names), text)| match (self.slice_literal_elements(x), names.first()) {
                 (None, Some(Some(name))) => name.clone(),
-                _ => self.node_text(self.curfn, x),
+                _ => text.clone(),
             })
             .collect();
         // A slice passed with `...` keeps it (one packed by the call does
@@ -141,7 +146,7 @@ impl Batch<'_> {
             _ => false,
         };
         let args_text = |texts: &[String]| format!("{}{}", texts.join(", "), if spread { "..." } else { "" });
-        let call_text = match &head {
+        let call_text = |texts: &[String]| match &head {
             Head::Builtin(builtin) => format!("{}({})", builtin, texts.join(", ")),
             Head::Callee => format!("{}({})", texts[0], args_text(&texts[1..])),
             Head::Method(name) => format!("{}.{}({})", texts[0], name, args_text(&texts[1..])),
@@ -154,7 +159,12 @@ impl Batch<'_> {
         // an interface (an argument of an unknown method) goes to the heap,
         // the arguments to the callee's parameter tags (computed in order,
         // as they are evaluated); a builtin's as gc's callCommon sends them.
-        let at = NoteAt::Generated(call_text.clone(), call_pos);
+        // gc rewrites the operands one at a time, each just before its
+        // flows: an explanation printed at once shows the later ones as
+        // written, one printed later all of them rewritten (NoteAt::Call).
+        let mut shown = original.clone();
+        let text = Rc::new(RefCell::new(call_text(&shown)));
+        let at = NoteAt::Call(text.clone(), call_pos);
         let mut builtin_holes = match head {
             Head::Builtin(_) => self.builtin_operands(None, call, at.clone()).into_iter().map(|(k, _)| k).collect(),
             _ => Vec::new(),
@@ -162,6 +172,8 @@ impl Batch<'_> {
         .into_iter();
         let mut captured = Vec::new();
         for ((i, x), names) in operands.into_iter().enumerate().zip(names) {
+            shown[i] = texts[i].clone();
+            *text.borrow_mut() = call_text(&shown);
             let k = match (&head, i) {
                 (Head::Builtin(_), _) => builtin_holes.next().expect("a hole per builtin operand"),
                 (Head::Callee, 0) => Hole::to(super::graph::BLANK),
