@@ -209,7 +209,6 @@ impl FuncCtx<'_, '_> {
         }
     }
 
-    /// The address of an addressable expression (or of a temporary holding its value).
     /// The address `*p` or `p.f` (node `id`) reads or writes, after a nil
     /// check of `p` when `check`.
     fn deref_addr(&mut self, id: NodeId, check: bool) -> Value {
@@ -238,11 +237,12 @@ impl FuncCtx<'_, '_> {
     }
 
     /// The place of node `id` (of type `ty`) that is about to be loaded or
-    /// stored. For `*p` and `p.f`: when that access is of scalars within the first
-    /// 4096 bytes, it is the nil check (gc's implicit nil checks: a nil `p`
-    /// faults there, and the runtime reports a fault below address 0x1000
-    /// as Go's nil dereference panic, with the faulting address, as gc's
-    /// code does). Other places get an explicit check (`place`).
+    /// stored. For `*p` and `p.f`, when that access is of scalars within
+    /// the first 4096 bytes, it is the nil check (gc's implicit nil checks:
+    /// a nil `p` faults there, and the runtime reports a fault below
+    /// address 0x1000 as Go's nil dereference panic, with the faulting
+    /// address, as gc's code does). Other places get an explicit check
+    /// (`place`).
     pub fn accessed_place(&mut self, id: NodeId, ty: TypeId) -> Place {
         self.run_init(id);
         self.accessed_place_op(id, ty)
@@ -261,7 +261,7 @@ impl FuncCtx<'_, '_> {
                 _ => false,
             }
             && self.types.size(ty) <= NIL_FAULT_LIMIT
-            && matches!(super::layout::repr(self.types, ty), super::layout::Repr::Parts(ref parts) if !parts.is_empty());
+            && matches!(repr(self.types, ty), Repr::Parts(ref parts) if !parts.is_empty());
         if !faults_on_nil {
             return self.place_op(id);
         }
@@ -269,6 +269,7 @@ impl FuncCtx<'_, '_> {
         Place::Faulting { ptr, offset: offset as i32 }
     }
 
+    /// The address of an addressable expression (or of a temporary holding its value).
     pub fn place_addr(&mut self, id: NodeId) -> Value {
         match self.place(id) {
             Place::Addr(addr) => addr,

@@ -148,7 +148,7 @@ pub(crate) fn flags() -> MemFlagsData {
 /// Flags of an access that may fault (a nil dereference): Cranelift keeps
 /// it where it is, in order with the other side effects, even if its value
 /// is unused.
-pub(crate) fn faulting_flags() -> MemFlagsData {
+fn faulting_flags() -> MemFlagsData {
     let mut flags = MemFlagsData::new();
     flags.set_aligned();
     flags
@@ -474,8 +474,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             Place::Faulting { ptr, offset } => match repr(self.types, ty) {
                 Repr::Parts(parts) => {
                     for (p, v) in parts.iter().zip(value_parts(value)) {
-                        let store = self.b.ins().store(faulting_flags(), v, *ptr, offset + p.offset);
-                        self.faulting_accesses.push(store);
+                        self.faulting_store(v, *ptr, offset + p.offset);
                     }
                 }
                 Repr::Mem { .. } => panic!("backend: a faulting access to memory of type {:?}", ty),
@@ -718,6 +717,12 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         let load = self.b.func.dfg.value_def(value).unwrap_inst();
         self.faulting_accesses.push(load);
         value
+    }
+
+    /// A store that is also the nil check of `ptr`: it faults on nil.
+    pub fn faulting_store(&mut self, value: Value, ptr: Value, offset: i32) {
+        let store = self.b.ins().store(faulting_flags(), value, ptr, offset);
+        self.faulting_accesses.push(store);
     }
 
     /// Once the function's SSA form is complete: a faulting access whose
