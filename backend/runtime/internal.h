@@ -99,6 +99,10 @@ void mg_silent_warn(char *msg, GC_word arg);
 void init_allocation_kinds(void);
 void *rawalloc(uint64_t size, int has_pointers);
 
+/* main.c: the calling thread's stack (its lowest and highest address and
+ * the size of its guard); 0 if the system does not say. */
+int thread_stack(uintptr_t *lo, uintptr_t *hi, size_t *guard);
+
 /* signals.c: the SIGSEGV/SIGBUS/SIGFPE backstop. */
 void install_signals(void);
 void install_altstack(void);
@@ -169,6 +173,15 @@ extern int mg_threaded;
 /* A spin lock (0: free), for short critical sections: a channel, a
  * thread's run queue. Spins, then yields the CPU. */
 typedef uint32_t mg_spinlock;
+/* A busy-wait iteration's pause (x86-64 pause, aarch64 yield). */
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__)
+    __builtin_ia32_pause();
+#else
+    __asm__ __volatile__("yield");
+#endif
+}
 static inline void spin_lock(mg_spinlock *l)
 {
     if (!mg_threaded)
@@ -179,11 +192,7 @@ static inline void spin_lock(mg_spinlock *l)
                 sched_yield();
                 spins = 0;
             } else {
-#if defined(__x86_64__)
-                __builtin_ia32_pause();
-#else
-                __asm__ __volatile__("yield");
-#endif
+                cpu_relax();
             }
         }
     }

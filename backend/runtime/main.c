@@ -16,24 +16,32 @@ static MG_NORETURN void run_go_main(void)
     exit(0); /* not reached */
 }
 
-static void record_thread_stack(void)
+int thread_stack(uintptr_t *lo, uintptr_t *hi, size_t *guard)
 {
     pthread_attr_t attr;
     void *addr;
-    size_t size, guard = 0;
+    size_t size;
+    int ok;
     if (pthread_getattr_np(pthread_self(), &attr) != 0)
-        return;
-    if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
-        pthread_attr_getguardsize(&attr, &guard);
-        set_main_stack((uintptr_t)addr, (uintptr_t)addr + size, guard);
+        return 0;
+    ok = pthread_attr_getstack(&attr, &addr, &size) == 0;
+    if (ok) {
+        *lo = (uintptr_t)addr;
+        *hi = (uintptr_t)addr + size;
+        *guard = 0;
+        pthread_attr_getguardsize(&attr, guard);
     }
     pthread_attr_destroy(&attr);
+    return ok;
 }
 
 static void *go_thread(void *arg)
 {
+    uintptr_t lo, hi;
+    size_t guard;
     (void)arg;
-    record_thread_stack();
+    if (thread_stack(&lo, &hi, &guard))
+        set_main_stack(lo, hi, guard);
     run_go_main();
 }
 

@@ -640,9 +640,6 @@ static void *mstart(void *arg)
 {
     mg_m *m = arg;
     struct GC_stack_base sb;
-    pthread_attr_t attr;
-    void *addr;
-    size_t size;
     curm = m;
     curg = &m->g0;
     install_altstack();
@@ -650,13 +647,7 @@ static void *mstart(void *arg)
     __atomic_store_n(&m->stat_bytes, &stat_bytes, __ATOMIC_RELEASE);
     m->gc_thread = GC_get_my_stackbottom(&sb);
     m->g0.gc_top = sb.mem_base;
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-        if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
-            m->g0.stack_lo = (uintptr_t)addr;
-            m->g0.stack_hi = (uintptr_t)addr + size;
-        }
-        pthread_attr_destroy(&attr);
-    }
+    thread_stack(&m->g0.stack_lo, &m->g0.stack_hi, &m->g0.stack_guard);
     mloop();
 }
 
@@ -978,11 +969,7 @@ static int spin_for_work(const mg_m *m)
         found = stealable_work(m);
         if ((i & 63) == 0 && now_ns() > deadline)
             break;
-#if defined(__x86_64__)
-        __builtin_ia32_pause();
-#else
-        __asm__ __volatile__("yield");
-#endif
+        cpu_relax();
     }
     __atomic_fetch_sub(&nspinning, 1, __ATOMIC_SEQ_CST);
     /* work put while wakep saw us spinning */
