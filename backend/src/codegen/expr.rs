@@ -225,15 +225,21 @@ impl FuncCtx<'_, '_> {
 
     /// The pointer of `*p` or `p.f` (node `id`) and the offset accessed.
     fn deref_ptr_offset(&mut self, id: NodeId) -> (Value, i64) {
-        let (p, offset) = match self.func.node(id).op {
-            Op::Deref(p) => (p, 0),
+        let (p, offset) = self.dereference(id).unwrap_or_else(|| panic!("backend: {:?} is not a dereference", self.func.node(id).op));
+        (self.eval(p).scalar(), offset as i64)
+    }
+
+    /// For `*p` or `p.f` (node `id`): the pointer's node and the offset
+    /// accessed from it.
+    fn dereference(&self, id: NodeId) -> Option<(NodeId, u64)> {
+        match self.func.node(id).op {
+            Op::Deref(p) => Some((p, 0)),
             Op::FieldPtr(p, index) => {
                 let pointee = self.types.pointer_elem(self.func.node(p).ty).expect("field through a non-pointer");
-                (p, self.types.field_offset(pointee, index as usize))
+                Some((p, self.types.field_offset(pointee, index as usize)))
             }
-            ref op => panic!("backend: {:?} is not a dereference", op),
-        };
-        (self.eval(p).scalar(), offset as i64)
+            _ => None,
+        }
     }
 
     /// The place of node `id` (of type `ty`) that is about to be loaded or
@@ -250,17 +256,8 @@ impl FuncCtx<'_, '_> {
 
     /// `accessed_place` without running the node's init list.
     fn accessed_place_op(&mut self, id: NodeId, ty: TypeId) -> Place {
-        let node = self.func.node(id);
-        let faults_on_nil = !node.bounded
-            && match node.op {
-                Op::Deref(_) => true,
-                Op::FieldPtr(p, index) => {
-                    let pointee = self.types.pointer_elem(self.func.node(p).ty).expect("field through a non-pointer");
-                    self.types.field_offset(pointee, index as usize) + self.types.size(ty) <= NIL_FAULT_LIMIT
-                }
-                _ => false,
-            }
-            && self.types.size(ty) <= NIL_FAULT_LIMIT
+        let faults_on_nil = !self.func.node(id).bounded
+            && self.dereference(id).is_some_and(|(_, offset)| offset + self.types.size(ty) <= NIL_FAULT_LIMIT)
             && matches!(repr(self.types, ty), Repr::Parts(ref parts) if !parts.is_empty());
         if !faults_on_nil {
             return self.place_op(id);
