@@ -14,8 +14,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cli::{BuildRequest, Command, Options, RunRequest};
-use compile::{Compiled, Job};
+use cli::{BuildRequest, Command, ExplainRequest, Options, RunRequest};
+use compile::{Compiled, Goal, Job};
 use tempdir::TempDir;
 
 /// A command that failed: the text for standard error and the exit status.
@@ -54,6 +54,7 @@ fn compile_command() -> ExitCode {
     let result = match cli::parse(&args) {
         Ok(Command::Build(request)) => build(&request).map(|()| 0),
         Ok(Command::Run(request)) => run(&request),
+        Ok(Command::Explain(request)) => explain(&request).map(|()| 0),
         Ok(Command::Version) => {
             println!("minigo version {} linux/{}", env!("CARGO_PKG_VERSION"), backend::Target::host().goarch());
             let names: Vec<&str> = backend::Target::ALL.iter().map(|t| t.name()).collect();
@@ -95,15 +96,25 @@ fn build(request: &BuildRequest) -> Result<(), Failure> {
     let destination = destination(&request.file, request.options.output.as_deref())?;
     let scratch = scratch_dir()?;
     let cwd = working_dir()?;
-    let job = Job { file: &request.file, cwd: &cwd, options: &request.options, target };
+    let job = Job { file: &request.file, cwd: &cwd, options: &request.options, target, goal: Goal::Executable };
     let executable = match compile::compile(&job, scratch.path())? {
         Compiled::Executable(path) => path,
-        Compiled::NotMain => return Ok(()),
+        Compiled::NotMain | Compiled::Explained => return Ok(()),
     };
     match destination {
         Destination::Discard => Ok(()),
         Destination::File(path) => install(&executable, &path),
     }
+}
+
+/// Compiles as far as the decisions and explains those about the requested line.
+fn explain(request: &ExplainRequest) -> Result<(), Failure> {
+    let target = target(&request.options)?;
+    check_source(&request.file)?;
+    let scratch = scratch_dir()?;
+    let cwd = working_dir()?;
+    let job = Job { file: &request.file, cwd: &cwd, options: &request.options, target, goal: Goal::Explain(request.line) };
+    compile::compile(&job, scratch.path()).map(|_| ())
 }
 
 /// Builds into the scratch directory, runs the program with the remaining
@@ -115,10 +126,10 @@ fn run(request: &RunRequest) -> Result<i32, Failure> {
     check_source(&request.file)?;
     let scratch = scratch_dir()?;
     let cwd = working_dir()?;
-    let job = Job { file: &request.file, cwd: &cwd, options: &request.options, target };
+    let job = Job { file: &request.file, cwd: &cwd, options: &request.options, target, goal: Goal::Executable };
     let executable = match compile::compile(&job, scratch.path())? {
         Compiled::Executable(path) => path,
-        Compiled::NotMain => {
+        Compiled::NotMain | Compiled::Explained => {
             return Err(Failure::new("package command-line-arguments is not a main package\n", 1));
         }
     };

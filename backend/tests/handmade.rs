@@ -42,6 +42,7 @@ impl Body {
             reassigned: true,
             has_defn: false,
             on_heap: false,
+            inlined_from: None,
         })
     }
 

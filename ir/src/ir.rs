@@ -82,6 +82,9 @@ pub struct Local {
     /// Decided by escape analysis (until it exists: addr_taken || captured_by_ref):
     /// the variable lives in a heap cell and every use goes through its address.
     pub on_heap: bool,
+    /// For a variable the inliner copied from a callee: the inlined call and
+    /// its declaration in the callee (`pos` is the outermost call's).
+    pub inlined_from: Option<InlineOrigin>,
 }
 
 impl Local {
@@ -98,6 +101,7 @@ impl Local {
             reassigned: false,
             has_defn: false,
             on_heap: false,
+            inlined_from: None,
         }
     }
 
@@ -692,6 +696,23 @@ impl Func {
 
     pub fn node_mut(&mut self, id: NodeId) -> &mut Node {
         &mut self.nodes[id.0 as usize]
+    }
+
+    /// Where inlined code came from, as gc's inlining positions list it: for
+    /// a node or variable `origin` says was inlined, its position in each
+    /// inlined callee, outermost call first and its own position in the
+    /// innermost callee last; empty for the function's own code. The outermost
+    /// call's position is the node's `pos`, not repeated here.
+    pub fn inlined_positions(&self, origin: Option<InlineOrigin>) -> Vec<Pos> {
+        let Some(origin) = origin else { return Vec::new() };
+        let mut positions = vec![origin.pos];
+        let mut call = &self.inlined_calls[origin.call as usize];
+        while let Some(parent) = call.parent {
+            positions.push(call.pos);
+            call = &self.inlined_calls[parent as usize];
+        }
+        positions.reverse();
+        positions
     }
 
     pub fn local(&self, id: LocalId) -> &Local {

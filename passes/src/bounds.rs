@@ -21,7 +21,7 @@ use std::collections::HashSet;
 use ::ir::*;
 
 use crate::callgraph;
-use crate::decision::{Decision, DecisionKind, Position};
+use crate::decision::{Decision, DecisionKind};
 
 /// The functions in gc's walk order, each with the range of `decisions`
 /// its walk reported.
@@ -43,7 +43,7 @@ pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) -> WalkSe
             let node = pkg.funcs[f.0 as usize].node_mut(id);
             node.bounded = true;
             if report {
-                decisions.push(Decision { pos: Position::Source(node.pos), kind: DecisionKind::BoundsCheckElided });
+                decisions.push(Decision::at(node.pos, DecisionKind::BoundsCheckElided));
             }
         }
         segments.push((f, start..decisions.len()));

@@ -1,6 +1,6 @@
 //! Decisions as data: every optimization decision the passes make is
 //! recorded once, in the order gc makes (and prints) it. `-m`, `-m=2` and
-//! `-json` are renderings of the same list.
+//! `-json` (`logopt.rs`) are renderings of the same list.
 
 use ir::Pos;
 
@@ -18,14 +18,25 @@ pub enum DecisionKind {
     CanInline { func: String, cost: u32, body: String },
     /// `cannot inline f: reason` (`-m=2` only).
     CannotInline { func: String, reason: String },
+    /// `cannot inline f: recursive` (`-m=2` only): f is in a recursive cycle
+    /// by itself. gc says so when it visits the cycle, without a `-json` record.
+    Recursive { func: String },
     /// `inlining call to f`.
     InliningCall { callee: String },
     /// `cannot inline f into g: repeated recursive cycle` (`-m=2` only).
     CannotInlineInto { callee: String, caller: String, reason: String },
+    /// A call of an inlinable function left a call for a reason `-m` does not
+    /// print: a big caller (`cost 30 of main.f exceeds max large caller cost
+    /// 20`) or a call of the function itself (gc logs no text). Only `-json`
+    /// shows it.
+    CannotInlineCall { message: String },
     /// `moved to heap: x`.
     MovedToHeap { name: String },
     /// `new(int) escapes to heap`, `x escapes to heap` (an interface box).
     EscapesToHeap { what: String },
+    /// The closure gc makes for a go or defer statement escapes: `-m` does
+    /// not say so, `-json` does (an `escape` record without text).
+    WrapperEscapes,
     /// `new(int) does not escape`, and `p does not escape` for a parameter.
     DoesNotEscape { what: String },
     /// `leaking param: p`, or `leaking param content: p` when what p points to leaks.
@@ -38,43 +49,78 @@ pub enum DecisionKind {
     Capturing { func: String, by_ref: bool, name: String, addr: bool, assign: bool, width: u64 },
     /// `-m=2`'s account of why something escapes or leaks: a header such as
     /// `x escapes to heap:` and the flow lines that prove it, all printed at
-    /// the position of the thing explained.
-    Explanation { header: String, lines: Vec<FlowLine> },
+    /// the position of the thing explained. `code` is how `-json` files it:
+    /// `leak` (a parameter), `escape` (found by the solver) or `escapes`
+    /// (an address stored straight into a location that escapes).
+    Explanation { code: &'static str, header: String, lines: Vec<FlowLine> },
     /// `index bounds check elided`: an index gc's walk proves in range.
     BoundsCheckElided,
     /// `devirtualizing i.M to T`.
     Devirtualizing { message: String },
+    /// What makes up a function's inline cost, node by node, in the order
+    /// gc's visitor counts them (with `-m=2` or `-json`; gc prints none of it).
+    CostBreakdown { func: String, items: Vec<CostItem> },
+}
+
+/// A part of an inline cost: a node, what it is, and what it costs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostItem {
+    pub pos: Pos,
+    pub what: String,
+    pub cost: i32,
 }
 
 /// One line of an escape explanation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FlowLine {
-    /// `  flow: dst = &src:`
-    Flow(String),
+    /// `  flow: dst = &src:`; `-json` places it at `at`, its first note's
+    /// position or else the source location's (none for the heap or a temporary).
+    Flow { text: String, at: Option<Site> },
     /// `    from p := &y (assign-pair) at file:line:col`
-    From { what: String, why: &'static str, at: Pos },
+    From { what: String, why: &'static str, at: Site },
     /// The path went round a cycle.
     Truncated,
+}
+
+/// A source position with the positions inside inlined callees it stands
+/// for (`ir::Func::inlined_positions`; empty outside inlined code).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Site {
+    pub pos: Pos,
+    pub inlined: Vec<Pos>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     pub pos: Position,
+    /// For a decision about inlined code: its positions inside the inlined
+    /// callees, as `Site::inlined`.
+    pub inlined: Vec<Pos>,
     pub kind: DecisionKind,
 }
 
 impl Decision {
+    /// A decision at a position of the function's own code.
+    pub fn at(pos: Pos, kind: DecisionKind) -> Decision {
+        Decision { pos: Position::Source(pos), inlined: Vec::new(), kind }
+    }
+
+    /// A decision at a site that may be in inlined code.
+    pub fn at_site(site: Site, kind: DecisionKind) -> Decision {
+        Decision { pos: Position::Source(site.pos), inlined: site.inlined, kind }
+    }
+
     /// The lines gc prints at verbosity `level` (none when that level does not
     /// show the decision), each to follow the decision's `file:line:col: `;
     /// `at` formats a position inside a line.
     pub fn lines(&self, level: u32, at: &dyn Fn(Pos) -> String) -> Vec<String> {
         match &self.kind {
-            DecisionKind::Explanation { header, lines } if level >= 2 => {
+            DecisionKind::Explanation { header, lines, .. } if level >= 2 => {
                 let mut out = vec![header.clone()];
                 for line in lines {
                     out.push(match line {
-                        FlowLine::Flow(text) => format!("  flow: {}:", text),
-                        FlowLine::From { what, why, at: pos } => format!("    from {} ({}) at {}", what, why, at(*pos)),
+                        FlowLine::Flow { text, .. } => format!("  flow: {}:", text),
+                        FlowLine::From { what, why, at: site } => format!("    from {} ({}) at {}", what, why, at(site.pos)),
                         FlowLine::Truncated => {
                             "  warning: truncated explanation due to assignment cycle; see golang.org/issue/35518".to_string()
                         }
@@ -110,7 +156,10 @@ impl Decision {
                     width
                 )
             }),
-            DecisionKind::Explanation { .. } => None,
+            DecisionKind::Explanation { .. }
+            | DecisionKind::WrapperEscapes
+            | DecisionKind::CannotInlineCall { .. }
+            | DecisionKind::CostBreakdown { .. } => None,
             DecisionKind::BoundsCheckElided => Some("index bounds check elided".to_string()),
             DecisionKind::Devirtualizing { message } => Some(message.clone()),
             DecisionKind::CanInline { func, cost, body } => Some(if level >= 2 {
@@ -119,30 +168,11 @@ impl Decision {
                 format!("can inline {}", func)
             }),
             DecisionKind::CannotInline { func, reason } => (level >= 2).then(|| format!("cannot inline {}: {}", func, reason)),
+            DecisionKind::Recursive { func } => (level >= 2).then(|| format!("cannot inline {}: recursive", func)),
             DecisionKind::InliningCall { callee } => (level >= 1).then(|| format!("inlining call to {}", callee)),
             DecisionKind::CannotInlineInto { callee, caller, reason } => {
                 (level >= 2).then(|| format!("cannot inline {} into {}: {}", callee, caller, reason))
             }
         }
-    }
-
-    /// The machine-readable form for `-json` (gc's logopt codes); None for
-    /// escape-analysis decisions, whose records minigo does not write yet.
-    pub fn json(&self, line_col: Option<(u32, u32)>) -> Option<String> {
-        let (code, message) = match &self.kind {
-            DecisionKind::CanInline { cost, .. } => ("canInlineFunction", format!("cost: {}", cost)),
-            DecisionKind::CannotInline { reason, .. } => ("cannotInlineFunction", reason.clone()),
-            DecisionKind::InliningCall { callee } => ("inlineCall", callee.clone()),
-            DecisionKind::CannotInlineInto { reason, .. } => ("cannotInlineCall", reason.clone()),
-            _ => return None,
-        };
-        let (line, col) = line_col.unwrap_or((1, 0));
-        Some(format!(
-            "{{\"line\":{},\"col\":{},\"code\":\"{}\",\"message\":\"{}\"}}",
-            line,
-            col,
-            code,
-            message.replace('\\', "\\\\").replace('"', "\\\"")
-        ))
     }
 }

@@ -9,7 +9,7 @@
 
 use ::ir::*;
 
-use crate::decision::{Decision, DecisionKind, Position};
+use crate::decision::{Decision, DecisionKind};
 use crate::inline::static_value;
 
 /// Devirtualizes the interface calls of every function, in the order of
@@ -73,7 +73,7 @@ fn devirtualize_call(pkg: &mut Package, fid: FuncId, call: NodeId, decisions: &m
     };
     let selector = ::ir::printer::node_text(pkg, func, callee, &|_| false);
     let message = format!("{} {} to {}", word, selector, pkg.types.display(concrete));
-    decisions.push(Decision { pos: Position::Source(func.node(call).pos), kind: DecisionKind::Devirtualizing { message } });
+    decisions.push(Decision::at(func.node(call).pos, DecisionKind::Devirtualizing { message }));
 
     let pos = func.node(callee).pos;
     let target_sig = target.map(|t| pkg.func(t).sig);

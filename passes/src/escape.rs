@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 use ::ir::*;
 
 use crate::callgraph;
-use crate::decision::{Decision, DecisionKind, FlowLine, Position};
+use crate::decision::{Decision, DecisionKind, FlowLine, Site};
 use crate::Config;
 use graph::{Hole, LocId, LocKind, Location, NoteAt, HEAP};
 use wrapper::{AutoTmp, Captor};
@@ -298,9 +298,13 @@ impl<'a> Batch<'a> {
                 }
                 LocKind::Alloc(f, n) => {
                     let what = self.loc_node_text(loc);
-                    let pos = self.pkg.func(f).node(n).pos;
+                    let site = self.node_site(f, n);
                     let kind = if l.escapes { DecisionKind::EscapesToHeap { what } } else { DecisionKind::DoesNotEscape { what } };
-                    self.decide(pos, kind);
+                    self.decide_at(site, kind);
+                }
+                LocKind::DeferWrapper(f, n) if l.escapes => {
+                    let site = self.node_site(f, n);
+                    self.decide_at(site, DecisionKind::WrapperEscapes);
                 }
                 _ => {}
             }
@@ -329,7 +333,12 @@ impl<'a> Batch<'a> {
     }
 
     fn decide(&mut self, pos: Pos, kind: DecisionKind) {
-        self.decisions.push(Decision { pos: Position::Source(pos), kind });
+        self.decisions.push(Decision::at(pos, kind));
+    }
+
+    /// `decide` at a site that may be in inlined code (what `-json` reports in full).
+    fn decide_at(&mut self, site: Site, kind: DecisionKind) {
+        self.decisions.push(Decision::at_site(site, kind));
     }
 
     /// The location of a variable as seen from function `fid`: a closure's
@@ -342,13 +351,25 @@ impl<'a> Batch<'a> {
             .unwrap_or_else(|| panic!("escape: {} in {} has no location", self.pkg.func(f).local(l).name, self.pkg.func(f).name))
     }
 
-    fn loc_pos(&self, loc: LocId) -> Pos {
+    /// Where a location's variable or expression is, inlined positions
+    /// included; None for the heap and temporaries, which have neither.
+    fn loc_site(&self, loc: LocId) -> Option<Site> {
         match self.locs[loc].kind {
-            LocKind::Var(f, v) => self.pkg.func(f).local(v).pos,
-            LocKind::Alloc(f, n) | LocKind::DeferWrapper(f, n) => self.pkg.func(f).node(n).pos,
-            LocKind::AutoTmp(t) => self.autotmps[t].pos,
-            _ => Pos::default(),
+            LocKind::Var(f, v) => Some(self.var_site(f, v)),
+            LocKind::Alloc(f, n) | LocKind::DeferWrapper(f, n) => Some(self.node_site(f, n)),
+            LocKind::AutoTmp(t) => Some(Site { pos: self.autotmps[t].pos, inlined: Vec::new() }),
+            LocKind::Heap | LocKind::Blank | LocKind::Temp => None,
         }
+    }
+
+    fn node_site(&self, f: FuncId, n: NodeId) -> Site {
+        let func = self.pkg.func(f);
+        Site { pos: func.node(n).pos, inlined: func.inlined_positions(func.node(n).inlined_from) }
+    }
+
+    fn var_site(&self, f: FuncId, v: LocalId) -> Site {
+        let func = self.pkg.func(f);
+        Site { pos: func.local(v).pos, inlined: func.inlined_positions(func.local(v).inlined_from) }
     }
 
     /// How gc prints a location's node: a variable's name, or the expression.
@@ -373,9 +394,10 @@ impl<'a> Batch<'a> {
         printer::node_text(self.pkg, func, n, &|id| self.desugared.contains(&(f, id)))
     }
 
-    /// Prints a `-m=2` explanation: a header and its flow lines, at the location's position.
-    fn explanation(&mut self, loc: LocId, header: String, lines: Vec<FlowLine>) {
-        let pos = self.loc_pos(loc);
-        self.decide(pos, DecisionKind::Explanation { header, lines });
+    /// Prints a `-m=2` explanation: a header and its flow lines, at the
+    /// location's position; `code` is its `-json` code.
+    fn explanation(&mut self, code: &'static str, loc: LocId, header: String, lines: Vec<FlowLine>) {
+        let site = self.loc_site(loc).unwrap_or_default();
+        self.decide_at(site, DecisionKind::Explanation { code, header, lines });
     }
 }

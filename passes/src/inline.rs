@@ -12,9 +12,9 @@ mod expand;
 use ::ir::*;
 
 use crate::callgraph;
-use crate::decision::{Decision, DecisionKind, Position};
+use crate::decision::{Decision, DecisionKind};
 
-pub use cost::{hairy_cost, node_count, Verdict};
+pub use cost::{hairy_cost, node_count, Outcome, Verdict, MAX_BUDGET};
 pub use expand::{inline_calls, static_callee, static_value};
 
 /// Runs can-inline analysis and call-site inlining over the whole package.
@@ -32,10 +32,7 @@ pub fn inline_package(pkg: &mut Package, full_costs: bool, decisions: &mut Vec<D
                 can_inline(pkg, *fid, full_costs, decisions);
             } else {
                 let func = pkg.func(*fid);
-                decisions.push(Decision {
-                    pos: Position::Source(func.pos),
-                    kind: DecisionKind::CannotInline { func: func.name.clone(), reason: "recursive".to_string() },
-                });
+                decisions.push(Decision::at(func.pos, DecisionKind::Recursive { func: func.name.clone() }));
             }
             expand::inline_calls(pkg, *fid, full_costs, decisions);
         }
@@ -64,25 +61,29 @@ pub fn can_inline(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &
         let name = func.name.clone();
         let pos = func.pos;
         pkg.funcs[fid.0 as usize].inline_checked = true;
-        decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::CannotInline { func: name, reason } });
+        decisions.push(Decision::at(pos, DecisionKind::CannotInline { func: name, reason }));
         return;
     }
     pkg.funcs[fid.0 as usize].inline_checked = true;
     let verdict = hairy_cost(pkg, fid, full_costs, decisions);
     let func = pkg.func(fid);
     let (name, pos) = (func.name.clone(), func.pos);
-    match verdict {
-        Verdict::Inlinable(cost) => {
+    let breakdown = verdict.breakdown;
+    match verdict.outcome {
+        Outcome::Inlinable(cost) => {
             let body = printer::as_text(pkg, func);
             let mut closures = Vec::new();
             save_literals(pkg, func, &mut closures);
             let saved = InlineBody { cost, nodes: func.nodes.clone(), locals: func.locals.clone(), body: func.body.clone(), closures };
             pkg.funcs[fid.0 as usize].inl = Some(saved);
-            decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::CanInline { func: name, cost, body } });
+            decisions.push(Decision::at(pos, DecisionKind::CanInline { func: name.clone(), cost, body }));
         }
-        Verdict::NotInlinable(reason) => {
-            decisions.push(Decision { pos: Position::Source(pos), kind: DecisionKind::CannotInline { func: name, reason } });
+        Outcome::NotInlinable(reason) => {
+            decisions.push(Decision::at(pos, DecisionKind::CannotInline { func: name.clone(), reason }));
         }
+    }
+    if !breakdown.is_empty() {
+        decisions.push(Decision::at(pos, DecisionKind::CostBreakdown { func: name, items: breakdown }));
     }
 }
 

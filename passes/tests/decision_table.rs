@@ -22,6 +22,7 @@ fn table(path: &Path) -> String {
         match d.kind {
             DecisionKind::CanInline { func, cost, .. } => out.push_str(&format!("{:<24} cost {:>4}  inlinable\n", func, cost)),
             DecisionKind::CannotInline { func, reason } => out.push_str(&format!("{:<24} not inlinable: {}\n", func, reason)),
+            DecisionKind::Recursive { func } => out.push_str(&format!("{:<24} not inlinable: recursive\n", func)),
             _ => {}
         }
     }

@@ -178,7 +178,7 @@ impl Batch<'_> {
                 let header = format!("{} escapes to heap:", self.loc_node_text(src));
                 let mut lines = Vec::new();
                 self.explain_flow(dst, src, k.derefs, &k.notes, &mut lines);
-                self.explanation(src, header, lines);
+                self.explanation("escapes", src, header, lines);
             }
             self.locs[src].escapes = true;
             return;

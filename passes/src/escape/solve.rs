@@ -6,7 +6,7 @@
 
 use super::graph::{LocId, LocKind, NoteAt, HEAP};
 use super::Batch;
-use crate::decision::FlowLine;
+use crate::decision::{FlowLine, Site};
 use ir::{FuncId, LocalClass};
 
 impl Batch<'_> {
@@ -55,7 +55,7 @@ impl Batch<'_> {
                         let header =
                             format!("parameter {} leaks to {} with derefs={}:", self.loc_node_text(l), self.explain_loc(root), derefs);
                         let lines = self.explain_path(root, l);
-                        self.explanation(l, header, lines);
+                        self.explanation("leak", l, header, lines);
                     }
                     self.leak_to(l, root, derefs);
                 }
@@ -63,7 +63,7 @@ impl Batch<'_> {
                     if self.explain {
                         let header = format!("{} escapes to heap:", self.loc_node_text(l));
                         let lines = self.explain_path(root, l);
-                        self.explanation(l, header, lines);
+                        self.explanation("escape", l, header, lines);
                     }
                     self.locs[l].escapes = true;
                     self.enqueue(l, queue);
@@ -118,17 +118,26 @@ impl Batch<'_> {
         lines: &mut Vec<FlowLine>,
     ) {
         let ops = if derefs >= 0 { "*".repeat(derefs as usize) } else { "&".to_string() };
-        lines.push(FlowLine::Flow(format!("{} = {}{}", self.explain_loc(dst), ops, self.explain_loc(src))));
+        let text = format!("{} = {}{}", self.explain_loc(dst), ops, self.explain_loc(src));
+        // gc files the flow line at its first note, or else at the source.
+        let at = notes.as_ref().map_or_else(|| self.loc_site(src), |n| Some(self.note_text_and_site(&n.at).1));
+        lines.push(FlowLine::Flow { text, at });
         let mut note = notes.as_ref();
         while let Some(n) = note {
-            let (what, at) = match &n.at {
-                NoteAt::Node(f, id) => (self.node_text(*f, *id), self.pkg.func(*f).node(*id).pos),
-                NoteAt::Var(f, l) => (self.pkg.func(*f).local(*l).name.clone(), self.pkg.func(*f).local(*l).pos),
-                NoteAt::Generated(text, pos) => (text.clone(), *pos),
-                NoteAt::Call(text, pos) => (text.borrow().clone(), *pos),
-            };
+            let (what, at) = self.note_text_and_site(&n.at);
             lines.push(FlowLine::From { what, why: n.why, at });
             note = n.next.as_ref();
+        }
+    }
+
+    /// What a note shows, and where.
+    fn note_text_and_site(&self, at: &NoteAt) -> (String, Site) {
+        let generated = |pos: &ir::Pos| Site { pos: *pos, inlined: Vec::new() };
+        match at {
+            NoteAt::Node(f, id) => (self.node_text(*f, *id), self.node_site(*f, *id)),
+            NoteAt::Var(f, l) => (self.pkg.func(*f).local(*l).name.clone(), self.var_site(*f, *l)),
+            NoteAt::Generated(text, pos) => (text.clone(), generated(pos)),
+            NoteAt::Call(text, pos) => (text.borrow().clone(), generated(pos)),
         }
     }
 

@@ -9,7 +9,7 @@ use ::ir::*;
 
 use super::can_inline;
 use super::expand::static_callee;
-use crate::decision::Decision;
+use crate::decision::{CostItem, Decision};
 
 pub const MAX_BUDGET: i32 = 80;
 /// A call that will not be inlined.
@@ -21,8 +21,15 @@ pub const BIG_FUNCTION_NODES: usize = 5000;
 /// ...and inlines only callees that cost at most this much.
 pub const BIG_FUNCTION_MAX_COST: u32 = 20;
 
-/// The outcome of the visitor: a cost, or the reason the function is not inlinable.
-pub enum Verdict {
+/// The outcome of the visitor: a cost, or the reason the function is not
+/// inlinable; with `full_costs`, what makes up the cost.
+pub struct Verdict {
+    pub outcome: Outcome,
+    /// Empty without `full_costs`, or when a node disqualified the function.
+    pub breakdown: Vec<CostItem>,
+}
+
+pub enum Outcome {
     Inlinable(u32),
     NotInlinable(String),
 }
@@ -32,22 +39,23 @@ pub enum Verdict {
 /// directly is decided on the spot (its decision comes first, as in gc).
 /// Without `full_costs` the walk stops once over budget, as gc's does below `-m=2`.
 pub fn hairy_cost(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &mut Vec<Decision>) -> Verdict {
-    let mut v = Hairy { pkg, decisions, budget: MAX_BUDGET, reason: None, full_costs };
+    let mut v = Hairy { pkg, decisions, budget: MAX_BUDGET, reason: None, full_costs, breakdown: Vec::new() };
     for id in v.pkg.func(fid).body.clone() {
         if v.visit(fid, id) {
             break;
         }
     }
-    if let Some(reason) = v.reason {
-        return Verdict::NotInlinable(reason);
-    }
-    if v.budget < 0 && !full_costs {
-        return Verdict::NotInlinable("too expensive".to_string());
-    }
-    if v.budget < 0 {
-        return Verdict::NotInlinable(format!("function too complex: cost {} exceeds budget {}", MAX_BUDGET - v.budget, MAX_BUDGET));
-    }
-    Verdict::Inlinable((MAX_BUDGET - v.budget) as u32)
+    let outcome = if let Some(reason) = v.reason {
+        v.breakdown.clear();
+        Outcome::NotInlinable(reason)
+    } else if v.budget < 0 && !full_costs {
+        Outcome::NotInlinable("too expensive".to_string())
+    } else if v.budget < 0 {
+        Outcome::NotInlinable(format!("function too complex: cost {} exceeds budget {}", MAX_BUDGET - v.budget, MAX_BUDGET))
+    } else {
+        Outcome::Inlinable((MAX_BUDGET - v.budget) as u32)
+    };
+    Verdict { outcome, breakdown: v.breakdown }
 }
 
 struct Hairy<'a> {
@@ -56,9 +64,60 @@ struct Hairy<'a> {
     budget: i32,
     reason: Option<String>,
     full_costs: bool,
+    breakdown: Vec<CostItem>,
 }
 
 impl Hairy<'_> {
+    /// Takes `cost` off the budget for node `id` of `fid`, noting what for
+    /// when whole costs are counted.
+    fn charge(&mut self, fid: FuncId, id: NodeId, cost: i32) {
+        self.budget -= cost;
+        if self.full_costs && cost != 0 {
+            let what = self.construct(fid, id, cost);
+            self.breakdown.push(CostItem { pos: self.pkg.func(fid).node(id).pos, what, cost });
+        }
+    }
+
+    /// `charge` for a switch clause, which is not a node of minigo's IR.
+    fn charge_case(&mut self, pos: Pos, cost: i32) {
+        self.budget -= cost;
+        if self.full_costs && cost != 0 {
+            self.breakdown.push(CostItem { pos, what: "case".to_string(), cost });
+        }
+    }
+
+    /// The construct a node is, as the breakdown names it.
+    fn construct(&self, fid: FuncId, id: NodeId, cost: i32) -> String {
+        let func = self.pkg.func(fid);
+        let callee = |name: &str| match static_callee(self.pkg, fid, id).and_then(|c| self.pkg.func(c).inl.as_ref()) {
+            Some(inl) => format!("call to {} (inlinable, cost {})", name, inl.cost),
+            None => format!("call to {} (not inlinable, {})", name, EXTRA_CALL_COST),
+        };
+        match &func.node(id).op {
+            Op::Call { .. } => match static_callee(self.pkg, fid, id) {
+                Some(c) => callee(&self.pkg.func(c).name),
+                None => format!("call through a func value or interface ({})", EXTRA_CALL_COST),
+            },
+            Op::Closure(_) if cost == CLOSURE_COST => format!("function literal ({})", CLOSURE_COST),
+            Op::Local(l) => format!("variable {}", func.local(*l).name),
+            Op::Global(g) => format!("variable {}", self.pkg.globals[g.0 as usize].name),
+            Op::Const { .. } => "constant".to_string(),
+            Op::Func(f) => format!("function {}", self.pkg.func(*f).name),
+            Op::Decl(_) => "declaration".to_string(),
+            Op::Assign { .. } | Op::Assign2 { .. } | Op::AssignOp { .. } => "assignment".to_string(),
+            Op::Addr(_) => "&x".to_string(),
+            Op::Deref(_) => "*p".to_string(),
+            Op::Field(..) => "x.f".to_string(),
+            Op::FieldPtr(..) => "p.f".to_string(),
+            Op::Index(..) => "x[i]".to_string(),
+            Op::Binary(..) | Op::Unary(..) => "operator".to_string(),
+            op => {
+                let text = format!("{:?}", op);
+                text.split(['(', ' ', '{']).next().unwrap_or("").to_lowercase()
+            }
+        }
+    }
+
     /// The inline cost of the call's static callee, deciding a function literal first.
     fn callee_cost(&mut self, fid: FuncId, call: NodeId) -> Option<u32> {
         let callee = static_callee(self.pkg, fid, call)?;
@@ -114,7 +173,7 @@ impl Hairy<'_> {
             Op::Closure(closure) => {
                 // Charged before the body is walked: below -m=2 the walk
                 // stops inside the body as soon as it is over budget.
-                self.budget -= CLOSURE_COST;
+                self.charge(fid, id, CLOSURE_COST);
                 let body = self.pkg.func(*closure).body.clone();
                 for stmt in body {
                     if self.visit(*closure, stmt) {
@@ -169,7 +228,7 @@ impl Hairy<'_> {
             // -m=2 the walk may stop in between); a value compared with an
             // interface tag is not converted in gc.
             Op::Switch { tag, cases, .. } => {
-                self.budget -= own;
+                self.charge(fid, id, own);
                 if self.budget < 0 && !self.full_costs {
                     return true;
                 }
@@ -180,8 +239,8 @@ impl Hairy<'_> {
                 }
                 for case in cases {
                     // OCASE, and the ONAME of a type switch clause's variable.
-                    self.budget -=
-                        1 + case.var.is_some() as i32 - case.values.iter().filter(|v| self.is_implicit_box(fid, **v)).count() as i32;
+                    let cost = 1 + case.var.is_some() as i32 - case.values.iter().filter(|v| self.is_implicit_box(fid, **v)).count() as i32;
+                    self.charge_case(case.pos, cost);
                     if self.budget < 0 && !self.full_costs {
                         return true;
                     }
@@ -210,7 +269,7 @@ impl Hairy<'_> {
             }
             _ => {}
         }
-        self.budget -= own;
+        self.charge(fid, id, own);
         if self.budget < 0 && !self.full_costs {
             // gc's "too expensive": never printed, the walk just stops.
             return true;
