@@ -91,15 +91,21 @@ fn without_ssa_records(log: &str) -> String {
     files.iter().filter(|lines| lines.len() > 2).map(|lines| lines.join("\n") + "\n").collect()
 }
 
-fn check_folder(name: &str) {
-    let dir = root().join("tests").join(name);
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
+/// The `.go` files of a folder, in name order.
+fn go_files(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {}", dir.display(), e))
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".go"))
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no programs in {}", dir.display());
+    files
+}
+
+fn check_folder(name: &str) {
+    let dir = root().join("tests").join(name);
+    let files = go_files(&dir);
     let mut failures = Vec::new();
     for file in &files {
         let case = format!("{}/{}", name, file);
@@ -158,13 +164,7 @@ fn cost_breakdowns_sum_to_the_costs_gc_prints() {
     let mut checked = 0;
     for suite in ["inline", "escape", "programs"] {
         let dir = root().join("tests").join(suite);
-        let mut files: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {}", dir.display(), e))
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".go"))
-            .collect();
-        files.sort();
-        for file in files {
+        for file in go_files(&dir) {
             let golden = std::fs::read_to_string(dir.join(file.replace(".go", ".m2.txt"))).unwrap_or_default();
             let mut want: Vec<(String, u32)> = golden.lines().filter_map(gc_cost).collect();
             let outcome = run(minigo().current_dir(&dir).arg("explain").arg(&file), BUILD_LIMIT);
