@@ -53,11 +53,9 @@ pub fn explain(decisions: &[Decision], line: Option<u32>, file: &str, map: &Sour
                     }
                 }
             }
-            kind => {
+            _ => {
                 if let Some(message) = d.message(2) {
-                    if !matches!(kind, DecisionKind::CostBreakdown { .. }) {
-                        out.push_str(&format!("{}: {}\n", at, message));
-                    }
+                    out.push_str(&format!("{}: {}\n", at, message));
                 }
             }
         }

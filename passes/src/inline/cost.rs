@@ -89,13 +89,12 @@ impl Hairy<'_> {
     /// The construct a node is, as the breakdown names it.
     fn construct(&self, fid: FuncId, id: NodeId, cost: i32) -> String {
         let func = self.pkg.func(fid);
-        let callee = |name: &str| match static_callee(self.pkg, fid, id).and_then(|c| self.pkg.func(c).inl.as_ref()) {
-            Some(inl) => format!("call to {} (inlinable, cost {})", name, inl.cost),
-            None => format!("call to {} (not inlinable, {})", name, EXTRA_CALL_COST),
-        };
         match &func.node(id).op {
-            Op::Call { .. } => match static_callee(self.pkg, fid, id) {
-                Some(c) => callee(&self.pkg.func(c).name),
+            Op::Call { .. } => match static_callee(self.pkg, fid, id).map(|c| self.pkg.func(c)) {
+                Some(callee) => match &callee.inl {
+                    Some(inl) => format!("call to {} (inlinable, cost {})", callee.name, inl.cost),
+                    None => format!("call to {} (not inlinable, {})", callee.name, EXTRA_CALL_COST),
+                },
                 None => format!("call through a func value or interface ({})", EXTRA_CALL_COST),
             },
             Op::Closure(_) if cost == CLOSURE_COST => format!("function literal ({})", CLOSURE_COST),
