@@ -18,8 +18,9 @@ pub enum DecisionKind {
     CanInline { func: String, cost: u32, body: String },
     /// `cannot inline f: reason` (`-m=2` only).
     CannotInline { func: String, reason: String },
-    /// `cannot inline f: recursive` (`-m=2` only): f is in a recursive cycle
-    /// by itself. gc says so when it visits the cycle, without a `-json` record.
+    /// `cannot inline f: recursive` (`-m=2` only): f's call-graph component
+    /// is recursive and holds no other declared function. gc says so as it
+    /// visits the component, without a `-json` record.
     Recursive { func: String },
     /// `inlining call to f`.
     InliningCall { callee: String },
@@ -58,7 +59,8 @@ pub enum DecisionKind {
     /// `devirtualizing i.M to T`.
     Devirtualizing { message: String },
     /// What makes up a function's inline cost, node by node, in the order
-    /// gc's visitor counts them (with `-m=2` or `-json`; gc prints none of it).
+    /// gc's visitor counts them (with `-m=2`, `-json` or `minigo explain`;
+    /// gc prints none of it).
     CostBreakdown { func: String, items: Vec<CostItem> },
 }
 
