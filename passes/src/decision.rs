@@ -2,7 +2,7 @@
 //! recorded once, in the order gc makes (and prints) it. `-m`, `-m=2` and
 //! `-json` (`logopt.rs`) are renderings of the same list.
 
-use ir::Pos;
+use ir::{Func, LocalId, NodeId, Pos};
 
 /// Where gc reports a decision: a source position, or a compiler-generated wrapper.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +92,25 @@ pub struct Site {
     pub inlined: Vec<Pos>,
 }
 
+impl Site {
+    /// A position outside inlined code.
+    pub fn own(pos: Pos) -> Site {
+        Site { pos, inlined: Vec::new() }
+    }
+
+    /// Where node `id` of `func` is.
+    pub fn of_node(func: &Func, id: NodeId) -> Site {
+        let node = func.node(id);
+        Site { pos: node.pos, inlined: func.inlined_positions(node.inlined_from) }
+    }
+
+    /// Where variable `l` of `func` is declared.
+    pub fn of_local(func: &Func, l: LocalId) -> Site {
+        let local = func.local(l);
+        Site { pos: local.pos, inlined: func.inlined_positions(local.inlined_from) }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     pub pos: Position,
@@ -104,7 +123,7 @@ pub struct Decision {
 impl Decision {
     /// A decision at a position of the function's own code.
     pub fn at(pos: Pos, kind: DecisionKind) -> Decision {
-        Decision { pos: Position::Source(pos), inlined: Vec::new(), kind }
+        Decision::at_site(Site::own(pos), kind)
     }
 
     /// A decision at a site that may be in inlined code.

@@ -298,12 +298,12 @@ impl<'a> Batch<'a> {
                 }
                 LocKind::Alloc(f, n) => {
                     let what = self.loc_node_text(loc);
-                    let site = self.node_site(f, n);
+                    let site = Site::of_node(self.pkg.func(f), n);
                     let kind = if l.escapes { DecisionKind::EscapesToHeap { what } } else { DecisionKind::DoesNotEscape { what } };
                     self.decide_at(site, kind);
                 }
                 LocKind::DeferWrapper(f, n) if l.escapes => {
-                    let site = self.node_site(f, n);
+                    let site = Site::of_node(self.pkg.func(f), n);
                     self.decide_at(site, DecisionKind::WrapperEscapes);
                 }
                 _ => {}
@@ -355,21 +355,11 @@ impl<'a> Batch<'a> {
     /// included; None for the heap and temporaries, which have neither.
     fn loc_site(&self, loc: LocId) -> Option<Site> {
         match self.locs[loc].kind {
-            LocKind::Var(f, v) => Some(self.var_site(f, v)),
-            LocKind::Alloc(f, n) | LocKind::DeferWrapper(f, n) => Some(self.node_site(f, n)),
-            LocKind::AutoTmp(t) => Some(Site { pos: self.autotmps[t].pos, inlined: Vec::new() }),
+            LocKind::Var(f, v) => Some(Site::of_local(self.pkg.func(f), v)),
+            LocKind::Alloc(f, n) | LocKind::DeferWrapper(f, n) => Some(Site::of_node(self.pkg.func(f), n)),
+            LocKind::AutoTmp(t) => Some(Site::own(self.autotmps[t].pos)),
             LocKind::Heap | LocKind::Blank | LocKind::Temp => None,
         }
-    }
-
-    fn node_site(&self, f: FuncId, n: NodeId) -> Site {
-        let func = self.pkg.func(f);
-        Site { pos: func.node(n).pos, inlined: func.inlined_positions(func.node(n).inlined_from) }
-    }
-
-    fn var_site(&self, f: FuncId, v: LocalId) -> Site {
-        let func = self.pkg.func(f);
-        Site { pos: func.local(v).pos, inlined: func.inlined_positions(func.local(v).inlined_from) }
     }
 
     /// How gc prints a location's node: a variable's name, or the expression.

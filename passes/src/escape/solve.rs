@@ -132,12 +132,11 @@ impl Batch<'_> {
 
     /// What a note shows, and where.
     fn note_text_and_site(&self, at: &NoteAt) -> (String, Site) {
-        let generated = |pos: &ir::Pos| Site { pos: *pos, inlined: Vec::new() };
         match at {
-            NoteAt::Node(f, id) => (self.node_text(*f, *id), self.node_site(*f, *id)),
-            NoteAt::Var(f, l) => (self.pkg.func(*f).local(*l).name.clone(), self.var_site(*f, *l)),
-            NoteAt::Generated(text, pos) => (text.clone(), generated(pos)),
-            NoteAt::Call(text, pos) => (text.borrow().clone(), generated(pos)),
+            NoteAt::Node(f, id) => (self.node_text(*f, *id), Site::of_node(self.pkg.func(*f), *id)),
+            NoteAt::Var(f, l) => (self.pkg.func(*f).local(*l).name.clone(), Site::of_local(self.pkg.func(*f), *l)),
+            NoteAt::Generated(text, pos) => (text.clone(), Site::own(*pos)),
+            NoteAt::Call(text, pos) => (text.borrow().clone(), Site::own(*pos)),
         }
     }
 

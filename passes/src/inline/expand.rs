@@ -143,9 +143,7 @@ impl Editor {
             } else {
                 format!("cost {} of {}.{} exceeds max large caller cost {}", inl.cost, pkg.name, callee_func.name, self.max_cost)
             };
-            let func = pkg.func(self.fid);
-            let site = Site { pos: func.node(call).pos, inlined: func.inlined_positions(func.node(call).inlined_from) };
-            decisions.push(Decision::at_site(site, DecisionKind::CannotInlineCall { message }));
+            decisions.push(Decision::at_site(Site::of_node(pkg.func(self.fid), call), DecisionKind::CannotInlineCall { message }));
             return;
         }
         // A closure's captured variables must be the caller's own.
