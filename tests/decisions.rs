@@ -16,7 +16,7 @@ mod support;
 use std::path::Path;
 use std::time::Duration;
 
-use support::{diff, minigo, normalize_compiler_output, root, run, TempDir};
+use support::{diff, go_files, minigo, normalize_compiler_output, root, run, TempDir};
 
 const BUILD_LIMIT: Duration = Duration::from_secs(120);
 
@@ -89,18 +89,6 @@ fn without_ssa_records(log: &str) -> String {
     }
     // A file's name and header, and then its records, if any are left.
     files.iter().filter(|lines| lines.len() > 2).map(|lines| lines.join("\n") + "\n").collect()
-}
-
-/// The `.go` files of a folder, in name order.
-fn go_files(dir: &Path) -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {}", dir.display(), e))
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".go"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no programs in {}", dir.display());
-    files
 }
 
 fn check_folder(name: &str) {

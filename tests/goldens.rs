@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use backend::Target;
 
-use support::{diff, minigo, normalize_compiler_output, normalize_program_output, root, run, Status, TempDir};
+use support::{diff, go_files, minigo, normalize_compiler_output, normalize_program_output, root, run, Status, TempDir};
 
 /// A debug-built compiler on a busy 2-core machine: generous.
 const BUILD_LIMIT: Duration = Duration::from_secs(120);
@@ -141,15 +141,6 @@ fn check_suite(suite: &Suite) {
     if !failures.is_empty() {
         panic!("{} of {} cases of suite {} failed (reports above):\n  {}", failures.len(), files.len(), suite.name, failures.join("\n  "));
     }
-}
-
-/// The `.go` files of a folder, sorted.
-fn go_files(dir: &Path) -> Vec<String> {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("reading {}: {}", dir.display(), e));
-    let mut files: Vec<String> =
-        entries.filter_map(|entry| entry.ok()?.file_name().into_string().ok()).filter(|name| name.ends_with(".go")).collect();
-    files.sort();
-    files
 }
 
 /// The goldens of `file`: its expected output and exit status.

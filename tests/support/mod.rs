@@ -89,6 +89,18 @@ pub fn run(command: &mut Command, limit: Duration) -> Outcome {
     Outcome { status, stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default() }
 }
 
+/// The `.go` files of a folder, in name order; there must be some.
+pub fn go_files(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {}", dir.display(), e))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".go"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no programs in {}", dir.display());
+    files
+}
+
 /// A scratch directory removed when dropped.
 pub struct TempDir {
     path: PathBuf,
