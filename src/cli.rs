@@ -56,6 +56,10 @@ pub struct Options {
     pub output: Option<String>,
     /// `-json=dir` (or gc's `-json=0,dir`, `-json=0,file:///dir`): write gc's optimization log there.
     pub json_dir: Option<String>,
+    /// `-report=file.html`: write the decision report there.
+    pub report: Option<String>,
+    /// `-report-base=old.html`: an earlier report the new one is compared with.
+    pub report_base: Option<String>,
     /// `-d=ir`: print the IR on standard output.
     pub dump_ir: bool,
     /// `-d=poisonstack`: the backend overwrites dead stack objects at function exit.
@@ -279,7 +283,7 @@ enum FlagKind {
 fn flag_kind(name: &str, subcommand: Subcommand) -> Option<FlagKind> {
     match name {
         "m" | "l" | "smallframes" | "complete" => Some(FlagKind::Count),
-        "json" | "d" | "target" => Some(FlagKind::Value),
+        "json" | "d" | "target" | "report" | "report-base" => Some(FlagKind::Value),
         // `go run` has no -o.
         "o" if subcommand == Subcommand::Build => Some(FlagKind::Value),
         _ => None,
@@ -348,6 +352,9 @@ fn parse_flags(args: &[String], subcommand: Subcommand) -> Result<(Options, &[St
             }
         }
     }
+    if options.report_base.is_some() && options.report.is_none() {
+        return Err(fail("flag -report-base needs -report".to_string()));
+    }
     Ok((options, rest))
 }
 
@@ -364,6 +371,8 @@ fn set_value(options: &mut Options, name: &str, value: &str) -> Result<(), Strin
     match name {
         "o" => options.output = Some(value.to_string()),
         "json" => options.json_dir = Some(json_destination(value)?),
+        "report" => options.report = Some(value.to_string()),
+        "report-base" => options.report_base = Some(value.to_string()),
         "target" => options.target = Some(Target::from_name(value)?),
         "d" => {
             for key in value.split(',').filter(|k| !k.is_empty()) {
@@ -459,6 +468,12 @@ mod tests {
         assert_eq!(build(&["build", "-d=ir", "x.go"]).map(|r| r.options.dump_ir), Ok(true));
         assert_eq!(build(&["build", "-json=0,file:///tmp/j", "x.go"]).map(|r| r.options.json_dir), Ok(Some("/tmp/j".to_string())));
         assert_eq!(build(&["build", "-json=out", "x.go"]).map(|r| r.options.json_dir), Ok(Some("out".to_string())));
+        assert_eq!(
+            build(&["build", "-report=r.html", "-report-base", "old.html", "x.go"]).map(|r| (r.options.report, r.options.report_base)),
+            Ok((Some("r.html".to_string()), Some("old.html".to_string())))
+        );
+        assert!(build(&["build", "-report-base=old.html", "x.go"])
+            .is_err_and(|e| e.message.starts_with("flag -report-base needs -report\n") && e.exit_code == 2));
         let err = build(&["build", "-o"]).unwrap_err();
         assert!(err.message.starts_with("flag needs an argument: -o\nusage: minigo build"));
         let err = build(&["build", "-d=foo", "x.go"]).unwrap_err();

@@ -71,7 +71,10 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     verify(&package, "lowering", &display)?;
     let config = passes::Config {
         no_inline: job.options.l_count != 0,
-        full_costs: job.options.m_count >= 2 || job.options.json_dir.is_some() || job.goal != Goal::Executable,
+        full_costs: job.options.m_count >= 2
+            || job.options.json_dir.is_some()
+            || job.options.report.is_some()
+            || job.goal != Goal::Executable,
         small_frames: job.options.small_frames != 0,
         no_stack_alloc: job.options.no_stack_alloc,
     };
@@ -111,6 +114,7 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
         return Ok(Compiled::Explained);
     }
     if package.name != "main" {
+        write_report(job, &package, &decisions, &display, &source, &map, &[])?;
         return Ok(Compiled::NotMain);
     }
     if package.main.is_none() {
@@ -128,11 +132,43 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     };
     let bounds_checks =
         backend::build_executable(&package, &config).map_err(|message| Failure::new(format!("{}{}\n", HEADER, message.trim_end()), 2))?;
+    let checks_left: Vec<(ir::Pos, &str)> = bounds_checks.iter().map(|check| (check.pos, check.kind.ssa_op())).collect();
+    write_report(job, &package, &decisions, &display, &source, &map, &checks_left)?;
     if job.options.check_bce && !bounds_checks.is_empty() {
         let header = if printed_decisions { "" } else { HEADER };
         eprint!("{}{}", header, render_bounds_checks(&bounds_checks, &display, &map));
     }
     Ok(Compiled::Executable(executable))
+}
+
+/// `-report=file.html`: the decision report, compared with `-report-base`'s when given.
+fn write_report(
+    job: &Job,
+    package: &ir::Package,
+    decisions: &[passes::Decision],
+    display: &str,
+    text: &str,
+    map: &SourceMap,
+    checks_left: &[(ir::Pos, &'static str)],
+) -> Result<(), Failure> {
+    let Some(path) = &job.options.report else { return Ok(()) };
+    let base = match &job.options.report_base {
+        Some(base) => {
+            Some(std::fs::read_to_string(base).map_err(|e| Failure::new(format!("minigo build: open {}: {}\n", base, error_text(&e)), 1))?)
+        }
+        None => None,
+    };
+    let options = job.options;
+    let flags: Vec<&str> =
+        [(options.l_count != 0, "-l"), (options.small_frames != 0, "-smallframes"), (options.no_stack_alloc, "-d=nostackalloc")]
+            .into_iter()
+            .filter_map(|(set, flag)| set.then_some(flag))
+            .collect();
+    let source = passes::report::ReportSource { file: display, text, map, flags: &flags.join(" "), checks_left, base: base.as_deref() };
+    let page = passes::report::render_report(package, decisions, &source).map_err(|message| {
+        Failure::new(format!("minigo build: -report-base={}: {}\n", job.options.report_base.as_deref().unwrap_or(""), message), 1)
+    })?;
+    std::fs::write(path, page).map_err(|e| Failure::new(format!("minigo build: open {}: {}\n", path, error_text(&e)), 1))
 }
 
 /// gc's `-d=ssa/check_bce` report: `file:line:col: Found IsInBounds` per

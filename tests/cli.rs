@@ -269,3 +269,24 @@ fn tracebacks_name_the_frames_as_go_does() {
                   goroutine 5 [runnable]:\nmain.main.func1()\n\tDIR/tb.go:20\ncreated by main.main\n\tDIR/tb.go:20\n";
     assert_eq!(normalized(&all), format!("{}{}", running, others));
 }
+
+#[test]
+fn report_pages_are_written_and_bases_must_be_reports() {
+    let dir = workspace("report", &[("hello.go", HELLO), ("notes.html", "<p>notes</p>")]);
+    assert_outcome(&minigo_in(dir.path(), &["build", "-report=r.html", "hello.go"], &[]), 0, "");
+    let page = std::fs::read_to_string(dir.path().join("r.html")).expect("the report");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains(r#"id="minigo-report""#), "{}", page);
+    assert!(!page.contains("src=") && !page.contains("href=\"http"), "the page loads nothing");
+    assert_outcome(
+        &minigo_in(dir.path(), &["build", "-report=s.html", "-report-base=notes.html", "hello.go"], &[]),
+        1,
+        "minigo build: -report-base=notes.html: not a report written by minigo build -report\n",
+    );
+    assert_outcome(
+        &minigo_in(dir.path(), &["build", "-report=s.html", "-report-base=nosuch.html", "hello.go"], &[]),
+        1,
+        "minigo build: open nosuch.html: no such file or directory\n",
+    );
+    assert_outcome(&minigo_in(dir.path(), &["build", "-report=s.html", "-report-base=r.html", "hello.go"], &[]), 0, "");
+    assert!(std::fs::read_to_string(dir.path().join("s.html")).expect("the report").contains(r#"id="minigo-base""#));
+}

@@ -70,6 +70,9 @@ pub struct CostItem {
     pub pos: Pos,
     pub what: String,
     pub cost: i32,
+    /// A call whose callee is not inlinable or not known, charged
+    /// EXTRA_CALL_COST (57) over its node's 1.
+    pub extra_call: bool,
 }
 
 /// One line of an escape explanation.

@@ -5,7 +5,8 @@
 //! with interface calls devirtualized in between (`devirtualize.rs`);
 //! then gc's walk-time bounds rule (`bounds.rs`), nil-check elimination
 //! (`nilcheck.rs`) and the bounds checks loops make needless (`loopbounds.rs`). Every decision is recorded as data
-//! (`decision.rs`) and rendered for `-m`, `-m=2` and `-json` (`render.rs`).
+//! (`decision.rs`) and rendered for `-m`, `-m=2`, `-json` (`logopt.rs`),
+//! `minigo explain` (`explain.rs`) and `-report` (`report.rs`).
 
 pub mod bounds;
 pub mod callgraph;
@@ -19,6 +20,7 @@ pub mod logopt;
 pub mod loopbounds;
 pub mod nilcheck;
 pub mod render;
+pub mod report;
 pub mod wrapper;
 
 use ir::Package;

@@ -73,8 +73,8 @@ impl Hairy<'_> {
     fn charge(&mut self, fid: FuncId, id: NodeId, cost: i32) {
         self.budget -= cost;
         if self.full_costs && cost != 0 {
-            let what = self.construct(fid, id, cost);
-            self.breakdown.push(CostItem { pos: self.pkg.func(fid).node(id).pos, what, cost });
+            let (what, extra_call) = self.construct(fid, id, cost);
+            self.breakdown.push(CostItem { pos: self.pkg.func(fid).node(id).pos, what, cost, extra_call });
         }
     }
 
@@ -82,21 +82,24 @@ impl Hairy<'_> {
     fn charge_case(&mut self, pos: Pos, cost: i32) {
         self.budget -= cost;
         if self.full_costs && cost != 0 {
-            self.breakdown.push(CostItem { pos, what: "case".to_string(), cost });
+            self.breakdown.push(CostItem { pos, what: "case".to_string(), cost, extra_call: false });
         }
     }
 
-    /// The construct a node is, as the breakdown names it.
-    fn construct(&self, fid: FuncId, id: NodeId, cost: i32) -> String {
+    /// The construct a node is, as the breakdown names it, and whether it
+    /// is a call charged EXTRA_CALL_COST.
+    fn construct(&self, fid: FuncId, id: NodeId, cost: i32) -> (String, bool) {
         let func = self.pkg.func(fid);
-        match &func.node(id).op {
-            Op::Call { .. } => match static_callee(self.pkg, fid, id).map(|c| self.pkg.func(c)) {
-                Some(callee) => match &callee.inl {
-                    Some(inl) => format!("call to {} (inlinable, cost {})", callee.name, inl.cost),
-                    None => format!("call to {} (not inlinable, {})", callee.name, EXTRA_CALL_COST),
-                },
-                None => format!("call through a func value or interface ({})", EXTRA_CALL_COST),
-            },
+        let label = match &func.node(id).op {
+            Op::Call { .. } => {
+                return match static_callee(self.pkg, fid, id).map(|c| self.pkg.func(c)) {
+                    Some(callee) => match &callee.inl {
+                        Some(inl) => (format!("call to {} (inlinable, cost {})", callee.name, inl.cost), false),
+                        None => (format!("call to {} (not inlinable, {})", callee.name, EXTRA_CALL_COST), true),
+                    },
+                    None => (format!("call through a func value or interface ({})", EXTRA_CALL_COST), true),
+                }
+            }
             Op::Closure(_) if cost == CLOSURE_COST => format!("function literal ({})", CLOSURE_COST),
             Op::Local(l) => format!("variable {}", func.local(*l).name),
             Op::Global(g) => format!("variable {}", self.pkg.globals[g.0 as usize].name),
@@ -114,7 +117,8 @@ impl Hairy<'_> {
                 let text = format!("{:?}", op);
                 text.split(['(', ' ', '{']).next().unwrap_or("").to_lowercase()
             }
-        }
+        };
+        (label, false)
     }
 
     /// The inline cost of the call's static callee, deciding a function literal first.
