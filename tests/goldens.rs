@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use backend::Target;
 
-use support::{diff, go_files, minigo, normalize_compiler_output, normalize_program_output, root, run, Status, TempDir};
+use support::{diff, go_files, minigo, normalize_compiler_output, normalize_program_output, root, run, run_targets, Status, TempDir};
 
 /// A debug-built compiler on a busy 2-core machine: generous.
 const BUILD_LIMIT: Duration = Duration::from_secs(120);
@@ -170,22 +170,6 @@ fn build(suite: &Suite, file: &str, scratch: &Path, target: Target) -> (support:
         .arg(&executable)
         .arg(file);
     (run(&mut command, BUILD_LIMIT), executable)
-}
-
-/// The targets every run-mode case runs on: the host, and aarch64 under
-/// qemu when its toolchain is here (CI installs it; without it the arm64
-/// runs are skipped with a note, except under CI=true, where they fail).
-fn run_targets() -> Vec<Target> {
-    let mut targets = vec![Target::host()];
-    let other = Target::ALL.into_iter().find(|t| *t != Target::host()).expect("two targets");
-    match backend::check_target(other).and_then(|()| other.run_command(Path::new("probe")).map(|_| ())) {
-        Ok(()) => targets.push(other),
-        Err(e) => {
-            assert!(std::env::var_os("CI").is_none(), "{} runs are required in CI: {}", other.name(), e);
-            eprintln!("note: {} runs skipped: {}", other.name(), e);
-        }
-    }
-    targets
 }
 
 fn check_run(suite: &Suite, file: &str) -> Result<(), String> {

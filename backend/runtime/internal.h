@@ -137,6 +137,15 @@ void mg_trace_now(mg_trace *t);
 void mg_print_trace(const mg_trace *t);
 void mg_print_created_by(uintptr_t pc);
 void mg_print_entry(const void *code);
+/* The Go function whose code holds pc (NULL outside Go code), and the line
+ * of code offset `off` in it (in the innermost inlined callee's source),
+ * with the inlined call it is in (index + 1, or 0). */
+const minigo_func *mg_find_func(uintptr_t pc);
+uint32_t mg_line_at(const minigo_func *f, uintptr_t off, uint32_t *inlined);
+
+/* cpuprof.c: MINIGO_CPUPROFILE=FILE, a CPU profile in pprof's format. */
+void mg_cpuprof_start(void);
+void mg_cpuprof_write(void);
 
 /* sched.c: goroutines (Go's g) run by GOMAXPROCS threads (Go's M and P in
  * one). */

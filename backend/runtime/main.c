@@ -95,6 +95,7 @@ int main(int argc, char **argv)
     GC_set_warn_proc(mg_silent_warn);
     atexit(pflush);
     install_signals();
+    mg_cpuprof_start();
 
     size = go_stack_size();
     if (pthread_attr_init(&attr) == 0) {

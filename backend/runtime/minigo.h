@@ -64,7 +64,7 @@ typedef struct minigo_inlined {
     uint32_t name_len;
     uint32_t line;
     uint32_t parent;
-    uint32_t reserved;
+    uint32_t start_line; /* the callee's declaration */
 } minigo_inlined;
 
 /* The function table the compiler emits for tracebacks (minigo_functab,
@@ -82,7 +82,7 @@ typedef struct minigo_func {
     uint32_t flags; /* MINIGO_FUNC_* */
     const minigo_inlined *inlined;
     uint32_t ninlined;
-    uint32_t reserved;
+    uint32_t start_line; /* its declaration's line (CPU profiles measure call sites from it) */
 } minigo_func;
 
 enum { MINIGO_FUNC_HAS_PARAMS = 1 };

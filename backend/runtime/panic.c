@@ -26,6 +26,7 @@ void minigo_exit(int32_t code)
 {
     pflush();
     print_memstats();
+    mg_cpuprof_write();
     if (mg_threaded)
         _exit(code); /* the other threads run on: end the process at once, as Go does */
     exit(code);
@@ -110,6 +111,8 @@ volatile sig_atomic_t in_signal_handler;
 MG_NORETURN void die2(void)
 {
     pflush();
+    if (!in_signal_handler)
+        mg_cpuprof_write();
     if (in_signal_handler || mg_threaded)
         _exit(2);
     exit(2);

@@ -26,7 +26,7 @@ extern const minigo_func_table minigo_functab __attribute__((weak));
 /* Set by signals.c before it reports a fault: where the faulting code was. */
 __thread uintptr_t mg_fault_pc, mg_fault_fp;
 
-static const minigo_func *find_func(uintptr_t pc)
+const minigo_func *mg_find_func(uintptr_t pc)
 {
     const minigo_func_table *tab = &minigo_functab;
     if (tab == NULL)
@@ -42,7 +42,7 @@ static const minigo_func *find_func(uintptr_t pc)
 /* The line of code offset `off` in f (in the innermost inlined callee's
  * source) and the inlined call it is in (index + 1, or 0): the last triple
  * starting at or before it. */
-static uint32_t line_at(const minigo_func *f, uintptr_t off, uint32_t *inlined)
+uint32_t mg_line_at(const minigo_func *f, uintptr_t off, uint32_t *inlined)
 {
     uint32_t line = 0, call = 0;
     for (uint32_t i = 0; i < f->nlines; i++) {
@@ -68,16 +68,16 @@ void mg_trace_from(mg_trace *t, uintptr_t pc, uintptr_t fp, uintptr_t lo, uintpt
 {
     t->n = 0;
     t->exact_first = 0;
-    if (pc != 0 && find_func(pc) != NULL) {
+    if (pc != 0 && mg_find_func(pc) != NULL) {
         t->pcs[t->n++] = pc;
         t->exact_first = 1;
-        if (is_main_main(find_func(pc)))
+        if (is_main_main(mg_find_func(pc)))
             return;
     }
     while (t->n < MG_TRACE_MAX && fp % sizeof(uintptr_t) == 0 && fp >= lo && fp + 2 * sizeof(uintptr_t) <= hi) {
         const uintptr_t *frame = (const uintptr_t *)fp;
         uintptr_t ret = frame[1], next = frame[0];
-        const minigo_func *f = find_func(ret - 1);
+        const minigo_func *f = mg_find_func(ret - 1);
         if (f != NULL) {
             t->pcs[t->n++] = ret;
             if (is_main_main(f))
@@ -125,7 +125,7 @@ static void print_line(uint32_t line, intptr_t off)
 static void print_position(const minigo_func *f, uintptr_t pc, int exact)
 {
     uintptr_t off = pc - (uintptr_t)f->entry;
-    print_line(line_at(f, exact ? off : off - 1, NULL), (intptr_t)off);
+    print_line(mg_line_at(f, exact ? off : off - 1, NULL), (intptr_t)off);
 }
 
 /* The frames of code address pc of f: one per inlined call it is in,
@@ -135,7 +135,7 @@ static void print_frames(const minigo_func *f, uintptr_t pc, int exact)
 {
     uintptr_t off = pc - (uintptr_t)f->entry;
     uint32_t call;
-    uint32_t line = line_at(f, exact ? off : off - 1, &call);
+    uint32_t line = mg_line_at(f, exact ? off : off - 1, &call);
     while (call != 0 && call <= f->ninlined) {
         const minigo_inlined *in = &f->inlined[call - 1];
         pbytes(in->name, in->name_len);
@@ -153,7 +153,7 @@ void mg_print_trace(const mg_trace *t)
 {
     for (int i = 0; i < t->n; i++) {
         int exact = i == 0 && t->exact_first;
-        print_frames(find_func(exact ? t->pcs[i] : t->pcs[i] - 1), t->pcs[i], exact);
+        print_frames(mg_find_func(exact ? t->pcs[i] : t->pcs[i] - 1), t->pcs[i], exact);
     }
 }
 
@@ -161,7 +161,7 @@ void mg_print_trace(const mg_trace *t)
  * line, as Go prints it. Nothing for code that is not a Go function. */
 void mg_print_entry(const void *code)
 {
-    const minigo_func *f = find_func((uintptr_t)code);
+    const minigo_func *f = mg_find_func((uintptr_t)code);
     if (f == NULL)
         return;
     pbytes(f->name, (size_t)f->name_len);
@@ -177,7 +177,7 @@ void mg_print_entry(const void *code)
  * address of its call to minigo_go). */
 void mg_print_created_by(uintptr_t pc)
 {
-    const minigo_func *f = find_func(pc - 1);
+    const minigo_func *f = mg_find_func(pc - 1);
     if (f == NULL)
         return;
     pstr("created by ");

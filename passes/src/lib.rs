@@ -19,6 +19,7 @@ pub mod inline;
 pub mod logopt;
 pub mod loopbounds;
 pub mod nilcheck;
+pub mod pgo;
 pub mod render;
 pub mod report;
 pub mod wrapper;

@@ -6,6 +6,8 @@
 #![allow(dead_code)] // each test crate uses its own part of this module
 
 use std::io::Read;
+
+use backend::Target;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -87,6 +89,22 @@ pub fn run(command: &mut Command, limit: Duration) -> Outcome {
         }
     };
     Outcome { status, stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default() }
+}
+
+/// The targets every run-mode case runs on: the host, and aarch64 under
+/// qemu when its toolchain is here (CI installs it; without it the arm64
+/// runs are skipped with a note, except under CI=true, where they fail).
+pub fn run_targets() -> Vec<Target> {
+    let mut targets = vec![Target::host()];
+    let other = Target::ALL.into_iter().find(|t| *t != Target::host()).expect("two targets");
+    match backend::check_target(other).and_then(|()| other.run_command(Path::new("probe")).map(|_| ())) {
+        Ok(()) => targets.push(other),
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "{} runs are required in CI: {}", other.name(), e);
+            eprintln!("note: {} runs skipped: {}", other.name(), e);
+        }
+    }
+    targets
 }
 
 /// The `.go` files of a folder, in name order; there must be some.

@@ -9,11 +9,13 @@
 //! Layout (minigo.h's `minigo_func_table`, exported as `minigo_functab`): a
 //! header `{nfuncs, file, file_len}` and `nfuncs` entries `{entry, size,
 //! name, name_len, lines, nlines: u32, flags: u32, inlined, ninlined: u32,
-//! pad}`; `lines` points at `nlines` triples `(code offset, line, inlined
+//! start_line: u32}` (the line of its declaration, where CPU profiles
+//! measure call sites from); `lines` points at `nlines` triples `(code offset, line, inlined
 //! call + 1 or 0)` of u32, by offset, each holding from its offset to the
 //! next (the line is the innermost one: in the inlined callee's source);
 //! `inlined` at `ninlined` records `{name, name_len: u32, line: u32,
-//! parent + 1 or 0: u32, pad}` (the line of the call in its parent).
+//! parent + 1 or 0: u32, start_line: u32}` (the line of the call in its
+//! parent, and the callee's declaration line).
 
 use cranelift_codegen::Context;
 use cranelift_module::{DataDescription, Linkage, Module};
@@ -26,14 +28,16 @@ use crate::SourceLines;
 pub(super) struct FuncTabEntry {
     id: cranelift_module::FuncId,
     name: String,
+    /// Where the function is declared.
+    start: ir::Pos,
     size: u32,
     has_params: bool,
     /// (code offset, source location bits), by offset.
     positions: Vec<(u32, u32)>,
     /// What a location with INLINED_LOC indexes: (inlined call, position in its callee).
     inline_locs: Vec<(u32, ir::Pos)>,
-    /// The inlining tree: each call's callee name, position and parent.
-    inlined: Vec<(String, ir::Pos, Option<u32>)>,
+    /// The inlining tree: each call's callee name, position and parent, and where the callee is declared.
+    inlined: Vec<(String, ir::Pos, Option<u32>, ir::Pos)>,
 }
 
 const HEADER_SIZE: usize = 24;
@@ -53,11 +57,18 @@ impl Codegen<'_> {
         let Some(code) = ctx.compiled_code() else { return };
         let positions =
             code.buffer.get_srclocs_sorted().iter().filter(|loc| !loc.loc.is_default()).map(|loc| (loc.start, loc.loc.bits())).collect();
-        let inlined =
-            func.inlined_calls.iter().map(|call| (self.traceback_name(self.package.func(call.callee)), call.pos, call.parent)).collect();
+        let inlined = func
+            .inlined_calls
+            .iter()
+            .map(|call| {
+                let callee = self.package.func(call.callee);
+                (self.traceback_name(callee), call.pos, call.parent, callee.pos)
+            })
+            .collect();
         self.functab.push(FuncTabEntry {
             id,
             name: self.traceback_name(func),
+            start: func.pos,
             size: code.code_info().total_size,
             has_params: !func.params.is_empty(),
             positions,
@@ -89,7 +100,7 @@ impl Codegen<'_> {
             let inlined_names: Vec<usize> = entry
                 .inlined
                 .iter()
-                .map(|(name, _, _)| {
+                .map(|(name, _, _, _)| {
                     let at = blob.len();
                     blob.extend_from_slice(name.as_bytes());
                     at
@@ -118,11 +129,12 @@ impl Codegen<'_> {
                 blob.push(0);
             }
             let inlined_at = blob.len();
-            for (name, pos, parent) in &entry.inlined {
+            for (name, pos, parent, start) in &entry.inlined {
                 let mut record = [0u8; INLINED_SIZE];
                 record[8..12].copy_from_slice(&(name.len() as u32).to_le_bytes());
                 record[12..16].copy_from_slice(&line_of(*pos).to_le_bytes());
                 record[16..20].copy_from_slice(&parent.map_or(0, |p| p + 1).to_le_bytes());
+                record[20..24].copy_from_slice(&line_of(*start).to_le_bytes());
                 blob.extend_from_slice(&record);
             }
             rows.push((name_at, lines_at, nlines, inlined_at, inlined_names));
@@ -155,6 +167,7 @@ impl Codegen<'_> {
             let flags = if entry.has_params { HAS_PARAMS } else { 0 };
             table[at + 44..at + 48].copy_from_slice(&flags.to_le_bytes());
             table[at + 56..at + 60].copy_from_slice(&(entry.inlined.len() as u32).to_le_bytes());
+            table[at + 60..at + 64].copy_from_slice(&line_of(entry.start).to_le_bytes());
         }
         let table_id = self.module.declare_data("minigo_functab", Linkage::Export, false, false).map_err(|e| e.to_string())?;
         let mut desc = DataDescription::new();
