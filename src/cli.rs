@@ -56,6 +56,16 @@ pub struct Options {
     pub output: Option<String>,
     /// `-json=dir` (or gc's `-json=0,dir`, `-json=0,file:///dir`): write gc's optimization log there.
     pub json_dir: Option<String>,
+    /// `-pgo=file` (or `auto`: default.pgo beside the file, `off`): the CPU
+    /// profile that guides inlining.
+    pub pgo: Option<String>,
+    /// `-d=pgodebug=N`: print Go 1.21's account of profile-guided inlining.
+    pub pgo_debug: i64,
+    /// `-d=pgoinlinebudget=N`: what a hot callee may cost (Go's default 2000).
+    pub pgo_budget: Option<i32>,
+    /// `-d=pgoinlinecdfthreshold=P`: the percentage of the profile's call
+    /// edge weight the hot edges make up (Go's default 99).
+    pub pgo_cdf_threshold: Option<f64>,
     /// `-report=file.html`: write the decision report there.
     pub report: Option<String>,
     /// `-report-base=old.html`: an earlier report the new one is compared with.
@@ -132,6 +142,19 @@ The build flags are shared by the build and run commands:
 \t\tdir/main/file.json, one LSP diagnostic per inlining or escape
 \t\tdecision with its explanation (not gc's SSA bounds, nil-check and
 \t\tcopy records).
+\t-pgo=file
+\t\tguide inlining by a CPU profile (MINIGO_CPUPROFILE=file ./prog
+\t\twrites one), as Go 1.21's -pgo: call sites that make up 99% of
+\t\tthe profile's call edges may inline callees costing up to 2000.
+\t\t-pgo=auto reads default.pgo beside the file when it is there.
+\t\t-d=pgodebug=1 prints why; -d=pgoinlinebudget=N and
+\t\t-d=pgoinlinecdfthreshold=P change the budget and the percentage.
+\t-report=file.html
+\t\talso write a self-contained HTML page of every decision over the
+\t\tsource: marks in the margin, cost breakdowns, escape paths.
+\t-report-base=old.html
+\t\twith -report: mark and list the decisions that differ from those
+\t\tof an earlier report.
 \t-d=ir
 \t\tprint the IR of the program on standard output, then build.
 \t-d=poisonstack
@@ -283,7 +306,7 @@ enum FlagKind {
 fn flag_kind(name: &str, subcommand: Subcommand) -> Option<FlagKind> {
     match name {
         "m" | "l" | "smallframes" | "complete" => Some(FlagKind::Count),
-        "json" | "d" | "target" | "report" | "report-base" => Some(FlagKind::Value),
+        "json" | "d" | "target" | "report" | "report-base" | "pgo" => Some(FlagKind::Value),
         // `go run` has no -o.
         "o" if subcommand == Subcommand::Build => Some(FlagKind::Value),
         _ => None,
@@ -372,6 +395,7 @@ fn set_value(options: &mut Options, name: &str, value: &str) -> Result<(), Strin
         "o" => options.output = Some(value.to_string()),
         "json" => options.json_dir = Some(json_destination(value)?),
         "report" => options.report = Some(value.to_string()),
+        "pgo" => options.pgo = Some(value.to_string()),
         "report-base" => options.report_base = Some(value.to_string()),
         "target" => options.target = Some(Target::from_name(value)?),
         "d" => {
@@ -381,7 +405,17 @@ fn set_value(options: &mut Options, name: &str, value: &str) -> Result<(), Strin
                     "poisonstack" => options.poison_stack = true,
                     "nostackalloc" => options.no_stack_alloc = true,
                     "ssa/check_bce" | "ssa/check_bce/debug=1" => options.check_bce = true,
-                    _ => return Err(format!("unknown debug key {}", key)),
+                    _ => match key.split_once('=') {
+                        Some(("pgodebug", n)) => options.pgo_debug = n.parse().map_err(|_| format!("invalid debug value {}", key))?,
+                        Some(("pgoinlinebudget", n)) => {
+                            options.pgo_budget = Some(n.parse().map_err(|_| format!("invalid debug value {}", key))?)
+                        }
+                        Some(("pgoinlinecdfthreshold", p)) => match p.parse::<f64>() {
+                            Ok(p) if (0.0..=100.0).contains(&p) => options.pgo_cdf_threshold = Some(p),
+                            _ => return Err("invalid PGOInlineCDFThreshold, must be between 0 and 100".to_string()),
+                        },
+                        _ => return Err(format!("unknown debug key {}", key)),
+                    },
                 }
             }
         }

@@ -69,6 +69,7 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     let late_errors = std::mem::take(&mut analyzed.checked.late_errors);
     let mut package = ir::lower::lower(&analyzed.file, analyzed.checked, &display);
     verify(&package, "lowering", &display)?;
+    let pgo = load_profile(job, &package, &map)?;
     let config = passes::Config {
         no_inline: job.options.l_count != 0,
         full_costs: job.options.m_count >= 2
@@ -77,15 +78,23 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
             || job.goal != Goal::Executable,
         small_frames: job.options.small_frames != 0,
         no_stack_alloc: job.options.no_stack_alloc,
+        pgo,
     };
     let decisions = passes::optimize(&mut package, &config);
     verify(&package, "the middle-end", &display)?;
     let mut printed_decisions = false;
+    if job.options.pgo_debug > 0 {
+        let text = passes::render::render_pgo_notes(&decisions, &display, &map);
+        if !text.is_empty() {
+            eprint!("{}{}", HEADER, text);
+            printed_decisions = true;
+        }
+    }
     if job.options.m_count > 0 {
         let level = u32::try_from(job.options.m_count).unwrap_or(u32::MAX);
         let text = passes::render::render(&decisions, level, &display, &map);
         if !text.is_empty() {
-            eprint!("{}{}", HEADER, text);
+            eprint!("{}{}", if printed_decisions { "" } else { HEADER }, text);
             printed_decisions = true;
         }
     }
@@ -139,6 +148,32 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
         eprint!("{}{}", header, render_bounds_checks(&bounds_checks, &display, &map));
     }
     Ok(Compiled::Executable(executable))
+}
+
+/// `-pgo`: the hot call sites of the CPU profile named (`auto`: default.pgo
+/// beside the file, if it is there), or None; a file that is not a CPU
+/// profile fails the build as it fails Go's.
+fn load_profile(job: &Job, package: &ir::Package, map: &Arc<SourceMap>) -> Result<Option<Arc<passes::pgo::HotSites>>, Failure> {
+    let options = job.options;
+    let path = match options.pgo.as_deref() {
+        None | Some("off") => return Ok(None),
+        Some("auto") => {
+            let beside = Path::new(job.cwd).join(job.file).with_file_name("default.pgo");
+            if !beside.is_file() {
+                return Ok(None);
+            }
+            beside
+        }
+        Some(file) => Path::new(job.cwd).join(file),
+    };
+    let path = std::path::absolute(&path).unwrap_or(path);
+    let fail = |why: String| Failure::new(format!("{}compile: {}: PGO error: {}\n", HEADER, path.display(), why), 2);
+    let bytes = std::fs::read(&path).map_err(|e| fail(format!("error opening profile: open {}: {}", path.display(), error_text(&e))))?;
+    let profile = passes::pgo::pprof::Profile::decode_file(&bytes).map_err(fail)?;
+    let Some(edges) = passes::pgo::WeightedEdges::from_profile(&profile).map_err(fail)? else { return Ok(None) };
+    let threshold = options.pgo_cdf_threshold.unwrap_or(passes::pgo::CDF_THRESHOLD);
+    let budget = options.pgo_budget.filter(|b| *b != 0).unwrap_or(passes::pgo::HOT_BUDGET);
+    Ok(Some(Arc::new(passes::pgo::HotSites::new(package, &edges, threshold, budget, Arc::clone(map)))))
 }
 
 /// `-report=file.html`: the decision report, compared with `-report-base`'s when given.

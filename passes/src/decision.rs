@@ -58,10 +58,49 @@ pub enum DecisionKind {
     BoundsCheckElided,
     /// `devirtualizing i.M to T`.
     Devirtualizing { message: String },
+    /// `-d=pgodebug`'s account of profile-guided inlining, in Go 1.21's
+    /// words (`-m` shows none of it).
+    Pgo(PgoNote),
+    /// Beyond Go, at `-m=2` with `-pgo`: a call site the profile made hot,
+    /// with the weight of its hot edges out of all the profile's call edges.
+    HotCallSite { callee: String, weight: i64, total: i64 },
     /// What makes up a function's inline cost, node by node, in the order
     /// gc's visitor counts them (with `-m=2`, `-json` or `minigo explain`;
     /// gc prints none of it).
     CostBreakdown { func: String, items: Vec<CostItem> },
+}
+
+/// A line of `-d=pgodebug=1` (Go 1.21's inl.go).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PgoNote {
+    /// `hot-callsite-thres-from-CDF=P`: the last hot edge's share of the
+    /// profile's call edges, in percent (0 when every edge is hot).
+    Threshold { weight: i64, total: i64 },
+    /// `hot-node enabled increased budget=2000 for func=main.f`.
+    HotNode { budget: i32, func: String },
+    /// `hot-budget check allows inlining for call main.g (cost 130) at POS in function main.f`.
+    HotBudgetAllows { callee: String, cost: u32, caller: String },
+    /// `hot-big check disallows inlining for call main.g (cost 130) at POS in big function main.f`.
+    HotBigDisallows { callee: String, cost: u32, caller: String },
+}
+
+impl PgoNote {
+    /// The line, `at` being the decision's position as `-m` prints it.
+    pub fn text(&self, at: &str) -> String {
+        match self {
+            PgoNote::Threshold { weight, total } => {
+                let percent = if *total == 0 { 0.0 } else { *weight as f64 / *total as f64 * 100.0 };
+                format!("hot-callsite-thres-from-CDF={}", crate::pgo::go_float(percent))
+            }
+            PgoNote::HotNode { budget, func } => format!("hot-node enabled increased budget={} for func={}", budget, func),
+            PgoNote::HotBudgetAllows { callee, cost, caller } => {
+                format!("hot-budget check allows inlining for call {} (cost {}) at {} in function {}", callee, cost, at, caller)
+            }
+            PgoNote::HotBigDisallows { callee, cost, caller } => {
+                format!("hot-big check disallows inlining for call {} (cost {}) at {} in big function {}", callee, cost, at, caller)
+            }
+        }
+    }
 }
 
 /// A part of an inline cost: a node, what it is, and what it costs.
@@ -180,7 +219,12 @@ impl Decision {
                     width
                 )
             }),
+            DecisionKind::HotCallSite { callee, weight, total } => (level >= 2).then(|| {
+                let percent = *weight as f64 / *total as f64 * 100.0;
+                format!("hot call site of {}: profile weight {} of {} ({:.1}% of the call edges)", callee, weight, total, percent)
+            }),
             DecisionKind::Explanation { .. }
+            | DecisionKind::Pgo(_)
             | DecisionKind::WrapperEscapes
             | DecisionKind::CannotInlineCall { .. }
             | DecisionKind::CostBreakdown { .. } => None,

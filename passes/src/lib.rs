@@ -28,8 +28,9 @@ use ir::Package;
 
 pub use decision::{Decision, DecisionKind, FlowLine, Position};
 
-/// What the middle-end is asked to do (`-l`, and whether `-m=2` or `-json` want full costs).
-#[derive(Clone, Copy, Debug, Default)]
+/// What the middle-end is asked to do (`-l`, whether `-m=2` or `-json` want
+/// full costs, a profile's hot call sites).
+#[derive(Clone, Default)]
 pub struct Config {
     /// `-l`: no inlining at all (and no inlining decisions).
     pub no_inline: bool,
@@ -42,6 +43,14 @@ pub struct Config {
     /// `-d=nostackalloc`: decide and explain, but leave every allocation and
     /// every address-taken variable on the heap.
     pub no_stack_alloc: bool,
+    /// `-pgo`: the profile's hot callees and call sites.
+    pub pgo: Option<std::sync::Arc<pgo::HotSites>>,
+}
+
+impl Config {
+    fn inline_options(&self) -> inline::Options<'_> {
+        inline::Options { full_costs: self.full_costs, hot: self.pgo.as_deref() }
+    }
 }
 
 /// Runs the passes over the package and returns their decisions in gc's order.
@@ -49,7 +58,7 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     let mut decisions = Vec::new();
     deadcode::remove_dead_code(pkg);
     if !config.no_inline {
-        inline::inline_package(pkg, config.full_costs, &mut decisions);
+        inline::inline_package(pkg, config.inline_options(), &mut decisions);
     }
     devirtualize::devirtualize_package(pkg, &mut decisions);
     escape::escape_package(pkg, config, &mut decisions);

@@ -173,6 +173,7 @@ fn collect<'a>(package: &Package, decisions: &[Decision], source: &ReportSource<
                 }
                 continue;
             }
+            DecisionKind::Pgo(_) => continue,
             DecisionKind::Explanation { code, header, lines } => {
                 let steps = lines.iter().map(|line| step(line, map)).collect();
                 paths.push((pos, code, EscapePath { header: header.trim_end_matches(':').to_string(), steps }));
@@ -208,6 +209,7 @@ fn collect<'a>(package: &Package, decisions: &[Decision], source: &ReportSource<
             DecisionKind::LeakingParam { .. } | DecisionKind::LeakingParamToResult { .. } => ("leak", message(d)),
             DecisionKind::BoundsCheckElided => ("bce", message(d)),
             DecisionKind::Devirtualizing { .. } => ("devirt", message(d)),
+            DecisionKind::HotCallSite { .. } => ("hot", message(d)),
             DecisionKind::IgnoringSelfAssignment { .. } | DecisionKind::Capturing { .. } => ("note", message(d)),
         };
         let (line, col) = line_col(pos);

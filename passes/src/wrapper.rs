@@ -78,7 +78,7 @@ pub fn wrapper_decisions(pkg: &mut Package, config: &Config, walks: &WalkSegment
             Wrapped::Iface(_) => false,
         };
         if !config.no_inline && inlines {
-            inline::inline_calls(pkg, w, config.full_costs, &mut made);
+            inline::inline_calls(pkg, w, config.inline_options(), &mut made);
         }
         // The wrapper and the closures inlining copied into it.
         let batch: Vec<FuncId> = std::iter::once(w).chain((first_copy..pkg.funcs.len() as u32).map(FuncId)).collect();

@@ -7,8 +7,8 @@
 
 use ::ir::*;
 
-use super::can_inline;
 use super::expand::static_callee;
+use super::{can_inline, Options};
 use crate::decision::{CostItem, Decision};
 
 pub const MAX_BUDGET: i32 = 80;
@@ -37,9 +37,11 @@ pub enum Outcome {
 /// Runs the hairy visitor over `fid`'s body. A call costs what inlining its
 /// static callee costs, or the extra call cost; a function literal called
 /// directly is decided on the spot (its decision comes first, as in gc).
-/// Without `full_costs` the walk stops once over budget, as gc's does below `-m=2`.
-pub fn hairy_cost(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &mut Vec<Decision>) -> Verdict {
-    let mut v = Hairy { pkg, decisions, budget: MAX_BUDGET, reason: None, full_costs, breakdown: Vec::new() };
+/// Without `full_costs` the walk stops once over `budget`, as gc's does below `-m=2`.
+pub fn hairy_cost(pkg: &mut Package, fid: FuncId, budget: i32, opts: Options, decisions: &mut Vec<Decision>) -> Verdict {
+    let full_costs = opts.full_costs;
+    let max_budget = budget;
+    let mut v = Hairy { pkg, decisions, budget, reason: None, opts, breakdown: Vec::new() };
     for id in v.pkg.func(fid).body.clone() {
         if v.visit(fid, id) {
             break;
@@ -51,9 +53,9 @@ pub fn hairy_cost(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &
     } else if v.budget < 0 && !full_costs {
         Outcome::NotInlinable("too expensive".to_string())
     } else if v.budget < 0 {
-        Outcome::NotInlinable(format!("function too complex: cost {} exceeds budget {}", MAX_BUDGET - v.budget, MAX_BUDGET))
+        Outcome::NotInlinable(format!("function too complex: cost {} exceeds budget {}", max_budget - v.budget, max_budget))
     } else {
-        Outcome::Inlinable((MAX_BUDGET - v.budget) as u32)
+        Outcome::Inlinable((max_budget - v.budget) as u32)
     };
     Verdict { outcome, breakdown: v.breakdown }
 }
@@ -63,7 +65,7 @@ struct Hairy<'a> {
     decisions: &'a mut Vec<Decision>,
     budget: i32,
     reason: Option<String>,
-    full_costs: bool,
+    opts: Options<'a>,
     breakdown: Vec<CostItem>,
 }
 
@@ -72,7 +74,7 @@ impl Hairy<'_> {
     /// when whole costs are counted.
     fn charge(&mut self, fid: FuncId, id: NodeId, cost: i32) {
         self.budget -= cost;
-        if self.full_costs && cost != 0 {
+        if self.opts.full_costs && cost != 0 {
             let (what, extra_call) = self.construct(fid, id, cost);
             self.breakdown.push(CostItem { pos: self.pkg.func(fid).node(id).pos, what, cost, extra_call });
         }
@@ -81,7 +83,7 @@ impl Hairy<'_> {
     /// `charge` for a switch clause, which is not a node of minigo's IR.
     fn charge_case(&mut self, pos: Pos, cost: i32) {
         self.budget -= cost;
-        if self.full_costs && cost != 0 {
+        if self.opts.full_costs && cost != 0 {
             self.breakdown.push(CostItem { pos, what: "case".to_string(), cost, extra_call: false });
         }
     }
@@ -125,7 +127,7 @@ impl Hairy<'_> {
     fn callee_cost(&mut self, fid: FuncId, call: NodeId) -> Option<u32> {
         let callee = static_callee(self.pkg, fid, call)?;
         if self.pkg.func(callee).outer.is_some() && !self.pkg.func(callee).inline_checked {
-            can_inline(self.pkg, callee, self.full_costs, self.decisions);
+            can_inline(self.pkg, callee, self.opts, self.decisions);
         }
         self.pkg.func(callee).inl.as_ref().map(|i| i.cost)
     }
@@ -232,7 +234,7 @@ impl Hairy<'_> {
             // interface tag is not converted in gc.
             Op::Switch { tag, cases, .. } => {
                 self.charge(fid, id, own);
-                if self.budget < 0 && !self.full_costs {
+                if self.budget < 0 && !self.opts.full_costs {
                     return true;
                 }
                 for child in node.init.iter().chain(tag) {
@@ -244,7 +246,7 @@ impl Hairy<'_> {
                     // OCASE, and the ONAME of a type switch clause's variable.
                     let cost = 1 + case.var.is_some() as i32 - case.values.iter().filter(|v| self.is_implicit_box(fid, **v)).count() as i32;
                     self.charge_case(case.pos, cost);
-                    if self.budget < 0 && !self.full_costs {
+                    if self.budget < 0 && !self.opts.full_costs {
                         return true;
                     }
                     for child in case.values.iter().chain(&case.body) {
@@ -273,7 +275,7 @@ impl Hairy<'_> {
             _ => {}
         }
         self.charge(fid, id, own);
-        if self.budget < 0 && !self.full_costs {
+        if self.budget < 0 && !self.opts.full_costs {
             // gc's "too expensive": never printed, the walk just stops.
             return true;
         }

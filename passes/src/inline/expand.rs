@@ -12,9 +12,10 @@ use std::collections::{HashMap, HashSet};
 
 use ::ir::*;
 
-use super::can_inline;
 use super::cost::{node_count, BIG_FUNCTION_MAX_COST, BIG_FUNCTION_NODES, MAX_BUDGET};
-use crate::decision::{Decision, DecisionKind, Site};
+use super::{can_inline, Options};
+use crate::decision::{Decision, DecisionKind, PgoNote, Site};
+use crate::pgo::link_name;
 
 /// The function a call statically calls (gc's `inlCallee` with `ir.StaticValue`):
 /// a declared function or method, a function literal, or a local variable
@@ -87,26 +88,26 @@ fn callee_effects(func: &mut Func, mut id: NodeId) -> Vec<NodeId> {
 }
 
 /// Inlines the calls in `fid`'s body.
-pub fn inline_calls(pkg: &mut Package, fid: FuncId, full_costs: bool, decisions: &mut Vec<Decision>) {
+pub fn inline_calls(pkg: &mut Package, fid: FuncId, opts: Options, decisions: &mut Vec<Decision>) {
     let max_cost = if node_count(pkg, fid) >= BIG_FUNCTION_NODES { BIG_FUNCTION_MAX_COST } else { MAX_BUDGET as u32 };
-    let mut editor = Editor { fid, max_cost, full_costs, stack: Vec::new(), n_inlined: 0 };
+    let mut editor = Editor { fid, max_cost, opts, stack: Vec::new(), n_inlined: 0 };
     let body = pkg.func(fid).body.clone();
     for stmt in body {
         editor.edit(pkg, stmt, None, decisions);
     }
 }
 
-struct Editor {
+struct Editor<'a> {
     fid: FuncId,
     max_cost: u32,
-    full_costs: bool,
+    opts: Options<'a>,
     /// Functions whose bodies are being inlined on the current path.
     stack: Vec<FuncId>,
     /// Inlined calls so far in this function (for unique `.iN` labels).
     n_inlined: u32,
 }
 
-impl Editor {
+impl Editor<'_> {
     /// Post-order: children first, then the node itself if it is a call.
     /// `report` is the outermost call site when editing inside an inlined copy.
     fn edit(&mut self, pkg: &mut Package, id: NodeId, report: Option<Pos>, decisions: &mut Vec<Decision>) {
@@ -133,18 +134,46 @@ impl Editor {
         let Some(callee) = static_callee(pkg, self.fid, call) else { return };
         let callee_func = pkg.func(callee);
         if callee_func.outer.is_some() && !callee_func.inline_checked {
-            can_inline(pkg, callee, self.full_costs, decisions);
+            can_inline(pkg, callee, self.opts, decisions);
         }
         let callee_func = pkg.func(callee);
+        let caller = pkg.func(self.fid);
+        let site = Site::of_node(caller, call);
+        let hot = self.opts.hot.and_then(|hot| Some((hot, hot.site(self.fid, caller.pos, caller.node(call).pos)?)));
+        if let Some((hot, weight)) = hot {
+            let callee = link_name(pkg, callee_func);
+            decisions.push(Decision::at_site(site.clone(), DecisionKind::HotCallSite { callee, weight, total: hot.total }));
+        }
         let Some(inl) = callee_func.inl.clone() else { return };
-        if inl.cost > self.max_cost || callee == self.fid {
-            let message = if callee == self.fid {
-                String::new()
-            } else {
-                format!("cost {} of {}.{} exceeds max large caller cost {}", inl.cost, pkg.name, callee_func.name, self.max_cost)
-            };
-            decisions.push(Decision::at_site(Site::of_node(pkg.func(self.fid), call), DecisionKind::CannotInlineCall { message }));
+        if callee == self.fid {
+            decisions.push(Decision::at_site(site, DecisionKind::CannotInlineCall { message: String::new() }));
             return;
+        }
+        if inl.cost > self.max_cost {
+            // Go 1.21's inlineCostOK: past the budget only at a hot call
+            // site, up to the hot budget, and never into a big caller.
+            let (callee_name, caller_name) = (link_name(pkg, callee_func), link_name(pkg, caller));
+            let big = self.max_cost == BIG_FUNCTION_MAX_COST;
+            let exceeds = |max: u32| format!("cost {} of {} exceeds max caller cost {}", inl.cost, callee_name, max);
+            let refusal = match hot {
+                Some(_) if big => {
+                    let note = PgoNote::HotBigDisallows { callee: callee_name.clone(), cost: inl.cost, caller: caller_name };
+                    decisions.push(Decision::at_site(site.clone(), DecisionKind::Pgo(note)));
+                    Some(format!("cost {} of {} exceeds max large caller cost {}", inl.cost, callee_name, self.max_cost))
+                }
+                Some((hot, _)) if inl.cost > hot.budget as u32 => Some(exceeds(hot.budget as u32)),
+                Some(_) => {
+                    let note = PgoNote::HotBudgetAllows { callee: callee_name, cost: inl.cost, caller: caller_name };
+                    decisions.push(Decision::at_site(site.clone(), DecisionKind::Pgo(note)));
+                    None
+                }
+                None if big => Some(format!("cost {} of {} exceeds max large caller cost {}", inl.cost, callee_name, self.max_cost)),
+                None => Some(exceeds(self.max_cost)),
+            };
+            if let Some(message) = refusal {
+                decisions.push(Decision::at_site(site, DecisionKind::CannotInlineCall { message }));
+                return;
+            }
         }
         // A closure's captured variables must be the caller's own.
         let captures = callee_func.captures.clone();
@@ -297,7 +326,7 @@ impl Editor {
     }
 }
 
-impl Editor {
+impl Editor<'_> {
     /// Function literals in an inlined body become closures of the caller,
     /// capturing the caller's copies of the variables.
     fn clone_closures(&self, pkg: &mut Package, copier: &Copier, inl: &InlineBody) {

@@ -77,16 +77,37 @@ pub struct Function {
 }
 
 impl Profile {
-    /// Decodes a profile file's bytes, gzipped or not.
+    /// Decodes a profile file's bytes, gzipped or not; what is not a
+    /// profile is refused in the words of Go's internal/profile. An empty
+    /// file is an empty profile, as Go 1.21 reads it.
     pub fn decode_file(bytes: &[u8]) -> Result<Profile, String> {
         let mut raw = Vec::new();
         let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-            flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| e.to_string())?;
+            flate2::read::GzDecoder::new(bytes)
+                .read_to_end(&mut raw)
+                .map_err(|e| format!("error parsing profile: decompressing profile: {}", e))?;
             &raw[..]
         } else {
             bytes
         };
-        Profile::decode(bytes).map_err(|e| e.to_string())
+        if bytes.is_empty() {
+            return Ok(Profile::default());
+        }
+        let unrecognized = || "error parsing profile: parsing profile: unrecognized profile format".to_string();
+        let profile = Profile::decode(bytes).map_err(|_| unrecognized())?;
+        if profile.string_table.first().is_none_or(|s| !s.is_empty()) {
+            return Err(unrecognized());
+        }
+        for sample in &profile.sample {
+            if sample.value.len() != profile.sample_type.len() {
+                return Err(format!(
+                    "error parsing profile: malformed profile: mismatch: sample has: {} values vs. {} types",
+                    sample.value.len(),
+                    profile.sample_type.len()
+                ));
+            }
+        }
+        Ok(profile)
     }
 
     /// Entry `i` of the string table ("" when out of range).
