@@ -84,6 +84,8 @@ const CHECKS_ONLY_MINIGO_MAKES: &[(&str, &[&str])] = &[
     ("fannkuch", &["25:37", "27:9", "27:18", "43:18", "48:9", "49:12"]),
     // The same rule: bodies[0] twice more after the bodies[0] at 86:8.
     ("nbody", &["87:8", "88:8"]),
+    // The same rule: l.src[l.pos] again after the loop condition's.
+    ("lexer", &["53:24"]),
 ];
 
 /// `line:col` of every `Found` line of a check_bce report.
