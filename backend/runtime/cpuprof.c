@@ -1,6 +1,8 @@
 /* cpuprof.c: MINIGO_CPUPROFILE=FILE, a sampling CPU profiler written as Go's
- * runtime/pprof writes one: SIGPROF from setitimer(ITIMER_PROF) at 100 Hz
- * (the process's CPU time, whichever thread spends it), each sample the
+ * runtime/pprof writes one: SIGPROF at 100 Hz of each thread's CPU time,
+ * from a timer per thread (timer_create on CLOCK_THREAD_CPUTIME_ID, as Go's
+ * runtime does on Linux; setitimer(ITIMER_PROF) for the whole process
+ * where that is not available), each sample the
  * interrupted code and the return addresses of the frame-pointer chain
  * above it; at exit (minigo_exit, or a panic's exit status 2) a gzipped
  * pprof protobuf (profile.proto) with sample types samples/count and
@@ -16,6 +18,7 @@
 #include "internal.h"
 
 #include <fcntl.h>
+#include <sys/syscall.h>
 #include <stdatomic.h>
 #include <sys/time.h>
 #include <time.h>
@@ -33,6 +36,7 @@ typedef struct prof_sample {
 static prof_sample *samples;
 static _Atomic uint32_t nsamples;
 static _Atomic int profiling;
+static int per_thread; /* each thread has its timer; else one for the process */
 static const char *profile_path;
 static struct timespec start_time;
 
@@ -133,11 +137,41 @@ void mg_cpuprof_start(void)
     sa.sa_sigaction = prof_handler;
     sigaction(SIGPROF, &sa, NULL);
     profiling = 1;
-    struct itimerval it;
-    it.it_interval.tv_sec = 0;
-    it.it_interval.tv_usec = 1000000 / PROF_HZ;
-    it.it_value = it.it_interval;
-    setitimer(ITIMER_PROF, &it, NULL);
+    per_thread = 1;
+    if (mg_cpuprof_thread() != 0) {
+        per_thread = 0;
+        struct itimerval it;
+        it.it_interval.tv_sec = 0;
+        it.it_interval.tv_usec = 1000000 / PROF_HZ;
+        it.it_value = it.it_interval;
+        setitimer(ITIMER_PROF, &it, NULL);
+    }
+}
+
+/* Starts the calling thread's profiling timer (when each thread has one):
+ * SIGPROF to this thread every 10ms of its CPU time. Nonzero when the
+ * system has no such timers. */
+int mg_cpuprof_thread(void)
+{
+    if (!profiling || !per_thread)
+        return 0;
+    struct sigevent sev;
+    memset(&sev, 0, sizeof sev);
+    sev.sigev_notify = SIGEV_THREAD_ID;
+    sev.sigev_signo = SIGPROF;
+    sev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+    timer_t timer;
+    if (timer_create(CLOCK_THREAD_CPUTIME_ID, &sev, &timer) != 0)
+        return -1;
+    struct itimerspec its;
+    its.it_interval.tv_sec = 0;
+    its.it_interval.tv_nsec = 1000000000 / PROF_HZ;
+    its.it_value = its.it_interval;
+    if (timer_settime(timer, 0, &its, NULL) != 0) {
+        timer_delete(timer);
+        return -1;
+    }
+    return 0;
 }
 
 /* A growing byte buffer, and protobuf's wire format into it. */
@@ -254,14 +288,26 @@ static uint64_t function_id(funcs *fs, strings *st, const char *name, size_t len
 typedef struct locations {
     uintptr_t *addr; /* the address of each; id = index + 1 */
     size_t n, cap;
+    uint32_t *slots; /* open addressing by address: id, or 0 when free */
+    size_t nslots;   /* a power of two, over twice n */
     buf out;
 } locations;
 
+static size_t slot_of(const locations *ls, uintptr_t addr)
+{
+    size_t i = (size_t)((addr * 0x9e3779b97f4a7c15ull) >> 20) & (ls->nslots - 1);
+    while (ls->slots[i] != 0 && ls->addr[ls->slots[i] - 1] != addr)
+        i = (i + 1) & (ls->nslots - 1);
+    return i;
+}
+
 static uint64_t location_id(locations *ls, funcs *fs, strings *st, uintptr_t addr, uint64_t file)
 {
-    for (size_t i = ls->n; i > 0; i--)
-        if (ls->addr[i - 1] == addr)
-            return i;
+    if (ls->nslots != 0) {
+        uint32_t id = ls->slots[slot_of(ls, addr)];
+        if (id != 0)
+            return id;
+    }
     if (ls->n == ls->cap) {
         ls->cap = ls->cap ? 2 * ls->cap : 256;
         ls->addr = realloc(ls->addr, ls->cap * sizeof *ls->addr);
@@ -269,6 +315,17 @@ static uint64_t location_id(locations *ls, funcs *fs, strings *st, uintptr_t add
             abort();
     }
     ls->addr[ls->n++] = addr;
+    if (2 * ls->n > ls->nslots) {
+        free(ls->slots);
+        ls->nslots = ls->nslots ? 2 * ls->nslots : 1024;
+        ls->slots = calloc(ls->nslots, sizeof *ls->slots);
+        if (ls->slots == NULL)
+            abort();
+        for (size_t i = 0; i < ls->n; i++)
+            ls->slots[slot_of(ls, ls->addr[i])] = (uint32_t)(i + 1);
+    } else {
+        ls->slots[slot_of(ls, addr)] = (uint32_t)ls->n;
+    }
     buf m = {0}, line = {0};
     pb_int(&m, 1, ls->n);  /* id */
     pb_int(&m, 2, 1);      /* mapping_id: the executable */
@@ -350,9 +407,11 @@ void mg_cpuprof_write(void)
 {
     if (!atomic_exchange(&profiling, 0))
         return;
-    struct itimerval off;
-    memset(&off, 0, sizeof off);
-    setitimer(ITIMER_PROF, &off, NULL);
+    if (!per_thread) {
+        struct itimerval off;
+        memset(&off, 0, sizeof off);
+        setitimer(ITIMER_PROF, &off, NULL);
+    } /* the threads' timers fire on, into a handler that returns at once */
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
 

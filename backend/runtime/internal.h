@@ -145,6 +145,7 @@ uint32_t mg_line_at(const minigo_func *f, uintptr_t off, uint32_t *inlined);
 
 /* cpuprof.c: MINIGO_CPUPROFILE=FILE, a CPU profile in pprof's format. */
 void mg_cpuprof_start(void);
+int mg_cpuprof_thread(void);
 void mg_cpuprof_write(void);
 
 /* sched.c: goroutines (Go's g) run by GOMAXPROCS threads (Go's M and P in

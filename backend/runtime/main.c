@@ -40,6 +40,7 @@ static void *go_thread(void *arg)
     uintptr_t lo, hi;
     size_t guard;
     (void)arg;
+    mg_cpuprof_thread();
     if (thread_stack(&lo, &hi, &guard))
         set_main_stack(lo, hi, guard);
     run_go_main();

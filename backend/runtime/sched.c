@@ -643,6 +643,7 @@ static void *mstart(void *arg)
     curm = m;
     curg = &m->g0;
     install_altstack();
+    mg_cpuprof_thread();
     m->stat_mallocs = &stat_mallocs;
     __atomic_store_n(&m->stat_bytes, &stat_bytes, __ATOMIC_RELEASE);
     m->gc_thread = GC_get_my_stackbottom(&sb);
