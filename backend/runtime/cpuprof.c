@@ -174,6 +174,16 @@ int mg_cpuprof_thread(void)
     return 0;
 }
 
+/* p reallocated to hold n elements of `size` bytes; the profile is not
+ * written without the memory. */
+static void *resized(void *p, size_t n, size_t size)
+{
+    p = realloc(p, n * size);
+    if (p == NULL)
+        abort();
+    return p;
+}
+
 /* A growing byte buffer, and protobuf's wire format into it. */
 typedef struct buf {
     uint8_t *p;
@@ -186,10 +196,7 @@ static void put(buf *b, const void *data, size_t n)
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n)
             cap *= 2;
-        uint8_t *p = realloc(b->p, cap);
-        if (p == NULL)
-            abort();
-        b->p = p;
+        b->p = resized(b->p, cap, 1);
         b->cap = cap;
     }
     memcpy(b->p + b->len, data, n);
@@ -243,10 +250,8 @@ static uint64_t intern(strings *t, const char *s, size_t len)
             return i;
     if (t->n == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 64;
-        t->s = realloc(t->s, t->cap * sizeof *t->s);
-        t->len = realloc(t->len, t->cap * sizeof *t->len);
-        if (t->s == NULL || t->len == NULL)
-            abort();
+        t->s = resized(t->s, t->cap, sizeof *t->s);
+        t->len = resized(t->len, t->cap, sizeof *t->len);
     }
     t->s[t->n] = s;
     t->len[t->n] = len;
@@ -268,9 +273,7 @@ static uint64_t function_id(funcs *fs, strings *st, const char *name, size_t len
             return i + 1;
     if (fs->n == fs->cap) {
         fs->cap = fs->cap ? 2 * fs->cap : 64;
-        fs->name = realloc(fs->name, fs->cap * sizeof *fs->name);
-        if (fs->name == NULL)
-            abort();
+        fs->name = resized(fs->name, fs->cap, sizeof *fs->name);
     }
     fs->name[fs->n++] = index;
     buf m = {0};
@@ -310,9 +313,7 @@ static uint64_t location_id(locations *ls, funcs *fs, strings *st, uintptr_t add
     }
     if (ls->n == ls->cap) {
         ls->cap = ls->cap ? 2 * ls->cap : 256;
-        ls->addr = realloc(ls->addr, ls->cap * sizeof *ls->addr);
-        if (ls->addr == NULL)
-            abort();
+        ls->addr = resized(ls->addr, ls->cap, sizeof *ls->addr);
     }
     ls->addr[ls->n++] = addr;
     if (2 * ls->n > ls->nslots) {

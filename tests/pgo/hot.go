@@ -17,7 +17,7 @@ func work(n int) int {
 	for i := 0; i < n; i++ {
 		s += t.step(i)
 		s += small(i, s) & 7
-		f := func(k int) int { return k ^ s }
+		f := func(k int) int { return k ^ i }
 		s = f(s) % 1000003
 	}
 	return s
