@@ -83,18 +83,11 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     let decisions = passes::optimize(&mut package, &config);
     verify(&package, "the middle-end", &display)?;
     let mut printed_decisions = false;
-    if job.options.pgo_debug > 0 {
-        let text = passes::render::render_pgo_notes(&decisions, &display, &map);
+    if job.options.m_count > 0 || job.options.pgo_debug > 0 {
+        let level = u32::try_from(job.options.m_count).unwrap_or(u32::MAX);
+        let text = passes::render::render_with_pgo_notes(&decisions, level, job.options.pgo_debug > 0, &display, &map);
         if !text.is_empty() {
             eprint!("{}{}", HEADER, text);
-            printed_decisions = true;
-        }
-    }
-    if job.options.m_count > 0 {
-        let level = u32::try_from(job.options.m_count).unwrap_or(u32::MAX);
-        let text = passes::render::render(&decisions, level, &display, &map);
-        if !text.is_empty() {
-            eprint!("{}{}", if printed_decisions { "" } else { HEADER }, text);
             printed_decisions = true;
         }
     }
@@ -173,7 +166,8 @@ fn load_profile(job: &Job, package: &ir::Package, map: &Arc<SourceMap>) -> Resul
     let Some(edges) = passes::pgo::WeightedEdges::from_profile(&profile).map_err(fail)? else { return Ok(None) };
     let threshold = options.pgo_cdf_threshold.unwrap_or(passes::pgo::CDF_THRESHOLD);
     let budget = options.pgo_budget.filter(|b| *b != 0).unwrap_or(passes::pgo::HOT_BUDGET);
-    Ok(Some(Arc::new(passes::pgo::HotSites::new(package, &edges, threshold, budget, Arc::clone(map)))))
+    let file = crate::paths::absolute(job.cwd, job.file);
+    Ok(Some(Arc::new(passes::pgo::HotSites::new(package, &edges, threshold, budget, Arc::clone(map), file))))
 }
 
 /// `-report=file.html`: the decision report, compared with `-report-base`'s when given.

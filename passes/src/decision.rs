@@ -78,6 +78,11 @@ pub enum PgoNote {
     Threshold { weight: i64, total: i64 },
     /// `hot-node enabled increased budget=2000 for func=main.f`.
     HotNode { budget: i32, func: String },
+    /// `hot-callsite identified at line=/abs/x.go:17:27 for func=main.f`: Go
+    /// 1.21 says so as it counts the cost of a call whose line, measured
+    /// from the callee's first line, is the offset of a hot call site of
+    /// the caller (usually not the call the profile made hot).
+    HotCallsiteIdentified { at: String, func: String },
     /// `hot-budget check allows inlining for call main.g (cost 130) at POS in function main.f`.
     HotBudgetAllows { callee: String, cost: u32, caller: String },
     /// `hot-big check disallows inlining for call main.g (cost 130) at POS in big function main.f`.
@@ -93,6 +98,7 @@ impl PgoNote {
                 format!("hot-callsite-thres-from-CDF={}", crate::pgo::go_float(percent))
             }
             PgoNote::HotNode { budget, func } => format!("hot-node enabled increased budget={} for func={}", budget, func),
+            PgoNote::HotCallsiteIdentified { at, func } => format!("hot-callsite identified at line={} for func={}", at, func),
             PgoNote::HotBudgetAllows { callee, cost, caller } => {
                 format!("hot-budget check allows inlining for call {} (cost {}) at {} in function {}", callee, cost, at, caller)
             }

@@ -166,12 +166,14 @@ pub struct HotSites {
     /// Hot call sites (caller, line offset) and the weight of their hot edges.
     sites: HashMap<(FuncId, i64), i64>,
     map: Arc<SourceMap>,
+    /// The source file's absolute path (Go 1.21 prints one position with it).
+    file: String,
 }
 
 impl HotSites {
     /// The hot sites of `edges` among the package's functions, by their
     /// linker names (`main.f`, `main.(*T).M`, `main.f.func1`).
-    pub fn new(pkg: &Package, edges: &WeightedEdges, threshold: f64, budget: i32, map: Arc<SourceMap>) -> HotSites {
+    pub fn new(pkg: &Package, edges: &WeightedEdges, threshold: f64, budget: i32, map: Arc<SourceMap>, file: String) -> HotSites {
         let by_name: HashMap<String, FuncId> = pkg
             .funcs
             .iter()
@@ -180,7 +182,7 @@ impl HotSites {
             .map(|(i, f)| (link_name(pkg, f), FuncId(i as u32)))
             .collect();
         let (threshold, hot) = edges.hot_edges(threshold);
-        let mut sites = HotSites { threshold, total: edges.total, budget, callees: HashSet::new(), sites: HashMap::new(), map };
+        let mut sites = HotSites { threshold, total: edges.total, budget, callees: HashSet::new(), sites: HashMap::new(), map, file };
         for (edge, weight) in hot {
             if let Some(callee) = by_name.get(&edge.callee) {
                 sites.callees.insert(*callee);
@@ -195,6 +197,11 @@ impl HotSites {
     /// Whether a hot edge calls the function.
     pub fn is_hot_callee(&self, f: FuncId) -> bool {
         self.callees.contains(&f)
+    }
+
+    /// `pos` as `/abs/x.go:line:col`.
+    pub fn absolute_position(&self, pos: Pos) -> String {
+        self.map.position(&self.file, pos)
     }
 
     /// The weight of the hot call site at `call` in `caller` (declared at

@@ -9,7 +9,8 @@ use ::ir::*;
 
 use super::expand::static_callee;
 use super::{can_inline, Options};
-use crate::decision::{CostItem, Decision};
+use crate::decision::{CostItem, Decision, DecisionKind, PgoNote};
+use crate::pgo::link_name;
 
 pub const MAX_BUDGET: i32 = 80;
 /// A call that will not be inlined.
@@ -129,7 +130,17 @@ impl Hairy<'_> {
         if self.pkg.func(callee).outer.is_some() && !self.pkg.func(callee).inline_checked {
             can_inline(self.pkg, callee, self.opts, self.decisions);
         }
-        self.pkg.func(callee).inl.as_ref().map(|i| i.cost)
+        let cost = self.pkg.func(callee).inl.as_ref().map(|i| i.cost)?;
+        // Go 1.21's hairyVisitor notes a hot call site here, measuring the
+        // call's line from the callee's first line rather than the caller's.
+        if let Some(hot) = self.opts.hot {
+            let at = self.pkg.func(fid).node(call).pos;
+            if hot.site(fid, self.pkg.func(callee).pos, at).is_some() {
+                let note = PgoNote::HotCallsiteIdentified { at: hot.absolute_position(at), func: link_name(self.pkg, self.pkg.func(fid)) };
+                self.decisions.push(Decision::at(at, DecisionKind::Pgo(note)));
+            }
+        }
+        Some(cost)
     }
 
     /// Visits a node and its children; true stops the walk (a disqualifying node).
