@@ -11,12 +11,15 @@ use cranelift_codegen::ir::{
     condcodes::{FloatCC, IntCC},
     types, InstBuilder, InstructionData, Opcode, Type, Value, ValueDef,
 };
-use ir::{BinOp, NodeId, Op, TypeId, TypeKind, UnOp};
+use ir::{Basic, BinOp, NodeId, Op, TypeId, TypeKind, UnOp};
 
 use super::func::{flags, FuncCtx, Val};
 use super::layout::{basic, basic_type, is_float, is_signed_int, is_string};
 use super::runtime::Rt;
 use crate::Target;
+
+/// The largest right operand of `&&` or `||` evaluated without a branch.
+const EAGER_NODES: u32 = 12;
 
 impl FuncCtx<'_, '_> {
     pub fn binary(&mut self, id: NodeId, op: BinOp, l: NodeId, r: NodeId, ty: TypeId) -> Val {
@@ -173,6 +176,14 @@ impl FuncCtx<'_, '_> {
     }
 
     fn short_circuit(&mut self, op: BinOp, l: NodeId, r: NodeId) -> Value {
+        if self.evaluates_safely(r, &mut { EAGER_NODES }) {
+            // Evaluated regardless, which cannot be observed: one block
+            // instead of a diamond, whose values Cranelift would otherwise
+            // compute again on each side (mandelbrot's `k < iter && tr+ti <= limit`).
+            let left = self.eval(l).scalar();
+            let right = self.eval(r).scalar();
+            return if op == BinOp::AndAnd { self.b.ins().band(left, right) } else { self.b.ins().bor(left, right) };
+        }
         let result = self.b.declare_var(types::I8);
         let left = self.eval(l).scalar();
         self.b.def_var(result, left);
@@ -189,6 +200,29 @@ impl FuncCtx<'_, '_> {
         self.b.ins().jump(done, &[]);
         self.b.switch_to_block(done);
         self.b.use_var(result)
+    }
+
+    /// Whether `id` may be evaluated where Go would not evaluate it: a small
+    /// expression (at most `budget` nodes) of variables and constants of
+    /// boolean, integer or float type, and operators that cannot panic (no
+    /// division, no shift), without calls, loads through pointers or indexes.
+    fn evaluates_safely(&self, id: NodeId, budget: &mut u32) -> bool {
+        let node = self.func.node(id);
+        let scalar = basic(self.types, node.ty).is_some_and(|b| b == Basic::Bool || b.is_integer() || b.is_float());
+        if *budget == 0 || !scalar {
+            return false;
+        }
+        *budget -= 1;
+        match &node.op {
+            Op::Local(_) | Op::Const { .. } => true,
+            Op::Unary(_, x) => self.evaluates_safely(*x, budget),
+            Op::Binary(op, a, b) => {
+                !matches!(op, BinOp::Div | BinOp::Mod | BinOp::Shl | BinOp::Shr)
+                    && self.evaluates_safely(*a, budget)
+                    && self.evaluates_safely(*b, budget)
+            }
+            _ => false,
+        }
     }
 
     /// `a op b` for the operands of a comparison or a switch case: two
