@@ -188,11 +188,13 @@ fn write_report(
         None => None,
     };
     let options = job.options;
-    let flags: Vec<&str> =
+    let mut flags: Vec<String> =
         [(options.l_count != 0, "-l"), (options.small_frames != 0, "-smallframes"), (options.no_stack_alloc, "-d=nostackalloc")]
             .into_iter()
-            .filter_map(|(set, flag)| set.then_some(flag))
+            .filter(|(set, _)| *set)
+            .map(|(_, flag)| flag.to_string())
             .collect();
+    flags.extend(options.pgo.as_ref().map(|pgo| format!("-pgo={}", pgo)));
     let source = passes::report::ReportSource { file: display, text, map, flags: &flags.join(" "), checks_left, base: base.as_deref() };
     let page = passes::report::render_report(package, decisions, &source).map_err(|message| {
         Failure::new(format!("minigo build: -report-base={}: {}\n", job.options.report_base.as_deref().unwrap_or(""), message), 1)

@@ -171,6 +171,9 @@ fn a_report_shows_gcs_costs_and_escape_paths() {
     let page = dir.path().join("vm.html");
     write_report(&root().join("tests/programs/vm.go"), &[], &page, dir.path());
     let screenshots = [root().join("target/report-breakdown.png"), root().join("target/report-escape.png")];
+    for screenshot in &screenshots {
+        let _ = std::fs::remove_file(screenshot);
+    }
     let escape = "[]*Func{...} escapes to heap";
     let seen = browse(
         json!({"page": page, "func": "(*VM).run", "escape": escape, "screenshots": {"func": screenshots[0], "escape": screenshots[1]}}),

@@ -295,12 +295,12 @@
     goto(f.line);
     let html = `<h2>${esc(f.name)}</h2><p>lines ${posLink(f.line)}–${f.end}</p>`;
     if (f.verdict === 'can') {
-      html += `<p class="k-can">can inline: cost <b id="cost" data-cost="${f.cost}">${f.cost}</b> of budget ${data.budget}</p>`;
+      html += `<p class="k-can">can inline: cost <b id="cost" data-cost="${f.cost}">${f.cost}</b> of budget ${f.budget}</p>`;
     } else if (f.verdict === 'cannot') {
       html += `<p class="k-cannot">cannot inline: ${esc(f.reason)}</p>`;
       if (f.cost !== null) {
-        html += `<p>cost <b id="cost" data-cost="${f.cost}">${f.cost}</b>, budget ${data.budget}, `
-          + `<span class="over">over by ${f.cost - data.budget}</span></p>`;
+        html += `<p>cost <b id="cost" data-cost="${f.cost}">${f.cost}</b>, budget ${f.budget}, `
+          + `<span class="over">over by ${f.cost - f.budget}</span></p>`;
       }
     } else {
       html += '<p class="hint">No inlining decision (inlining is off, or gc does not decide about this function).</p>';
@@ -448,7 +448,9 @@
     showFunc(i);
   }
   document.addEventListener('keydown', (event) => {
+    // The search box keeps its keys, and a focused control its Enter.
     if (event.target === search || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Enter' && event.target.closest('input, button, a')) return;
     switch (event.key) {
       case 'j': nextLine(1); break;
       case 'k': nextLine(-1); break;
