@@ -10,7 +10,10 @@
  * inlined call it is in (innermost first, as Go's), and functions named as
  * Go names them (main.f, main.(*T).M, main.f.func1) with their file and
  * first line, which Go's PGO measures call sites from. Code outside Go
- * functions (the C runtime, libc, the collector) is runtime._ExternalCode.
+ * functions (the C runtime, libc, the collector) is runtime._ExternalCode;
+ * samples beyond the buffer's room are counted as Go counts its lost ones
+ * (runtime/pprof.lostProfileEvent). A panic raised from a signal handler
+ * (a fault, a stack overflow) ends the process without a profile.
  *
  * The handler only copies addresses into a buffer mapped at start; names
  * and lines are looked up when the profile is written.
@@ -25,7 +28,10 @@
 
 #define PROF_HZ 100
 #define PROF_DEPTH 64
-#define PROF_MAX_SAMPLES (1 << 16)
+#define PROF_MAX_SAMPLES (1 << 18) /* 43 CPU-minutes at 100 Hz; the buffer is committed as it fills */
+/* The address of the location samples lost to a full buffer are counted at
+ * (no code is there), as Go's runtime/pprof counts its lost samples. */
+#define LOST_ADDRESS 1
 
 typedef struct prof_sample {
     _Atomic uint32_t depth; /* 0 until the handler has written pcs */
@@ -333,8 +339,8 @@ static uint64_t location_id(locations *ls, funcs *fs, strings *st, uintptr_t add
     pb_int(&m, 3, addr);   /* address */
     const minigo_func *f = mg_find_func(addr);
     if (f == NULL) {
-        static const char external[] = "runtime._ExternalCode";
-        pb_int(&line, 1, function_id(fs, st, external, sizeof external - 1, intern(st, "", 0), 0));
+        const char *name = addr == LOST_ADDRESS ? "runtime/pprof.lostProfileEvent" : "runtime._ExternalCode";
+        pb_int(&line, 1, function_id(fs, st, name, strlen(name), intern(st, "", 0), 0));
         pb_message(&m, 4, &line);
     } else {
         uint32_t call;
@@ -426,9 +432,8 @@ void mg_cpuprof_write(void)
     put_value_type(&profile, 1, &st, "cpu", "nanoseconds");
     const minigo_func_table *tab = &minigo_functab;
     uint64_t file = tab != NULL ? intern(&st, (const char *)tab->file, (size_t)tab->file_len) : 0;
-    uint32_t n = atomic_load(&nsamples);
-    if (n > PROF_MAX_SAMPLES)
-        n = PROF_MAX_SAMPLES;
+    uint32_t taken = atomic_load(&nsamples);
+    uint32_t n = taken > PROF_MAX_SAMPLES ? PROF_MAX_SAMPLES : taken;
     for (uint32_t i = 0; i < n; i++) {
         const prof_sample *s = &samples[i];
         uint32_t depth = atomic_load_explicit(&s->depth, memory_order_acquire);
@@ -444,6 +449,14 @@ void mg_cpuprof_write(void)
         pb_message(&sample, 1, &packed);
         put_varint(&packed, 1);
         put_varint(&packed, (uint64_t)period);
+        pb_message(&sample, 2, &packed);
+        pb_message(&profile, 2, &sample);
+    }
+    if (taken > n) {
+        put_varint(&packed, location_id(&ls, &fs, &st, LOST_ADDRESS, file));
+        pb_message(&sample, 1, &packed);
+        put_varint(&packed, taken - n);
+        put_varint(&packed, (uint64_t)(taken - n) * (uint64_t)period);
         pb_message(&sample, 2, &packed);
         pb_message(&profile, 2, &sample);
     }

@@ -735,6 +735,12 @@ impl Package {
         &self.funcs[id.0 as usize]
     }
 
+    /// A function's linker name, as Go's tracebacks and profiles name it:
+    /// `main.f`, `main.(*T).M`, `main.f.func1`.
+    pub fn link_name(&self, f: &Func) -> String {
+        format!("{}.{}", self.name, f.name)
+    }
+
     /// The package path `go build prog.go` gives gc (its `-p`), which
     /// qualifies the package's link symbols.
     pub fn path(&self) -> &str {

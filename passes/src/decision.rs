@@ -94,8 +94,7 @@ impl PgoNote {
     pub fn text(&self, at: &str) -> String {
         match self {
             PgoNote::Threshold { weight, total } => {
-                let percent = if *total == 0 { 0.0 } else { *weight as f64 / *total as f64 * 100.0 };
-                format!("hot-callsite-thres-from-CDF={}", crate::pgo::go_float(percent))
+                format!("hot-callsite-thres-from-CDF={}", crate::pgo::go_float(crate::pgo::percent(*weight, *total)))
             }
             PgoNote::HotNode { budget, func } => format!("hot-node enabled increased budget={} for func={}", budget, func),
             PgoNote::HotCallsiteIdentified { at, func } => format!("hot-callsite identified at line={} for func={}", at, func),
@@ -226,7 +225,7 @@ impl Decision {
                 )
             }),
             DecisionKind::HotCallSite { callee, weight, total } => (level >= 2).then(|| {
-                let percent = *weight as f64 / *total as f64 * 100.0;
+                let percent = crate::pgo::percent(*weight, *total);
                 format!("hot call site of {}: profile weight {} of {} ({:.1}% of the call edges)", callee, weight, total, percent)
             }),
             DecisionKind::Explanation { .. }

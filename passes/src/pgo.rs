@@ -150,15 +150,15 @@ impl WeightedEdges {
 }
 
 /// `(v / total) * 100`, as Go's WeightInPercentage.
-fn percent(v: i64, total: i64) -> f64 {
+pub fn percent(v: i64, total: i64) -> f64 {
     (v as f64 / total as f64) * 100.0
 }
 
 /// What the inliner needs from a profile: the functions called at hot
 /// edges, which get the hot budget, and the hot call sites.
 pub struct HotSites {
-    /// The last hot edge's weight (Go prints its share of `total`).
-    pub threshold: i64,
+    /// The last hot edge's weight (Go prints its share of `total` as the threshold).
+    pub threshold_weight: i64,
     /// The weight of all the profile's call edges.
     pub total: i64,
     pub budget: i32,
@@ -179,10 +179,11 @@ impl HotSites {
             .iter()
             .enumerate()
             .filter(|(_, f)| f.has_body && !f.is_wrapper && f.copy_of.is_none())
-            .map(|(i, f)| (link_name(pkg, f), FuncId(i as u32)))
+            .map(|(i, f)| (pkg.link_name(f), FuncId(i as u32)))
             .collect();
-        let (threshold, hot) = edges.hot_edges(threshold);
-        let mut sites = HotSites { threshold, total: edges.total, budget, callees: HashSet::new(), sites: HashMap::new(), map, file };
+        let (threshold_weight, hot) = edges.hot_edges(threshold);
+        let mut sites =
+            HotSites { threshold_weight, total: edges.total, budget, callees: HashSet::new(), sites: HashMap::new(), map, file };
         for (edge, weight) in hot {
             if let Some(callee) = by_name.get(&edge.callee) {
                 sites.callees.insert(*callee);
@@ -210,11 +211,6 @@ impl HotSites {
         let offset = i64::from(self.map.line_col(call).0) - i64::from(self.map.line_col(caller_pos).0);
         self.sites.get(&(caller, offset)).copied()
     }
-}
-
-/// Go's linker name of a function: the package, a dot, gc's name.
-pub fn link_name(pkg: &Package, f: &ir::Func) -> String {
-    format!("{}.{}", pkg.name, f.name)
 }
 
 /// A float as Go's `%v` prints it: the shortest text that reads back the

@@ -62,12 +62,12 @@ impl Codegen<'_> {
             .iter()
             .map(|call| {
                 let callee = self.package.func(call.callee);
-                (self.traceback_name(callee), call.pos, call.parent, callee.pos)
+                (self.package.link_name(callee), call.pos, call.parent, callee.pos)
             })
             .collect();
         self.functab.push(FuncTabEntry {
             id,
-            name: self.traceback_name(func),
+            name: self.package.link_name(func),
             start: func.pos,
             size: code.code_info().total_size,
             has_params: !func.params.is_empty(),
@@ -75,11 +75,6 @@ impl Codegen<'_> {
             inline_locs,
             inlined,
         });
-    }
-
-    /// A function's name as Go's tracebacks print it.
-    fn traceback_name(&self, func: &ir::Func) -> String {
-        format!("{}.{}", self.package.name, func.name)
     }
 
     /// Emits `minigo_functab` (always: the runtime finds an empty table

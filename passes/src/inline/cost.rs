@@ -10,7 +10,6 @@ use ::ir::*;
 use super::expand::static_callee;
 use super::{can_inline, Options};
 use crate::decision::{CostItem, Decision, DecisionKind, PgoNote};
-use crate::pgo::link_name;
 
 pub const MAX_BUDGET: i32 = 80;
 /// A call that will not be inlined.
@@ -42,7 +41,7 @@ pub enum Outcome {
 pub fn hairy_cost(pkg: &mut Package, fid: FuncId, budget: i32, opts: Options, decisions: &mut Vec<Decision>) -> Verdict {
     let full_costs = opts.full_costs;
     let max_budget = budget;
-    let mut v = Hairy { pkg, decisions, budget, reason: None, opts, breakdown: Vec::new() };
+    let mut v = Hairy { pkg, decisions, root: fid, budget, reason: None, opts, breakdown: Vec::new() };
     for id in v.pkg.func(fid).body.clone() {
         if v.visit(fid, id) {
             break;
@@ -64,6 +63,8 @@ pub fn hairy_cost(pkg: &mut Package, fid: FuncId, budget: i32, opts: Options, de
 struct Hairy<'a> {
     pkg: &'a mut Package,
     decisions: &'a mut Vec<Decision>,
+    /// The function whose cost this is (the literals in it are visited with it).
+    root: FuncId,
     budget: i32,
     reason: Option<String>,
     opts: Options<'a>,
@@ -131,12 +132,14 @@ impl Hairy<'_> {
             can_inline(self.pkg, callee, self.opts, self.decisions);
         }
         let cost = self.pkg.func(callee).inl.as_ref().map(|i| i.cost)?;
-        // Go 1.21's hairyVisitor notes a hot call site here, measuring the
-        // call's line from the callee's first line rather than the caller's.
+        // Go 1.21's hairyVisitor notes a hot call site of the function
+        // being costed here, measuring the call's line from the callee's
+        // first line rather than the caller's.
         if let Some(hot) = self.opts.hot {
             let at = self.pkg.func(fid).node(call).pos;
-            if hot.site(fid, self.pkg.func(callee).pos, at).is_some() {
-                let note = PgoNote::HotCallsiteIdentified { at: hot.absolute_position(at), func: link_name(self.pkg, self.pkg.func(fid)) };
+            if hot.site(self.root, self.pkg.func(callee).pos, at).is_some() {
+                let func = self.pkg.link_name(self.pkg.func(self.root));
+                let note = PgoNote::HotCallsiteIdentified { at: hot.absolute_position(at), func };
                 self.decisions.push(Decision::at(at, DecisionKind::Pgo(note)));
             }
         }

@@ -15,7 +15,6 @@ use ::ir::*;
 use super::cost::{node_count, BIG_FUNCTION_MAX_COST, BIG_FUNCTION_NODES, MAX_BUDGET};
 use super::{can_inline, Options};
 use crate::decision::{Decision, DecisionKind, PgoNote, Site};
-use crate::pgo::link_name;
 
 /// The function a call statically calls (gc's `inlCallee` with `ir.StaticValue`):
 /// a declared function or method, a function literal, or a local variable
@@ -141,7 +140,7 @@ impl Editor<'_> {
         let site = Site::of_node(caller, call);
         let hot = self.opts.hot.and_then(|hot| Some((hot, hot.site(self.fid, caller.pos, caller.node(call).pos)?)));
         if let Some((hot, weight)) = hot {
-            let callee = link_name(pkg, callee_func);
+            let callee = pkg.link_name(callee_func);
             decisions.push(Decision::at_site(site.clone(), DecisionKind::HotCallSite { callee, weight, total: hot.total }));
         }
         let Some(inl) = callee_func.inl.clone() else { return };
@@ -151,23 +150,26 @@ impl Editor<'_> {
         }
         if inl.cost > self.max_cost {
             // Go 1.21's inlineCostOK: past the budget only at a hot call
-            // site, up to the hot budget, and never into a big caller.
-            let (callee_name, caller_name) = (link_name(pkg, callee_func), link_name(pkg, caller));
+            // site, up to the hot budget, and never into a big caller. A big
+            // caller's refusal keeps Go 1.19's words, which its -json logs.
+            let (callee_name, caller_name) = (pkg.link_name(callee_func), pkg.link_name(caller));
             let big = self.max_cost == BIG_FUNCTION_MAX_COST;
-            let exceeds = |max: u32| format!("cost {} of {} exceeds max caller cost {}", inl.cost, callee_name, max);
+            let exceeds = |max: u32| {
+                let caller = if big { "large caller" } else { "caller" };
+                format!("cost {} of {} exceeds max {} cost {}", inl.cost, callee_name, caller, max)
+            };
             let refusal = match hot {
                 Some(_) if big => {
                     let note = PgoNote::HotBigDisallows { callee: callee_name.clone(), cost: inl.cost, caller: caller_name };
                     decisions.push(Decision::at_site(site.clone(), DecisionKind::Pgo(note)));
-                    Some(format!("cost {} of {} exceeds max large caller cost {}", inl.cost, callee_name, self.max_cost))
+                    Some(exceeds(self.max_cost))
                 }
                 Some((hot, _)) if inl.cost > hot.budget as u32 => Some(exceeds(hot.budget as u32)),
                 Some(_) => {
-                    let note = PgoNote::HotBudgetAllows { callee: callee_name, cost: inl.cost, caller: caller_name };
+                    let note = PgoNote::HotBudgetAllows { callee: callee_name.clone(), cost: inl.cost, caller: caller_name };
                     decisions.push(Decision::at_site(site.clone(), DecisionKind::Pgo(note)));
                     None
                 }
-                None if big => Some(format!("cost {} of {} exceeds max large caller cost {}", inl.cost, callee_name, self.max_cost)),
                 None => Some(exceeds(self.max_cost)),
             };
             if let Some(message) = refusal {

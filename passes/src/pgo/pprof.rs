@@ -1,6 +1,7 @@
 //! Reading a pprof profile (github.com/google/pprof's profile.proto, as Go's
 //! runtime/pprof and minigo's runtime write it): the messages and fields
-//! PGO reads, decoded with prost, gunzipped first when gzipped.
+//! PGO reads (and the period its tests check), decoded with prost,
+//! gunzipped first when gzipped.
 
 use std::io::Read;
 
@@ -18,8 +19,6 @@ pub struct Profile {
     pub function: Vec<Function>,
     #[prost(string, repeated, tag = "6")]
     pub string_table: Vec<String>,
-    #[prost(int64, tag = "10")]
-    pub duration_nanos: i64,
     #[prost(message, optional, tag = "11")]
     pub period_type: Option<ValueType>,
     #[prost(int64, tag = "12")]
