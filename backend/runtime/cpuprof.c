@@ -54,38 +54,13 @@ static int in_executable(uintptr_t pc)
     return pc >= (uintptr_t)__executable_start && pc < (uintptr_t)etext;
 }
 
-static uintptr_t context_pc(const ucontext_t *uc)
-{
-#if defined(__x86_64__)
-    return (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
-#elif defined(__aarch64__)
-    return (uintptr_t)uc->uc_mcontext.pc;
-#else
-    (void)uc;
-    return 0;
-#endif
-}
-
-static uintptr_t context_fp(const ucontext_t *uc)
-{
-#if defined(__x86_64__)
-    return (uintptr_t)uc->uc_mcontext.gregs[REG_RBP];
-#elif defined(__aarch64__)
-    return (uintptr_t)uc->uc_mcontext.regs[29];
-#else
-    (void)uc;
-    return 0;
-#endif
-}
-
 /* Records the interrupted code and its callers. The chain is followed
  * within the goroutine's stack when its bounds are known, so a frame
  * pointer some library reused as a register cannot be followed elsewhere;
  * on a stack of unknown bounds only when the interrupted code is the
  * executable's own, which keeps frame pointers throughout. */
-static void prof_handler(int sig, siginfo_t *si, void *uc_)
+static void prof_handler(int sig, siginfo_t *si, void *uc)
 {
-    const ucontext_t *uc = uc_;
     int saved_errno = errno;
     (void)sig;
     (void)si;
@@ -99,7 +74,7 @@ static void prof_handler(int sig, siginfo_t *si, void *uc_)
         return;
     }
     prof_sample *s = &samples[i];
-    uintptr_t pc = context_pc(uc), fp = context_fp(uc);
+    uintptr_t pc = (uintptr_t)ucontext_pc(uc), fp = (uintptr_t)ucontext_fp(uc);
     uint32_t n = 0;
     s->pcs[n++] = pc;
     const mg_goroutine *g = getg();

@@ -105,6 +105,9 @@ int thread_stack(uintptr_t *lo, uintptr_t *hi, size_t *guard);
 
 /* signals.c: the SIGSEGV/SIGBUS/SIGFPE backstop. */
 void install_signals(void);
+/* A signal context's interrupted instruction and frame pointer (signals.c). */
+uint64_t ucontext_pc(void *uc);
+uint64_t ucontext_fp(void *uc);
 void install_altstack(void);
 
 /* The panic and defer state of one goroutine (the part of Go's g that

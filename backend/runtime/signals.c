@@ -5,8 +5,8 @@
  */
 #include "internal.h"
 
-/* The faulting code's frame pointer. */
-static uint64_t ucontext_fp(void *uc_)
+/* The interrupted code's frame pointer. */
+uint64_t ucontext_fp(void *uc_)
 {
 #if defined(__x86_64__) && defined(REG_RBP)
     ucontext_t *uc = uc_;
@@ -20,7 +20,8 @@ static uint64_t ucontext_fp(void *uc_)
 #endif
 }
 
-static uint64_t ucontext_pc(void *uc_)
+/* The interrupted instruction's address. */
+uint64_t ucontext_pc(void *uc_)
 {
 #if defined(__x86_64__) && defined(REG_RIP)
     ucontext_t *uc = uc_;
