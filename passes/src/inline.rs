@@ -19,7 +19,7 @@ pub use cost::{hairy_cost, node_count, Outcome, Verdict, MAX_BUDGET};
 pub use expand::{inline_calls, static_callee, static_value};
 
 /// How the inliner decides.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct Options<'a> {
     /// Count whole functions (gc at `-m=2`) rather than stop at the budget.
     pub full_costs: bool,
