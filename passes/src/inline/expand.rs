@@ -137,15 +137,16 @@ impl Editor<'_> {
         }
         let callee_func = pkg.func(callee);
         let caller = pkg.func(self.fid);
-        let site = Site::of_node(caller, call);
+        // Where a decision about the call is reported (made only for one).
+        let site = || Site::of_node(caller, call);
         let hot = self.opts.hot.and_then(|hot| Some((hot, hot.site(self.fid, caller.pos, caller.node(call).pos)?)));
         if let Some((hot, weight)) = hot {
             let callee = pkg.link_name(callee_func);
-            decisions.push(Decision::at_site(site.clone(), DecisionKind::HotCallSite { callee, weight, total: hot.total }));
+            decisions.push(Decision::at_site(site(), DecisionKind::HotCallSite { callee, weight, total: hot.total }));
         }
         let Some(inl) = callee_func.inl.clone() else { return };
         if callee == self.fid {
-            decisions.push(Decision::at_site(site, DecisionKind::CannotInlineCall { message: String::new() }));
+            decisions.push(Decision::at_site(site(), DecisionKind::CannotInlineCall { message: String::new() }));
             return;
         }
         if inl.cost > self.max_cost {
@@ -161,19 +162,19 @@ impl Editor<'_> {
             let refusal = match hot {
                 Some(_) if big => {
                     let note = PgoNote::HotBigDisallows { callee: callee_name.clone(), cost: inl.cost, caller: caller_name };
-                    decisions.push(Decision::at_site(site.clone(), DecisionKind::Pgo(note)));
+                    decisions.push(Decision::at_site(site(), DecisionKind::Pgo(note)));
                     Some(exceeds(self.max_cost))
                 }
                 Some((hot, _)) if inl.cost > hot.budget as u32 => Some(exceeds(hot.budget as u32)),
                 Some(_) => {
                     let note = PgoNote::HotBudgetAllows { callee: callee_name.clone(), cost: inl.cost, caller: caller_name };
-                    decisions.push(Decision::at_site(site.clone(), DecisionKind::Pgo(note)));
+                    decisions.push(Decision::at_site(site(), DecisionKind::Pgo(note)));
                     None
                 }
                 None => Some(exceeds(self.max_cost)),
             };
             if let Some(message) = refusal {
-                decisions.push(Decision::at_site(site, DecisionKind::CannotInlineCall { message }));
+                decisions.push(Decision::at_site(site(), DecisionKind::CannotInlineCall { message }));
                 return;
             }
         }
