@@ -43,10 +43,12 @@ impl SourceLines {
 
 /// A bounds check the generated code makes, where gc's `-d=ssa/check_bce`
 /// would report it: at the index or slice expression (for inlined code, the
-/// call it was inlined at).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// outermost call it was inlined at, and in `inlined` the positions inside
+/// the inlined callees, outermost first, as `-json`'s `inlineLoc`s).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct BoundsCheck {
     pub pos: ir::Pos,
+    pub inlined: Vec<ir::Pos>,
     pub kind: BoundsCheckKind,
 }
 
@@ -64,6 +66,14 @@ impl BoundsCheckKind {
         match self {
             BoundsCheckKind::Index => "IsInBounds",
             BoundsCheckKind::Slice => "IsSliceInBounds",
+        }
+    }
+
+    /// The code of gc's `-json` record of the check.
+    pub fn logopt_code(self) -> &'static str {
+        match self {
+            BoundsCheckKind::Index => "isInBounds",
+            BoundsCheckKind::Slice => "isSliceInBounds",
         }
     }
 }

@@ -4,7 +4,8 @@
 //! strongly connected component at a time, callees first, as gc 1.19 does,
 //! with interface calls devirtualized in between (`devirtualize.rs`);
 //! then gc's walk-time bounds rule (`bounds.rs`), nil-check elimination
-//! (`nilcheck.rs`) and the bounds checks loops make needless (`loopbounds.rs`). Every decision is recorded as data
+//! (`nilcheck.rs`), the bounds checks loops make needless (`loopbounds.rs`)
+//! and those facts known where they run prove (`prove.rs`). Every decision is recorded as data
 //! (`decision.rs`) and rendered for `-m`, `-m=2`, `-json` (`logopt.rs`),
 //! `minigo explain` (`explain.rs`) and `-report` (`report.rs`).
 
@@ -20,6 +21,7 @@ pub mod logopt;
 pub mod loopbounds;
 pub mod nilcheck;
 pub mod pgo;
+pub mod prove;
 pub mod render;
 pub mod report;
 pub mod wrapper;
@@ -65,6 +67,7 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     let walks = bounds::bound_package(pkg, &mut decisions);
     nilcheck::eliminate_nil_checks(pkg);
     loopbounds::eliminate_loop_bounds_checks(pkg);
+    prove::eliminate_proved_bounds_checks(pkg);
     wrapper::wrapper_decisions(pkg, config, &walks, &mut decisions);
     decisions
 }

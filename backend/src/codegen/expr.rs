@@ -398,10 +398,21 @@ impl FuncCtx<'_, '_> {
                 return;
             }
         }
-        self.cg.bounds_checks.push(BoundsCheck { pos: self.func.node(id).pos, kind: BoundsCheckKind::Index });
+        self.record_bounds_check(id, BoundsCheckKind::Index, 0);
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
         let rt = if self.is_unsigned(index_ty) { Rt::PanicIndexU } else { Rt::PanicIndex };
         self.panic_if(bad, rt, &[index, len]);
+    }
+
+    /// Notes a check node `id` makes (`bound` tells a slice expression's
+    /// apart), for `-d=ssa/check_bce`, `-json` and `-report`.
+    fn record_bounds_check(&mut self, id: NodeId, kind: BoundsCheckKind, bound: u8) {
+        if !self.recorded_checks.insert((id, bound)) {
+            return;
+        }
+        let node = self.func.node(id);
+        let check = BoundsCheck { pos: node.pos, inlined: self.func.inlined_positions(node.inlined_from), kind };
+        self.cg.bounds_checks.push(check);
     }
 
     fn is_unsigned(&self, ty: TypeId) -> bool {
@@ -456,7 +467,8 @@ impl FuncCtx<'_, '_> {
     }
 
     /// `x[lo:hi:max]` (node `id`), its bounds checked as gc's SSA does: max
-    /// against the capacity, then hi against max, then lo against hi.
+    /// against the capacity, then hi against max, then lo against hi; none
+    /// when the passes proved them all (`bounded`).
     fn slice_expr(&mut self, id: NodeId, x: NodeId, lo: Option<NodeId>, hi: Option<NodeId>, max: Option<NodeId>) -> Val {
         let x_ty = self.func.node(x).ty;
         let string = is_string(self.types, x_ty);
@@ -530,12 +542,15 @@ impl FuncCtx<'_, '_> {
     /// when that holds for constants, as gc's rewrite rules fold it (a
     /// constant 0 lower bound, a constant high bound within an array).
     fn slice_check(&mut self, id: NodeId, (x, unsigned): (Value, bool), y: Value, kind: SliceBound) {
+        if self.func.node(id).bounded {
+            return;
+        }
         match (self.const_value(x), self.const_value(y)) {
             (Some(0), _) => return,
             (Some(x), Some(y)) if (x as u64) <= (y as u64) => return,
             _ => {}
         }
-        self.cg.bounds_checks.push(BoundsCheck { pos: self.func.node(id).pos, kind: BoundsCheckKind::Slice });
+        self.record_bounds_check(id, BoundsCheckKind::Slice, kind as u8);
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, x, y);
         let which = self.b.ins().iconst(types::I32, kind as i64);
         let rt = if unsigned { Rt::PanicSliceU } else { Rt::PanicSlice };

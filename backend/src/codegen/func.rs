@@ -135,6 +135,9 @@ pub(crate) struct FuncCtx<'a, 'p> {
     /// (`at_node`), for the function table.
     pub inline_locs: Vec<(u32, ir::Pos)>,
     inline_loc_index: HashMap<(u32, ir::Pos), u32>,
+    /// The checks recorded in `Codegen::bounds_checks`, by node and kind of
+    /// bound: code compiled twice (a loop's condition) records them once.
+    pub recorded_checks: HashSet<(NodeId, u8)>,
 }
 
 /// A source location with this bit set is an index into `inline_locs`;
@@ -199,6 +202,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             faulting_accesses: Vec::new(),
             inline_locs: Vec::new(),
             inline_loc_index: HashMap::new(),
+            recorded_checks: HashSet::new(),
         };
         (ctx, params)
     }

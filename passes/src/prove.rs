@@ -1,0 +1,682 @@
+//! Bounds checks that facts known where they run make needless: the
+//! fact-based part of gc's SSA `prove` pass (cmd/compile/internal/ssa/prove.go),
+//! done on the IR as a forward flow over each function's statements.
+//!
+//! A fact is a difference constraint `a - b <= k` between two atoms: zero, a
+//! private local of type `int`, or the length or capacity of a private local
+//! slice or string. They come from
+//!   - checks that passed in an earlier statement: `s[i]` gives `0 <= i` and
+//!     `i <= len(s) - 1`; `s[lo:hi]` gives `0 <= lo <= hi <= cap(s)`;
+//!   - branch conditions: `i < len(s)` holds in the then branch, and after
+//!     an `if` whose then branch never falls through, its negation holds;
+//!     `&&` and `||` pass theirs to their right operand;
+//!   - assignments: `j := i + 1`, `n := len(s)`, `s := make([]T, n)`,
+//!     `s := []T{...}` and `t := s` (slices);
+//!   - loops: a counter a loop only steps by one towards the bound its
+//!     condition tests keeps its bounds on the other side (`i >= 1` in
+//!     `for i := 1; i < len(s); i++`), and `for i := range s` keeps `i`
+//!     within `s` when the body assigns neither.
+//!
+//! A check is needless when the facts prove `0 <= i <= len(s) - 1` (an index)
+//! or every bound of a slice expression in range; it is then marked
+//! `bounded`, and the back end emits no check. Facts name only locals that
+//! nothing but their own assignments can change, so a write of a local drops
+//! the facts about it, and at a label (a goto may reach it) or a loop's
+//! head only the facts that hold all along the list or the loop are kept.
+//! Arithmetic is exact: a term `x + c` is used only where no overflow can
+//! make its value differ from the sum, as a check that passed proves.
+
+use std::collections::{HashMap, HashSet};
+
+use ::ir::*;
+use frontend::types::{Basic, TypeKind, TypeTable};
+
+/// Marks the index and slice expressions of every function whose bounds the facts prove.
+pub fn eliminate_proved_bounds_checks(pkg: &mut Package) {
+    let types = &pkg.types;
+    for func in pkg.funcs.iter_mut().filter(|f| f.has_body) {
+        let mut flow = Flow { func, types, proved: Vec::new() };
+        flow.list(&func.body, Facts::default());
+        let proved = flow.proved;
+        for id in proved {
+            func.node_mut(id).bounded = true;
+        }
+    }
+}
+
+/// What a fact relates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Atom {
+    Zero,
+    Int(LocalId),
+    Len(LocalId),
+    Cap(LocalId),
+}
+
+impl Atom {
+    fn local(self) -> Option<LocalId> {
+        match self {
+            Atom::Zero => None,
+            Atom::Int(l) | Atom::Len(l) | Atom::Cap(l) => Some(l),
+        }
+    }
+}
+
+/// `atom + offset`, the value of an expression.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Term {
+    atom: Atom,
+    offset: i64,
+}
+
+impl Term {
+    fn constant(value: i64) -> Term {
+        Term { atom: Atom::Zero, offset: value }
+    }
+}
+
+/// No length or capacity exceeds this (the address space is smaller).
+const MAX_LEN: i64 = 1 << 48;
+/// The largest offset a term may carry, so that sums of a few stay exact.
+const MAX_OFFSET: i64 = 1 << 50;
+/// At most this many facts are kept at a point, and proofs follow paths of
+/// at most this many steps: a long function costs linear time.
+const MAX_FACTS: usize = 128;
+const MAX_STEPS: usize = 8;
+
+/// The constraints `a - b <= k` known at a point, by `(a, b)`.
+#[derive(Clone, Default)]
+struct Facts(HashMap<(Atom, Atom), i64>);
+
+impl Facts {
+    /// Records `x <= y + k`.
+    fn add(&mut self, x: Term, y: Term, k: i64) {
+        let bound = k as i128 - x.offset as i128 + y.offset as i128;
+        if x.atom == y.atom || bound.abs() > 1 << 60 || (self.0.len() >= MAX_FACTS && !self.0.contains_key(&(x.atom, y.atom))) {
+            return;
+        }
+        let entry = self.0.entry((x.atom, y.atom)).or_insert(i64::MAX);
+        *entry = (*entry).min(bound as i64);
+    }
+
+    /// Whether the facts (and what holds of every length) prove `x <= y + k`.
+    fn proves(&self, x: Term, y: Term, k: i64) -> bool {
+        let bound = k as i128 - x.offset as i128 + y.offset as i128;
+        if x.atom == y.atom {
+            return bound >= 0;
+        }
+        // Shortest paths from y over the edges b -> a of weight k, one per `a - b <= k`.
+        let mut edges: Vec<(Atom, Atom, i128)> = self.0.iter().map(|((a, b), k)| (*b, *a, *k as i128)).collect();
+        let mut atoms: HashSet<Atom> = edges.iter().flat_map(|(b, a, _)| [*a, *b]).collect();
+        atoms.extend([x.atom, y.atom, Atom::Zero]);
+        for atom in atoms.iter().copied() {
+            if let Atom::Len(l) | Atom::Cap(l) = atom {
+                edges.push((atom, Atom::Zero, 0));
+                edges.push((Atom::Zero, atom, MAX_LEN as i128));
+                if atoms.contains(&Atom::Cap(l)) && atoms.contains(&Atom::Len(l)) {
+                    edges.push((Atom::Cap(l), Atom::Len(l), 0));
+                }
+            }
+        }
+        let mut distance: HashMap<Atom, i128> = HashMap::from([(y.atom, 0)]);
+        for _ in 0..atoms.len().min(MAX_STEPS) {
+            let mut changed = false;
+            for (from, to, weight) in &edges {
+                if let Some(d) = distance.get(from).copied() {
+                    let through = d + weight;
+                    if distance.get(to).is_none_or(|old| through < *old) {
+                        distance.insert(*to, through);
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        distance.get(&x.atom).is_some_and(|d| *d <= bound)
+    }
+
+    /// Drops every fact about `local`.
+    fn forget(&mut self, local: LocalId) {
+        self.0.retain(|(a, b), _| a.local() != Some(local) && b.local() != Some(local));
+    }
+
+    fn forget_all(&mut self, locals: &HashSet<LocalId>) {
+        self.0.retain(|(a, b), _| !a.local().is_some_and(|l| locals.contains(&l)) && !b.local().is_some_and(|l| locals.contains(&l)));
+    }
+}
+
+/// How a loop changes its counter: only by its post statement's `i++`
+/// (`Up`) or `i--` (`Down`), towards a bound its condition tests.
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Up,
+    Down,
+}
+
+struct Flow<'a> {
+    func: &'a Func,
+    types: &'a TypeTable,
+    proved: Vec<NodeId>,
+}
+
+impl Flow<'_> {
+    fn list(&mut self, stmts: &[NodeId], facts: Facts) -> Facts {
+        let mut at_label = None;
+        let mut facts_now = facts.clone();
+        for stmt in stmts {
+            if matches!(self.func.node(*stmt).op, Op::Label(_)) {
+                let start = at_label.get_or_insert_with(|| {
+                    let mut start = facts.clone();
+                    start.forget_all(&self.func.written_locals(stmts));
+                    start
+                });
+                facts_now = start.clone();
+            }
+            facts_now = self.stmt(*stmt, facts_now);
+        }
+        facts_now
+    }
+
+    /// The facts after `id` runs, given those before.
+    fn stmt(&mut self, id: NodeId, facts: Facts) -> Facts {
+        let node = self.func.node(id);
+        let facts = self.list(&node.init, facts);
+        match &node.op {
+            Op::If { cond, then, els } => {
+                self.expr(*cond, &facts);
+                let mut before = facts.clone();
+                self.passed_checks(*cond, &mut before);
+                let mut when_true = before.clone();
+                self.condition(*cond, true, &mut when_true);
+                let mut when_false = before.clone();
+                self.condition(*cond, false, &mut when_false);
+                let then_end = self.list(then, when_true);
+                let els_end = self.list(els, when_false);
+                if self.leaves(then) {
+                    els_end
+                } else if self.leaves(els) {
+                    then_end
+                } else {
+                    self.without_written(before, id)
+                }
+            }
+            Op::For { cond, post, body, .. } => {
+                let head = self.loop_head(facts, id);
+                let mut inside = head.clone();
+                let mut after = head.clone();
+                if let Some(cond) = cond {
+                    self.expr(*cond, &head);
+                    self.passed_checks(*cond, &mut inside);
+                    self.condition(*cond, true, &mut inside);
+                    if !self.breaks(body) {
+                        self.passed_checks(*cond, &mut after);
+                        self.condition(*cond, false, &mut after);
+                    }
+                }
+                self.list(body, inside);
+                if let Some(post) = post {
+                    self.stmt(*post, head);
+                }
+                after
+            }
+            Op::Range { key, x, body, .. } => {
+                self.expr(*x, &facts);
+                let head = self.without_written(facts, id);
+                let mut inside = head.clone();
+                let written = self.func.written_locals(body);
+                let index =
+                    key.and_then(|k| self.func.private_local(k)).filter(|k| !written.contains(k) && self.is_int(self.func.local(*k).ty));
+                if let (Some(index), Some(len)) =
+                    (index, self.len_of(*x).filter(|len| len.atom.local().is_none_or(|l| !written.contains(&l))))
+                {
+                    let index = Term { atom: Atom::Int(index), offset: 0 };
+                    inside.add(Term::constant(0), index, 0);
+                    inside.add(index, len, -1);
+                }
+                self.list(body, inside);
+                head
+            }
+            Op::Switch { tag, cases, .. } => {
+                if let Some(tag) = tag {
+                    self.expr(*tag, &facts);
+                }
+                let inside = self.without_written(facts, id);
+                for case in cases {
+                    for value in &case.values {
+                        self.expr(*value, &inside);
+                    }
+                    self.list(&case.body, inside.clone());
+                }
+                inside
+            }
+            Op::Select { cases, .. } => {
+                let inside = self.without_written(facts, id);
+                for case in cases {
+                    if let Some(comm) = case.comm {
+                        self.stmt(comm, inside.clone());
+                    }
+                    self.list(&case.body, inside.clone());
+                }
+                inside
+            }
+            Op::Block(stmts) => self.list(stmts, facts),
+            _ => {
+                for child in node.operands() {
+                    self.expr(child, &facts);
+                }
+                let mut after = facts.clone();
+                for child in node.operands() {
+                    self.passed_checks(child, &mut after);
+                }
+                let mut after = self.without_written(after, id);
+                self.assigned(id, &facts, &mut after);
+                after
+            }
+        }
+    }
+
+    /// Adds what `lhs = rhs` makes known of the locals it assigns, given the facts before.
+    fn assigned(&self, id: NodeId, before: &Facts, after: &mut Facts) {
+        let pairs: Vec<(NodeId, NodeId)> = match &self.func.node(id).op {
+            Op::Assign { lhs, rhs: Some(rhs), .. } => vec![(*lhs, *rhs)],
+            Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => lhs.iter().zip(rhs).filter_map(|(l, r)| l.map(|l| (l, *r))).collect(),
+            _ => return,
+        };
+        let written = self.func.written_locals(&[id]);
+        let independent = |t: &Term| t.atom.local().is_none_or(|l| !written.contains(&l));
+        for (lhs, rhs) in pairs {
+            let Some(local) = self.func.private_local(lhs) else { continue };
+            let ty = self.func.local(local).ty;
+            if self.is_int(ty) {
+                if let Some(value) = self.term(rhs).filter(|t| independent(t) && self.exact(*t, before)) {
+                    let x = Term { atom: Atom::Int(local), offset: 0 };
+                    after.add(x, value, 0);
+                    after.add(value, x, 0);
+                }
+            } else if let Some((len, cap)) = self.slice_shape(rhs, before) {
+                if independent(&len) && independent(&cap) {
+                    let (l, c) = (Term { atom: Atom::Len(local), offset: 0 }, Term { atom: Atom::Cap(local), offset: 0 });
+                    after.add(l, len, 0);
+                    after.add(len, l, 0);
+                    after.add(c, cap, 0);
+                    after.add(cap, c, 0);
+                }
+            }
+        }
+    }
+
+    /// The length and capacity of a new slice or string value, when terms give them.
+    fn slice_shape(&self, id: NodeId, facts: &Facts) -> Option<(Term, Term)> {
+        let node = self.func.node(id);
+        match &node.op {
+            Op::MakeSlice { len, cap } => {
+                let len = self.term(*len).filter(|t| self.exact(*t, facts))?;
+                let cap = match cap {
+                    Some(cap) => self.term(*cap).filter(|t| self.exact(*t, facts))?,
+                    None => len,
+                };
+                Some((len, cap))
+            }
+            Op::CompositeLit(elems) if matches!(self.types.under(node.ty), TypeKind::Slice(_)) => {
+                let n = elems
+                    .iter()
+                    .filter_map(|(key, _)| match key {
+                        LitKey::Index { index, .. } => Some(*index + 1),
+                        LitKey::Field(_) => None,
+                    })
+                    .max()
+                    .unwrap_or(0);
+                let n = Term::constant(i64::try_from(n).ok()?);
+                Some((n, n))
+            }
+            Op::Local(l) if self.func.local(*l).is_private() && self.is_sequence(self.func.local(*l).ty) => {
+                let cap = if self.is_string(node.ty) { Atom::Len(*l) } else { Atom::Cap(*l) };
+                Some((Term { atom: Atom::Len(*l), offset: 0 }, Term { atom: cap, offset: 0 }))
+            }
+            _ => None,
+        }
+    }
+
+    /// The facts at the head of loop `id`: those before it that its
+    /// assignments cannot break. A counter stepped by one towards its bound
+    /// keeps its bounds on the other side.
+    fn loop_head(&self, mut facts: Facts, id: NodeId) -> Facts {
+        let written = self.loop_written(id);
+        let counter = self.counter(id);
+        for local in &written {
+            match counter {
+                Some((l, Step::Up)) if l == *local => facts.0.retain(|(a, _), _| a.local() != Some(l)),
+                Some((l, Step::Down)) if l == *local => facts.0.retain(|(_, b), _| b.local() != Some(l)),
+                _ => facts.forget(*local),
+            }
+        }
+        facts
+    }
+
+    /// The counter of a `for` loop: a private int local that only its post
+    /// statement assigns, by `i++` (`i--`), and that its condition keeps
+    /// below (above) a bound the loop does not change, so it cannot wrap.
+    fn counter(&self, id: NodeId) -> Option<(LocalId, Step)> {
+        let Op::For { cond: Some(cond), post: Some(post), body, .. } = &self.func.node(id).op else { return None };
+        let Op::AssignOp { op, lhs, rhs, .. } = &self.func.node(*post).op else { return None };
+        let local = self.func.private_local(*lhs).filter(|l| self.is_int(self.func.local(*l).ty))?;
+        if self.int_const(*rhs) != Some(1) || self.func.written_locals(body).contains(&local) {
+            return None;
+        }
+        let step = match op {
+            BinOp::Add => Step::Up,
+            BinOp::Sub => Step::Down,
+            _ => return None,
+        };
+        let written = self.loop_written(id);
+        let invariant = |t: Term| t.atom.local().is_none_or(|l| !written.contains(&l));
+        let bounded = self.conjuncts(*cond).into_iter().any(|c| {
+            let Op::Binary(cmp, x, y) = self.func.node(c).op else { return false };
+            let (cmp, bound) = if self.func.private_local(x) == Some(local) {
+                (cmp, y)
+            } else if self.func.private_local(y) == Some(local) {
+                (mirror(cmp), x)
+            } else {
+                return false;
+            };
+            let Some(bound) = self.term(bound).filter(|t| invariant(*t) && t.offset.abs() < MAX_OFFSET) else { return false };
+            match (step, cmp) {
+                (Step::Up, BinOp::Lt) | (Step::Down, BinOp::Gt) => true,
+                // `i <= n` or `i >= n` cannot wrap when n is not the extreme value.
+                (Step::Up, BinOp::Le) => bound.atom != Atom::Int(local) && matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
+                (Step::Down, BinOp::Ge) => matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
+                _ => false,
+            }
+        });
+        bounded.then_some((local, step))
+    }
+
+    /// The locals a `for` loop's body and post statement assign (not its init statements).
+    fn loop_written(&self, id: NodeId) -> HashSet<LocalId> {
+        let Op::For { post, body, .. } = &self.func.node(id).op else { return HashSet::new() };
+        let mut stmts = body.clone();
+        stmts.extend(post);
+        self.func.written_locals(&stmts)
+    }
+
+    fn conjuncts(&self, id: NodeId) -> Vec<NodeId> {
+        match self.func.node(id).op {
+            Op::Binary(BinOp::AndAnd, l, r) => [self.conjuncts(l), self.conjuncts(r)].concat(),
+            _ => vec![id],
+        }
+    }
+
+    /// Adds what `cond` evaluating to `truth` proves.
+    fn condition(&self, cond: NodeId, truth: bool, facts: &mut Facts) {
+        match self.func.node(cond).op {
+            Op::Binary(BinOp::AndAnd, l, r) if truth => {
+                self.condition(l, true, facts);
+                self.passed_checks(r, facts);
+                self.condition(r, true, facts);
+            }
+            Op::Binary(BinOp::OrOr, l, r) if !truth => {
+                self.condition(l, false, facts);
+                self.passed_checks(r, facts);
+                self.condition(r, false, facts);
+            }
+            Op::Unary(UnOp::Not, x) => self.condition(x, !truth, facts),
+            Op::Binary(cmp @ (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne), x, y) => {
+                let (Some(x), Some(y)) = (self.term(x), self.term(y)) else { return };
+                if !self.exact(x, facts) || !self.exact(y, facts) {
+                    return;
+                }
+                let cmp = if truth { cmp } else { negate(cmp) };
+                match cmp {
+                    BinOp::Lt => facts.add(x, y, -1),
+                    BinOp::Le => facts.add(x, y, 0),
+                    BinOp::Gt => facts.add(y, x, -1),
+                    BinOp::Ge => facts.add(y, x, 0),
+                    BinOp::Eq => {
+                        facts.add(x, y, 0);
+                        facts.add(y, x, 0);
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Marks the checks under `id` the facts prove, and goes into `&&`,
+    /// `||` and inlined bodies with what holds there.
+    fn expr(&mut self, id: NodeId, facts: &Facts) {
+        let node = self.func.node(id);
+        let facts = &self.list(&node.init, facts.clone());
+        match &node.op {
+            Op::Binary(op @ (BinOp::AndAnd | BinOp::OrOr), l, r) => {
+                self.expr(*l, facts);
+                let mut right = facts.clone();
+                self.passed_checks(*l, &mut right);
+                self.condition(*l, *op == BinOp::AndAnd, &mut right);
+                self.expr(*r, &right);
+            }
+            Op::InlinedCall { body, .. } => {
+                self.list(body, facts.clone());
+            }
+            Op::Closure(_) => {}
+            _ => {
+                if !node.bounded && self.in_range(id, facts) {
+                    self.proved.push(id);
+                }
+                for child in node.operands() {
+                    self.expr(child, facts);
+                }
+            }
+        }
+    }
+
+    /// Whether the facts prove every bound of index or slice expression `id`.
+    fn in_range(&self, id: NodeId, facts: &Facts) -> bool {
+        match self.func.node(id).op {
+            Op::Index(x, i) => {
+                let (Some(len), Some(i)) = (self.len_of(x), self.term(i)) else { return false };
+                facts.proves(Term::constant(0), i, 0) && facts.proves(i, len, -1)
+            }
+            Op::Slice { .. } => self
+                .slice_bounds(id)
+                .is_some_and(|pairs| pairs.iter().all(|(x, y)| facts.proves(Term::constant(0), *x, 0) && facts.proves(*x, *y, 0))),
+            _ => false,
+        }
+    }
+
+    /// The pairs `x <= y` (both not negative) slice expression `id` checks, in terms.
+    fn slice_bounds(&self, id: NodeId) -> Option<Vec<(Term, Term)>> {
+        let Op::Slice { x, lo, hi, max } = self.func.node(id).op else { return None };
+        let len = self.len_of(x)?;
+        let cap = self.cap_of(x)?;
+        let term = |b: Option<NodeId>| b.map(|b| self.term(b)).map_or(Some(None), |t| t.map(Some));
+        let (lo, hi, max) = (term(lo)?, term(hi)?, term(max)?);
+        let mut pairs = Vec::new();
+        if let Some(max) = max {
+            pairs.push((max, cap));
+        }
+        let limit = max.unwrap_or(cap);
+        if let Some(hi) = hi {
+            pairs.push((hi, limit));
+        }
+        if let Some(lo) = lo {
+            pairs.push((lo, hi.unwrap_or(len)));
+        }
+        Some(pairs)
+    }
+
+    /// Adds what the checks `id` always makes, when it completes, prove:
+    /// not those under `&&`, `||`, inlined bodies or closures.
+    fn passed_checks(&self, id: NodeId, facts: &mut Facts) {
+        let node = self.func.node(id);
+        match &node.op {
+            Op::Binary(BinOp::AndAnd | BinOp::OrOr, l, _) => self.passed_checks(*l, facts),
+            Op::InlinedCall { .. } | Op::Closure(_) => {}
+            Op::Index(x, i) => {
+                for child in node.operands() {
+                    self.passed_checks(child, facts);
+                }
+                if let (Some(len), Some(i)) = (self.len_of(*x), self.term(*i)) {
+                    facts.add(Term::constant(0), i, 0);
+                    facts.add(i, len, -1);
+                }
+            }
+            _ => {
+                for child in node.operands() {
+                    self.passed_checks(child, facts);
+                }
+                for (x, y) in self.slice_bounds(id).unwrap_or_default() {
+                    facts.add(Term::constant(0), x, 0);
+                    facts.add(x, y, 0);
+                }
+            }
+        }
+    }
+
+    /// `len(x)` as a term: a constant for arrays, an atom for private locals.
+    fn len_of(&self, x: NodeId) -> Option<Term> {
+        let ty = self.func.node(x).ty;
+        if let Some(n) = self.array_len(ty) {
+            return Some(Term::constant(n));
+        }
+        let local = self.func.private_local(x).filter(|_| self.is_sequence(ty))?;
+        Some(Term { atom: Atom::Len(local), offset: 0 })
+    }
+
+    /// `cap(x)` as a term (a string's is its length).
+    fn cap_of(&self, x: NodeId) -> Option<Term> {
+        let ty = self.func.node(x).ty;
+        if self.is_string(ty) {
+            return self.len_of(x);
+        }
+        if let Some(n) = self.array_len(ty) {
+            return Some(Term::constant(n));
+        }
+        let local = self.func.private_local(x).filter(|_| self.is_sequence(ty))?;
+        Some(Term { atom: Atom::Cap(local), offset: 0 })
+    }
+
+    /// The value of an `int` expression as a term, when it is one.
+    fn term(&self, id: NodeId) -> Option<Term> {
+        let node = self.func.node(id);
+        if let Some(value) = self.int_const(id) {
+            return (value.abs() < MAX_OFFSET).then(|| Term::constant(value));
+        }
+        if !self.is_int(node.ty) {
+            return None;
+        }
+        match node.op {
+            Op::Local(_) => self.func.private_local(id).map(|l| Term { atom: Atom::Int(l), offset: 0 }),
+            Op::Len(x) => self.len_of(x),
+            Op::Cap(x) => self.cap_of(x),
+            Op::Binary(op @ (BinOp::Add | BinOp::Sub), x, y) => {
+                let (base, c) = match (self.int_const(x), self.int_const(y)) {
+                    (_, Some(c)) => (self.term(x)?, if op == BinOp::Sub { -c } else { c }),
+                    (Some(c), None) if op == BinOp::Add => (self.term(y)?, c),
+                    _ => return None,
+                };
+                let offset = base.offset.checked_add(c).filter(|o| o.abs() < MAX_OFFSET)?;
+                Some(Term { atom: base.atom, offset })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the machine value of `t` is its value as a sum: no overflow.
+    fn exact(&self, t: Term, facts: &Facts) -> bool {
+        match t.atom {
+            _ if t.offset == 0 => true,
+            Atom::Zero | Atom::Len(_) | Atom::Cap(_) => true,
+            Atom::Int(_) => {
+                let x = Term { atom: t.atom, offset: 0 };
+                let far = 1 << 60;
+                facts.proves(Term::constant(-far), x, 0) && facts.proves(x, Term::constant(far), 0)
+            }
+        }
+    }
+
+    fn int_const(&self, id: NodeId) -> Option<i64> {
+        match &self.func.node(id).op {
+            Op::Const { value, .. } => value.as_int().and_then(|v| i64::try_from(v).ok()),
+            _ => None,
+        }
+    }
+
+    /// Signed and 64 bits wide: where a term's sum is the machine's.
+    fn is_int(&self, ty: TypeId) -> bool {
+        matches!(self.types.under(ty), TypeKind::Basic(Basic::Int | Basic::Int64))
+    }
+
+    fn is_string(&self, ty: TypeId) -> bool {
+        matches!(self.types.under(ty), TypeKind::Basic(b) if b.is_string())
+    }
+
+    fn is_sequence(&self, ty: TypeId) -> bool {
+        self.is_string(ty) || matches!(self.types.under(ty), TypeKind::Slice(_))
+    }
+
+    fn array_len(&self, ty: TypeId) -> Option<i64> {
+        let n = match self.types.under(ty) {
+            TypeKind::Array(n, _) => *n,
+            TypeKind::Pointer(p) => match self.types.under(*p) {
+                TypeKind::Array(n, _) => *n,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        i64::try_from(n).ok()
+    }
+
+    /// Whether a statement list never falls through its end (an inlined
+    /// `return` is a block ending in a goto).
+    fn leaves(&self, stmts: &[NodeId]) -> bool {
+        stmts.last().is_some_and(|last| match &self.func.node(*last).op {
+            Op::Return(_) | Op::Branch { .. } | Op::Panic(_) => true,
+            Op::Block(stmts) => self.leaves(stmts),
+            _ => false,
+        })
+    }
+
+    /// Whether statements can leave a loop other than through its condition.
+    fn breaks(&self, stmts: &[NodeId]) -> bool {
+        let mut todo = stmts.to_vec();
+        while let Some(id) = todo.pop() {
+            let node = self.func.node(id);
+            if matches!(node.op, Op::Branch { op: BranchOp::Break | BranchOp::Goto, .. } | Op::Label(_)) {
+                return true;
+            }
+            todo.extend(node.children());
+        }
+        false
+    }
+
+    fn without_written(&self, mut facts: Facts, id: NodeId) -> Facts {
+        facts.forget_all(&self.func.written_locals(&[id]));
+        facts
+    }
+}
+
+/// `y cmp x` for `x cmp y`.
+fn mirror(cmp: BinOp) -> BinOp {
+    match cmp {
+        BinOp::Lt => BinOp::Gt,
+        BinOp::Le => BinOp::Ge,
+        BinOp::Gt => BinOp::Lt,
+        BinOp::Ge => BinOp::Le,
+        other => other,
+    }
+}
+
+/// `!(x cmp y)` as a comparison.
+fn negate(cmp: BinOp) -> BinOp {
+    match cmp {
+        BinOp::Lt => BinOp::Ge,
+        BinOp::Le => BinOp::Gt,
+        BinOp::Gt => BinOp::Le,
+        BinOp::Ge => BinOp::Lt,
+        BinOp::Eq => BinOp::Ne,
+        _ => BinOp::Eq,
+    }
+}
