@@ -49,16 +49,44 @@ pub fn eliminate_proved_bounds_checks(pkg: &mut Package) {
 enum Atom {
     Zero,
     Int(LocalId),
-    Len(LocalId),
-    Cap(LocalId),
+    Len(Seq),
+    Cap(Seq),
+}
+
+/// A slice or string whose length a fact may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Seq {
+    /// A private local.
+    Local(LocalId),
+    /// Field `.1` of a private local struct, or (`.2`) of what a private
+    /// local pointer points to: `vm.stack`. Either is changed by a store
+    /// to the field, which does not assign the local.
+    Field(LocalId, u32, bool),
+    /// `s[i]` of a private local slice of slices and a private int local.
+    Elem(LocalId, LocalId),
 }
 
 impl Atom {
-    fn local(self) -> Option<LocalId> {
+    fn mentions(self, local: LocalId) -> bool {
         match self {
-            Atom::Zero => None,
-            Atom::Int(l) | Atom::Len(l) | Atom::Cap(l) => Some(l),
+            Atom::Zero => false,
+            Atom::Int(l) => l == local,
+            Atom::Len(seq) | Atom::Cap(seq) => match seq {
+                Seq::Local(l) | Seq::Field(l, ..) => l == local,
+                Seq::Elem(s, i) => s == local || i == local,
+            },
         }
+    }
+
+    /// Whether the atom is a value in memory (or in a field), which any
+    /// store or call may change.
+    fn in_memory(self) -> bool {
+        matches!(self, Atom::Len(seq) | Atom::Cap(seq) if matches!(seq, Seq::Field(..) | Seq::Elem(..)))
+    }
+
+    /// Whether the atom keeps its value across code that writes `written` (and memory, if `memory`).
+    fn unchanged_by(self, written: &HashSet<LocalId>, memory: bool) -> bool {
+        !(written.iter().any(|l| self.mentions(*l)) || memory && self.in_memory())
     }
 }
 
@@ -137,13 +165,9 @@ impl Facts {
         distance.get(&x.atom).is_some_and(|d| *d <= bound)
     }
 
-    /// Drops every fact about `local`.
-    fn forget(&mut self, local: LocalId) {
-        self.0.retain(|(a, b), _| a.local() != Some(local) && b.local() != Some(local));
-    }
-
-    fn forget_all(&mut self, locals: &HashSet<LocalId>) {
-        self.0.retain(|(a, b), _| !a.local().is_some_and(|l| locals.contains(&l)) && !b.local().is_some_and(|l| locals.contains(&l)));
+    /// Drops the facts code that writes `written` (and memory, if `memory`) may break.
+    fn forget(&mut self, written: &HashSet<LocalId>, memory: bool) {
+        self.0.retain(|(a, b), _| a.unchanged_by(written, memory) && b.unchanged_by(written, memory));
     }
 }
 
@@ -167,11 +191,7 @@ impl Flow<'_> {
         let mut facts_now = facts.clone();
         for stmt in stmts {
             if matches!(self.func.node(*stmt).op, Op::Label(_)) {
-                let start = at_label.get_or_insert_with(|| {
-                    let mut start = facts.clone();
-                    start.forget_all(&self.func.written_locals(stmts));
-                    start
-                });
+                let start = at_label.get_or_insert_with(|| self.without_written(facts.clone(), stmts));
                 facts_now = start.clone();
             }
             facts_now = self.stmt(*stmt, facts_now);
@@ -186,12 +206,9 @@ impl Flow<'_> {
         match &node.op {
             Op::If { cond, then, els } => {
                 self.expr(*cond, &facts);
-                let mut before = facts.clone();
-                self.passed_checks(*cond, &mut before);
-                let mut when_true = before.clone();
-                self.condition(*cond, true, &mut when_true);
-                let mut when_false = before.clone();
-                self.condition(*cond, false, &mut when_false);
+                let before = self.after_condition(&facts, *cond, None);
+                let when_true = self.after_condition(&facts, *cond, Some(true));
+                let when_false = self.after_condition(&facts, *cond, Some(false));
                 let then_end = self.list(then, when_true);
                 let els_end = self.list(els, when_false);
                 if self.leaves(then) {
@@ -199,7 +216,7 @@ impl Flow<'_> {
                 } else if self.leaves(els) {
                     then_end
                 } else {
-                    self.without_written(before, id)
+                    self.without_written(before, &[id])
                 }
             }
             Op::For { cond, post, body, .. } => {
@@ -208,11 +225,9 @@ impl Flow<'_> {
                 let mut after = head.clone();
                 if let Some(cond) = cond {
                     self.expr(*cond, &head);
-                    self.passed_checks(*cond, &mut inside);
-                    self.condition(*cond, true, &mut inside);
+                    inside = self.after_condition(&head, *cond, Some(true));
                     if !self.breaks(body) {
-                        self.passed_checks(*cond, &mut after);
-                        self.condition(*cond, false, &mut after);
+                        after = self.after_condition(&head, *cond, Some(false));
                     }
                 }
                 self.list(body, inside);
@@ -223,14 +238,13 @@ impl Flow<'_> {
             }
             Op::Range { key, x, body, .. } => {
                 self.expr(*x, &facts);
-                let head = self.without_written(facts, id);
+                let head = self.without_written(self.after_condition(&facts, *x, None), &[id]);
                 let mut inside = head.clone();
                 let written = self.func.written_locals(body);
+                let memory = self.writes_memory(body);
                 let index =
                     key.and_then(|k| self.func.private_local(k)).filter(|k| !written.contains(k) && self.is_int(self.func.local(*k).ty));
-                if let (Some(index), Some(len)) =
-                    (index, self.len_of(*x).filter(|len| len.atom.local().is_none_or(|l| !written.contains(&l))))
-                {
+                if let (Some(index), Some(len)) = (index, self.len_of(*x).filter(|len| len.atom.unchanged_by(&written, memory))) {
                     let index = Term { atom: Atom::Int(index), offset: 0 };
                     inside.add(Term::constant(0), index, 0);
                     inside.add(index, len, -1);
@@ -242,7 +256,7 @@ impl Flow<'_> {
                 if let Some(tag) = tag {
                     self.expr(*tag, &facts);
                 }
-                let inside = self.without_written(facts, id);
+                let inside = self.without_written(facts, &[id]);
                 for case in cases {
                     for value in &case.values {
                         self.expr(*value, &inside);
@@ -252,7 +266,7 @@ impl Flow<'_> {
                 inside
             }
             Op::Select { cases, .. } => {
-                let inside = self.without_written(facts, id);
+                let inside = self.without_written(facts, &[id]);
                 for case in cases {
                     if let Some(comm) = case.comm {
                         self.stmt(comm, inside.clone());
@@ -263,14 +277,16 @@ impl Flow<'_> {
             }
             Op::Block(stmts) => self.list(stmts, facts),
             _ => {
+                // An assignment's own store comes after its operands.
+                let during = self.during(&facts, &node.operands());
                 for child in node.operands() {
-                    self.expr(child, &facts);
+                    self.expr(child, &during);
                 }
-                let mut after = facts.clone();
+                let mut after = during;
                 for child in node.operands() {
                     self.passed_checks(child, &mut after);
                 }
-                let mut after = self.without_written(after, id);
+                let mut after = self.without_written(after, &[id]);
                 self.assigned(id, &facts, &mut after);
                 after
             }
@@ -285,7 +301,8 @@ impl Flow<'_> {
             _ => return,
         };
         let written = self.func.written_locals(&[id]);
-        let independent = |t: &Term| t.atom.local().is_none_or(|l| !written.contains(&l));
+        let memory = self.writes_memory(&[id]);
+        let independent = |t: &Term| t.atom.unchanged_by(&written, memory);
         for (lhs, rhs) in pairs {
             let Some(local) = self.func.private_local(lhs) else { continue };
             let ty = self.func.local(local).ty;
@@ -297,7 +314,8 @@ impl Flow<'_> {
                 }
             } else if let Some((len, cap)) = self.slice_shape(rhs, before) {
                 if independent(&len) && independent(&cap) {
-                    let (l, c) = (Term { atom: Atom::Len(local), offset: 0 }, Term { atom: Atom::Cap(local), offset: 0 });
+                    let (l, c) =
+                        (Term { atom: Atom::Len(Seq::Local(local)), offset: 0 }, Term { atom: Atom::Cap(Seq::Local(local)), offset: 0 });
                     after.add(l, len, 0);
                     after.add(len, l, 0);
                     after.add(c, cap, 0);
@@ -331,10 +349,7 @@ impl Flow<'_> {
                 let n = Term::constant(i64::try_from(n).ok()?);
                 Some((n, n))
             }
-            Op::Local(l) if self.func.local(*l).is_private() && self.is_sequence(self.func.local(*l).ty) => {
-                let cap = if self.is_string(node.ty) { Atom::Len(*l) } else { Atom::Cap(*l) };
-                Some((Term { atom: Atom::Len(*l), offset: 0 }, Term { atom: cap, offset: 0 }))
-            }
+            _ if self.seq_of(id).is_some() => Some((self.len_of(id)?, self.cap_of(id)?)),
             _ => None,
         }
     }
@@ -343,15 +358,17 @@ impl Flow<'_> {
     /// assignments cannot break. A counter stepped by one towards its bound
     /// keeps its bounds on the other side.
     fn loop_head(&self, mut facts: Facts, id: NodeId) -> Facts {
-        let written = self.loop_written(id);
-        let counter = self.counter(id);
-        for local in &written {
-            match counter {
-                Some((l, Step::Up)) if l == *local => facts.0.retain(|(a, _), _| a.local() != Some(l)),
-                Some((l, Step::Down)) if l == *local => facts.0.retain(|(_, b), _| b.local() != Some(l)),
-                _ => facts.forget(*local),
-            }
+        let mut written = self.loop_written(id);
+        let memory = self.writes_memory(&[id]);
+        if let Some((counter, step)) = self.counter(id) {
+            written.remove(&counter);
+            let kept = |a: Atom, b: Atom| match step {
+                Step::Up => b == Atom::Int(counter) && !a.mentions(counter),
+                Step::Down => a == Atom::Int(counter) && !b.mentions(counter),
+            };
+            facts.0.retain(|(a, b), _| (!a.mentions(counter) && !b.mentions(counter)) || kept(*a, *b));
         }
+        facts.forget(&written, memory);
         facts
     }
 
@@ -371,7 +388,8 @@ impl Flow<'_> {
             _ => return None,
         };
         let written = self.loop_written(id);
-        let invariant = |t: Term| t.atom.local().is_none_or(|l| !written.contains(&l));
+        let memory = self.writes_memory(&[id]);
+        let invariant = |t: Term| t.atom.unchanged_by(&written, memory);
         let bounded = self.conjuncts(*cond).into_iter().any(|c| {
             let Op::Binary(cmp, x, y) = self.func.node(c).op else { return false };
             let (cmp, bound) = if self.func.private_local(x) == Some(local) {
@@ -381,7 +399,11 @@ impl Flow<'_> {
             } else {
                 return false;
             };
-            let Some(bound) = self.term(bound).filter(|t| invariant(*t) && t.offset.abs() < MAX_OFFSET) else { return false };
+            // gc's induction variables need a bound computed before the loop,
+            // not one it loads again in each iteration.
+            let Some(bound) = self.term(bound).filter(|t| invariant(*t) && !t.atom.in_memory() && t.offset.abs() < MAX_OFFSET) else {
+                return false;
+            };
             match (step, cmp) {
                 (Step::Up, BinOp::Lt) | (Step::Down, BinOp::Gt) => true,
                 // `i <= n` or `i >= n` cannot wrap when n is not the extreme value.
@@ -406,6 +428,18 @@ impl Flow<'_> {
             Op::Binary(BinOp::AndAnd, l, r) => [self.conjuncts(l), self.conjuncts(r)].concat(),
             _ => vec![id],
         }
+    }
+
+    /// The facts after condition `cond` was evaluated (to `truth`, when
+    /// given): its checks passed, and what its value proves. Facts of memory
+    /// are dropped when the condition may write memory.
+    fn after_condition(&self, facts: &Facts, cond: NodeId, truth: Option<bool>) -> Facts {
+        let mut after = facts.clone();
+        self.passed_checks(cond, &mut after);
+        if let Some(truth) = truth {
+            self.condition(cond, truth, &mut after);
+        }
+        self.during(&after, &[cond])
     }
 
     /// Adds what `cond` evaluating to `truth` proves.
@@ -448,13 +482,12 @@ impl Flow<'_> {
     /// `||` and inlined bodies with what holds there.
     fn expr(&mut self, id: NodeId, facts: &Facts) {
         let node = self.func.node(id);
-        let facts = &self.list(&node.init, facts.clone());
+        let after_init = self.list(&node.init, facts.clone());
+        let facts = &self.during(&after_init, &[id]);
         match &node.op {
             Op::Binary(op @ (BinOp::AndAnd | BinOp::OrOr), l, r) => {
                 self.expr(*l, facts);
-                let mut right = facts.clone();
-                self.passed_checks(*l, &mut right);
-                self.condition(*l, *op == BinOp::AndAnd, &mut right);
+                let right = self.after_condition(facts, *l, Some(*op == BinOp::AndAnd));
                 self.expr(*r, &right);
             }
             Op::InlinedCall { body, .. } => {
@@ -541,8 +574,7 @@ impl Flow<'_> {
         if let Some(n) = self.array_len(ty) {
             return Some(Term::constant(n));
         }
-        let local = self.func.private_local(x).filter(|_| self.is_sequence(ty))?;
-        Some(Term { atom: Atom::Len(local), offset: 0 })
+        Some(Term { atom: Atom::Len(self.seq_of(x)?), offset: 0 })
     }
 
     /// `cap(x)` as a term (a string's is its length).
@@ -554,8 +586,24 @@ impl Flow<'_> {
         if let Some(n) = self.array_len(ty) {
             return Some(Term::constant(n));
         }
-        let local = self.func.private_local(x).filter(|_| self.is_sequence(ty))?;
-        Some(Term { atom: Atom::Cap(local), offset: 0 })
+        Some(Term { atom: Atom::Cap(self.seq_of(x)?), offset: 0 })
+    }
+
+    /// The slice or string `x` as facts name it, when they can.
+    fn seq_of(&self, x: NodeId) -> Option<Seq> {
+        if !self.is_sequence(self.func.node(x).ty) {
+            return None;
+        }
+        let private = |id: NodeId| self.func.private_local(id);
+        match self.func.node(x).op {
+            Op::Local(_) => private(x).map(Seq::Local),
+            Op::Field(base, field) => private(base).map(|b| Seq::Field(b, field, false)),
+            Op::FieldPtr(base, field) => private(base).map(|b| Seq::Field(b, field, true)),
+            Op::Index(s, i) if matches!(self.types.under(self.func.node(s).ty), TypeKind::Slice(_)) => {
+                Some(Seq::Elem(private(s)?, private(i).filter(|i| self.is_int(self.func.local(*i).ty))?))
+            }
+            _ => None,
+        }
     }
 
     /// The value of an `int` expression as a term, when it is one.
@@ -652,9 +700,58 @@ impl Flow<'_> {
         false
     }
 
-    fn without_written(&self, mut facts: Facts, id: NodeId) -> Facts {
-        facts.forget_all(&self.func.written_locals(&[id]));
+    /// The facts that statements `stmts` cannot break.
+    fn without_written(&self, mut facts: Facts, stmts: &[NodeId]) -> Facts {
+        facts.forget(&self.func.written_locals(stmts), self.writes_memory(stmts));
         facts
+    }
+
+    /// The facts that hold in the middle of `stmts`: those of memory are
+    /// dropped when something in them may write memory, which gc's order
+    /// pass may run first.
+    fn during(&self, facts: &Facts, stmts: &[NodeId]) -> Facts {
+        let mut facts = facts.clone();
+        if self.writes_memory(stmts) {
+            facts.forget(&HashSet::new(), true);
+        }
+        facts
+    }
+
+    /// Whether running `stmts` (statements or expressions) may store to
+    /// memory: a call, a channel operation, a builtin that writes, or an
+    /// assignment to anything but a private local.
+    fn writes_memory(&self, stmts: &[NodeId]) -> bool {
+        let mut todo = stmts.to_vec();
+        while let Some(id) = todo.pop() {
+            let node = self.func.node(id);
+            let stores = match &node.op {
+                Op::Call { .. }
+                | Op::Append { .. }
+                | Op::Copy(..)
+                | Op::Recv { .. }
+                | Op::Send { .. }
+                | Op::Select { .. }
+                | Op::Close(_)
+                | Op::Delete(..)
+                | Op::Go(_)
+                | Op::Defer(_)
+                | Op::Recover => true,
+                Op::Assign { lhs, .. } | Op::AssignOp { lhs, .. } => !self.is_local_target(*lhs),
+                Op::Assign2 { lhs, .. } => lhs.iter().flatten().any(|l| !self.is_local_target(*l)),
+                Op::Range { key, value, .. } => key.iter().chain(value).any(|l| !self.is_local_target(*l)),
+                _ => false,
+            };
+            if stores {
+                return true;
+            }
+            todo.extend(node.children());
+        }
+        false
+    }
+
+    /// Whether assigning to `lhs` writes a private local (or nothing: `_`).
+    fn is_local_target(&self, lhs: NodeId) -> bool {
+        self.func.private_local(lhs).is_some() || matches!(self.func.node(lhs).op, Op::Blank)
     }
 }
 

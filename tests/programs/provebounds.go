@@ -145,6 +145,42 @@ func counted(s []int, n int) int {
 	return t
 }
 
+type stack struct{ items []int }
+
+func (st *stack) pop() int {
+	v := st.items[len(st.items)-1]
+	st.items = st.items[:len(st.items)-1]
+	return v
+}
+
+func (st *stack) shrink() { st.items = st.items[:1] }
+
+func shrinkBetween(st *stack, i int) int {
+	_ = st.items[i]
+	st.shrink()
+	return st.items[i]
+}
+
+func rowSum(g [][]int, r int) int {
+	if r >= 0 && r < len(g) {
+		t := 0
+		for c := range g[r] {
+			t += g[r][c]
+		}
+		return t
+	}
+	return -1
+}
+
+func rowWrite(g [][]int) int {
+	t := 0
+	for c := range g[0] {
+		g[0] = g[0][:1]
+		t += g[0][c]
+	}
+	return t
+}
+
 func try(name string, f func() int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -195,4 +231,14 @@ func main() {
 	try("text short", func() int { return int(text("abc", 1)) })
 	try("counted 4", func() int { return counted(s, 4) })
 	try("counted 5", func() int { return counted(s, 5) })
+	st := &stack{items: []int{3, 4, 5}}
+	try("pop", func() int { return st.pop()*10 + st.pop() })
+	try("pop last", func() int { return st.pop() })
+	try("pop empty", func() int { return st.pop() })
+	try("shrinkBetween 0", func() int { return shrinkBetween(&stack{items: []int{1, 2, 3}}, 0) })
+	try("shrinkBetween 2", func() int { return shrinkBetween(&stack{items: []int{1, 2, 3}}, 2) })
+	g := [][]int{{1, 2, 3}, {4, 5}}
+	try("rowSum 1", func() int { return rowSum(g, 1) })
+	try("rowSum 2", func() int { return rowSum(g, 2) })
+	try("rowWrite", func() int { return rowWrite(g) })
 }
