@@ -48,9 +48,26 @@ pub fn eliminate_proved_bounds_checks(pkg: &mut Package) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Atom {
     Zero,
-    Int(LocalId),
+    Int(Scalar),
     Len(Seq),
     Cap(Seq),
+}
+
+/// An `int` variable a fact may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Scalar {
+    /// A private local.
+    Local(LocalId),
+    /// A field of a private local struct: `p.r`.
+    Field(LocalId, u32),
+}
+
+impl Scalar {
+    fn mentions(self, local: LocalId) -> bool {
+        match self {
+            Scalar::Local(l) | Scalar::Field(l, _) => l == local,
+        }
+    }
 }
 
 /// A slice or string whose length a fact may name.
@@ -62,18 +79,18 @@ enum Seq {
     /// local pointer points to: `vm.stack`. Either is changed by a store
     /// to the field, which does not assign the local.
     Field(LocalId, u32, bool),
-    /// `s[i]` of a private local slice of slices and a private int local.
-    Elem(LocalId, LocalId),
+    /// `s[i]` of a private local slice of slices.
+    Elem(LocalId, Scalar),
 }
 
 impl Atom {
     fn mentions(self, local: LocalId) -> bool {
         match self {
             Atom::Zero => false,
-            Atom::Int(l) => l == local,
+            Atom::Int(scalar) => scalar.mentions(local),
             Atom::Len(seq) | Atom::Cap(seq) => match seq {
                 Seq::Local(l) | Seq::Field(l, ..) => l == local,
-                Seq::Elem(s, i) => s == local || i == local,
+                Seq::Elem(s, i) => s == local || i.mentions(local),
             },
         }
     }
@@ -81,7 +98,10 @@ impl Atom {
     /// Whether the atom is a value in memory (or in a field), which any
     /// store or call may change.
     fn in_memory(self) -> bool {
-        matches!(self, Atom::Len(seq) | Atom::Cap(seq) if matches!(seq, Seq::Field(..) | Seq::Elem(..)))
+        match self {
+            Atom::Zero | Atom::Int(Scalar::Local(_)) | Atom::Len(Seq::Local(_)) | Atom::Cap(Seq::Local(_)) => false,
+            Atom::Int(Scalar::Field(..)) | Atom::Len(_) | Atom::Cap(_) => true,
+        }
     }
 
     /// Whether the atom keeps its value across code that writes `written` (and memory, if `memory`).
@@ -245,7 +265,7 @@ impl Flow<'_> {
                 let index =
                     key.and_then(|k| self.func.private_local(k)).filter(|k| !written.contains(k) && self.is_int(self.func.local(*k).ty));
                 if let (Some(index), Some(len)) = (index, self.len_of(*x).filter(|len| len.atom.unchanged_by(&written, memory))) {
-                    let index = Term { atom: Atom::Int(index), offset: 0 };
+                    let index = Term { atom: Atom::Int(Scalar::Local(index)), offset: 0 };
                     inside.add(Term::constant(0), index, 0);
                     inside.add(index, len, -1);
                 }
@@ -308,7 +328,7 @@ impl Flow<'_> {
             let ty = self.func.local(local).ty;
             if self.is_int(ty) {
                 if let Some(value) = self.term(rhs).filter(|t| independent(t) && self.exact(*t, before)) {
-                    let x = Term { atom: Atom::Int(local), offset: 0 };
+                    let x = Term { atom: Atom::Int(Scalar::Local(local)), offset: 0 };
                     after.add(x, value, 0);
                     after.add(value, x, 0);
                 }
@@ -349,6 +369,10 @@ impl Flow<'_> {
                 let n = Term::constant(i64::try_from(n).ok()?);
                 Some((n, n))
             }
+            Op::Const { value: ConstValue::Str(bytes), .. } => {
+                let n = Term::constant(i64::try_from(bytes.len()).ok()?);
+                Some((n, n))
+            }
             _ if self.seq_of(id).is_some() => Some((self.len_of(id)?, self.cap_of(id)?)),
             _ => None,
         }
@@ -363,8 +387,8 @@ impl Flow<'_> {
         if let Some((counter, step)) = self.counter(id) {
             written.remove(&counter);
             let kept = |a: Atom, b: Atom| match step {
-                Step::Up => b == Atom::Int(counter) && !a.mentions(counter),
-                Step::Down => a == Atom::Int(counter) && !b.mentions(counter),
+                Step::Up => b == Atom::Int(Scalar::Local(counter)) && !a.mentions(counter),
+                Step::Down => a == Atom::Int(Scalar::Local(counter)) && !b.mentions(counter),
             };
             facts.0.retain(|(a, b), _| (!a.mentions(counter) && !b.mentions(counter)) || kept(*a, *b));
         }
@@ -407,7 +431,7 @@ impl Flow<'_> {
             match (step, cmp) {
                 (Step::Up, BinOp::Lt) | (Step::Down, BinOp::Gt) => true,
                 // `i <= n` or `i >= n` cannot wrap when n is not the extreme value.
-                (Step::Up, BinOp::Le) => bound.atom != Atom::Int(local) && matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
+                (Step::Up, BinOp::Le) => matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
                 (Step::Down, BinOp::Ge) => matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
                 _ => false,
             }
@@ -471,6 +495,15 @@ impl Flow<'_> {
                         facts.add(x, y, 0);
                         facts.add(y, x, 0);
                     }
+                    // x != c where x >= c is known: x > c (len(s) != 0: len(s) >= 1);
+                    // gc's limits do this for constants only.
+                    BinOp::Ne if x.atom == Atom::Zero || y.atom == Atom::Zero => {
+                        for (x, y) in [(x, y), (y, x)] {
+                            if facts.proves(y, x, 0) {
+                                facts.add(y, x, -1);
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -509,7 +542,11 @@ impl Flow<'_> {
     fn in_range(&self, id: NodeId, facts: &Facts) -> bool {
         match self.func.node(id).op {
             Op::Index(x, i) => {
-                let (Some(len), Some(i)) = (self.len_of(x), self.term(i)) else { return false };
+                let Some(len) = self.len_of(x) else { return false };
+                if let Some(most) = self.masked_bound(i).filter(|_| len.atom == Atom::Zero) {
+                    return most < len.offset;
+                }
+                let Some(i) = self.term(i) else { return false };
                 facts.proves(Term::constant(0), i, 0) && facts.proves(i, len, -1)
             }
             Op::Slice { .. } => self
@@ -538,6 +575,22 @@ impl Flow<'_> {
             pairs.push((lo, hi.unwrap_or(len)));
         }
         Some(pairs)
+    }
+
+    /// The largest value of an index its operation keeps between 0 and a
+    /// constant, as gc's rewrite rules fold its check into a constant
+    /// length: `x & c`, and `u % c` of an unsigned `u` and a power of two
+    /// `c`, which gc rewrites as `u & (c-1)`.
+    fn masked_bound(&self, id: NodeId) -> Option<i64> {
+        let unsigned = matches!(self.types.under(self.func.node(id).ty), TypeKind::Basic(b) if b.is_unsigned());
+        let positive = |c: Option<i64>| c.filter(|c| (0..MAX_OFFSET).contains(c));
+        match self.func.node(id).op {
+            Op::Binary(BinOp::Mod, _, c) if unsigned => {
+                positive(self.int_const(c)).filter(|c| (*c as u64).is_power_of_two()).map(|c| c - 1)
+            }
+            Op::Binary(BinOp::And, x, c) => positive(self.int_const(c)).or_else(|| positive(self.int_const(x))),
+            _ => None,
+        }
     }
 
     /// Adds what the checks `id` always makes, when it completes, prove:
@@ -600,8 +653,21 @@ impl Flow<'_> {
             Op::Field(base, field) => private(base).map(|b| Seq::Field(b, field, false)),
             Op::FieldPtr(base, field) => private(base).map(|b| Seq::Field(b, field, true)),
             Op::Index(s, i) if matches!(self.types.under(self.func.node(s).ty), TypeKind::Slice(_)) => {
-                Some(Seq::Elem(private(s)?, private(i).filter(|i| self.is_int(self.func.local(*i).ty))?))
+                Some(Seq::Elem(private(s)?, self.scalar_of(i)?))
             }
+            _ => None,
+        }
+    }
+
+    /// The `int` variable `id` reads, as facts name it, when they can.
+    fn scalar_of(&self, id: NodeId) -> Option<Scalar> {
+        let node = self.func.node(id);
+        if !self.is_int(node.ty) {
+            return None;
+        }
+        match node.op {
+            Op::Local(_) => self.func.private_local(id).map(Scalar::Local),
+            Op::Field(base, field) => self.func.private_local(base).map(|b| Scalar::Field(b, field)),
             _ => None,
         }
     }
@@ -616,7 +682,7 @@ impl Flow<'_> {
             return None;
         }
         match node.op {
-            Op::Local(_) => self.func.private_local(id).map(|l| Term { atom: Atom::Int(l), offset: 0 }),
+            Op::Local(_) | Op::Field(..) => self.scalar_of(id).map(|s| Term { atom: Atom::Int(s), offset: 0 }),
             Op::Len(x) => self.len_of(x),
             Op::Cap(x) => self.cap_of(x),
             Op::Binary(op @ (BinOp::Add | BinOp::Sub), x, y) => {

@@ -181,6 +181,27 @@ func rowWrite(g [][]int) int {
 	return t
 }
 
+type point struct{ r, c int }
+
+func cell(g [][]int, p point) int {
+	if p.r >= 0 && p.r < len(g) && p.c >= 0 && p.c < len(g[p.r]) {
+		return g[p.r][p.c]
+	}
+	return -1
+}
+
+func first(s []int) int {
+	if len(s) == 0 {
+		return -1
+	}
+	return s[0]
+}
+
+func word(i int) int {
+	s := "hello"
+	return int(s[4]) + int(s[i])
+}
+
 func try(name string, f func() int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -241,4 +262,10 @@ func main() {
 	try("rowSum 1", func() int { return rowSum(g, 1) })
 	try("rowSum 2", func() int { return rowSum(g, 2) })
 	try("rowWrite", func() int { return rowWrite(g) })
+	try("cell 0 2", func() int { return cell(g, point{0, 2}) })
+	try("cell 1 2", func() int { return cell(g, point{1, 2}) })
+	try("first", func() int { return first(s) })
+	try("first nil", func() int { return first(nil) })
+	try("word 1", func() int { return word(1) })
+	try("word 5", func() int { return word(5) })
 }

@@ -393,12 +393,13 @@ impl FuncCtx<'_, '_> {
     /// (compared unsigned); `index_ty` decides how the index is printed.
     /// `id` is the index expression the check is reported at.
     fn bounds_check(&mut self, id: NodeId, index: Value, len: Value, index_ty: TypeId) {
-        if let (Some(i), Some(n)) = (self.const_value(index), self.const_value(len)) {
-            if (i as u64) < (n as u64) {
-                return;
-            }
+        match (self.const_value(index), self.const_value(len)) {
+            (Some(i), Some(n)) if (i as u64) < (n as u64) => return,
+            // Between constants gc's rewrite rules fold the check: one that
+            // always fails is an unconditional panic, and no check is left.
+            (Some(_), Some(_)) => {}
+            _ => self.record_bounds_check(id, BoundsCheckKind::Index, 0),
         }
-        self.record_bounds_check(id, BoundsCheckKind::Index, 0);
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
         let rt = if self.is_unsigned(index_ty) { Rt::PanicIndexU } else { Rt::PanicIndex };
         self.panic_if(bad, rt, &[index, len]);
@@ -548,9 +549,10 @@ impl FuncCtx<'_, '_> {
         match (self.const_value(x), self.const_value(y)) {
             (Some(0), _) => return,
             (Some(x), Some(y)) if (x as u64) <= (y as u64) => return,
-            _ => {}
+            // Always fails: an unconditional panic, as in gc.
+            (Some(_), Some(_)) => {}
+            _ => self.record_bounds_check(id, BoundsCheckKind::Slice, kind as u8),
         }
-        self.record_bounds_check(id, BoundsCheckKind::Slice, kind as u8);
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, x, y);
         let which = self.b.ins().iconst(types::I32, kind as i64);
         let rt = if unsigned { Rt::PanicSliceU } else { Rt::PanicSlice };
