@@ -8,7 +8,7 @@
 use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Value};
 use ir::{ConstValue, ConvKind, LitKey, NodeId, Op, TypeId, TypeKind};
 
-use super::func::{flags, FuncCtx, Place, Val};
+use super::func::{flags, FuncCtx, PendingBounds, Place, Val};
 use super::layout::{array_len, elem_type, int_mask, is_string, repr, Repr};
 use super::runtime::{Rt, SliceBound};
 use crate::{BoundsCheck, BoundsCheckKind};
@@ -276,7 +276,7 @@ impl FuncCtx<'_, '_> {
                 self.func.name
             ),
             Place::Blank => panic!("backend: address of the blank identifier"),
-            Place::Faulting { .. } => panic!("backend: `place` made a place for one access"),
+            Place::Faulting { .. } | Place::Checked { .. } => panic!("backend: `place` made a place for one access"),
             // An element or field of a map's value (`m[k][i]`, `m[k].f`):
             // a copy of the value.
             place @ Place::MapEntry { .. } => {
@@ -392,7 +392,7 @@ impl FuncCtx<'_, '_> {
     /// Panics with `index out of range [i] with length n` unless `i < len`
     /// (compared unsigned); `index_ty` decides how the index is printed.
     /// `id` is the index expression the check is reported at.
-    fn bounds_check(&mut self, id: NodeId, index: Value, len: Value, index_ty: TypeId) {
+    pub(super) fn bounds_check(&mut self, id: NodeId, index: Value, len: Value, index_ty: TypeId) {
         match (self.const_value(index), self.const_value(len)) {
             (Some(i), Some(n)) if (i as u64) < (n as u64) => return,
             // Between constants gc's rewrite rules fold the check: one that
@@ -423,12 +423,25 @@ impl FuncCtx<'_, '_> {
     /// The address of `x[i]` (node `id`) for an array, pointer to array or
     /// slice `x`; no bounds check when the passes proved the index bounded.
     fn index_addr(&mut self, id: NodeId, x: NodeId, i: NodeId) -> Value {
+        let Some((addr, _, bounds)) = self.element(id, x, i, true) else { return self.iconst(0) };
+        if let Some(bounds) = bounds {
+            self.bounds_check(bounds.id, bounds.index, bounds.len, bounds.index_ty);
+        }
+        addr
+    }
+
+    /// The address of `x[i]` (node `id`), its operands evaluated in order,
+    /// and the checks it needs, made by the caller: `x`'s nil check for a
+    /// pointer to array (made at once when `nil_check_now`) and the bounds
+    /// check (none when proved). None when `x` cannot be indexed.
+    fn element(&mut self, id: NodeId, x: NodeId, i: NodeId, nil_check_now: bool) -> Option<(Value, Option<Value>, Option<PendingBounds>)> {
         let x_ty = self.func.node(x).ty;
         let Some(elem) = elem_type(self.types, x_ty) else {
             self.unsupported("indexing a map");
-            return self.iconst(0);
+            return None;
         };
         let elem_size = self.types.size(elem) as i64;
+        let mut nil = None;
         let (base, len, constant_len) = match self.types.under(x_ty) {
             TypeKind::Slice(_) => {
                 let slice = self.eval(x);
@@ -436,7 +449,11 @@ impl FuncCtx<'_, '_> {
             }
             TypeKind::Pointer(_) => {
                 let ptr = self.eval(x).scalar();
-                self.nil_check(ptr);
+                if nil_check_now {
+                    self.nil_check(ptr);
+                } else {
+                    nil = Some(ptr);
+                }
                 let n = array_len(self.types, x_ty).expect("pointer to array");
                 (ptr, self.iconst(n as i64), Some(n))
             }
@@ -449,11 +466,30 @@ impl FuncCtx<'_, '_> {
         let in_range =
             self.func.node(id).bounded || matches!((self.const_index(i), constant_len), (Some(c), Some(n)) if c >= 0 && (c as u64) < n);
         let index = self.eval_int64(i);
-        if !in_range {
-            self.bounds_check(id, index, len, self.func.node(i).ty);
-        }
+        let bounds = (!in_range).then(|| PendingBounds { id, index, len, index_ty: self.func.node(i).ty });
         let offset = self.b.ins().imul_imm_s(index, elem_size);
-        self.b.ins().iadd(base, offset)
+        Some((self.b.ins().iadd(base, offset), nil, bounds))
+    }
+
+    /// The place target `id` of a tuple assignment names: its operands
+    /// evaluated now, its bounds or nil check made when it is assigned. gc
+    /// evaluates the right side next and then assigns the targets in
+    /// order, so one that panics leaves those before it assigned.
+    pub fn target_place(&mut self, id: NodeId) -> Place {
+        self.run_init(id);
+        let node = self.func.node(id);
+        match node.op {
+            Op::Index(x, i) if elem_type(self.types, self.func.node(x).ty).is_some() => match self.element(id, x, i, false) {
+                Some((addr, nil, bounds)) => Place::Checked { addr, nil, bounds },
+                None => Place::Blank,
+            },
+            Op::Deref(_) | Op::FieldPtr(..) if !node.bounded => {
+                let (ptr, offset) = self.deref_ptr_offset(id);
+                let addr = if offset == 0 { ptr } else { self.b.ins().iadd_imm_s(ptr, offset) };
+                Place::Checked { addr, nil: Some(ptr), bounds: None }
+            }
+            _ => self.place_op(id),
+        }
     }
 
     /// `s[i]` (node `id`) of a string: the byte, bounds checked unless proved bounded.

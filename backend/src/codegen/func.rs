@@ -91,6 +91,22 @@ pub(crate) enum Place {
         map: Value,
         key: Value,
     },
+    /// A tuple assignment's target (`target_place`): its address, and the
+    /// nil check of a pointer and the bounds check made when it is written.
+    Checked {
+        addr: Value,
+        nil: Option<Value>,
+        bounds: Option<PendingBounds>,
+    },
+}
+
+/// A bounds check left for later: node `id`'s `index < len`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PendingBounds {
+    pub id: NodeId,
+    pub index: Value,
+    pub len: Value,
+    pub index_ty: TypeId,
 }
 
 /// A `break`/`continue` target.
@@ -458,6 +474,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 self.own(ty, value)
             }
             Place::Blank => panic!("backend: read of the blank identifier"),
+            Place::Checked { .. } => panic!("backend: read of a tuple assignment's target"),
         }
     }
 
@@ -488,6 +505,15 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 self.store_val(ty, slot, 0, value);
             }
             Place::Blank => {}
+            Place::Checked { addr, nil, bounds } => {
+                if let Some(ptr) = nil {
+                    self.nil_check(*ptr);
+                }
+                if let Some(b) = bounds {
+                    self.bounds_check(b.id, b.index, b.len, b.index_ty);
+                }
+                self.store_val(ty, *addr, 0, value);
+            }
         }
     }
 

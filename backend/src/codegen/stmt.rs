@@ -127,7 +127,7 @@ impl FuncCtx<'_, '_> {
                     let (size, align) = super::layout::mem_size_align(self.types, ty);
                     self.zero_mem(addr, size, align);
                 }
-                Place::Vars(_) | Place::MapEntry { .. } | Place::Faulting { .. } => {
+                Place::Vars(_) | Place::MapEntry { .. } | Place::Faulting { .. } | Place::Checked { .. } => {
                     let zero = self.zero_val(ty);
                     self.write_place(&place, ty, &zero);
                 }
@@ -142,7 +142,7 @@ impl FuncCtx<'_, '_> {
     }
 
     fn assign2(&mut self, lhs: &[Option<NodeId>], rhs: &[NodeId]) {
-        let places: Vec<Option<Place>> = lhs.iter().map(|l| l.map(|l| self.place(l))).collect();
+        let places: Vec<Option<Place>> = lhs.iter().map(|l| l.map(|l| self.target_place(l))).collect();
         let values: Vec<Val> =
             if rhs.len() == 1 && lhs.len() > 1 { self.eval_multi(rhs[0]) } else { rhs.iter().map(|r| self.eval_owned(*r)).collect() };
         // The results of a comma-ok assertion have their own types; a
