@@ -77,10 +77,6 @@ fn benchmark_programs_print_what_go_prints() {
 /// The bounds checks minigo makes and Go 1.19 removes, by program, each
 /// with the gc rule minigo lacks.
 const CHECKS_ONLY_MINIGO_MAKES: &[(&str, &[&str])] = &[
-    // An index checked again after an identical check in the same
-    // statement (gc's CSE of IsInBounds): the swap's second pair of
-    // perm[i], perm[j]. minigo's prove.rs takes facts from whole statements.
-    ("fannkuch", &["27:9", "27:18"]),
     // An index checked again after an identical check that dominates it,
     // of a field loaded through a pointer: l.src[l.pos] again after the
     // loop condition's. prove.rs knows facts of locals only.

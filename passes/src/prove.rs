@@ -299,8 +299,13 @@ impl Flow<'_> {
             _ => {
                 // An assignment's own store comes after its operands.
                 let during = self.during(&facts, &node.operands());
-                for child in node.operands() {
-                    self.expr(child, &during);
+                match &node.op {
+                    Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => self.tuple_assignment(id, lhs, rhs, &during),
+                    _ => {
+                        for child in node.operands() {
+                            self.expr(child, &during);
+                        }
+                    }
                 }
                 let mut after = during;
                 for child in node.operands() {
@@ -310,6 +315,42 @@ impl Flow<'_> {
                 self.assigned(id, &facts, &mut after);
                 after
             }
+        }
+    }
+
+    /// Marks the checks of `lhs = rhs` (statement `id`). The targets'
+    /// operands are evaluated first, then the right side, and each target
+    /// is checked as it is assigned (the back end's `target_place`): when
+    /// the right side's checks passed, in a[i], a[j] = a[j], a[i], and
+    /// the earlier targets'. A target is checked with the facts no
+    /// assignment of the statement can break.
+    fn tuple_assignment(&mut self, id: NodeId, lhs: &[Option<NodeId>], rhs: &[NodeId], during: &Facts) {
+        let mut deferred = Vec::new();
+        for target in lhs.iter().flatten() {
+            let node = self.func.node(*target);
+            if matches!(node.op, Op::Index(..)) && node.init.is_empty() {
+                deferred.push(*target);
+                for child in node.operands() {
+                    self.expr(child, during);
+                }
+            } else {
+                self.expr(*target, during);
+            }
+        }
+        for value in rhs {
+            self.expr(*value, during);
+        }
+        let mut at_targets = during.clone();
+        for value in rhs {
+            self.passed_checks(*value, &mut at_targets);
+        }
+        let mut at_targets = self.during(&at_targets, rhs);
+        at_targets.forget(&self.func.written_locals(&[id]), true);
+        for target in deferred {
+            if !self.func.node(target).bounded && self.in_range(target, &at_targets) {
+                self.proved.push(target);
+            }
+            self.passed_checks(target, &mut at_targets);
         }
     }
 
