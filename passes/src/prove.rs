@@ -438,13 +438,23 @@ impl Flow<'_> {
     }
 
     /// The counter of a `for` loop: a private int local that only its post
-    /// statement assigns, by `i++` (`i--`), and that its condition keeps
-    /// below (above) a bound the loop does not change, so it cannot wrap.
+    /// statement (or, without one, one statement of its body) assigns, by
+    /// `i++` (`i--`), and that its condition keeps below (above) a bound the
+    /// loop does not change, so it cannot wrap.
     fn counter(&self, id: NodeId) -> Option<(LocalId, Step)> {
-        let Op::For { cond: Some(cond), post: Some(post), body, .. } = &self.func.node(id).op else { return None };
-        let Op::AssignOp { op, lhs, rhs, .. } = &self.func.node(*post).op else { return None };
+        let Op::For { cond: Some(cond), post, body, .. } = &self.func.node(id).op else { return None };
+        // The step: the post statement, or else one statement of the body's
+        // own list (run at most once per iteration).
+        let (step_stmt, rest): (NodeId, Vec<NodeId>) = match post {
+            Some(post) => (*post, body.clone()),
+            None => {
+                let at = body.iter().position(|s| matches!(self.func.node(*s).op, Op::AssignOp { incdec: true, .. }))?;
+                (body[at], body.iter().enumerate().filter(|(i, _)| *i != at).map(|(_, s)| *s).collect())
+            }
+        };
+        let Op::AssignOp { op, lhs, rhs, .. } = &self.func.node(step_stmt).op else { return None };
         let local = self.func.private_local(*lhs).filter(|l| self.is_int(self.func.local(*l).ty))?;
-        if self.int_const(*rhs) != Some(1) || self.func.written_locals(body).contains(&local) {
+        if self.int_const(*rhs) != Some(1) || self.func.written_locals(&rest).contains(&local) {
             return None;
         }
         let step = match op {
@@ -590,6 +600,10 @@ impl Flow<'_> {
                 let Some(i) = self.term(i) else { return false };
                 facts.proves(Term::constant(0), i, 0) && facts.proves(i, len, -1)
             }
+            Op::Conv(ConvKind::SliceToArrayPtr, x) => {
+                let (Some(n), Some(len)) = (self.array_len(self.func.node(id).ty), self.len_of(x)) else { return false };
+                facts.proves(Term::constant(n), len, 0)
+            }
             Op::Slice { .. } => self
                 .slice_bounds(id)
                 .is_some_and(|pairs| pairs.iter().all(|(x, y)| facts.proves(Term::constant(0), *x, 0) && facts.proves(*x, *y, 0))),
@@ -641,6 +655,12 @@ impl Flow<'_> {
         match &node.op {
             Op::Binary(BinOp::AndAnd | BinOp::OrOr, l, _) => self.passed_checks(*l, facts),
             Op::InlinedCall { .. } | Op::Closure(_) => {}
+            Op::Conv(ConvKind::SliceToArrayPtr, x) => {
+                self.passed_checks(*x, facts);
+                if let (Some(n), Some(len)) = (self.array_len(node.ty), self.len_of(*x)) {
+                    facts.add(Term::constant(n), len, 0);
+                }
+            }
             Op::Index(x, i) => {
                 for child in node.operands() {
                     self.passed_checks(child, facts);

@@ -202,6 +202,33 @@ func word(i int) int {
 	return int(s[4]) + int(s[i])
 }
 
+func countBelow(s []int, limit int) int {
+	i := 0
+	for i < len(s) && s[i] < limit {
+		i++
+	}
+	return i
+}
+
+func stepInBody(s []int, n int) int {
+	i, t := 0, 0
+	for i < n {
+		t += s[i]
+		i++
+		if i%2 == 0 {
+			i++
+		}
+	}
+	return t
+}
+
+func asArray(s []int) int {
+	s = s[:4]
+	p := (*[4]int)(s)
+	q := (*[2]int)(s)
+	return p[3] + q[1]
+}
+
 func try(name string, f func() int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -268,4 +295,10 @@ func main() {
 	try("first nil", func() int { return first(nil) })
 	try("word 1", func() int { return word(1) })
 	try("word 5", func() int { return word(5) })
+	try("countBelow", func() int { return countBelow([]int{1, 2, 3, 9, 4}, 5) })
+	try("countBelow all", func() int { return countBelow([]int{1, 2}, 5) })
+	try("stepInBody 3", func() int { return stepInBody([]int{1, 2, 3, 4}, 3) })
+	try("stepInBody 5", func() int { return stepInBody([]int{1, 2, 3, 4}, 5) })
+	try("asArray", func() int { return asArray([]int{1, 2, 3, 4, 5}) })
+	try("asArray short", func() int { return asArray(make([]int, 2, 3)) })
 }
