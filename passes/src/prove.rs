@@ -1,30 +1,41 @@
 //! Bounds checks that facts known where they run make needless: the
-//! fact-based part of gc's SSA `prove` pass (cmd/compile/internal/ssa/prove.go),
-//! done on the IR as a forward flow over each function's statements.
+//! fact-based part of gc's SSA `prove` pass (cmd/compile/internal/ssa/prove.go)
+//! and the generic rewrite rules that fold checks, done on the IR as a
+//! forward flow over each function's statements.
 //!
-//! A fact is a difference constraint `a - b <= k` between two atoms: zero, a
-//! private local of type `int`, or the length or capacity of a private local
-//! slice or string. They come from
+//! A fact is a difference constraint `a - b <= k` between two atoms: zero,
+//! an `int` (a private local, or a field of a private local struct), or the
+//! length or capacity of a slice or string (a private local, a field of a
+//! private local struct or of what a private local pointer points to, or a
+//! row `s[i]` of a private local slice of slices). They come from
 //!   - checks that passed in an earlier statement: `s[i]` gives `0 <= i` and
 //!     `i <= len(s) - 1`; `s[lo:hi]` gives `0 <= lo <= hi <= cap(s)`;
+//!     `(*[N]T)(s)` gives `N <= len(s)`; a tuple assignment's targets are
+//!     checked after its right side, as the back end assigns them;
 //!   - branch conditions: `i < len(s)` holds in the then branch, and after
 //!     an `if` whose then branch never falls through, its negation holds;
-//!     `&&` and `||` pass theirs to their right operand;
+//!     `&&` and `||` pass theirs to their right operand; `x != c` with
+//!     `x >= c` known gives `x > c`;
 //!   - assignments: `j := i + 1`, `n := len(s)`, `s := make([]T, n)`,
-//!     `s := []T{...}` and `t := s` (slices);
+//!     `s := []T{...}`, `s := "text"` and `t := s` (slices);
 //!   - loops: a counter a loop only steps by one towards the bound its
 //!     condition tests keeps its bounds on the other side (`i >= 1` in
 //!     `for i := 1; i < len(s); i++`), and `for i := range s` keeps `i`
-//!     within `s` when the body assigns neither.
+//!     within `s` when the body changes neither.
 //!
-//! A check is needless when the facts prove `0 <= i <= len(s) - 1` (an index)
-//! or every bound of a slice expression in range; it is then marked
-//! `bounded`, and the back end emits no check. Facts name only locals that
-//! nothing but their own assignments can change, so a write of a local drops
-//! the facts about it, and at a label (a goto may reach it) or a loop's
-//! head only the facts that hold all along the list or the loop are kept.
-//! Arithmetic is exact: a term `x + c` is used only where no overflow can
-//! make its value differ from the sum, as a check that passed proves.
+//! An index `x & c` (or `u % c`, `c` a power of two) into an array longer
+//! than `c` needs no facts. A check is needless when the facts prove
+//! `0 <= i <= len(s) - 1` (an index) or every bound of a slice expression
+//! or conversion in range; it is then marked `bounded`, and the back end
+//! emits no check.
+//!
+//! A write of a local drops the facts about it; a store to memory, a call or
+//! a channel operation drops those about fields and rows, and inside a
+//! statement that makes one (gc's order pass may run it first) they are not
+//! used. At a label (a goto may reach it) or a loop's head only the facts
+//! that hold all along the list or the loop are kept. Arithmetic is exact:
+//! a term `x + c` is used only where no overflow can make its value differ
+//! from the sum, as a check that passed proves.
 
 use std::collections::{HashMap, HashSet};
 
