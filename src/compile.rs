@@ -94,16 +94,9 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     if job.options.dump_ir {
         print!("{}", ir::dump::dump(&package));
     }
-    if let Some(dir) = &job.options.json_dir {
-        let file = crate::paths::absolute(job.cwd, job.file);
-        let source = passes::logopt::LogSource {
-            package: &package.name,
-            goarch: job.target.goarch(),
-            gc_version: GC_VERSION,
-            file: &file,
-            map: &map,
-        };
-        write_json(dir, &package.name, &passes::logopt::render_logopt(&decisions, &source))?;
+    let reaches_backend = late_errors.is_empty() && job.goal == Goal::Executable && package.name == "main" && package.main.is_some();
+    if !reaches_backend {
+        write_log(job, &package, &decisions, &map, &[])?;
     }
     if let Goal::Explain(line) = job.goal {
         print!("{}", passes::explain::explain(&decisions, line, &display, &map));
@@ -132,8 +125,14 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
         poison_stack: job.options.poison_stack,
         source: Some(backend::SourceLines::new(source_path.display().to_string(), &source)),
     };
-    let bounds_checks =
-        backend::build_executable(&package, &config).map_err(|message| Failure::new(format!("{}{}\n", HEADER, message.trim_end()), 2))?;
+    let bounds_checks = match backend::build_executable(&package, &config) {
+        Ok(checks) => checks,
+        Err(message) => {
+            write_log(job, &package, &decisions, &map, &[])?;
+            return Err(Failure::new(format!("{}{}\n", HEADER, message.trim_end()), 2));
+        }
+    };
+    write_log(job, &package, &decisions, &map, &bounds_checks)?;
     let checks_left: Vec<(ir::Pos, &str)> = bounds_checks.iter().map(|check| (check.pos, check.kind.ssa_op())).collect();
     write_report(job, &package, &decisions, &display, &source, &map, &checks_left)?;
     if job.options.check_bce && !bounds_checks.is_empty() {
@@ -273,6 +272,26 @@ fn verify(package: &ir::Package, stage: &str, display: &str) -> Result<(), Failu
         message.push_str(&format!("\t{}\n", problem));
     }
     Err(Failure::new(message, 2))
+}
+
+/// `-json=0,DIR`: gc's optimization log of the decisions and of the bounds
+/// checks the back end left (none when the build stops before it).
+fn write_log(
+    job: &Job,
+    package: &ir::Package,
+    decisions: &[passes::Decision],
+    map: &SourceMap,
+    checks: &[backend::BoundsCheck],
+) -> Result<(), Failure> {
+    let Some(dir) = &job.options.json_dir else { return Ok(()) };
+    let file = crate::paths::absolute(job.cwd, job.file);
+    let source =
+        passes::logopt::LogSource { package: &package.name, goarch: job.target.goarch(), gc_version: GC_VERSION, file: &file, map };
+    let records: Vec<passes::logopt::BackendRecord> = checks
+        .iter()
+        .map(|check| passes::logopt::BackendRecord { pos: check.pos, inlined: check.inlined.clone(), code: check.kind.logopt_code() })
+        .collect();
+    write_json(dir, &package.name, &passes::logopt::render_logopt(decisions, &records, &source))
 }
 
 /// The Go release whose decisions minigo reproduces, as gc's `-json` log names it.
