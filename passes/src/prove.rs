@@ -487,7 +487,9 @@ impl Flow<'_> {
             };
             // gc's induction variables need a bound computed before the loop,
             // not one it loads again in each iteration.
-            let Some(bound) = self.term(bound).filter(|t| invariant(*t) && !t.atom.in_memory() && t.offset.abs() < MAX_OFFSET) else {
+            let Some(bound) =
+                self.term(bound).filter(|t| invariant(*t) && !t.atom.in_memory() && t.offset.unsigned_abs() < MAX_OFFSET as u64)
+            else {
                 return false;
             };
             match (step, cmp) {
@@ -501,11 +503,13 @@ impl Flow<'_> {
         bounded.then_some((local, step))
     }
 
-    /// The locals a `for` loop's body and post statement assign (not its init statements).
+    /// The locals a `for` loop's condition, body and post statement assign
+    /// (not its init statements).
     fn loop_written(&self, id: NodeId) -> HashSet<LocalId> {
-        let Op::For { post, body, .. } = &self.func.node(id).op else { return HashSet::new() };
+        let Op::For { cond, post, body, .. } = &self.func.node(id).op else { return HashSet::new() };
         let mut stmts = body.clone();
-        stmts.extend(post);
+        // A condition assigns the locals of the calls inlined in it.
+        stmts.extend(cond.iter().chain(post));
         self.func.written_locals(&stmts)
     }
 
@@ -746,9 +750,16 @@ impl Flow<'_> {
 
     /// The value of an `int` expression as a term, when it is one.
     fn term(&self, id: NodeId) -> Option<Term> {
+        self.wrapping_term(id).filter(|t| t.offset.unsigned_abs() < MAX_OFFSET as u64)
+    }
+
+    /// `term` before its offset is bounded: constants fold as the machine's
+    /// 64-bit arithmetic wraps (`i + c1 + c2` is `i + (c1+c2)` whatever the
+    /// constants), as gc's rewrite rules fold them.
+    fn wrapping_term(&self, id: NodeId) -> Option<Term> {
         let node = self.func.node(id);
         if let Some(value) = self.int_const(id) {
-            return (value.abs() < MAX_OFFSET).then(|| Term::constant(value));
+            return Some(Term::constant(value));
         }
         if !self.is_int(node.ty) {
             return None;
@@ -759,12 +770,11 @@ impl Flow<'_> {
             Op::Cap(x) => self.cap_of(x),
             Op::Binary(op @ (BinOp::Add | BinOp::Sub), x, y) => {
                 let (base, c) = match (self.int_const(x), self.int_const(y)) {
-                    (_, Some(c)) => (self.term(x)?, if op == BinOp::Sub { -c } else { c }),
-                    (Some(c), None) if op == BinOp::Add => (self.term(y)?, c),
+                    (_, Some(c)) => (self.wrapping_term(x)?, if op == BinOp::Sub { c.wrapping_neg() } else { c }),
+                    (Some(c), None) if op == BinOp::Add => (self.wrapping_term(y)?, c),
                     _ => return None,
                 };
-                let offset = base.offset.checked_add(c).filter(|o| o.abs() < MAX_OFFSET)?;
-                Some(Term { atom: base.atom, offset })
+                Some(Term { atom: base.atom, offset: base.offset.wrapping_add(c) })
             }
             _ => None,
         }
