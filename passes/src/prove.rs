@@ -384,7 +384,7 @@ impl Flow<'_> {
                     after.add(x, value, 0);
                     after.add(value, x, 0);
                 }
-            } else if let Some((len, cap)) = self.slice_shape(rhs, before) {
+            } else if let Some((len, cap)) = self.slice_shape(rhs, before).filter(|_| self.is_sequence(ty)) {
                 if independent(&len) && independent(&cap) {
                     let (l, c) =
                         (Term { atom: Atom::Len(Seq::Local(local)), offset: 0 }, Term { atom: Atom::Cap(Seq::Local(local)), offset: 0 });
@@ -809,8 +809,10 @@ impl Flow<'_> {
         matches!(self.types.under(ty), TypeKind::Basic(b) if b.is_string())
     }
 
+    /// A string or a slice whose length is at most `MAX_LEN`: not one of
+    /// zero-size elements, which may be as long as an int goes.
     fn is_sequence(&self, ty: TypeId) -> bool {
-        self.is_string(ty) || matches!(self.types.under(ty), TypeKind::Slice(_))
+        self.is_string(ty) || matches!(self.types.under(ty), TypeKind::Slice(elem) if self.types.size(*elem) > 0)
     }
 
     fn array_len(&self, ty: TypeId) -> Option<i64> {

@@ -229,6 +229,16 @@ func asArray(s []int) int {
 	return p[3] + q[1]
 }
 
+func zeroSized(n int) int {
+	s := make([]struct{}, n)
+	i := len(s) + 10
+	t := []int{1}
+	if i < len(s) {
+		return t[5]
+	}
+	return i
+}
+
 func try(name string, f func() int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -301,4 +311,6 @@ func main() {
 	try("stepInBody 5", func() int { return stepInBody([]int{1, 2, 3, 4}, 5) })
 	try("asArray", func() int { return asArray([]int{1, 2, 3, 4, 5}) })
 	try("asArray short", func() int { return asArray(make([]int, 2, 3)) })
+	try("zeroSized 3", func() int { return zeroSized(3) })
+	try("zeroSized huge", func() int { return zeroSized(9223372036854775807 - 5) })
 }
