@@ -76,12 +76,7 @@ fn benchmark_programs_print_what_go_prints() {
 
 /// The bounds checks minigo makes and Go 1.19 removes, by program, each
 /// with the gc rule minigo lacks.
-const CHECKS_ONLY_MINIGO_MAKES: &[(&str, &[&str])] = &[
-    // An index checked again after an identical check that dominates it,
-    // of a field loaded through a pointer: l.src[l.pos] again after the
-    // loop condition's. prove.rs knows facts of locals only.
-    ("lexer", &["53:24"]),
-];
+const CHECKS_ONLY_MINIGO_MAKES: &[(&str, &[&str])] = &[];
 
 /// `line:col` of every `Found` line of a check_bce report.
 fn check_positions(report: &str, name: &str) -> Vec<String> {

@@ -69,7 +69,8 @@ enum Atom {
 enum Scalar {
     /// A private local.
     Local(LocalId),
-    /// A field of a private local struct: `p.r`.
+    /// A field of a private local struct, or of what a private local
+    /// pointer points to: `p.r`, `l.pos`.
     Field(LocalId, u32),
 }
 
@@ -669,7 +670,18 @@ impl Flow<'_> {
         let node = self.func.node(id);
         match &node.op {
             Op::Binary(BinOp::AndAnd | BinOp::OrOr, l, _) => self.passed_checks(*l, facts),
-            Op::InlinedCall { .. } | Op::Closure(_) => {}
+            Op::Closure(_) => {}
+            // The statements an inlined body starts with run whenever the
+            // call does: its arguments' assignments to the parameters.
+            Op::InlinedCall { body, .. } => {
+                let straight =
+                    body.iter().take_while(|s| matches!(self.func.node(**s).op, Op::Assign { .. } | Op::Assign2 { .. } | Op::Decl(_)));
+                for stmt in straight {
+                    for child in self.func.node(*stmt).operands() {
+                        self.passed_checks(child, facts);
+                    }
+                }
+            }
             Op::Conv(ConvKind::SliceToArrayPtr, x) => {
                 self.passed_checks(*x, facts);
                 if let (Some(n), Some(len)) = (self.array_len(node.ty), self.len_of(*x)) {
@@ -743,7 +755,7 @@ impl Flow<'_> {
         }
         match node.op {
             Op::Local(_) => self.func.private_local(id).map(Scalar::Local),
-            Op::Field(base, field) => self.func.private_local(base).map(|b| Scalar::Field(b, field)),
+            Op::Field(base, field) | Op::FieldPtr(base, field) => self.func.private_local(base).map(|b| Scalar::Field(b, field)),
             _ => None,
         }
     }
@@ -765,7 +777,7 @@ impl Flow<'_> {
             return None;
         }
         match node.op {
-            Op::Local(_) | Op::Field(..) => self.scalar_of(id).map(|s| Term { atom: Atom::Int(s), offset: 0 }),
+            Op::Local(_) | Op::Field(..) | Op::FieldPtr(..) => self.scalar_of(id).map(|s| Term { atom: Atom::Int(s), offset: 0 }),
             Op::Len(x) => self.len_of(x),
             Op::Cap(x) => self.cap_of(x),
             Op::Binary(op @ (BinOp::Add | BinOp::Sub), x, y) => {

@@ -239,6 +239,28 @@ func zeroSized(n int) int {
 	return i
 }
 
+type scanner struct {
+	src []byte
+	pos int
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func (sc *scanner) number() int {
+	v := 0
+	for sc.pos < len(sc.src) && isDigit(sc.src[sc.pos]) {
+		v = v*10 + int(sc.src[sc.pos]-'0')
+		sc.pos++
+	}
+	return v
+}
+
+func (sc *scanner) next() int {
+	_ = sc.src[sc.pos]
+	sc.pos++
+	return int(sc.src[sc.pos])
+}
+
 func try(name string, f func() int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -313,4 +335,8 @@ func main() {
 	try("asArray short", func() int { return asArray(make([]int, 2, 3)) })
 	try("zeroSized 3", func() int { return zeroSized(3) })
 	try("zeroSized huge", func() int { return zeroSized(9223372036854775807 - 5) })
+	try("number", func() int { return (&scanner{src: []byte("123x")}).number() })
+	try("number end", func() int { return (&scanner{src: []byte("45")}).number() })
+	try("next", func() int { return (&scanner{src: []byte("ab")}).next() })
+	try("next end", func() int { return (&scanner{src: []byte("ab"), pos: 1}).next() })
 }
