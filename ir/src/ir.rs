@@ -341,6 +341,20 @@ pub enum LitKey {
     Index { index: u64, keyed: bool },
 }
 
+impl LitKey {
+    /// The length of a slice literal of these elements: one past its largest index.
+    pub fn slice_len(elems: &[(LitKey, NodeId)]) -> u64 {
+        elems
+            .iter()
+            .filter_map(|(key, _)| match key {
+                LitKey::Index { index, .. } => Some(*index + 1),
+                LitKey::Field(_) => None,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BranchOp {
     Break,

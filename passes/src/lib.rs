@@ -26,7 +26,8 @@ pub mod render;
 pub mod report;
 pub mod wrapper;
 
-use ir::Package;
+use frontend::types::TypeTable;
+use ir::{Func, NodeId, Package};
 
 pub use decision::{Decision, DecisionKind, FlowLine, Position};
 
@@ -70,4 +71,15 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     prove::eliminate_proved_bounds_checks(pkg);
     wrapper::wrapper_decisions(pkg, config, &walks, &mut decisions);
     decisions
+}
+
+/// Marks `bounded` the checks `prove` finds needless in each function with
+/// a body (the nil and bounds check passes).
+fn mark_bounded(pkg: &mut Package, prove: impl Fn(&Func, &TypeTable) -> Vec<NodeId>) {
+    let types = &pkg.types;
+    for func in pkg.funcs.iter_mut().filter(|f| f.has_body) {
+        for id in prove(func, types) {
+            func.node_mut(id).bounded = true;
+        }
+    }
 }

@@ -20,16 +20,13 @@ use ::ir::*;
 
 /// Marks the indexes of every function that its loops keep in range.
 pub fn eliminate_loop_bounds_checks(pkg: &mut Package) {
-    for func in pkg.funcs.iter_mut().filter(|f| f.has_body) {
+    crate::mark_bounded(pkg, |func, _| {
         let mut prover = Prover { func, made_with_length: made_with_length(func), in_range: Vec::new(), proved: Vec::new() };
         for stmt in &func.body {
             prover.visit(*stmt);
         }
-        let proved = prover.proved;
-        for id in proved {
-            func.node_mut(id).bounded = true;
-        }
-    }
+        prover.proved
+    });
 }
 
 /// `0 <= index < len(seq)` wherever the fact is in force.

@@ -20,15 +20,11 @@ use ::ir::*;
 
 /// Marks the dereferences of every function whose pointer is known not to be nil.
 pub fn eliminate_nil_checks(pkg: &mut Package) {
-    let types = &pkg.types;
-    for func in pkg.funcs.iter_mut().filter(|f| f.has_body) {
+    crate::mark_bounded(pkg, |func, types| {
         let mut flow = Flow { func, types, proved: Vec::new() };
         flow.list(&func.body, Facts::new());
-        let proved = flow.proved;
-        for id in proved {
-            func.node_mut(id).bounded = true;
-        }
-    }
+        flow.proved
+    });
 }
 
 /// The locals known not to be nil at a point.

@@ -44,15 +44,11 @@ use frontend::types::{Basic, TypeKind, TypeTable};
 
 /// Marks the index and slice expressions of every function whose bounds the facts prove.
 pub fn eliminate_proved_bounds_checks(pkg: &mut Package) {
-    let types = &pkg.types;
-    for func in pkg.funcs.iter_mut().filter(|f| f.has_body) {
+    crate::mark_bounded(pkg, |func, types| {
         let mut flow = Flow { func, types, proved: Vec::new() };
         flow.list(&func.body, Facts::default());
-        let proved = flow.proved;
-        for id in proved {
-            func.node_mut(id).bounded = true;
-        }
-    }
+        flow.proved
+    });
 }
 
 /// What a fact relates.
@@ -411,15 +407,7 @@ impl Flow<'_> {
                 Some((len, cap))
             }
             Op::CompositeLit(elems) if matches!(self.types.under(node.ty), TypeKind::Slice(_)) => {
-                let n = elems
-                    .iter()
-                    .filter_map(|(key, _)| match key {
-                        LitKey::Index { index, .. } => Some(*index + 1),
-                        LitKey::Field(_) => None,
-                    })
-                    .max()
-                    .unwrap_or(0);
-                let n = Term::constant(i64::try_from(n).ok()?);
+                let n = Term::constant(i64::try_from(LitKey::slice_len(elems)).ok()?);
                 Some((n, n))
             }
             Op::Const { value: ConstValue::Str(bytes), .. } => {

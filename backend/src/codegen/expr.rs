@@ -602,14 +602,7 @@ impl FuncCtx<'_, '_> {
         match self.types.under(ty) {
             TypeKind::Slice(elem) => {
                 let elem = *elem;
-                let n = elems
-                    .iter()
-                    .filter_map(|(key, _)| match key {
-                        LitKey::Index { index, .. } => Some(*index + 1),
-                        LitKey::Field(_) => None,
-                    })
-                    .max()
-                    .unwrap_or(0);
+                let n = LitKey::slice_len(elems);
                 let array = self.types.size(elem).saturating_mul(n);
                 let ptr = if escapes {
                     let size = self.iconst(array as i64);
