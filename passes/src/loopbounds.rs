@@ -78,12 +78,15 @@ impl Prover<'_> {
         a == b || matches!((self.made_with_length.get(&a), self.made_with_length.get(&b)), (Some(m), Some(n)) if m == n)
     }
 
-    /// `for i := range s` whose body assigns neither `i` nor `s`.
+    /// `for i := range s` whose body assigns neither `i` nor `s` (nor does the
+    /// range statement itself: `for i, s = range s`).
     fn range_loop(&self, id: NodeId) -> Vec<InRange> {
-        let Op::Range { key: Some(key), x, body, .. } = &self.func.node(id).op else { return Vec::new() };
+        let Op::Range { key: Some(key), value, x, body, .. } = &self.func.node(id).op else { return Vec::new() };
         let (Some(index), Some(seq)) = (self.func.private_local(*key), self.func.private_local(*x)) else { return Vec::new() };
         let written = self.func.written_locals(body);
-        if written.contains(&index) || written.contains(&seq) {
+        // `for i, x = range x` (type T []T) assigns x in each iteration.
+        let value_is_seq = value.is_some_and(|v| self.func.private_local(v) == Some(seq));
+        if written.contains(&index) || written.contains(&seq) || value_is_seq {
             return Vec::new();
         }
         vec![InRange { index, seq }]

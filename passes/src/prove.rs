@@ -264,11 +264,14 @@ impl Flow<'_> {
                 }
                 after
             }
-            Op::Range { key, x, body, .. } => {
+            Op::Range { key, value, x, body, .. } => {
                 self.expr(*x, &facts);
                 let head = self.without_written(self.after_condition(&facts, *x, None), &[id]);
                 let mut inside = head.clone();
-                let written = self.func.written_locals(body);
+                // The body, and each iteration's assignment of the value (`type T []T` lets
+                // `for i, x = range x` change x).
+                let mut written = self.func.written_locals(body);
+                written.extend(value.and_then(|v| self.func.private_local(v)));
                 let memory = self.writes_memory(body);
                 let index =
                     key.and_then(|k| self.func.private_local(k)).filter(|k| !written.contains(k) && self.is_int(self.func.local(*k).ty));
