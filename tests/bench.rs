@@ -10,7 +10,7 @@
 //! only minigo makes must be exactly the known ones listed below, so a
 //! change that adds a check fails, and one that removes a listed check says
 //! so. Checks Go keeps and minigo removes are minigo's own proofs
-//! (`passes/src/loopbounds.rs`) and tested by the programs that panic.
+//! (`passes/src/prove.rs`) and tested by the programs that panic.
 
 mod support;
 

@@ -53,11 +53,11 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
     ("programs/litptr.go", "the length of a slice literal behind a pointer"),
     (
         "programs/loopchecks.go",
-        "the length of s[:7] in an inlined call; and gc keeps made[i] in an inner loop, which loopbounds.rs proves from make's length",
+        "the length of s[:7] in an inlined call; and gc keeps made[i] in an inner loop, which prove.rs proves from make's length",
     ),
     ("programs/makecap.go", "gc keeps the check of make's capacity against its constant, which minigo's runtime makes"),
     ("programs/matmul.go", "the rows of the matrix an inlined call makes"),
-    ("programs/nbody.go", "gc keeps &bodies[j] in loops that loopbounds.rs proves"),
+    ("programs/nbody.go", "gc keeps &bodies[j] in loops that prove.rs proves"),
     ("programs/nilchecks.go", "b[i] after a[i] in the same expression, both into arrays of 1024"),
     ("programs/panicorder.go", "gc keeps the check of make's capacity against its constant, as makecap.go"),
     (

@@ -4,8 +4,8 @@
 //! strongly connected component at a time, callees first, as gc 1.19 does,
 //! with interface calls devirtualized in between (`devirtualize.rs`);
 //! then gc's walk-time bounds rule (`bounds.rs`), nil-check elimination
-//! (`nilcheck.rs`), the bounds checks loops make needless (`loopbounds.rs`)
-//! and those facts known where they run prove (`prove.rs`). Every decision is recorded as data
+//! (`nilcheck.rs`) and the bounds checks that facts known where they run
+//! prove, loops' included (`prove.rs`). Every decision is recorded as data
 //! (`decision.rs`) and rendered for `-m`, `-m=2`, `-json` (`logopt.rs`),
 //! `minigo explain` (`explain.rs`) and `-report` (`report.rs`).
 
@@ -18,7 +18,6 @@ pub mod escape;
 pub mod explain;
 pub mod inline;
 pub mod logopt;
-pub mod loopbounds;
 pub mod nilcheck;
 pub mod pgo;
 pub mod prove;
@@ -67,7 +66,6 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     escape::escape_package(pkg, config, &mut decisions);
     let walks = bounds::bound_package(pkg, &mut decisions);
     nilcheck::eliminate_nil_checks(pkg);
-    loopbounds::eliminate_loop_bounds_checks(pkg);
     prove::eliminate_proved_bounds_checks(pkg);
     wrapper::wrapper_decisions(pkg, config, &walks, &mut decisions);
     decisions
