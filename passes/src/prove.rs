@@ -169,7 +169,7 @@ impl Facts {
             if let Atom::Len(l) | Atom::Cap(l) = atom {
                 edges.push((atom, Atom::Zero, 0));
                 edges.push((Atom::Zero, atom, MAX_LEN as i128));
-                if atoms.contains(&Atom::Cap(l)) && atoms.contains(&Atom::Len(l)) {
+                if atom == Atom::Len(l) && atoms.contains(&Atom::Cap(l)) {
                     edges.push((Atom::Cap(l), Atom::Len(l), 0));
                 }
             }
