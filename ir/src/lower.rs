@@ -1356,6 +1356,17 @@ impl<'a> Lowerer<'a> {
         n
     }
 
+    /// Whether the field selection `n` goes through a pointer.
+    fn dereferences_on_the_way(&mut self, mut n: NodeId) -> bool {
+        loop {
+            match self.b().func.node(n).op {
+                Op::Field(x, _) => n = x,
+                Op::FieldPtr(..) => return true,
+                _ => return false,
+            }
+        }
+    }
+
     /// The receiver argument of a method call or value: through embedded
     /// fields, then `&x` or `*p` as the method's receiver kind needs.
     fn receiver(&mut self, x: &Expr, path: &[u32], pointer_recv: bool, pos: Pos) -> NodeId {
@@ -1368,7 +1379,8 @@ impl<'a> Lowerer<'a> {
         let nt = self.b().func.node(n).ty;
         let is_ptr = self.types().pointer_elem(nt).is_some();
         if pointer_recv && !is_ptr {
-            if !path.is_empty() {
+            // `&x.E`, unless a pointer on the way is dereferenced (`&(*x).E`).
+            if !path.is_empty() && !self.dereferences_on_the_way(n) {
                 self.mark_addr_taken(x);
             }
             let pt = self.intern(TypeKind::Pointer(nt));
