@@ -134,6 +134,9 @@ impl Flow<'_> {
         }
     }
 
+    /// Whether pointer `id` is known not to be nil: an address (gc's SSA
+    /// takes every Addr and OffPtr for non-nil), `new`, or a local `facts`
+    /// holds.
     fn not_nil(&self, id: NodeId, facts: &Facts) -> bool {
         match &self.func.node(id).op {
             Op::Addr(_) | Op::New => true,
@@ -168,13 +171,14 @@ impl Flow<'_> {
                 self.list(body, facts.clone());
                 Facts::new()
             }
-            // A call through an interface loads from its itab.
-            Op::Deref(p) | Op::FieldPtr(p, _) | Op::DotInter { x: p, .. } => {
+            // A call through an interface, or its method value, loads from
+            // its itab.
+            Op::Deref(p) | Op::FieldPtr(p, _) | Op::DotInter { x: p, .. } | Op::IfaceMethodValue { x: p, .. } => {
                 let mut dereferenced = self.expr_children(id, facts);
+                if self.not_nil(*p, facts) {
+                    self.proved.push(id);
+                }
                 if let Some(local) = self.func.private_local(*p) {
-                    if facts.contains(&local) {
-                        self.proved.push(id);
-                    }
                     dereferenced.insert(local);
                 }
                 dereferenced
