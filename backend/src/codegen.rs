@@ -36,6 +36,7 @@ mod iface;
 mod itab;
 mod layout;
 mod map;
+mod nilcheck;
 mod order;
 mod runtime;
 mod stmt;
@@ -51,15 +52,15 @@ use cranelift_module::{default_libcall_names, DataId, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
 use ir::{FuncId, Package, TypeId};
 
-use crate::{BoundsCheck, SourceLines, Target};
+use crate::{CodeRecord, SourceLines, Target};
 use func::FuncCtx;
 use layout::{mangle, repr, Repr};
 use runtime::Rt;
 
-/// An object file's bytes and the bounds checks its code makes.
+/// An object file's bytes and the records of its code.
 pub(crate) struct Compiled {
     pub object: Vec<u8>,
-    pub bounds_checks: Vec<BoundsCheck>,
+    pub records: Vec<CodeRecord>,
 }
 
 /// Compiles every function of the package into an object file.
@@ -79,9 +80,9 @@ pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool, sou
     cg.define_builtin_defer_thunks()?;
     cg.define_entry_points()?;
     cg.define_functab(source)?;
-    let bounds_checks = std::mem::take(&mut cg.bounds_checks);
+    let records = std::mem::take(&mut cg.records);
     let object = cg.module.finish().emit().map_err(|e| format!("writing the object file: {}", e))?;
-    Ok(Compiled { object, bounds_checks })
+    Ok(Compiled { object, records })
 }
 
 /// The Cranelift ISA for a target, with the same settings on both:
@@ -121,8 +122,8 @@ pub(crate) struct Codegen<'p> {
     /// conversions differs (`arith.rs`).
     pub target: Target,
     pub poison_stack: bool,
-    /// The bounds checks emitted so far (reported by `-d=ssa/check_bce`).
-    pub bounds_checks: Vec<BoundsCheck>,
+    /// The checks emitted so far (reported by `-d=ssa/check_bce` and `-json`).
+    pub records: Vec<CodeRecord>,
     functions: Vec<cranelift_module::FuncId>,
     /// Each IR function's symbol.
     symbols: Vec<String>,
@@ -152,7 +153,7 @@ impl<'p> Codegen<'p> {
             module,
             target,
             poison_stack,
-            bounds_checks: Vec::new(),
+            records: Vec::new(),
             functions: Vec::new(),
             symbols: Vec::new(),
             globals: Vec::new(),

@@ -41,52 +41,58 @@ impl SourceLines {
     }
 }
 
-/// A bounds check the generated code makes, where gc's `-d=ssa/check_bce`
-/// would report it: at the index or slice expression (for inlined code, the
-/// outermost call it was inlined at, and in `inlined` the positions inside
-/// the inlined callees, outermost first, as `-json`'s `inlineLoc`s).
+/// A fact about the generated code that gc's SSA back end reports: a check
+/// left in the code, where gc's `-d=ssa/check_bce` (bounds) or `-d=nil`
+/// (nil checks) would report it, or a large copy. It is at the expression
+/// (for inlined code, the outermost call it was inlined at, and in
+/// `inlined` the positions inside the inlined callees, outermost first, as
+/// `-json`'s `inlineLoc`s).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct BoundsCheck {
+pub struct CodeRecord {
     pub pos: ir::Pos,
     pub inlined: Vec<ir::Pos>,
-    pub kind: BoundsCheckKind,
+    pub kind: CodeRecordKind,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum BoundsCheckKind {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CodeRecordKind {
     /// `i < len`, for an index.
-    Index,
+    IndexCheck,
     /// `i <= j`, for a bound of a slice expression.
-    Slice,
+    SliceCheck,
+    /// An explicit nil check: one no load or store faulting on nil makes.
+    NilCheck,
 }
 
-impl BoundsCheckKind {
-    /// The name of gc's SSA operation for the check.
-    pub fn ssa_op(self) -> &'static str {
+impl CodeRecordKind {
+    /// The name of gc's SSA operation for a bounds check.
+    pub fn bounds_check_op(self) -> Option<&'static str> {
         match self {
-            BoundsCheckKind::Index => "IsInBounds",
-            BoundsCheckKind::Slice => "IsSliceInBounds",
+            CodeRecordKind::IndexCheck => Some("IsInBounds"),
+            CodeRecordKind::SliceCheck => Some("IsSliceInBounds"),
+            CodeRecordKind::NilCheck => None,
         }
     }
 
-    /// The code of gc's `-json` record of the check.
+    /// The code of gc's `-json` record.
     pub fn logopt_code(self) -> &'static str {
         match self {
-            BoundsCheckKind::Index => "isInBounds",
-            BoundsCheckKind::Slice => "isSliceInBounds",
+            CodeRecordKind::IndexCheck => "isInBounds",
+            CodeRecordKind::SliceCheck => "isSliceInBounds",
+            CodeRecordKind::NilCheck => "nilcheck",
         }
     }
 }
 
 /// Compiles the package's functions and links an executable at
-/// `config.output`; returns the bounds checks left in the code, in the
+/// `config.output`; returns the records of its code (checks left), in the
 /// order they were generated. Errors are one-line, user-facing messages (a
 /// failing link includes the linker's stderr).
-pub fn build_executable(package: &ir::Package, config: &Config) -> Result<Vec<BoundsCheck>, String> {
+pub fn build_executable(package: &ir::Package, config: &Config) -> Result<Vec<CodeRecord>, String> {
     link::check_toolchain(config.target)?;
     let compiled = codegen::compile(package, config.target, config.poison_stack, config.source.as_ref())?;
     link::link(&compiled.object, config.target, &config.output)?;
-    Ok(compiled.bounds_checks)
+    Ok(compiled.records)
 }
 
 /// Whether this minigo can link executables for `target`: `Err` is the

@@ -210,12 +210,13 @@ impl FuncCtx<'_, '_> {
                 let iface = self.eval(x);
                 let tab = iface.part(0);
                 let offset = ITAB_FUN_OFFSET + 8 * method as i32;
-                let code = if self.func.node(*callee).bounded {
-                    self.b.ins().load(types::I64, flags(), tab, offset)
-                } else {
-                    // A nil itab faults on this load: gc's implicit nil check.
-                    self.faulting_load(types::I64, tab, offset)
-                };
+                // gc checks the itab at the call; the load of the method's
+                // code then makes that check (`finish_nil_checks`), unless
+                // the itab is known, a constant.
+                if !self.func.node(*callee).bounded {
+                    self.nil_check(id, tab);
+                }
+                let code = self.b.ins().load(types::I64, flags(), tab, offset);
                 Some(Dynamic { code, tab, receiver: iface.part(1) })
             }
             _ => None,
@@ -259,8 +260,8 @@ impl FuncCtx<'_, '_> {
                 self.b.ins().call_indirect(sig_ref, code, &call_args)
             }
             (None, Some(record)) => {
-                // A nil func value faults on this load: gc's implicit nil check.
-                let code = self.faulting_load(types::I64, record, 0);
+                // A nil func value faults on this load: no nil check in gc.
+                let code = self.faulting_load(None, types::I64, record, 0);
                 let sig_ref = self.b.import_signature(self.cg.go_signature(sig_ty));
                 self.b.ins().call_indirect(sig_ref, code, &call_args)
             }
@@ -365,14 +366,17 @@ impl FuncCtx<'_, '_> {
     /// `i.M` as a value: a record `[wrapper, itab, data]`; a nil `i`
     /// panics here, as gc's itab load does.
     pub fn iface_method_value(&mut self, id: NodeId, x: NodeId, method: u32) -> Val {
-        self.iface_method_value_on(id, x, method, self.func.node(id).escapes)
+        self.iface_method_value_on(id, x, method, self.func.node(id).escapes, id)
     }
 
-    /// `iface_method_value` with the record on the heap if `heap`.
-    pub fn iface_method_value_on(&mut self, id: NodeId, x: NodeId, method: u32, heap: bool) -> Val {
+    /// `iface_method_value` with the record on the heap if `heap`, and the
+    /// nil check at node `checked_at`.
+    pub fn iface_method_value_on(&mut self, id: NodeId, x: NodeId, method: u32, heap: bool, checked_at: NodeId) -> Val {
         let sig = self.func.node(id).ty;
         let iface = self.eval(x);
-        self.nil_check(iface.part(0));
+        if !self.func.node(id).bounded {
+            self.nil_check(checked_at, iface.part(0));
+        }
         let record = self.new_record(24, heap);
         let wrapper = self.cg.iface_method_value_wrapper(sig, method);
         let code_ref = self.func_ref(wrapper);

@@ -133,8 +133,9 @@ impl FuncCtx<'_, '_> {
             // gc copies the interface at the defer statement (nil-checked
             // there) and calls its method when the deferred call runs, as
             // the method value does; the value's record outlives the
-            // statement (a loop runs it again), so it is on the heap.
-            Op::DotInter { x, method } => self.iface_method_value_on(*callee, x, method, true),
+            // statement (a loop runs it again), so it is on the heap. gc
+            // makes that nil check at the call.
+            Op::DotInter { x, method } => self.iface_method_value_on(*callee, x, method, true, call),
             _ => self.eval_root(*callee),
         }
         .part(0);
@@ -185,7 +186,7 @@ impl<'p> Codegen<'p> {
             }
             fx.b.ins().return_(&[]);
             fx.b.seal_all_blocks();
-            fx.fault_at_zero_through_constant_nil();
+            fx.finish_nil_checks();
             let config = fx.cg.module.target_config();
             fx.b.finalize(config);
             self.finish_function(id, &mut ctx, &format!("deferred builtin in {}", func.name))?;

@@ -8,14 +8,11 @@
 use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Value};
 use ir::{ConstValue, ConvKind, LitKey, NodeId, Op, TypeId, TypeKind};
 
-use super::func::{flags, FuncCtx, PendingBounds, Place, Val};
+use super::func::{flags, FuncCtx, PendingBounds, PendingNil, Place, Val};
 use super::layout::{array_len, elem_type, int_mask, is_string, repr, Repr};
+use super::nilcheck::NIL_FAULT_LIMIT;
 use super::runtime::{Rt, SliceBound};
-use crate::{BoundsCheck, BoundsCheckKind};
-
-/// gc's minZeroPage: no memory is mapped below this address, so an access
-/// at a smaller offset from a nil pointer faults.
-const NIL_FAULT_LIMIT: u64 = 4096;
+use crate::CodeRecordKind;
 
 impl FuncCtx<'_, '_> {
     /// Evaluates an expression to its value.
@@ -98,7 +95,7 @@ impl FuncCtx<'_, '_> {
             Op::MapLit(entries) => self.map_lit(id, entries),
             Op::MakeChan { size } => self.make_chan(ty, *size),
             Op::Recv { ch, comma_ok: false } => self.chan_recv(*ch, false).remove(0),
-            Op::IndexMap { m, key, comma_ok: false } => self.index_map(*m, *key, false).remove(0),
+            Op::IndexMap { m, key, comma_ok: false } => self.index_map(id, *m, *key, false).remove(0),
             Op::CompositeLit(elems) => self.composite_lit(id, elems, node.escapes),
             Op::Closure(func) => self.closure(id, *func),
             Op::Recover => {
@@ -140,7 +137,7 @@ impl FuncCtx<'_, '_> {
             }
             Op::IndexMap { m, key, comma_ok: true } => {
                 self.run_init(id);
-                self.index_map(*m, *key, true)
+                self.index_map(id, *m, *key, true)
             }
             Op::Recv { ch, comma_ok: true } => {
                 self.run_init(id);
@@ -201,7 +198,7 @@ impl FuncCtx<'_, '_> {
                 Place::Addr(self.b.ins().iadd_imm_s(base, offset as i64))
             }
             Op::Index(x, i) => Place::Addr(self.index_addr(id, *x, *i)),
-            Op::IndexMap { m, key, .. } => self.map_entry_place(*m, *key),
+            Op::IndexMap { m, key, .. } => self.map_entry_place(id, *m, *key),
             _ => {
                 let value = self.eval_op(id);
                 Place::Addr(self.spill(node.ty, value))
@@ -214,7 +211,7 @@ impl FuncCtx<'_, '_> {
     fn deref_addr(&mut self, id: NodeId, check: bool) -> Value {
         let (ptr, offset) = self.deref_ptr_offset(id);
         if check {
-            self.nil_check(ptr);
+            self.nil_check(id, ptr);
         }
         if offset == 0 {
             ptr
@@ -242,13 +239,12 @@ impl FuncCtx<'_, '_> {
         }
     }
 
-    /// The place of node `id` (of type `ty`) that is about to be loaded or
-    /// stored. For `*p` and `p.f`, when that access is of scalars within
-    /// the first 4096 bytes, it is the nil check (gc's implicit nil checks:
-    /// a nil `p` faults there, and the runtime reports a fault below
-    /// address 0x1000 as Go's nil dereference panic, with the faulting
-    /// address, as gc's code does). Other places get an explicit check
-    /// (`place`).
+    /// The place of node `id` (of type `ty`) that is about to be stored.
+    /// For `*p` and `p.f`, when that access is of scalars within the first
+    /// 4096 bytes, it is the nil check (gc's implicit nil checks: a nil `p`
+    /// faults there, and the runtime reports a fault below address 0x1000
+    /// as Go's nil dereference panic, with the faulting address, as gc's
+    /// code does). Other places get an explicit check (`place`).
     pub fn accessed_place(&mut self, id: NodeId, ty: TypeId) -> Place {
         self.run_init(id);
         self.accessed_place_op(id, ty)
@@ -263,7 +259,7 @@ impl FuncCtx<'_, '_> {
             return self.place_op(id);
         }
         let (ptr, offset) = self.deref_ptr_offset(id);
-        Place::Faulting { ptr, offset: offset as i32 }
+        Place::Faulting { id, ptr, offset: offset as i32 }
     }
 
     /// The address of an addressable expression (or of a temporary holding its value).
@@ -382,7 +378,7 @@ impl FuncCtx<'_, '_> {
         }
     }
 
-    fn const_index(&self, id: NodeId) -> Option<i128> {
+    pub(super) fn const_index(&self, id: NodeId) -> Option<i128> {
         match &self.func.node(id).op {
             Op::Const { value, .. } => value.as_int(),
             _ => None,
@@ -398,22 +394,11 @@ impl FuncCtx<'_, '_> {
             // Between constants gc's rewrite rules fold the check: one that
             // always fails is an unconditional panic, and no check is left.
             (Some(_), Some(_)) => {}
-            _ => self.record_bounds_check(id, BoundsCheckKind::Index, 0),
+            _ => self.record_check(id, CodeRecordKind::IndexCheck, 0),
         }
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
         let rt = if self.is_unsigned(index_ty) { Rt::PanicIndexU } else { Rt::PanicIndex };
         self.panic_if(bad, rt, &[index, len]);
-    }
-
-    /// Notes a check node `id` makes (`bound` tells a slice expression's
-    /// apart), for `-d=ssa/check_bce`, `-json` and `-report`.
-    fn record_bounds_check(&mut self, id: NodeId, kind: BoundsCheckKind, bound: u8) {
-        if !self.recorded_checks.insert((id, bound)) {
-            return;
-        }
-        let node = self.func.node(id);
-        let check = BoundsCheck { pos: node.pos, inlined: self.func.inlined_positions(node.inlined_from), kind };
-        self.cg.bounds_checks.push(check);
     }
 
     fn is_unsigned(&self, ty: TypeId) -> bool {
@@ -434,7 +419,13 @@ impl FuncCtx<'_, '_> {
     /// and the checks it needs, made by the caller: `x`'s nil check for a
     /// pointer to array (made at once when `nil_check_now`) and the bounds
     /// check (none when proved). None when `x` cannot be indexed.
-    fn element(&mut self, id: NodeId, x: NodeId, i: NodeId, nil_check_now: bool) -> Option<(Value, Option<Value>, Option<PendingBounds>)> {
+    fn element(
+        &mut self,
+        id: NodeId,
+        x: NodeId,
+        i: NodeId,
+        nil_check_now: bool,
+    ) -> Option<(Value, Option<PendingNil>, Option<PendingBounds>)> {
         let x_ty = self.func.node(x).ty;
         let Some(elem) = elem_type(self.types, x_ty) else {
             self.unsupported("indexing a map");
@@ -450,9 +441,9 @@ impl FuncCtx<'_, '_> {
             TypeKind::Pointer(_) => {
                 let ptr = self.eval(x).scalar();
                 if nil_check_now {
-                    self.nil_check(ptr);
+                    self.nil_check(x, ptr);
                 } else {
-                    nil = Some(ptr);
+                    nil = Some(PendingNil { id: x, ptr });
                 }
                 let n = array_len(self.types, x_ty).expect("pointer to array");
                 (ptr, self.iconst(n as i64), Some(n))
@@ -486,7 +477,7 @@ impl FuncCtx<'_, '_> {
             Op::Deref(_) | Op::FieldPtr(..) if !node.bounded => {
                 let (ptr, offset) = self.deref_ptr_offset(id);
                 let addr = if offset == 0 { ptr } else { self.b.ins().iadd_imm_s(ptr, offset) };
-                Place::Checked { addr, nil: Some(ptr), bounds: None }
+                Place::Checked { addr, nil: Some(PendingNil { id, ptr }), bounds: None }
             }
             _ => self.place_op(id),
         }
@@ -521,7 +512,10 @@ impl FuncCtx<'_, '_> {
             let ptr = match self.types.under(x_ty) {
                 TypeKind::Pointer(_) => {
                     let ptr = self.eval(x).scalar();
-                    self.nil_check(ptr);
+                    // An address (`&a` of `a[:]`) is never nil.
+                    if !matches!(self.func.node(x).op, Op::Addr(_)) {
+                        self.nil_check(id, ptr);
+                    }
                     ptr
                 }
                 _ => self.place_addr(x),
@@ -587,7 +581,7 @@ impl FuncCtx<'_, '_> {
             (Some(x), Some(y)) if (x as u64) <= (y as u64) => return,
             // Always fails: an unconditional panic, as in gc.
             (Some(_), Some(_)) => {}
-            _ => self.record_bounds_check(id, BoundsCheckKind::Slice, kind as u8),
+            _ => self.record_check(id, CodeRecordKind::SliceCheck, kind as u8),
         }
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, x, y);
         let which = self.b.ins().iconst(types::I32, kind as i64);

@@ -13,14 +13,17 @@
 use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, Block, FuncRef, GlobalValue, Inst, InstBuilder, InstructionData, MemFlagsData, Opcode, SourceLoc, StackSlot,
-    StackSlotData, StackSlotKind, TrapCode, Type, Value, ValueDef,
+    types, Block, FuncRef, GlobalValue, Inst, InstBuilder, InstructionData, MemFlagsData, Opcode, SourceLoc, StackSlot, StackSlotData,
+    StackSlotKind, TrapCode, Value, ValueDef,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, Module};
 use ir::{Func, LocalId, NodeId, TypeId, TypeTable};
 
+use crate::{CodeRecord, CodeRecordKind};
+
 use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
+use super::nilcheck::{first_store_has_write_barrier, ExplicitNilCheck};
 use super::runtime::Rt;
 use super::Codegen;
 
@@ -78,16 +81,19 @@ pub(crate) enum Storage {
 pub(crate) enum Place {
     Vars(LocalId),
     Addr(Value),
-    /// `*p` or `p.f` (at `offset` from `ptr`) whose load or store is also
-    /// the nil check of `p` (`accessed_place`): a faulting access.
+    /// `*p` or `p.f` (node `id`, at `offset` from `ptr`) whose load or
+    /// store is also the nil check of `p` (`accessed_place`): a faulting
+    /// access.
     Faulting {
+        id: NodeId,
         ptr: Value,
         offset: i32,
     },
     Blank,
-    /// `m[k]`: the map and the key's address; written through mapassign,
-    /// read through mapaccess1.
+    /// `m[k]` (node `id`): the map and the key's address; written through
+    /// mapassign, read through mapaccess1.
     MapEntry {
+        id: NodeId,
         map: Value,
         key: Value,
     },
@@ -95,9 +101,16 @@ pub(crate) enum Place {
     /// nil check of a pointer and the bounds check made when it is written.
     Checked {
         addr: Value,
-        nil: Option<Value>,
+        nil: Option<PendingNil>,
         bounds: Option<PendingBounds>,
     },
+}
+
+/// A nil check left for later: of `ptr`, for node `id`'s dereference.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PendingNil {
+    pub id: NodeId,
+    pub ptr: Value,
 }
 
 /// A bounds check left for later: node `id`'s `index < len`.
@@ -145,15 +158,21 @@ pub(crate) struct FuncCtx<'a, 'p> {
     pub defer_frame: Option<Value>,
     /// The source position the instructions emitted now are for.
     srcloc: SourceLoc,
-    /// The loads and stores that are nil checks too (`faulting_load`).
-    faulting_accesses: Vec<Inst>,
+    /// The loads and stores that are nil checks too (`faulting_load`), and
+    /// the node whose dereference each checks, if gc would check it.
+    pub(super) faulting_accesses: Vec<(Inst, Option<NodeId>)>,
+    /// The explicit nil checks made (`nil_check`).
+    pub(super) explicit_nil_checks: Vec<ExplicitNilCheck>,
+    /// The first instructions of the stores gc makes with a write barrier
+    /// (`with_write_barrier`).
+    pub(super) write_barriers: HashSet<Inst>,
     /// The (inlined call, position in its callee) pairs of inlined code
     /// (`at_node`), for the function table.
     pub inline_locs: Vec<(u32, ir::Pos)>,
     inline_loc_index: HashMap<(u32, ir::Pos), u32>,
-    /// The checks recorded in `Codegen::bounds_checks`, by node and kind of
-    /// bound: code compiled twice (a loop's condition) records them once.
-    pub recorded_checks: HashSet<(NodeId, u8)>,
+    /// The checks recorded in `Codegen::records`, by node, kind and bound:
+    /// code compiled twice (a loop's condition) records them once.
+    recorded_checks: HashSet<(NodeId, CodeRecordKind, u8)>,
 }
 
 /// A source location with this bit set is an index into `inline_locs`;
@@ -162,15 +181,6 @@ pub(crate) const INLINED_LOC: u32 = 1 << 31;
 
 pub(crate) fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
-}
-
-/// Flags of an access that may fault (a nil dereference): Cranelift keeps
-/// it where it is, in order with the other side effects, even if its value
-/// is unused.
-fn faulting_flags() -> MemFlagsData {
-    let mut flags = MemFlagsData::new();
-    flags.set_aligned();
-    flags
 }
 
 impl<'a, 'p> FuncCtx<'a, 'p> {
@@ -216,6 +226,8 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             defer_frame: None,
             srcloc: SourceLoc::default(),
             faulting_accesses: Vec::new(),
+            explicit_nil_checks: Vec::new(),
+            write_barriers: HashSet::new(),
             inline_locs: Vec::new(),
             inline_loc_index: HashMap::new(),
             recorded_checks: HashSet::new(),
@@ -464,11 +476,13 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
             },
             Place::Addr(addr) => self.load_val(ty, *addr, 0),
-            Place::Faulting { ptr, offset } => match repr(self.types, ty) {
-                Repr::Parts(parts) => Val::Parts(parts.iter().map(|p| self.faulting_load(p.ty, *ptr, offset + p.offset)).collect()),
+            Place::Faulting { id, ptr, offset } => match repr(self.types, ty) {
+                Repr::Parts(parts) => {
+                    Val::Parts(parts.iter().map(|p| self.faulting_load(Some(*id), p.ty, *ptr, offset + p.offset)).collect())
+                }
                 Repr::Mem { .. } => panic!("backend: a faulting access to memory of type {:?}", ty),
             },
-            Place::MapEntry { map, key } => {
+            Place::MapEntry { map, key, .. } => {
                 let slot = self.call_rt(Rt::MapAccess1, &[*map, *key])[0];
                 let value = self.load_val(ty, slot, 0);
                 self.own(ty, value)
@@ -492,22 +506,22 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
             },
             Place::Addr(addr) => self.store_val(ty, *addr, 0, value),
-            Place::Faulting { ptr, offset } => match repr(self.types, ty) {
+            Place::Faulting { id, ptr, offset } => match repr(self.types, ty) {
                 Repr::Parts(parts) => {
                     for (p, v) in parts.iter().zip(value_parts(value)) {
-                        self.faulting_store(v, *ptr, offset + p.offset);
+                        self.faulting_store(*id, v, *ptr, offset + p.offset);
                     }
                 }
                 Repr::Mem { .. } => panic!("backend: a faulting access to memory of type {:?}", ty),
             },
-            Place::MapEntry { map, key } => {
-                let slot = self.call_rt(Rt::MapAssign, &[*map, *key])[0];
+            Place::MapEntry { id, map, key } => {
+                let slot = self.map_assign(*id, *map, *key);
                 self.store_val(ty, slot, 0, value);
             }
             Place::Blank => {}
             Place::Checked { addr, nil, bounds } => {
-                if let Some(ptr) = nil {
-                    self.nil_check(*ptr);
+                if let Some(PendingNil { id, ptr }) = nil {
+                    self.nil_check(*id, *ptr);
                 }
                 if let Some(b) = bounds {
                     self.bounds_check(b.id, b.index, b.len, b.index_ty);
@@ -579,6 +593,15 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     }
 
     pub fn store_val(&mut self, ty: TypeId, addr: Value, offset: i32, value: &Val) {
+        if first_store_has_write_barrier(self.types, ty) && !self.is_stack_addr(addr) {
+            self.with_write_barrier(|fx| fx.store_val_op(ty, addr, offset, value));
+        } else {
+            self.store_val_op(ty, addr, offset, value);
+        }
+    }
+
+    /// `store_val` of the representation.
+    fn store_val_op(&mut self, ty: TypeId, addr: Value, offset: i32, value: &Val) {
         match repr(self.types, ty) {
             Repr::Parts(parts) => {
                 for (p, v) in parts.iter().zip(value_parts(value)) {
@@ -741,52 +764,15 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         self.start_unreachable_block();
     }
 
-    /// A load that is also the nil check of `ptr`: it faults on nil.
-    pub fn faulting_load(&mut self, ty: Type, ptr: Value, offset: i32) -> Value {
-        let value = self.b.ins().load(ty, faulting_flags(), ptr, offset);
-        let load = self.b.func.dfg.value_def(value).unwrap_inst();
-        self.faulting_accesses.push(load);
-        value
-    }
-
-    /// A store that is also the nil check of `ptr`: it faults on nil.
-    pub fn faulting_store(&mut self, value: Value, ptr: Value, offset: i32) {
-        let store = self.b.ins().store(faulting_flags(), value, ptr, offset);
-        self.faulting_accesses.push(store);
-    }
-
-    /// Once the function's SSA form is complete: a faulting access whose
-    /// pointer is the constant nil accesses address 0 instead. gc keeps an
-    /// explicit nil check for a pointer its SSA form knows is nil, which
-    /// faults at address 0 (Go's `addr=0x0`), rather than at the access's
-    /// offset.
-    pub fn fault_at_zero_through_constant_nil(&mut self) {
-        let dfg = &mut self.b.func.dfg;
-        for access in std::mem::take(&mut self.faulting_accesses) {
-            let ptr = match dfg.insts[access] {
-                InstructionData::Load { arg, .. } => arg,
-                InstructionData::Store { args, .. } => args[1],
-                _ => continue,
-            };
-            let ptr = dfg.resolve_aliases(ptr);
-            let is_nil = match dfg.value_def(ptr) {
-                ValueDef::Result(def, _) => {
-                    matches!(dfg.insts[def], InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } if imm.bits() == 0)
-                }
-                _ => false,
-            };
-            if is_nil {
-                match &mut dfg.insts[access] {
-                    InstructionData::Load { offset, .. } | InstructionData::Store { offset, .. } => *offset = 0.into(),
-                    _ => {}
-                }
-            }
+    /// Notes a check node `id` makes (`bound` tells a slice expression's
+    /// apart), for `-d=ssa/check_bce`, `-json` and `-report`.
+    pub(super) fn record_check(&mut self, id: NodeId, kind: CodeRecordKind, bound: u8) {
+        if !self.recorded_checks.insert((id, kind, bound)) {
+            return;
         }
-    }
-
-    pub fn nil_check(&mut self, ptr: Value) {
-        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
-        self.panic_if(is_nil, Rt::PanicNil, &[]);
+        let node = self.func.node(id);
+        let record = CodeRecord { pos: node.pos, inlined: self.func.inlined_positions(node.inlined_from), kind };
+        self.cg.records.push(record);
     }
 
     /// Returns `results` (one value per Go result) from the function; with

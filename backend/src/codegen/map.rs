@@ -41,8 +41,9 @@ impl FuncCtx<'_, '_> {
         let map = self.make_map(id, map_ty, hint).scalar();
         for (key, value) in entries {
             let key_addr = self.key_addr(key_ty, *key);
-            let value = self.eval_owned(*value);
-            let slot = self.call_rt(Rt::MapAssign, &[map, key_addr])[0];
+            let value_node = *value;
+            let value = self.eval_owned(value_node);
+            let slot = self.map_assign(value_node, map, key_addr);
             self.store_val(value_ty, slot, 0, &value);
         }
         Val::Parts(vec![map])
@@ -62,12 +63,12 @@ impl FuncCtx<'_, '_> {
         (map, self.key_addr(key_ty, key))
     }
 
-    /// `m[k]` as a value; with `comma_ok`, `(v, ok)`.
-    pub fn index_map(&mut self, m: NodeId, key: NodeId, comma_ok: bool) -> Vec<Val> {
+    /// `m[k]` (node `id`) as a value; with `comma_ok`, `(v, ok)`.
+    pub fn index_map(&mut self, id: NodeId, m: NodeId, key: NodeId, comma_ok: bool) -> Vec<Val> {
         let (_, value_ty) = self.map_types(self.func.node(m).ty);
         let (map, key_addr) = self.map_and_key(m, key);
         if !comma_ok {
-            return vec![self.read_place(&Place::MapEntry { map, key: key_addr }, value_ty)];
+            return vec![self.read_place(&Place::MapEntry { id, map, key: key_addr }, value_ty)];
         }
         let slot = self.call_rt(Rt::MapAccess2, &[map, key_addr])[0];
         let found = self.b.ins().icmp_imm_s(IntCC::NotEqual, slot, 0);
@@ -75,10 +76,21 @@ impl FuncCtx<'_, '_> {
         vec![value, Val::Parts(vec![found])]
     }
 
-    /// `m[k]` as an assignment's target: the map and the key, evaluated now.
-    pub fn map_entry_place(&mut self, m: NodeId, key: NodeId) -> Place {
+    /// `m[k]` (node `id`) as an assignment's target: the map and the key,
+    /// evaluated now.
+    pub fn map_entry_place(&mut self, id: NodeId, m: NodeId, key: NodeId) -> Place {
         let (map, key) = self.map_and_key(m, key);
-        Place::MapEntry { map, key }
+        Place::MapEntry { id, map, key }
+    }
+
+    /// The address of the value of `map`'s entry for the key at `key`, made
+    /// for node `id`. gc dereferences mapassign's result with a nil check,
+    /// which the store through it makes, unless that store of pointers has
+    /// a write barrier.
+    pub fn map_assign(&mut self, id: NodeId, map: Value, key: Value) -> Value {
+        let slot = self.call_rt(Rt::MapAssign, &[map, key])[0];
+        self.nil_check(id, slot);
+        slot
     }
 
     /// `delete(m, k)`.

@@ -13,6 +13,7 @@ use ir::{BinOp, BranchOp, Case, NodeId, Op, TypeId, TypeKind};
 
 use super::func::{flags, Breakable, FuncCtx, Place, Val};
 use super::layout::{array_len, elem_type, is_string};
+use super::nilcheck::first_store_has_write_barrier;
 use super::runtime::Rt;
 
 impl FuncCtx<'_, '_> {
@@ -28,7 +29,7 @@ impl FuncCtx<'_, '_> {
         let results = self.current_results();
         self.emit_return(results);
         self.b.seal_all_blocks();
-        self.fault_at_zero_through_constant_nil();
+        self.finish_nil_checks();
         let config = self.cg.module.target_config();
         let inline_locs = std::mem::take(&mut self.inline_locs);
         self.b.finalize(config);
@@ -118,7 +119,14 @@ impl FuncCtx<'_, '_> {
 
     fn assign(&mut self, lhs: NodeId, rhs: Option<NodeId>) {
         let ty = self.func.node(lhs).ty;
-        let place = if rhs.is_some() { self.accessed_place(lhs, ty) } else { self.place(lhs) };
+        // A store of a pointer has gc's write barrier, which moves it away
+        // from the nil check: that check is explicit, made as it stores,
+        // unless the slice is appended to or resliced in place.
+        let place = match rhs {
+            Some(rhs) if first_store_has_write_barrier(self.types, ty) && !self.in_place(lhs, rhs) => self.target_place(lhs),
+            Some(_) => self.accessed_place(lhs, ty),
+            None => self.place(lhs),
+        };
         match rhs {
             None => match place {
                 Place::Blank => {}
@@ -175,16 +183,39 @@ impl FuncCtx<'_, '_> {
         }
     }
 
+    /// Whether `lhs = rhs` is `x = append(x, ...)` or `x = x[:n]`, which gc
+    /// compiles in place: x's length is stored, and its pointer only when
+    /// the append grows it.
+    fn in_place(&self, lhs: NodeId, rhs: NodeId) -> bool {
+        match &self.func.node(rhs).op {
+            Op::Append { args, .. } => self.same_place(lhs, args[0]),
+            Op::Slice { x, lo, .. } => lo.is_none_or(|lo| self.const_index(lo) == Some(0)) && self.same_place(lhs, *x),
+            _ => false,
+        }
+    }
+
+    /// Whether `a` and `b` are the same chain of fields and dereferences
+    /// from one variable.
+    fn same_place(&self, a: NodeId, b: NodeId) -> bool {
+        match (&self.func.node(a).op, &self.func.node(b).op) {
+            (Op::Local(x), Op::Local(y)) => x == y,
+            (Op::Global(x), Op::Global(y)) => x == y,
+            (Op::Field(x, i), Op::Field(y, j)) | (Op::FieldPtr(x, i), Op::FieldPtr(y, j)) => i == j && self.same_place(*x, *y),
+            (Op::Deref(x), Op::Deref(y)) => self.same_place(*x, *y),
+            _ => false,
+        }
+    }
+
     fn assign_op(&mut self, op: BinOp, lhs: NodeId, rhs: NodeId) {
         let ty = self.func.node(lhs).ty;
         let place = self.accessed_place(lhs, ty);
-        if let Place::MapEntry { map, key } = place {
+        if let Place::MapEntry { id, map, key } = place {
             // gc's walk: the right side, then one mapassign for the entry's
             // address; a division reads the entry first, so that dividing
             // by zero panics before the entry exists.
             if !matches!(op, BinOp::Div | BinOp::Mod) {
                 let other = self.eval_owned(rhs);
-                let slot = self.call_rt(Rt::MapAssign, &[map, key])[0];
+                let slot = self.map_assign(id, map, key);
                 let current = self.load_val(ty, slot, 0);
                 let result = self.binary_values(op, ty, current, other, rhs);
                 self.store_val(ty, slot, 0, &result);
@@ -313,7 +344,7 @@ impl FuncCtx<'_, '_> {
             (TypeKind::Pointer(_), Some(n)) => {
                 let ptr = self.eval(x).scalar();
                 if has_value && n > 0 {
-                    self.nil_check(ptr);
+                    self.nil_check(x, ptr);
                 }
                 (Some(ptr), self.iconst(n as i64))
             }

@@ -1,0 +1,303 @@
+//! Nil checks in the generated code, made as gc's SSA back end leaves them.
+//! A dereference is checked either by a faulting access — a load or store
+//! within the first page past the pointer, whose fault the runtime reports
+//! as Go's nil-dereference panic — or by an explicit check that panics.
+//! Once a function is built, an explicit check followed in its block by a
+//! faulting access through the same pointer, with no call or store to other
+//! memory before it, is dropped and the access made faulting (gc's late
+//! nil-check elimination, `nilcheckelim2`). The explicit checks left are
+//! recorded: gc logs each one it emits (`nilcheck` in `-json`).
+
+use std::collections::{HashMap, HashSet};
+
+use cranelift_codegen::ir::{
+    condcodes::IntCC, Block, BlockArg, DataFlowGraph, Function, Inst, InstBuilder, InstructionData, MemFlagsData, Opcode, Type, Value,
+    ValueDef,
+};
+use ir::{NodeId, TypeId, TypeKind, TypeTable};
+
+use super::func::FuncCtx;
+use super::runtime::Rt;
+use crate::CodeRecordKind;
+
+/// gc's minZeroPage: no memory is mapped below this address, so an access
+/// at a smaller offset from a nil pointer faults.
+pub(super) const NIL_FAULT_LIMIT: u64 = 4096;
+
+/// An explicit nil check of `ptr`, for node `id`'s dereference: `branch`
+/// goes to the panic when `ptr` is nil, else on to `next`.
+pub(crate) struct ExplicitNilCheck {
+    branch: Inst,
+    next: Block,
+    ptr: Value,
+    id: NodeId,
+}
+
+/// Flags of an access that may fault (a nil dereference): Cranelift keeps
+/// it where it is, in order with the other side effects, even if its value
+/// is unused.
+fn faulting_flags() -> MemFlagsData {
+    let mut flags = MemFlagsData::new();
+    flags.set_aligned();
+    flags
+}
+
+impl<'a, 'p> FuncCtx<'a, 'p> {
+    /// A load that is also the nil check of `ptr`, for node `id`'s
+    /// dereference (None: one gc does not check): it faults on nil.
+    pub fn faulting_load(&mut self, id: Option<NodeId>, ty: Type, ptr: Value, offset: i32) -> Value {
+        let value = self.b.ins().load(ty, faulting_flags(), ptr, offset);
+        let load = self.b.func.dfg.value_def(value).unwrap_inst();
+        self.faulting_accesses.push((load, id));
+        value
+    }
+
+    /// A store that is also the nil check of `ptr`, for node `id`'s
+    /// dereference: it faults on nil.
+    pub fn faulting_store(&mut self, id: NodeId, value: Value, ptr: Value, offset: i32) {
+        let store = self.b.ins().store(faulting_flags(), value, ptr, offset);
+        self.faulting_accesses.push((store, Some(id)));
+    }
+
+    /// Panics unless `ptr`, the pointer node `id` dereferences, is not nil.
+    pub fn nil_check(&mut self, id: NodeId, ptr: Value) {
+        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
+        let block = self.b.current_block().expect("code is emitted into a block");
+        self.panic_if(is_nil, Rt::PanicNil, &[]);
+        let branch = self.b.func.layout.last_inst(block).expect("panic_if ends the block with its branch");
+        let next = self.b.current_block().expect("panic_if continues in a block");
+        self.explicit_nil_checks.push(ExplicitNilCheck { branch, next, ptr, id });
+    }
+
+    /// Emits a store of pointers to memory not known to be on the stack:
+    /// gc makes it with a write barrier, in a block of its own, so no nil
+    /// check before it is dropped for an access from there on.
+    pub fn with_write_barrier(&mut self, store: impl FnOnce(&mut Self)) {
+        let block = self.b.current_block();
+        let before = block.and_then(|block| self.b.func.layout.last_inst(block));
+        store(self);
+        let first = match before {
+            Some(inst) => self.b.func.layout.next_inst(inst),
+            None => block.and_then(|block| self.b.func.layout.first_inst(block)),
+        };
+        self.write_barriers.extend(first);
+    }
+
+    /// Whether `addr` is the address of a stack slot, plus a constant.
+    pub fn is_stack_addr(&self, addr: Value) -> bool {
+        let dfg = &self.b.func.dfg;
+        let (base, _) = base_and_offset(dfg, &Origins::default(), addr);
+        matches!(dfg.value_def(base), ValueDef::Result(def, _) if dfg.insts[def].opcode() == Opcode::StackAddr)
+    }
+
+    /// Once the function's SSA form is complete: drops the explicit nil
+    /// checks a faulting access makes anyway, records the others, and
+    /// points faulting accesses through a constant nil at address 0.
+    pub fn finish_nil_checks(&mut self) {
+        let checks = std::mem::take(&mut self.explicit_nil_checks);
+        let next_after: HashMap<Inst, Block> = checks.iter().map(|c| (c.branch, c.next)).collect();
+        let origins = Origins::new(self.b.func);
+        for check in &checks {
+            let ptr = origins.origin(&self.b.func.dfg, check.ptr);
+            let access = match self.const_value(ptr) {
+                Some(_) => None,
+                None => self.first_access_through(ptr, check.next, &next_after, &origins),
+            };
+            match access {
+                Some(access) => {
+                    let func = &mut self.b.func;
+                    let faulting = func.dfg.mem_flags.insert_unchecked(faulting_flags());
+                    match &mut func.dfg.insts[access] {
+                        InstructionData::Load { flags, .. } | InstructionData::Store { flags, .. } => *flags = faulting,
+                        _ => unreachable!("an access is a load or a store"),
+                    }
+                    func.replace(check.branch).jump(check.next, &[]);
+                    self.faulting_accesses.push((access, Some(check.id)));
+                }
+                None => self.record_check(check.id, CodeRecordKind::NilCheck, 0),
+            }
+        }
+        self.fault_at_zero_through_constant_nil();
+    }
+
+    /// The first load or store from `block` on (going on past explicit nil
+    /// checks, `next_after`) that faults if `ptr` is nil, unless a call, a
+    /// store elsewhere, or an access at an address computed from `ptr`
+    /// otherwise comes first.
+    /// An access through the address of a stack slot or global is made
+    /// relative to the frame or the symbol, as gc's are: none faults on
+    /// `ptr`.
+    fn first_access_through(&self, ptr: Value, mut block: Block, next_after: &HashMap<Inst, Block>, origins: &Origins) -> Option<Inst> {
+        let func = &self.b.func;
+        if let ValueDef::Result(def, _) = func.dfg.value_def(ptr) {
+            if matches!(func.dfg.insts[def].opcode(), Opcode::StackAddr | Opcode::SymbolValue) {
+                return None;
+            }
+        }
+        loop {
+            for inst in func.layout.block_insts(block) {
+                if self.write_barriers.contains(&inst) {
+                    return None;
+                }
+                let (addr, offset) = match func.dfg.insts[inst] {
+                    InstructionData::Load { arg, offset, .. } => (arg, i64::from(offset)),
+                    InstructionData::Store { args, offset, .. } => (args[1], i64::from(offset)),
+                    ref data => {
+                        let opcode = data.opcode();
+                        if opcode.is_call() || opcode.can_store() {
+                            return None;
+                        }
+                        if opcode.is_terminator() {
+                            block = *next_after.get(&inst)?;
+                            break;
+                        }
+                        continue;
+                    }
+                };
+                let (base, base_offset) = base_and_offset(&func.dfg, origins, addr);
+                let offset = base_offset + offset;
+                if base == ptr && (0..NIL_FAULT_LIMIT as i64).contains(&offset) {
+                    return Some(inst);
+                }
+                if self.computed_from(base, ptr, 4) || func.dfg.insts[inst].opcode().can_store() {
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// Whether `value` is `ptr` or computed from it by arithmetic, looking
+    /// `depth` instructions deep.
+    fn computed_from(&self, value: Value, ptr: Value, depth: u32) -> bool {
+        let dfg = &self.b.func.dfg;
+        let value = dfg.resolve_aliases(value);
+        if value == ptr {
+            return true;
+        }
+        let ValueDef::Result(inst, _) = dfg.value_def(value) else { return false };
+        let data = &dfg.insts[inst];
+        depth > 0 && !data.opcode().can_load() && dfg.inst_args(inst).iter().any(|arg| self.computed_from(*arg, ptr, depth - 1))
+    }
+
+    /// A faulting access through the constant nil pointer accesses address
+    /// 0 instead. gc keeps an explicit nil check there (recorded), which
+    /// faults at address 0 (Go's `addr=0x0`), unless the access is at
+    /// offset 0 and so faults there itself.
+    fn fault_at_zero_through_constant_nil(&mut self) {
+        for (access, id) in std::mem::take(&mut self.faulting_accesses) {
+            let dfg = &mut self.b.func.dfg;
+            let (ptr, offset) = match dfg.insts[access] {
+                InstructionData::Load { arg, offset, .. } => (arg, offset),
+                InstructionData::Store { args, offset, .. } => (args[1], offset),
+                _ => continue,
+            };
+            if i32::from(offset) == 0 || constant(dfg, ptr) != Some(0) {
+                continue;
+            }
+            if let InstructionData::Load { offset, .. } | InstructionData::Store { offset, .. } = &mut dfg.insts[access] {
+                *offset = 0.into();
+            }
+            if let Some(id) = id {
+                self.record_check(id, CodeRecordKind::NilCheck, 0);
+            }
+        }
+    }
+}
+
+/// The value of `value` when it is computed from constants alone (an
+/// element's offset, `index * size`, for a constant index).
+fn constant(dfg: &DataFlowGraph, value: Value) -> Option<i64> {
+    let ValueDef::Result(inst, _) = dfg.value_def(dfg.resolve_aliases(value)) else { return None };
+    match dfg.insts[inst] {
+        InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
+        InstructionData::Binary { opcode: Opcode::Iadd, args } => Some(constant(dfg, args[0])?.wrapping_add(constant(dfg, args[1])?)),
+        InstructionData::Binary { opcode: Opcode::Imul, args } => Some(constant(dfg, args[0])?.wrapping_mul(constant(dfg, args[1])?)),
+        _ => None,
+    }
+}
+
+/// Whether gc's first store of a value of type `ty` to memory is of a
+/// pointer, which gets a write barrier. gc stores a string's or slice's
+/// length, and an interface's itab, before the pointer; a small struct (at
+/// most 4 fields and 32 bytes, as gc's SSA form holds them) field by
+/// field, and a larger struct or array with pointers at once.
+pub(super) fn first_store_has_write_barrier(types: &TypeTable, ty: TypeId) -> bool {
+    let small = types.size(ty) <= 32;
+    match types.under(ty) {
+        TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => true,
+        TypeKind::Struct(_) => match types.struct_fields(ty) {
+            Some(fields) if small && fields.len() <= 4 => fields.first().is_some_and(|f| first_store_has_write_barrier(types, f.ty)),
+            _ => types.has_pointers(ty),
+        },
+        TypeKind::Array(1, elem) if small => first_store_has_write_barrier(types, *elem),
+        TypeKind::Array(..) => types.has_pointers(ty),
+        _ => false,
+    }
+}
+
+/// `addr` as a base value (its `origin`) plus a constant offset (`iadd`s of
+/// constants).
+fn base_and_offset(dfg: &DataFlowGraph, origins: &Origins, addr: Value) -> (Value, i64) {
+    let mut base = origins.origin(dfg, addr);
+    let mut offset = 0i64;
+    while let ValueDef::Result(inst, _) = dfg.value_def(base) {
+        let InstructionData::Binary { opcode: Opcode::Iadd, args } = dfg.insts[inst] else { break };
+        match (constant(dfg, args[0]), constant(dfg, args[1])) {
+            (_, Some(c)) => (base, offset) = (origins.origin(dfg, args[0]), offset.wrapping_add(c)),
+            (Some(c), _) => (base, offset) = (origins.origin(dfg, args[1]), offset.wrapping_add(c)),
+            _ => break,
+        }
+    }
+    (base, offset)
+}
+
+/// The values passed to each block parameter, to see through the
+/// parameters Cranelift's SSA construction leaves for a variable that a
+/// loop does not change.
+#[derive(Default)]
+struct Origins {
+    incoming: HashMap<Value, Vec<Value>>,
+}
+
+impl Origins {
+    fn new(func: &Function) -> Origins {
+        let mut incoming: HashMap<Value, Vec<Value>> = HashMap::new();
+        for block in func.layout.blocks() {
+            let Some(branch) = func.layout.last_inst(block) else { continue };
+            for call in func.dfg.insts[branch].branch_destination(&func.dfg.jump_tables, &func.dfg.exception_tables) {
+                let params = func.dfg.block_params(call.block(&func.dfg.value_lists));
+                for (param, arg) in params.iter().zip(call.args(&func.dfg.value_lists)) {
+                    if let BlockArg::Value(arg) = arg {
+                        incoming.entry(*param).or_default().push(arg);
+                    }
+                }
+            }
+        }
+        Origins { incoming }
+    }
+
+    /// `value`, or when it is a block parameter, the one value it always
+    /// holds: the only value passed to it, directly or through other
+    /// parameters.
+    fn origin(&self, dfg: &DataFlowGraph, value: Value) -> Value {
+        let value = dfg.resolve_aliases(value);
+        let mut seen = HashSet::from([value]);
+        let mut pending = vec![value];
+        let mut source = None;
+        while let Some(v) = pending.pop() {
+            match self.incoming.get(&v) {
+                Some(args) => {
+                    for arg in args {
+                        let arg = dfg.resolve_aliases(*arg);
+                        if seen.insert(arg) {
+                            pending.push(arg);
+                        }
+                    }
+                }
+                None if source.is_none_or(|s| s == v) => source = Some(v),
+                None => return value,
+            }
+        }
+        source.unwrap_or(value)
+    }
+}
