@@ -188,6 +188,9 @@ void minigo_panicslice(int32_t which, int64_t x, int64_t y);
 void minigo_panicdivide(void);                                 /* integer divide by zero */
 void minigo_panicshift(void);                                  /* negative shift amount */
 void minigo_panicnil(void);  /* invalid memory address or nil pointer dereference + [signal SIGSEGV...] line */
+/* runtime's panicwrap, for gc's (*T).M wrapper of a value method called
+ * through a nil pointer: msg is "value method main.T.M called using nil *T pointer". */
+void minigo_panicwrap(const uint8_t *msg, int64_t len);
 /* A failed x.(T): "interface conversion: interface {} is string, not int" (or "is nil"). */
 void minigo_panicdottype(const minigo_type *have, const minigo_type *want);
 /* panic(v) with v an interface{}: Go 1.19's printpanicval, or the text of

@@ -276,6 +276,14 @@ void minigo_panicnil(void)
                  (uint64_t)(uintptr_t)__builtin_return_address(0));
 }
 
+void minigo_panicwrap(const uint8_t *msg, int64_t len)
+{
+    pflush();
+    pstr("panic: ");
+    pbytes(msg, (size_t)len);
+    panic_finish();
+}
+
 void pname(const minigo_type *t)
 {
     if (t->name != NULL && t->name_len > 0)

@@ -163,6 +163,8 @@ pub(crate) struct FuncCtx<'a, 'p> {
     pub(super) faulting_accesses: Vec<(Inst, Option<NodeId>)>,
     /// The explicit nil checks made (`nil_check`).
     pub(super) explicit_nil_checks: Vec<ExplicitNilCheck>,
+    /// Values tested not to be nil where the function starts (`panic_wrap_test`).
+    pub(super) not_nil: HashSet<Value>,
     /// The first instructions of the stores gc makes with a write barrier
     /// (`with_write_barrier`).
     pub(super) write_barriers: HashSet<Inst>,
@@ -227,6 +229,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             srcloc: SourceLoc::default(),
             faulting_accesses: Vec::new(),
             explicit_nil_checks: Vec::new(),
+            not_nil: HashSet::new(),
             write_barriers: HashSet::new(),
             inline_locs: Vec::new(),
             inline_loc_index: HashMap::new(),

@@ -69,6 +69,31 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         self.explicit_nil_checks.push(ExplicitNilCheck { branch, next, ptr, id });
     }
 
+    /// gc's wrapper `(*T).M` of a value method `T.M` starts by testing its
+    /// receiver: a nil one panics as runtime's panicwrap does, and the
+    /// receiver is known not to be nil after it.
+    pub fn panic_wrap_test(&mut self) {
+        let Some(method) = self.func.wrapper_of else { return };
+        let (Some((rcvr, true)), Some((method_rcvr, false))) = (self.func.method_of, self.cg.package.func(method).method_of) else {
+            return;
+        };
+        if rcvr != method_rcvr {
+            return;
+        }
+        let this_local = self.func.params[0];
+        let this_ty = self.func.local(this_local).ty;
+        let place = self.local_place(this_local);
+        let this = self.read_place(&place, this_ty).scalar();
+        let type_name = self.types.display(rcvr);
+        let method_name = self.func.name.rsplit_once('.').map_or(self.func.name.as_str(), |(_, name)| name);
+        let message =
+            format!("value method {}.{}.{} called using nil *{} pointer", self.cg.package.name, type_name, method_name, type_name);
+        let text = self.string_const(message.as_bytes());
+        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, this, 0);
+        self.panic_if(is_nil, Rt::PanicWrap, &[text.part(0), text.part(1)]);
+        self.not_nil.insert(this);
+    }
+
     /// Emits a store of pointers to memory not known to be on the stack:
     /// gc makes it with a write barrier, in a block of its own, so no nil
     /// check before it is dropped for an access from there on.
@@ -91,14 +116,20 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     }
 
     /// Once the function's SSA form is complete: drops the explicit nil
-    /// checks a faulting access makes anyway, records the others, and
+    /// checks of pointers known not to be nil (`not_nil`) and those a
+    /// faulting access makes anyway, records the others, and
     /// points faulting accesses through a constant nil at address 0.
     pub fn finish_nil_checks(&mut self) {
         let checks = std::mem::take(&mut self.explicit_nil_checks);
         let next_after: HashMap<Inst, Block> = checks.iter().map(|c| (c.branch, c.next)).collect();
         let origins = Origins::new(self.b.func);
+        let not_nil: HashSet<Value> = self.not_nil.iter().map(|v| origins.origin(&self.b.func.dfg, *v)).collect();
         for check in &checks {
             let ptr = origins.origin(&self.b.func.dfg, check.ptr);
+            if not_nil.contains(&ptr) {
+                self.b.func.replace(check.branch).jump(check.next, &[]);
+                continue;
+            }
             let access = match self.const_value(ptr) {
                 Some(_) => None,
                 None => self.first_access_through(ptr, check.next, &next_after, &origins),

@@ -51,6 +51,7 @@ pub(crate) enum Rt {
     PanicDivide,
     PanicShift,
     PanicNil,
+    PanicWrap,
     PanicDotType,
     PanicDotTypeIface,
     AssertItab,
@@ -126,6 +127,7 @@ impl Rt {
             Rt::PanicDivide => "minigo_panicdivide",
             Rt::PanicShift => "minigo_panicshift",
             Rt::PanicNil => "minigo_panicnil",
+            Rt::PanicWrap => "minigo_panicwrap",
             Rt::PanicDotType => "minigo_panicdottype",
             Rt::PanicDotTypeIface => "minigo_panicdottype2",
             Rt::AssertItab => "minigo_assertitab",
@@ -184,7 +186,9 @@ impl Rt {
             Rt::PrintComplex => (&[F64, F64], &[]),
             Rt::Complex128Div => (&[F64, F64, F64, F64, P], &[]),
             Rt::PrintBool => (&[I32], &[]),
-            Rt::PrintString | Rt::PrintEface | Rt::GoPanic | Rt::PanicDotType | Rt::PanicIndex | Rt::PanicIndexU => (&[P, P], &[]),
+            Rt::PrintString | Rt::PrintEface | Rt::GoPanic | Rt::PanicDotType | Rt::PanicIndex | Rt::PanicIndexU | Rt::PanicWrap => {
+                (&[P, P], &[])
+            }
             Rt::PrintSlice | Rt::PanicDotTypeIface => (&[P, P, P], &[]),
             Rt::AssertItab | Rt::AssertItab2 | Rt::MapAccess1 | Rt::MapAccess2 | Rt::MapAssign => (&[P, P], &[P]),
             Rt::MakeMap => (&[P, P, P, P], &[P]),

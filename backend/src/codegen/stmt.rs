@@ -18,6 +18,7 @@ use super::runtime::Rt;
 
 impl FuncCtx<'_, '_> {
     pub fn emit_body(&mut self) {
+        self.panic_wrap_test();
         for stmt in &self.func.body {
             self.emit_stmt(*stmt);
         }
