@@ -7,6 +7,31 @@ use std::collections::HashSet;
 use crate::ir::*;
 
 impl Func {
+    /// Whether a statement list never falls through its end (an inlined
+    /// `return` is a block ending in a goto).
+    pub fn leaves(&self, stmts: &[NodeId]) -> bool {
+        stmts.last().is_some_and(|last| match &self.node(*last).op {
+            Op::Return(_) | Op::Branch { .. } | Op::Panic(_) => true,
+            Op::Block(stmts) => self.leaves(stmts),
+            _ => false,
+        })
+    }
+
+    /// Whether a loop's body can leave the loop other than through its
+    /// condition (a `break` or `goto` anywhere in it, or a label a goto
+    /// may reach).
+    pub fn may_leave_loop(&self, body: &[NodeId]) -> bool {
+        let mut todo = body.to_vec();
+        while let Some(id) = todo.pop() {
+            let node = self.node(id);
+            if matches!(node.op, Op::Branch { op: BranchOp::Break | BranchOp::Goto, .. } | Op::Label(_)) {
+                return true;
+            }
+            todo.extend(node.children());
+        }
+        false
+    }
+
     /// The locals the statements (or expressions) assign or declare, at any
     /// depth: `x = ...`, `x op= ...`, range variables, declarations.
     pub fn written_locals(&self, stmts: &[NodeId]) -> HashSet<LocalId> {

@@ -239,9 +239,9 @@ impl Flow<'_> {
                 let when_false = self.after_condition(&facts, *cond, Some(false));
                 let then_end = self.list(then, when_true);
                 let els_end = self.list(els, when_false);
-                if self.leaves(then) {
+                if self.func.leaves(then) {
                     els_end
-                } else if self.leaves(els) {
+                } else if self.func.leaves(els) {
                     then_end
                 } else {
                     self.without_written(before, &[id])
@@ -254,7 +254,7 @@ impl Flow<'_> {
                 if let Some(cond) = cond {
                     self.expr(*cond, &head);
                     inside = self.after_condition(&head, *cond, Some(true));
-                    if !self.breaks(body) {
+                    if !self.func.may_leave_loop(body) {
                         after = self.after_condition(&head, *cond, Some(false));
                     }
                 }
@@ -828,29 +828,6 @@ impl Flow<'_> {
             _ => return None,
         };
         i64::try_from(n).ok()
-    }
-
-    /// Whether a statement list never falls through its end (an inlined
-    /// `return` is a block ending in a goto).
-    fn leaves(&self, stmts: &[NodeId]) -> bool {
-        stmts.last().is_some_and(|last| match &self.func.node(*last).op {
-            Op::Return(_) | Op::Branch { .. } | Op::Panic(_) => true,
-            Op::Block(stmts) => self.leaves(stmts),
-            _ => false,
-        })
-    }
-
-    /// Whether statements can leave a loop other than through its condition.
-    fn breaks(&self, stmts: &[NodeId]) -> bool {
-        let mut todo = stmts.to_vec();
-        while let Some(id) = todo.pop() {
-            let node = self.func.node(id);
-            if matches!(node.op, Op::Branch { op: BranchOp::Break | BranchOp::Goto, .. } | Op::Label(_)) {
-                return true;
-            }
-            todo.extend(node.children());
-        }
-        false
     }
 
     /// The facts that statements `stmts` cannot break.
