@@ -102,7 +102,7 @@ const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
     ("programs/maps.go", "rows' literal: gc builds [3]int{4, 5, 6} between mapassign's check and the store, which keeps the check"),
     (
         "programs/nilchecks.go",
-        "gc's nil-check pass proves p after `p != nil &&` and after a loop whose condition dereferences it; inlining inSwitch(_, 0) leaves a case gc removes",
+        "afterBranch and inSwitch inlined with a constant argument: gc's SSA drops the branches the constant rules out, and their checks",
     ),
     ("programs/panicwrap.go", "i.M() after i = &T{1, 2} and i = p: gc knows i's itab, a constant address, and keeps its check; minigo's i is a variable the closures share"),
     ("programs/promoted.go", "wrappers through the embedded *E: gc emits the load through a pointer before the pointer's check, which then stays"),

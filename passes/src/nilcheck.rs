@@ -58,15 +58,28 @@ impl Flow<'_> {
         match &node.op {
             Op::If { cond, then, els } => {
                 facts.extend(self.expr(*cond, &facts));
-                self.list(then, facts.clone());
-                self.list(els, facts.clone());
-                self.without_written(facts, id)
+                let after_then = self.list(then, facts.union(&self.condition(*cond, true)).copied().collect());
+                let after_else = self.list(els, facts.union(&self.condition(*cond, false)).copied().collect());
+                // Only one branch reaches what follows when the other leaves.
+                match (self.func.leaves(then), self.func.leaves(els)) {
+                    (true, false) => after_else,
+                    (false, true) => after_then,
+                    _ => self.without_written(facts, id),
+                }
             }
             Op::For { cond, post, body, .. } => {
                 let mut inside = self.without_written(facts, id);
-                let after = inside.clone();
+                let mut after = inside.clone();
                 if let Some(cond) = cond {
-                    inside.extend(self.expr(*cond, &inside));
+                    let dereferenced = self.expr(*cond, &inside);
+                    // Leaving through the condition only, the loop leaves
+                    // what its last evaluation proved.
+                    if !self.func.may_leave_loop(body) {
+                        after.extend(dereferenced.iter().copied());
+                        after.extend(self.condition(*cond, false));
+                    }
+                    inside.extend(dereferenced);
+                    inside.extend(self.condition(*cond, true));
                 }
                 self.list(body, inside);
                 if let Some(post) = post {
@@ -125,6 +138,34 @@ impl Flow<'_> {
         }
     }
 
+    /// The locals `cond` being `truth` proves not to be nil: `p != nil`
+    /// (gc's IsNonNil branches), through `&&`, `||` and `!`.
+    fn condition(&self, cond: NodeId, truth: bool) -> Facts {
+        let mut facts = Facts::new();
+        match &self.func.node(cond).op {
+            Op::Binary(op @ (BinOp::Eq | BinOp::Ne), x, y) if (*op == BinOp::Ne) == truth => {
+                let is_nil = |id: NodeId| matches!(self.func.node(id).op, Op::Nil);
+                let tested = match (is_nil(*x), is_nil(*y)) {
+                    (false, true) => *x,
+                    (true, false) => *y,
+                    _ => return facts,
+                };
+                facts.extend(self.func.private_local(tested));
+            }
+            Op::Binary(BinOp::AndAnd, x, y) if truth => {
+                facts.extend(self.condition(*x, true));
+                facts.extend(self.condition(*y, true));
+            }
+            Op::Binary(BinOp::OrOr, x, y) if !truth => {
+                facts.extend(self.condition(*x, false));
+                facts.extend(self.condition(*y, false));
+            }
+            Op::Unary(UnOp::Not, x) => facts = self.condition(*x, !truth),
+            _ => {}
+        }
+        facts
+    }
+
     /// `lhs = rhs` made `lhs` a local known not to be nil when `rhs` is such a pointer.
     fn assigned(&self, lhs: NodeId, rhs: NodeId, before: &Facts, facts: &mut Facts) {
         if let Some(local) = self.func.private_local(lhs) {
@@ -160,10 +201,11 @@ impl Flow<'_> {
     fn expr_op(&mut self, id: NodeId, facts: &Facts) -> Facts {
         let node = self.func.node(id);
         match &node.op {
-            Op::Binary(BinOp::AndAnd | BinOp::OrOr, left, right) => {
+            Op::Binary(op @ (BinOp::AndAnd | BinOp::OrOr), left, right) => {
                 let dereferenced = self.expr(*left, facts);
                 let mut inner = facts.clone();
                 inner.extend(dereferenced.iter().copied());
+                inner.extend(self.condition(*left, *op == BinOp::AndAnd));
                 self.expr(*right, &inner);
                 dereferenced
             }
