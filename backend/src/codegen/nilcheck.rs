@@ -153,11 +153,10 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
 
     /// The first load or store from `block` on (going on past explicit nil
     /// checks, `next_after`) that faults if `ptr` is nil, unless a call, a
-    /// store elsewhere, or an access at an address computed from `ptr`
-    /// otherwise comes first.
-    /// An access through the address of a stack slot or global is made
-    /// relative to the frame or the symbol, as gc's are: none faults on
-    /// `ptr`.
+    /// store elsewhere, an instruction that may trap, or an access at an
+    /// address computed from `ptr` otherwise comes first. An access through
+    /// the address of a stack slot or global is made relative to the frame
+    /// or the symbol, as gc's are: none faults on `ptr`.
     fn first_access_through(&self, ptr: Value, mut block: Block, next_after: &HashMap<Inst, Block>, origins: &Origins) -> Option<Inst> {
         let func = &self.b.func;
         if let ValueDef::Result(def, _) = func.dfg.value_def(ptr) {
@@ -175,12 +174,12 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                     InstructionData::Store { args, offset, .. } => (args[1], i64::from(offset)),
                     ref data => {
                         let opcode = data.opcode();
-                        if opcode.is_call() || opcode.can_store() {
-                            return None;
-                        }
                         if opcode.is_terminator() {
                             block = *next_after.get(&inst)?;
                             break;
+                        }
+                        if opcode.is_call() || opcode.can_store() || opcode.can_trap() {
+                            return None;
                         }
                         continue;
                     }
