@@ -89,7 +89,6 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
 /// faults on the same pointer.
 const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
     ("escape/heapstore.go", "*keep.p: gc emits the load through a pointer before the pointer's check, which then stays"),
-    ("inline/methods.go", "*p = Point{}: minigo builds the literal in a temporary between p's check and the store; gc zeroes *p at once"),
     ("programs/bank.go", "a.Summary() copies *a into a temporary, whose definition (gc's VarDef, as it has pointers) keeps a's check"),
     ("programs/blankparam.go", "*i.b(&a) after devirtualizing: gc's code accesses a stack address frame-relative and keeps its check, which its nil-check pass did not know was one"),
     ("programs/derefpos.go", "s.u[0]: gc emits the load through a pointer before the pointer's check, which then stays"),

@@ -33,6 +33,8 @@ func appendTo(n *node, s []int) []int { return append(s, n.a) }
 func mapPtr(m map[int]*int, p *int)   { m[1] = p }
 func mapStr(m map[int]string)         { m[1] = "x" }
 func call(i I) int                    { return i.M() }
+func zeroNode(n *node)                { *n = node{} }
+func zeroArr(a *[4]int)               { *a = [4]int{} }
 func arrPtr(a *[4]int) int            { return a[3] }
 func sliceArr(a *[4]int) []int        { return a[1:] }
 
@@ -86,6 +88,10 @@ func main() {
 	try("arrPtr", func() { println(arrPtr(&[4]int{1, 2, 3, 4})) })
 	try("arrPtr nil", func() { println(arrPtr(arr)) })
 	try("sliceArr nil", func() { println(len(sliceArr(arr))) })
+	try("zeroArr nil", func() { zeroArr(arr) })
+	try("zeroNode nil", func() { zeroNode(none) })
 	println(n.a, n.s, *n.p, n.i.(int), n.next == n)
+	zeroNode(n)
+	println(n.a, n.s, n.p == nil)
 	println(global.arr[2])
 }

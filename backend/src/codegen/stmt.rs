@@ -120,6 +120,8 @@ impl FuncCtx<'_, '_> {
 
     fn assign(&mut self, lhs: NodeId, rhs: Option<NodeId>) {
         let ty = self.func.node(lhs).ty;
+        // `x = T{}` zeroes x, as gc's walk makes it.
+        let rhs = rhs.filter(|rhs| !self.is_zero_literal(*rhs));
         // A store of a pointer has gc's write barrier, which moves it away
         // from the nil check: that check is explicit, made as it stores,
         // unless the slice is appended to or resliced in place.
@@ -131,10 +133,15 @@ impl FuncCtx<'_, '_> {
         match rhs {
             None => match place {
                 Place::Blank => {}
-                // Zeroed where it is, without a zero temporary of its size.
+                // Zeroed where it is, without a zero temporary of its size
+                // (with gc's write barrier if it has pointers).
                 Place::Addr(addr) => {
                     let (size, align) = super::layout::mem_size_align(self.types, ty);
-                    self.zero_mem(addr, size, align);
+                    if self.types.has_pointers(ty) && !self.is_stack_addr(addr) {
+                        self.with_write_barrier(|fx| fx.zero_mem(addr, size, align));
+                    } else {
+                        self.zero_mem(addr, size, align);
+                    }
                 }
                 Place::Vars(_) | Place::MapEntry { .. } | Place::Faulting { .. } | Place::Checked { .. } => {
                     let zero = self.zero_val(ty);
@@ -182,6 +189,15 @@ impl FuncCtx<'_, '_> {
                 self.write_place(place, ty, &value);
             }
         }
+    }
+
+    /// Whether `id` is `T{}` of a struct or array type (not of a slice,
+    /// which is not nil).
+    fn is_zero_literal(&self, id: NodeId) -> bool {
+        let node = self.func.node(id);
+        matches!(&node.op, Op::CompositeLit(elems) if elems.is_empty())
+            && node.init.is_empty()
+            && matches!(self.types.under(node.ty), TypeKind::Struct(_) | TypeKind::Array(..))
     }
 
     /// Whether `lhs = rhs` is `x = append(x, ...)` or `x = x[:n]`, which gc
