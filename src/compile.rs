@@ -133,9 +133,10 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
         }
     };
     write_log(job, &package, &decisions, &map, &code_records)?;
+    let checks_left: Vec<(ir::Pos, &str)> = code_records.iter().map(|record| (record.pos, record.kind.ssa_op())).collect();
+    write_report(job, &package, &decisions, &display, &source, &map, &checks_left)?;
     let bounds_checks: Vec<(ir::Pos, &str)> =
-        code_records.iter().filter_map(|record| Some((record.pos, record.kind.bounds_check_op()?))).collect();
-    write_report(job, &package, &decisions, &display, &source, &map, &bounds_checks)?;
+        code_records.iter().filter(|record| record.kind.is_bounds_check()).map(|record| (record.pos, record.kind.ssa_op())).collect();
     if job.options.check_bce && !bounds_checks.is_empty() {
         let header = if printed_decisions { "" } else { HEADER };
         eprint!("{}{}", header, render_bounds_checks(&bounds_checks, &display, &map));

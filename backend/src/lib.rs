@@ -65,13 +65,17 @@ pub enum CodeRecordKind {
 }
 
 impl CodeRecordKind {
-    /// The name of gc's SSA operation for a bounds check.
-    pub fn bounds_check_op(self) -> Option<&'static str> {
+    /// The name of gc's SSA operation for the check.
+    pub fn ssa_op(self) -> &'static str {
         match self {
-            CodeRecordKind::IndexCheck => Some("IsInBounds"),
-            CodeRecordKind::SliceCheck => Some("IsSliceInBounds"),
-            CodeRecordKind::NilCheck => None,
+            CodeRecordKind::IndexCheck => "IsInBounds",
+            CodeRecordKind::SliceCheck => "IsSliceInBounds",
+            CodeRecordKind::NilCheck => "NilCheck",
         }
+    }
+
+    pub fn is_bounds_check(self) -> bool {
+        matches!(self, CodeRecordKind::IndexCheck | CodeRecordKind::SliceCheck)
     }
 
     /// The code of gc's `-json` record.

@@ -29,8 +29,8 @@ pub struct ReportSource<'a> {
     pub map: &'a SourceMap,
     /// The build flags that change decisions (`-l`), as typed.
     pub flags: &'a str,
-    /// The bounds checks the back end left in the code, with gc's name for
-    /// each (`IsInBounds`, `IsSliceInBounds`).
+    /// The bounds and nil checks the back end left in the code, with gc's
+    /// name for each (`IsInBounds`, `IsSliceInBounds`, `NilCheck`).
     pub checks_left: &'a [(Pos, &'static str)],
     /// The text of an earlier report to compare with.
     pub base: Option<&'a str>,
@@ -249,8 +249,12 @@ fn collect<'a>(package: &Package, decisions: &[Decision], source: &ReportSource<
     }
     for &(pos, op) in source.checks_left {
         let (line, col) = line_col(pos);
-        let text = format!("Found {}: a bounds check is left here", op);
-        marks.push(Mark { line, col, kind: "check", text, func: owner(&funcs, pos), inlined: Vec::new(), paths: Vec::new() });
+        let (kind, text) = match op {
+            // gc's `-d=nil` words for a nil check it leaves.
+            "NilCheck" => ("nil", "generated nil check".to_string()),
+            _ => ("check", format!("Found {}: a bounds check is left here", op)),
+        };
+        marks.push(Mark { line, col, kind, text, func: owner(&funcs, pos), inlined: Vec::new(), paths: Vec::new() });
     }
     // An explanation goes with the heap or leak decision at its position,
     // of its own kind if there is one; gc explains some flows (into a

@@ -12,7 +12,7 @@
 
   const KINDS = [
     ['can', 'can inline'], ['cannot', 'cannot inline'], ['inlined', 'inlined call'], ['call', 'call kept'],
-    ['heap', 'heap'], ['stack', 'does not escape'], ['leak', 'leaking param'], ['check', 'bounds check left'],
+    ['heap', 'heap'], ['stack', 'does not escape'], ['leak', 'leaking param'], ['check', 'bounds check left'], ['nil', 'nil check left'],
     ['bce', 'bounds check elided'], ['devirt', 'devirtualized'], ['hot', 'hot call site (PGO)'], ['explained', 'flow (-m=2 only)'], ['note', 'other'],
   ];
   const KIND_NAMES = new Map(KINDS);
