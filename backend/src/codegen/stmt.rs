@@ -135,6 +135,8 @@ impl FuncCtx<'_, '_> {
                 Place::Blank => {}
                 // Zeroed where it is, without a zero temporary of its size
                 // (with gc's write barrier if it has pointers).
+                // A zero-size value shares its address with what follows it.
+                Place::Addr(_) if self.types.size(ty) == 0 => {}
                 Place::Addr(addr) => {
                     let (size, align) = super::layout::mem_size_align(self.types, ty);
                     if self.types.has_pointers(ty) && !self.is_stack_addr(addr) {
