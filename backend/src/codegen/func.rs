@@ -20,12 +20,11 @@ use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, Module};
 use ir::{Func, LocalId, NodeId, TypeId, TypeTable};
 
-use crate::{CodeRecord, CodeRecordKind};
-
 use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
 use super::nilcheck::{first_store_has_write_barrier, ExplicitNilCheck};
 use super::runtime::Rt;
 use super::Codegen;
+use crate::{CodeRecord, CodeRecordKind};
 
 /// The largest temporary kept in the frame: escape analysis puts variables
 /// over 10 MiB on the heap, so bigger values only reach temporaries when
