@@ -211,7 +211,11 @@ impl Walker<'_> {
             Op::Assign { lhs, .. } => matches!(self.func.node(lhs).op, Op::Local(_) | Op::Global(_) | Op::Blank),
             _ => false,
         };
+        let unevaluated = self.unevaluated_range_operand(node);
         for child in node.children() {
+            if Some(child) == unevaluated {
+                continue;
+            }
             if is_statement && self.func.node(child).ty == INVALID {
                 self.stmt(child, rest);
             } else {
@@ -224,6 +228,40 @@ impl Walker<'_> {
                 rest.push((id, !constant));
             }
         }
+    }
+
+    /// The array of `for i := range x` (no value variable) when x has no
+    /// calls or receives: its length is a constant, which gc's typecheck
+    /// folds, so x is never evaluated nor walked.
+    fn unevaluated_range_operand(&self, node: &Node) -> Option<NodeId> {
+        let Op::Range { value, x, .. } = node.op else { return None };
+        let no_value = value.is_none_or(|v| matches!(self.func.node(v).op, Op::Blank));
+        let array = matches!(self.types.under(self.func.node(x).ty), TypeKind::Array(..));
+        let call_or_chan = |n: &Node| {
+            matches!(
+                n.op,
+                Op::Call { .. }
+                    | Op::InlinedCall { .. }
+                    | Op::Len(_)
+                    | Op::Cap(_)
+                    | Op::Complex(..)
+                    | Op::Real(_)
+                    | Op::Imag(_)
+                    | Op::Append { .. }
+                    | Op::Copy(..)
+                    | Op::New
+                    | Op::MakeSlice { .. }
+                    | Op::MakeMap { .. }
+                    | Op::MakeChan { .. }
+                    | Op::Recv { .. }
+                    | Op::Recover
+                    | Op::Close(_)
+                    | Op::Delete(..)
+                    | Op::Panic(_)
+                    | Op::Print { .. }
+            )
+        };
+        (no_value && array && !self.any(x, &call_or_chan)).then_some(x)
     }
 
     /// `a, b = x, y` as gc's `ascompatee` walks it: pair by pair, except that a
