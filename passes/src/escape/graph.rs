@@ -83,10 +83,11 @@ pub enum NoteAt {
     Node(FuncId, NodeId),
     Var(FuncId, LocalId),
     Generated(String, ir::Pos),
-    /// The call a go/defer wrapper makes, as printed now: its operands are
-    /// replaced by temporaries one at a time, and gc prints the call as it
-    /// is when the explanation is printed.
-    Call(Rc<RefCell<String>>, ir::Pos),
+    /// A text escape analysis rewrites as it goes, and gc prints as it is
+    /// when the explanation is printed: the call a go/defer wrapper makes,
+    /// whose operands become temporaries one at a time, and the assignment
+    /// of an operand to its temporary, whose calls it desugars.
+    Rewritten(Rc<RefCell<String>>, ir::Pos),
 }
 
 /// An evaluation context: where an expression's value goes, through how many dereferences.

@@ -136,7 +136,7 @@ impl Batch<'_> {
             NoteAt::Node(f, id) => (self.node_text(*f, *id), Site::of_node(self.pkg.func(*f), *id)),
             NoteAt::Var(f, l) => (self.pkg.func(*f).local(*l).name.clone(), Site::of_local(self.pkg.func(*f), *l)),
             NoteAt::Generated(text, pos) => (text.clone(), Site::own(*pos)),
-            NoteAt::Call(text, pos) => (text.borrow().clone(), Site::own(*pos)),
+            NoteAt::Rewritten(text, pos) => (text.borrow().clone(), Site::own(*pos)),
         }
     }
 

@@ -161,10 +161,10 @@ impl Batch<'_> {
         // as they are evaluated); a builtin's as gc's callCommon sends them.
         // gc rewrites the operands one at a time, each just before its
         // flows: an explanation printed at once shows the later ones as
-        // written, one printed later all of them rewritten (NoteAt::Call).
+        // written, one printed later all of them rewritten (NoteAt::Rewritten).
         let mut shown = original.clone();
         let text = Rc::new(RefCell::new(call_text(&shown)));
-        let at = NoteAt::Call(text.clone(), call_pos);
+        let at = NoteAt::Rewritten(text.clone(), call_pos);
         let mut builtin_holes = match head {
             Head::Builtin(_) => self.builtin_operands(None, call, at.clone()).into_iter().map(|(k, _)| k).collect(),
             _ => Vec::new(),
@@ -230,10 +230,12 @@ impl Batch<'_> {
         let named = matches!(node.op, Op::Local(_) | Op::Global(_) | Op::Func(_));
         let pos = if named { at } else { node.pos };
         let width = self.pkg.types.size(node.ty);
-        let assign = format!("{} = {}", name, self.node_text(self.curfn, x));
-        let tmp = self.new_autotmp(name, width, pos, at);
-        let k = self.note_at(&Hole::to(tmp), NoteAt::Generated(assign, pos), "assign");
+        let assign = Rc::new(RefCell::new(format!("{} = {}", name, self.node_text(self.curfn, x))));
+        let tmp = self.new_autotmp(name.clone(), width, pos, at);
+        let k = self.note_at(&Hole::to(tmp), NoteAt::Rewritten(assign.clone(), pos), "assign");
         self.expr(&k, x);
+        // An explanation printed from now on shows x's calls desugared.
+        *assign.borrow_mut() = format!("{} = {}", name, self.node_text(self.curfn, x));
         tmp
     }
 
