@@ -89,7 +89,6 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
 /// faults on the same pointer.
 const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
     ("escape/heapstore.go", "*keep.p: gc emits the load through a pointer before the pointer's check, which then stays"),
-    ("programs/bank.go", "a.Summary() copies *a into a temporary, whose definition (gc's VarDef, as it has pointers) keeps a's check"),
     ("programs/blankparam.go", "*i.b(&a) after devirtualizing: gc's code accesses a stack address frame-relative and keeps its check, which its nil-check pass did not know was one"),
     ("programs/derefpos.go", "s.u[0]: gc emits the load through a pointer before the pointer's check, which then stays"),
     ("programs/ifaceembed.go", "write(&l, ...) inlined: gc's code accesses a stack address frame-relative and keeps its check, which its nil-check pass did not know was one"),

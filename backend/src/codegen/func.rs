@@ -21,7 +21,7 @@ use cranelift_module::{DataId, Module};
 use ir::{Func, LocalId, NodeId, TypeId, TypeTable};
 
 use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
-use super::nilcheck::{first_store_has_write_barrier, ExplicitNilCheck};
+use super::nilcheck::{first_store_has_write_barrier, ssa_able, ExplicitNilCheck};
 use super::runtime::Rt;
 use super::Codegen;
 use crate::{CodeRecord, CodeRecordKind};
@@ -164,9 +164,9 @@ pub(crate) struct FuncCtx<'a, 'p> {
     pub(super) explicit_nil_checks: Vec<ExplicitNilCheck>,
     /// Values tested not to be nil where the function starts (`panic_wrap_test`).
     pub(super) not_nil: HashSet<Value>,
-    /// The first instructions of the stores gc makes with a write barrier
-    /// (`with_write_barrier`).
-    pub(super) write_barriers: HashSet<Inst>,
+    /// The first instructions of the code no nil check before it is
+    /// dropped for (`with_check_barrier`).
+    pub(super) check_barriers: HashSet<Inst>,
     /// The (inlined call, position in its callee) pairs of inlined code
     /// (`at_node`), for the function table.
     pub inline_locs: Vec<(u32, ir::Pos)>,
@@ -229,7 +229,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             faulting_accesses: Vec::new(),
             explicit_nil_checks: Vec::new(),
             not_nil: HashSet::new(),
-            write_barriers: HashSet::new(),
+            check_barriers: HashSet::new(),
             inline_locs: Vec::new(),
             inline_loc_index: HashMap::new(),
             recorded_checks: HashSet::new(),
@@ -596,7 +596,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
 
     pub fn store_val(&mut self, ty: TypeId, addr: Value, offset: i32, value: &Val) {
         if first_store_has_write_barrier(self.types, ty) && !self.is_stack_addr(addr) {
-            self.with_write_barrier(|fx| fx.store_val_op(ty, addr, offset, value));
+            self.with_check_barrier(|fx| fx.store_val_op(ty, addr, offset, value));
         } else {
             self.store_val_op(ty, addr, offset, value);
         }
@@ -642,7 +642,13 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         match (repr(self.types, ty), value) {
             (Repr::Mem { size, align }, Val::Mem(src)) => {
                 let dst = self.temp(ty);
-                self.copy_mem(dst, src, size, align);
+                // gc defines such a temporary (VarDef) before the copy,
+                // which keeps a nil check before it explicit.
+                if self.types.has_pointers(ty) && !ssa_able(self.types, ty) {
+                    self.with_check_barrier(|fx| fx.copy_mem(dst, src, size, align));
+                } else {
+                    self.copy_mem(dst, src, size, align);
+                }
                 Val::Mem(dst)
             }
             (_, value) => value,

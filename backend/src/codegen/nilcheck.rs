@@ -94,18 +94,20 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         self.not_nil.insert(this);
     }
 
-    /// Emits a store of pointers to memory not known to be on the stack:
-    /// gc makes it with a write barrier, in a block of its own, so no nil
-    /// check before it is dropped for an access from there on.
-    pub fn with_write_barrier(&mut self, store: impl FnOnce(&mut Self)) {
+    /// Emits code that no explicit nil check before it is dropped for (an
+    /// access from there on does not make it): a store of pointers to
+    /// memory not known to be on the stack, which gc makes with a write
+    /// barrier, in a block of its own, or a copy into a memory temporary
+    /// with pointers, which gc defines first (VarDef).
+    pub fn with_check_barrier(&mut self, emit: impl FnOnce(&mut Self)) {
         let block = self.b.current_block();
         let before = block.and_then(|block| self.b.func.layout.last_inst(block));
-        store(self);
+        emit(self);
         let first = match before {
             Some(inst) => self.b.func.layout.next_inst(inst),
             None => block.and_then(|block| self.b.func.layout.first_inst(block)),
         };
-        self.write_barriers.extend(first);
+        self.check_barriers.extend(first);
     }
 
     /// Whether `addr` is the address of a stack slot, plus a constant.
@@ -166,7 +168,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         }
         loop {
             for inst in func.layout.block_insts(block) {
-                if self.write_barriers.contains(&inst) {
+                if self.check_barriers.contains(&inst) {
                     return None;
                 }
                 let (addr, offset) = match func.dfg.insts[inst] {
@@ -248,20 +250,39 @@ fn constant(dfg: &DataFlowGraph, value: Value) -> Option<i64> {
 
 /// Whether gc's first store of a value of type `ty` to memory is of a
 /// pointer, which gets a write barrier. gc stores a string's or slice's
-/// length, and an interface's itab, before the pointer; a small struct (at
-/// most 4 fields and 32 bytes, as gc's SSA form holds them) field by
-/// field, and a larger struct or array with pointers at once.
+/// length, and an interface's itab, before the pointer; a struct or array
+/// its SSA form holds (`ssa_able`) field by field, and another one with
+/// pointers at once.
 pub(super) fn first_store_has_write_barrier(types: &TypeTable, ty: TypeId) -> bool {
-    let small = types.size(ty) <= 32;
     match types.under(ty) {
         TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => true,
-        TypeKind::Struct(_) => match types.struct_fields(ty) {
-            Some(fields) if small && fields.len() <= 4 => fields.first().is_some_and(|f| first_store_has_write_barrier(types, f.ty)),
-            _ => types.has_pointers(ty),
-        },
-        TypeKind::Array(1, elem) if small => first_store_has_write_barrier(types, *elem),
-        TypeKind::Array(..) => types.has_pointers(ty),
+        TypeKind::Array(0, _) => false,
+        TypeKind::Struct(_) | TypeKind::Array(..) if ssa_able(types, ty) => {
+            let first = match types.under(ty) {
+                TypeKind::Array(_, elem) => Some(*elem),
+                _ => types.struct_fields(ty).and_then(|fields| fields.first()).map(|f| f.ty),
+            };
+            first.is_some_and(|first| first_store_has_write_barrier(types, first))
+        }
+        TypeKind::Struct(_) | TypeKind::Array(..) => types.has_pointers(ty),
         _ => false,
+    }
+}
+
+/// Whether gc's SSA form holds a value of type `ty` in registers (its
+/// canSSAType): at most 32 bytes, and a struct of at most 4 such fields or
+/// an array of at most 1 such element. Another struct or array lives in
+/// memory, defined (VarDef) before each copy into it.
+pub(super) fn ssa_able(types: &TypeTable, ty: TypeId) -> bool {
+    if types.size(ty) > 32 {
+        return false;
+    }
+    match types.under(ty) {
+        TypeKind::Struct(_) => {
+            types.struct_fields(ty).is_some_and(|fields| fields.len() <= 4 && fields.iter().all(|f| ssa_able(types, f.ty)))
+        }
+        TypeKind::Array(n, elem) => *n <= 1 && ssa_able(types, *elem),
+        _ => true,
     }
 }
 

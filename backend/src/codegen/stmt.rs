@@ -140,7 +140,7 @@ impl FuncCtx<'_, '_> {
                 Place::Addr(addr) => {
                     let (size, align) = super::layout::mem_size_align(self.types, ty);
                     if self.types.has_pointers(ty) && !self.is_stack_addr(addr) {
-                        self.with_write_barrier(|fx| fx.zero_mem(addr, size, align));
+                        self.with_check_barrier(|fx| fx.zero_mem(addr, size, align));
                     } else {
                         self.zero_mem(addr, size, align);
                     }
