@@ -247,6 +247,10 @@ pub(crate) struct Checker<'a> {
     delayed_map_keys: Vec<(TypeId, Pos)>,
     universe_len: usize,
     delayed: Vec<Delayed>,
+    /// Set when the expression being checked holds a function call, a
+    /// receive or a builtin with a non-constant result (types2's
+    /// hasCallOrRecv): then `len` or `cap` of an array is not constant.
+    has_call_or_recv: bool,
     /// An expression id no parsed expression has: the slot of the binary
     /// expression `x op y` that `x op= y` is checked as.
     pub(crate) scratch_id: ExprId,
@@ -282,6 +286,7 @@ pub fn check(file: &File, expr_count: u32) -> (Checked, Vec<Diagnostic>) {
         iface_literal_pos: HashMap::new(),
         delayed_map_keys: Vec::new(),
         delayed: Vec::new(),
+        has_call_or_recv: false,
         scratch_id: expr_count,
     };
     c.types.set_package(&file.package.name);

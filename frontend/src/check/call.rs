@@ -2,7 +2,7 @@
 //! multi-value arguments), conversions `T(x)`, and the builtins (types2's
 //! call.go, conversions.go, builtins.go).
 
-use super::expr::{strip_parens, Operand};
+use super::expr::Operand;
 use super::*;
 use crate::constant::represent;
 
@@ -16,7 +16,13 @@ impl<'a> Checker<'a> {
                 self.invalid_expr(e);
             }
             Mode::Type => self.conversion(e, fi.ty, args, ellipsis),
-            Mode::Builtin(b) => self.builtin(e, b, args, ellipsis),
+            Mode::Builtin(b) => {
+                self.builtin(e, b, args, ellipsis);
+                // a builtin whose result is not constant counts as a call
+                if !matches!(self.exprs[e.id as usize].mode, Mode::Invalid | Mode::Constant) {
+                    self.has_call_or_recv = true;
+                }
+            }
             _ => {
                 let Some(sig) = self.types.signature(fi.ty).cloned() else {
                     let d = self.describe_operand(func);
@@ -33,6 +39,7 @@ impl<'a> Checker<'a> {
                     _ => (Mode::Value, self.types.intern(TypeKind::Tuple(sig.results.clone()))),
                 };
                 self.exprs[e.id as usize] = ExprInfo { ty, mode, value: None };
+                self.has_call_or_recv = true;
             }
         }
     }
@@ -270,7 +277,9 @@ impl<'a> Checker<'a> {
         let int_t = self.types.basic(Basic::Int);
         match b {
             Builtin::Len | Builtin::Cap => {
+                let outer_call_or_recv = std::mem::replace(&mut self.has_call_or_recv, false);
                 let xi = self.value_expr(&args[0]);
+                let has_call_or_recv = std::mem::replace(&mut self.has_call_or_recv, outer_call_or_recv);
                 if xi.mode == Mode::Invalid {
                     return self.invalid_expr(e);
                 }
@@ -280,13 +289,7 @@ impl<'a> Checker<'a> {
                         Some(Value::Str(s)) => Some(Value::int(s.len())),
                         _ => None,
                     },
-                    TypeKind::Array(n, _) => {
-                        if contains_call(&args[0]) {
-                            None
-                        } else {
-                            Some(Value::int(n))
-                        }
-                    }
+                    TypeKind::Array(n, _) => (!has_call_or_recv).then(|| Value::int(n)),
                     TypeKind::Slice(_) | TypeKind::Chan(..) => None,
                     TypeKind::Map(..) if b == Builtin::Len => None,
                     _ => {
@@ -659,15 +662,5 @@ impl<'a> Checker<'a> {
             return None;
         }
         Some(-1)
-    }
-}
-
-/// Whether an expression contains a function call (then `len` of an array is not constant).
-fn contains_call(e: &Expr) -> bool {
-    match &strip_parens(e).kind {
-        ExprKind::Call { .. } | ExprKind::Unary(UnaryOp::Recv, _) => true,
-        ExprKind::Selector(x, _) | ExprKind::Star(x) | ExprKind::Unary(_, x) => contains_call(x),
-        ExprKind::Index(x, i) => contains_call(x) || contains_call(i),
-        _ => false,
     }
 }

@@ -780,6 +780,7 @@ impl<'a> Checker<'a> {
             }
             let elem = self.types.chan(xi.ty).map(|(_, elem)| elem).unwrap_or(INVALID);
             self.set(e, Mode::Value, elem, None);
+            self.has_call_or_recv = true;
             return;
         }
         let xi = self.value_expr(x);
