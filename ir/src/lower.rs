@@ -1907,7 +1907,8 @@ fn binop(op: BinaryOp) -> BinOp {
 }
 
 /// A constant expression as gc's `as:` printer shows it: the source text,
-/// binary operators spaced, parentheses kept.
+/// binary operators spaced, parentheses kept, anything else (a literal or
+/// type in a folded `len`) as syntax.String prints it.
 fn write_source(out: &mut String, e: &Expr) {
     match &e.kind {
         ExprKind::Ident(n) => out.push_str(n),
@@ -1946,6 +1947,6 @@ fn write_source(out: &mut String, e: &Expr) {
             out.push('.');
             out.push_str(&sel.name);
         }
-        _ => out.push('?'),
+        _ => out.push_str(&ast::expr_text(e)),
     }
 }
