@@ -75,14 +75,18 @@ fn devirtualize_call(pkg: &mut Package, fid: FuncId, call: NodeId, decisions: &m
     let message = format!("{} {} to {}", word, selector, pkg.types.display(concrete));
     decisions.push(Decision::at(func.node(call).pos, DecisionKind::Devirtualizing { message }));
 
-    let pos = func.node(callee).pos;
+    // The nodes made here are where the selector is: in inlined code too.
+    let (pos, inlined_from) = (func.node(callee).pos, func.node(callee).inlined_from);
     let target_sig = target.map(|t| pkg.func(t).sig);
     let (types, funcs) = (&pkg.types, &mut pkg.funcs);
     let func = &mut funcs[fid.0 as usize];
-    let node = |op: Op, ty: TypeId, implicit: bool| Node { implicit, ..Node::new(op, pos, ty) };
+    let node = |op: Op, ty: TypeId, implicit: bool| Node { implicit, inlined_from, ..Node::new(op, pos, ty) };
     // x.(T), then through the embedded fields, then & or * as the receiver needs.
     let asserted = func.add_node(node(Op::TypeAssert { x: iface, comma_ok: false }, concrete, false));
     let mut receiver = ::ir::wrapper::select_path(types, func, asserted, &path, pos);
+    for id in (asserted.0 + 1..=receiver.0).map(NodeId) {
+        func.node_mut(id).inlined_from = inlined_from;
+    }
     let ty = func.node(receiver).ty;
     let (Some(target), Some(target_sig)) = (target, target_sig) else {
         // Through the embedded interface: the same method of the field.
