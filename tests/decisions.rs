@@ -89,9 +89,7 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
 /// faults on the same pointer.
 const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
     ("escape/heapstore.go", "*keep.p: gc emits the load through a pointer before the pointer's check, which then stays"),
-    ("programs/blankparam.go", "*i.b(&a) after devirtualizing: gc's code accesses a stack address frame-relative and keeps its check, which its nil-check pass did not know was one"),
     ("programs/derefpos.go", "s.u[0]: gc emits the load through a pointer before the pointer's check, which then stays"),
-    ("programs/ifaceembed.go", "write(&l, ...) inlined: gc's code accesses a stack address frame-relative and keeps its check, which its nil-check pass did not know was one"),
     ("programs/ifacemethods.go", "err.Error(): gc knows err's itab is *BadInput's, a constant address, and keeps its check; in minigo it comes from a variable"),
     (
         "programs/ifacemethodvalue.go",
@@ -105,10 +103,8 @@ const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
     ("programs/panicwrap.go", "i.M() after i = &T{1, 2} and i = p: gc knows i's itab, a constant address, and keeps its check; minigo's i is a variable the closures share"),
     ("programs/promoted.go", "wrappers through the embedded *E: gc emits the load through a pointer before the pointer's check, which then stays"),
     ("programs/promotedexpr.go", "(*T).Get's wrapper: gc emits the load through a pointer before the pointer's check, which then stays"),
-    ("programs/provebounds.go", "asArray inlined on a slice literal: gc's code accesses a stack address frame-relative and keeps its check, which its nil-check pass did not know was one"),
-    ("programs/slicearrayptr.go", "array pointers converted from a slice made on the stack: gc's code accesses a stack address frame-relative and keeps its check, which its nil-check pass did not know was one"),
+    ("programs/provebounds.go", "asArray inlined: gc merges the checks of p and q (one pointer once lowered) and keeps q[1]'s; on make([]int, 2, 3) its s[:4] always panics, so gc drops the code after it"),
     ("programs/structwrapper.go", "a wrapper through an embedded field: gc emits the load through a pointer before the pointer's check, which then stays"),
-    ("programs/typeswitch.go", "r.w = 10 on a stack copy: gc's code accesses a stack address frame-relative and keeps its check, which its nil-check pass did not know was one"),
 ];
 
 fn check_case(dir: &Path, file: &str, flags: &[&str], golden: &str) -> Result<(), String> {

@@ -208,7 +208,7 @@ impl FuncCtx<'_, '_> {
         let dynamic = match self.func.node(*callee).op {
             Op::DotInter { x, method } => {
                 let iface = self.eval(x);
-                let tab = iface.part(0);
+                let tab = self.opaque_pointer(iface.part(0));
                 let offset = ITAB_FUN_OFFSET + 8 * method as i32;
                 // gc checks the itab at the call; the load of the method's
                 // code then makes that check (`finish_nil_checks`), unless
@@ -375,7 +375,8 @@ impl FuncCtx<'_, '_> {
         let sig = self.func.node(id).ty;
         let iface = self.eval(x);
         if !self.func.node(id).bounded {
-            self.nil_check(checked_at, iface.part(0));
+            let tab = self.opaque_pointer(iface.part(0));
+            self.nil_check(checked_at, tab);
         }
         let record = self.new_record(24, heap);
         let wrapper = self.cg.iface_method_value_wrapper(sig, method);

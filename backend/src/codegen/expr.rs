@@ -663,7 +663,7 @@ impl FuncCtx<'_, '_> {
                 let n = array_len(self.types, to).unwrap_or(0) as i64;
                 let n = self.iconst(n);
                 self.slice_check(id, (n, false), slice.part(1), SliceBound::Convert);
-                Val::Parts(vec![slice.part(0)])
+                Val::Parts(vec![self.opaque_pointer(slice.part(0))])
             }
         }
     }

@@ -164,6 +164,10 @@ pub(crate) struct FuncCtx<'a, 'p> {
     pub(super) explicit_nil_checks: Vec<ExplicitNilCheck>,
     /// Values tested not to be nil where the function starts (`panic_wrap_test`).
     pub(super) not_nil: HashSet<Value>,
+    /// Pointers taken from an interface (its itab or data word) or
+    /// converted from a slice (`opaque_pointer`): gc's early nil-check pass does not see
+    /// what they point at.
+    pub(super) opaque_pointers: HashSet<Value>,
     /// The first instructions of the code no nil check before it is
     /// dropped for (`with_check_barrier`).
     pub(super) check_barriers: HashSet<Inst>,
@@ -229,6 +233,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             faulting_accesses: Vec::new(),
             explicit_nil_checks: Vec::new(),
             not_nil: HashSet::new(),
+            opaque_pointers: HashSet::new(),
             check_barriers: HashSet::new(),
             inline_locs: Vec::new(),
             inline_loc_index: HashMap::new(),

@@ -261,7 +261,7 @@ impl FuncCtx<'_, '_> {
     /// The value of type `ty` held in an interface's data word.
     pub fn unbox(&mut self, ty: TypeId, data: Value) -> Val {
         if is_direct_iface(self.types, ty) {
-            return Val::Parts(vec![data]);
+            return Val::Parts(vec![self.opaque_pointer(data)]);
         }
         let value = self.load_val(ty, data, 0);
         self.own(ty, value)

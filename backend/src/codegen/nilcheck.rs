@@ -117,10 +117,24 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         matches!(dfg.value_def(base), ValueDef::Result(def, _) if dfg.insts[def].opcode() == Opcode::StackAddr)
     }
 
+    /// `ptr` as a pointer whose origin gc's early nil-check pass does not
+    /// see: its SSA form (ITab, IData, SlicePtrUnchecked) is simplified
+    /// only later. A copy (`ptr | ptr`, which Cranelift simplifies away), so
+    /// that `finish_nil_checks` tells it apart; a constant stays one.
+    pub fn opaque_pointer(&mut self, ptr: Value) -> Value {
+        if self.const_value(ptr).is_some() {
+            return ptr;
+        }
+        let copy = self.b.ins().bor(ptr, ptr);
+        self.opaque_pointers.insert(copy);
+        copy
+    }
+
     /// Once the function's SSA form is complete: drops the explicit nil
-    /// checks of pointers known not to be nil (`not_nil`) and those a
-    /// faulting access makes anyway, records the others, and
-    /// points faulting accesses through a constant nil at address 0.
+    /// checks of pointers known not to be nil (`not_nil`), of the address
+    /// of a stack slot or global (gc's early pass knows it), and those a
+    /// faulting access makes anyway; records the others, and points
+    /// faulting accesses through a constant nil at address 0.
     pub fn finish_nil_checks(&mut self) {
         let checks = std::mem::take(&mut self.explicit_nil_checks);
         let next_after: HashMap<Inst, Block> = checks.iter().map(|c| (c.branch, c.next)).collect();
@@ -128,13 +142,15 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         let not_nil: HashSet<Value> = self.not_nil.iter().map(|v| origins.origin(&self.b.func.dfg, *v)).collect();
         for check in &checks {
             let ptr = origins.origin(&self.b.func.dfg, check.ptr);
-            if not_nil.contains(&ptr) {
+            let relative = self.frame_or_symbol_relative(&origins, ptr);
+            if not_nil.contains(&ptr) || relative == Some(Seen::Early) {
                 self.b.func.replace(check.branch).jump(check.next, &[]);
                 continue;
             }
-            let access = match self.const_value(ptr) {
-                Some(_) => None,
-                None => self.first_access_through(ptr, check.next, &next_after, &origins),
+            let access = match (self.const_value(self.without_copies(&origins, ptr)), relative) {
+                (Some(_), _) | (_, Some(Seen::Late)) => None,
+                (None, None) => self.first_access_through(ptr, check.next, &next_after, &origins),
+                (None, Some(Seen::Early)) => unreachable!("dropped above"),
             };
             match access {
                 Some(access) => {
@@ -150,22 +166,43 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 None => self.record_check(check.id, CodeRecordKind::NilCheck, 0),
             }
         }
-        self.fault_at_zero_through_constant_nil();
+        self.finish_faulting_accesses(&origins);
+    }
+
+    /// The value `ptr` copies (`opaque_pointer`), at its origin.
+    fn without_copies(&self, origins: &Origins, ptr: Value) -> Value {
+        let dfg = &self.b.func.dfg;
+        let mut value = origins.origin(dfg, ptr);
+        while self.opaque_pointers.contains(&value) {
+            let ValueDef::Result(copy, _) = dfg.value_def(value) else { break };
+            value = origins.origin(dfg, dfg.inst_args(copy)[0]);
+        }
+        value
+    }
+
+    /// When `addr` is the address of a stack slot or global plus a
+    /// constant (gc accesses it relative to the frame or the symbol): when
+    /// gc's early nil-check pass sees that, or only later, through an
+    /// `opaque_pointer`.
+    fn frame_or_symbol_relative(&self, origins: &Origins, addr: Value) -> Option<Seen> {
+        let dfg = &self.b.func.dfg;
+        let mut seen = Seen::Early;
+        let mut base = base_and_offset(dfg, origins, addr).0;
+        while self.opaque_pointers.contains(&base) {
+            seen = Seen::Late;
+            let ValueDef::Result(copy, _) = dfg.value_def(base) else { return None };
+            base = base_and_offset(dfg, origins, dfg.inst_args(copy)[0]).0;
+        }
+        let ValueDef::Result(def, _) = dfg.value_def(base) else { return None };
+        matches!(dfg.insts[def].opcode(), Opcode::StackAddr | Opcode::SymbolValue).then_some(seen)
     }
 
     /// The first load or store from `block` on (going on past explicit nil
     /// checks, `next_after`) that faults if `ptr` is nil, unless a call, a
     /// store elsewhere, an instruction that may trap, or an access at an
-    /// address computed from `ptr` otherwise comes first. An access through
-    /// the address of a stack slot or global is made relative to the frame
-    /// or the symbol, as gc's are: none faults on `ptr`.
+    /// address computed from `ptr` otherwise comes first.
     fn first_access_through(&self, ptr: Value, mut block: Block, next_after: &HashMap<Inst, Block>, origins: &Origins) -> Option<Inst> {
         let func = &self.b.func;
-        if let ValueDef::Result(def, _) = func.dfg.value_def(ptr) {
-            if matches!(func.dfg.insts[def].opcode(), Opcode::StackAddr | Opcode::SymbolValue) {
-                return None;
-            }
-        }
         loop {
             for inst in func.layout.block_insts(block) {
                 if self.check_barriers.contains(&inst) {
@@ -211,19 +248,31 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         depth > 0 && !data.opcode().can_load() && dfg.inst_args(inst).iter().any(|arg| self.computed_from(*arg, ptr, depth - 1))
     }
 
-    /// A faulting access through the constant nil pointer accesses address
-    /// 0 instead. gc keeps an explicit nil check there (recorded), which
-    /// faults at address 0 (Go's `addr=0x0`), unless the access is at
-    /// offset 0 and so faults there itself.
-    fn fault_at_zero_through_constant_nil(&mut self) {
+    /// Settles the faulting accesses that are not what gc's would be:
+    /// - one through the constant nil pointer accesses address 0 instead.
+    ///   gc keeps an explicit nil check there (recorded), which faults at
+    ///   address 0 (Go's `addr=0x0`), unless the access is at offset 0 and
+    ///   so faults there itself;
+    /// - one through the address of a stack slot or global, which the IR's
+    ///   nil-check pass did not know was one (it came through an interface
+    ///   or a variable): gc's access is relative to the frame or the symbol
+    ///   and faults on nothing, so gc keeps its explicit check. That check
+    ///   cannot fail, so only its record is made here.
+    fn finish_faulting_accesses(&mut self, origins: &Origins) {
         for (access, id) in std::mem::take(&mut self.faulting_accesses) {
-            let dfg = &mut self.b.func.dfg;
-            let (ptr, offset) = match dfg.insts[access] {
+            let (ptr, offset) = match self.b.func.dfg.insts[access] {
                 InstructionData::Load { arg, offset, .. } => (arg, offset),
                 InstructionData::Store { args, offset, .. } => (args[1], offset),
                 _ => continue,
             };
-            if i32::from(offset) == 0 || constant(dfg, ptr) != Some(0) {
+            if self.frame_or_symbol_relative(origins, ptr) == Some(Seen::Late) {
+                if let Some(id) = id {
+                    self.record_check(id, CodeRecordKind::NilCheck, 0);
+                }
+                continue;
+            }
+            let dfg = &mut self.b.func.dfg;
+            if i32::from(offset) == 0 || constant(dfg, origins, ptr) != Some(0) {
                 continue;
             }
             if let InstructionData::Load { offset, .. } | InstructionData::Store { offset, .. } = &mut dfg.insts[access] {
@@ -236,14 +285,36 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     }
 }
 
+/// When gc's nil-check passes learn that a pointer is an address.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    /// Its early pass: it drops the checks of the pointer.
+    Early,
+    /// Only once its SSA form is simplified, too late to drop them: the
+    /// frame- or symbol-relative accesses do not check it either.
+    Late,
+}
+
 /// The value of `value` when it is computed from constants alone (an
-/// element's offset, `index * size`, for a constant index).
-fn constant(dfg: &DataFlowGraph, value: Value) -> Option<i64> {
-    let ValueDef::Result(inst, _) = dfg.value_def(dfg.resolve_aliases(value)) else { return None };
+/// element's offset, `index * size`, for a constant index; a slice's
+/// offset when its bounds are constants).
+fn constant(dfg: &DataFlowGraph, origins: &Origins, value: Value) -> Option<i64> {
+    let ValueDef::Result(inst, _) = dfg.value_def(origins.origin(dfg, value)) else { return None };
     match dfg.insts[inst] {
         InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
-        InstructionData::Binary { opcode: Opcode::Iadd, args } => Some(constant(dfg, args[0])?.wrapping_add(constant(dfg, args[1])?)),
-        InstructionData::Binary { opcode: Opcode::Imul, args } => Some(constant(dfg, args[0])?.wrapping_mul(constant(dfg, args[1])?)),
+        InstructionData::Binary { opcode: Opcode::Iadd, args } => {
+            Some(constant(dfg, origins, args[0])?.wrapping_add(constant(dfg, origins, args[1])?))
+        }
+        InstructionData::Binary { opcode: Opcode::Isub, args } => {
+            Some(constant(dfg, origins, args[0])?.wrapping_sub(constant(dfg, origins, args[1])?))
+        }
+        InstructionData::Binary { opcode: Opcode::Imul, args } => {
+            Some(constant(dfg, origins, args[0])?.wrapping_mul(constant(dfg, origins, args[1])?))
+        }
+        // A slice's pointer moved only when its capacity is not zero.
+        InstructionData::Ternary { opcode: Opcode::Select, args } => {
+            constant(dfg, origins, if constant(dfg, origins, args[0])? != 0 { args[1] } else { args[2] })
+        }
         _ => None,
     }
 }
@@ -293,7 +364,7 @@ fn base_and_offset(dfg: &DataFlowGraph, origins: &Origins, addr: Value) -> (Valu
     let mut offset = 0i64;
     while let ValueDef::Result(inst, _) = dfg.value_def(base) {
         let InstructionData::Binary { opcode: Opcode::Iadd, args } = dfg.insts[inst] else { break };
-        match (constant(dfg, args[0]), constant(dfg, args[1])) {
+        match (constant(dfg, origins, args[0]), constant(dfg, origins, args[1])) {
             (_, Some(c)) => (base, offset) = (origins.origin(dfg, args[0]), offset.wrapping_add(c)),
             (Some(c), _) => (base, offset) = (origins.origin(dfg, args[1]), offset.wrapping_add(c)),
             _ => break,
@@ -311,16 +382,25 @@ struct Origins {
 }
 
 impl Origins {
+    /// Only reachable blocks count: the SSA builder passes zeros from a
+    /// block nothing jumps to (code after a panic) for the variables it
+    /// reads.
     fn new(func: &Function) -> Origins {
         let mut incoming: HashMap<Value, Vec<Value>> = HashMap::new();
-        for block in func.layout.blocks() {
+        let mut reached: HashSet<Block> = func.layout.entry_block().into_iter().collect();
+        let mut pending: Vec<Block> = reached.iter().copied().collect();
+        while let Some(block) = pending.pop() {
             let Some(branch) = func.layout.last_inst(block) else { continue };
             for call in func.dfg.insts[branch].branch_destination(&func.dfg.jump_tables, &func.dfg.exception_tables) {
-                let params = func.dfg.block_params(call.block(&func.dfg.value_lists));
+                let target = call.block(&func.dfg.value_lists);
+                let params = func.dfg.block_params(target);
                 for (param, arg) in params.iter().zip(call.args(&func.dfg.value_lists)) {
                     if let BlockArg::Value(arg) = arg {
                         incoming.entry(*param).or_default().push(arg);
                     }
+                }
+                if reached.insert(target) {
+                    pending.push(target);
                 }
             }
         }
