@@ -11,6 +11,7 @@
 
 pub mod bounds;
 pub mod callgraph;
+pub mod constbranch;
 pub mod deadcode;
 pub mod decision;
 pub mod devirtualize;
@@ -65,6 +66,7 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     devirtualize::devirtualize_package(pkg, &mut decisions);
     escape::escape_package(pkg, config, &mut decisions);
     let walks = bounds::bound_package(pkg, &mut decisions);
+    constbranch::fold_constant_branches(pkg);
     nilcheck::eliminate_nil_checks(pkg);
     prove::eliminate_proved_bounds_checks(pkg);
     wrapper::wrapper_decisions(pkg, config, &walks, &mut decisions);

@@ -27,8 +27,27 @@ pub fn eliminate_nil_checks(pkg: &mut Package) {
     });
 }
 
-/// The locals known not to be nil at a point.
-type Facts = HashSet<LocalId>;
+/// What is known of the locals at a point.
+type Facts = HashSet<Fact>;
+
+/// A local known not to be nil: a pointer, or an interface's itab as
+/// walk's OITAB reads it (`i != nil`, a method value `i.M`); or an
+/// interface whose itab a call through it checked. gc's SSA reads the
+/// itab for a call with another type (uintptr, not *uintptr), and CSE
+/// does not merge the two, so neither check makes the other needless.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Fact {
+    NotNil(LocalId),
+    CalledThrough(LocalId),
+}
+
+impl Fact {
+    fn local(self) -> LocalId {
+        match self {
+            Fact::NotNil(local) | Fact::CalledThrough(local) => local,
+        }
+    }
+}
 
 struct Flow<'a> {
     func: &'a Func,
@@ -44,7 +63,7 @@ impl Flow<'_> {
         for stmt in stmts {
             if matches!(self.func.node(*stmt).op, Op::Label(_)) {
                 let written = written.get_or_insert_with(|| self.func.written_locals(stmts));
-                facts = at_start.difference(written).copied().collect();
+                facts = at_start.iter().filter(|fact| !written.contains(&fact.local())).copied().collect();
             }
             facts = self.stmt(*stmt, facts);
         }
@@ -60,10 +79,13 @@ impl Flow<'_> {
                 facts.extend(self.expr(*cond, &facts));
                 let after_then = self.list(then, facts.union(&self.condition(*cond, true)).copied().collect());
                 let after_else = self.list(els, facts.union(&self.condition(*cond, false)).copied().collect());
-                // Only one branch reaches what follows when the other leaves.
-                match (self.func.leaves(then), self.func.leaves(els)) {
-                    (true, false) => after_else,
-                    (false, true) => after_then,
+                // Only one branch reaches what follows when the other
+                // leaves, or is never taken (`constbranch`).
+                match (self.func.leaves(then), self.func.leaves(els), &self.func.node(*cond).op) {
+                    (_, _, Op::Const { value: ConstValue::Bool(true), .. }) => after_then,
+                    (_, _, Op::Const { value: ConstValue::Bool(false), .. }) => after_else,
+                    (true, false, _) => after_else,
+                    (false, true, _) => after_then,
                     _ => self.without_written(facts, id),
                 }
             }
@@ -150,7 +172,7 @@ impl Flow<'_> {
                     (true, false) => *y,
                     _ => return facts,
                 };
-                facts.extend(self.func.private_local(tested));
+                facts.extend(self.func.private_local(tested).map(Fact::NotNil));
             }
             Op::Binary(BinOp::AndAnd, x, y) if truth => {
                 facts.extend(self.condition(*x, true));
@@ -170,7 +192,7 @@ impl Flow<'_> {
     fn assigned(&self, lhs: NodeId, rhs: NodeId, before: &Facts, facts: &mut Facts) {
         if let Some(local) = self.func.private_local(lhs) {
             if self.not_nil(rhs, before) {
-                facts.insert(local);
+                facts.insert(Fact::NotNil(local));
             }
         }
     }
@@ -182,7 +204,7 @@ impl Flow<'_> {
         match &self.func.node(id).op {
             Op::Addr(_) | Op::New => true,
             Op::Conv(ConvKind::Nop, x) => self.not_nil(*x, facts),
-            _ => self.func.private_local(id).is_some_and(|l| facts.contains(&l)),
+            _ => self.func.private_local(id).is_some_and(|l| facts.contains(&Fact::NotNil(l))),
         }
     }
 
@@ -213,16 +235,23 @@ impl Flow<'_> {
                 self.list(body, facts.clone());
                 Facts::new()
             }
-            // A call through an interface, or its method value, loads from
-            // its itab.
-            Op::Deref(p) | Op::FieldPtr(p, _) | Op::DotInter { x: p, .. } | Op::IfaceMethodValue { x: p, .. } => {
+            // A call through an interface loads from its itab; its
+            // method value checks the itab.
+            Op::Deref(p) | Op::FieldPtr(p, _) | Op::IfaceMethodValue { x: p, .. } => {
                 let mut dereferenced = self.expr_children(id, facts);
                 if self.not_nil(*p, facts) {
                     self.proved.push(id);
                 }
-                if let Some(local) = self.func.private_local(*p) {
-                    dereferenced.insert(local);
+                dereferenced.extend(self.func.private_local(*p).map(Fact::NotNil));
+                dereferenced
+            }
+            Op::DotInter { x: p, .. } => {
+                let mut dereferenced = self.expr_children(id, facts);
+                let called_through = self.func.private_local(*p).map(Fact::CalledThrough);
+                if called_through.is_some_and(|fact| facts.contains(&fact)) {
+                    self.proved.push(id);
                 }
+                dereferenced.extend(called_through);
                 dereferenced
             }
             _ => self.expr_children(id, facts),
@@ -248,9 +277,8 @@ impl Flow<'_> {
     }
 
     fn without_written(&self, mut facts: Facts, id: NodeId) -> Facts {
-        for local in self.func.written_locals(&[id]) {
-            facts.remove(&local);
-        }
+        let written = self.func.written_locals(&[id]);
+        facts.retain(|fact| !written.contains(&fact.local()));
         facts
     }
 }

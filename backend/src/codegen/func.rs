@@ -178,6 +178,10 @@ pub(crate) struct FuncCtx<'a, 'p> {
     /// The checks recorded in `Codegen::records`, by node, kind and bound:
     /// code compiled twice (a loop's condition) records them once.
     recorded_checks: HashSet<(NodeId, CodeRecordKind, u8)>,
+    /// The checks recorded, each with its block: those in a block the
+    /// function never reaches are dropped at its end (`finish_nil_checks`),
+    /// as gc's dead code elimination drops their checks.
+    pub(super) pending_records: Vec<(Block, CodeRecord)>,
 }
 
 /// A source location with this bit set is an index into `inline_locs`;
@@ -238,6 +242,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             inline_locs: Vec::new(),
             inline_loc_index: HashMap::new(),
             recorded_checks: HashSet::new(),
+            pending_records: Vec::new(),
         };
         (ctx, params)
     }
@@ -777,15 +782,21 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         self.start_unreachable_block();
     }
 
-    /// Notes a check node `id` makes (`bound` tells a slice expression's
-    /// apart), for `-d=ssa/check_bce`, `-json` and `-report`.
-    pub(super) fn record_check(&mut self, id: NodeId, kind: CodeRecordKind, bound: u8) {
+    /// Notes a check node `id` makes in `block` (`bound` tells a slice
+    /// expression's apart), for `-d=ssa/check_bce`, `-json` and `-report`.
+    pub(super) fn record_check(&mut self, block: Block, id: NodeId, kind: CodeRecordKind, bound: u8) {
         if !self.recorded_checks.insert((id, kind, bound)) {
             return;
         }
         let node = self.func.node(id);
         let record = CodeRecord { pos: node.pos, inlined: self.func.inlined_positions(node.inlined_from), kind };
-        self.cg.records.push(record);
+        self.pending_records.push((block, record));
+    }
+
+    /// `record_check` in the block code is emitted into now.
+    pub(super) fn record_check_here(&mut self, id: NodeId, kind: CodeRecordKind, bound: u8) {
+        let block = self.b.current_block().expect("code is emitted into a block");
+        self.record_check(block, id, kind, bound);
     }
 
     /// Returns `results` (one value per Go result) from the function; with

@@ -163,10 +163,19 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                     func.replace(check.branch).jump(check.next, &[]);
                     self.faulting_accesses.push((access, Some(check.id)));
                 }
-                None => self.record_check(check.id, CodeRecordKind::NilCheck, 0),
+                None => {
+                    let block = self.b.func.layout.inst_block(check.branch).expect("a check is in a block");
+                    self.record_check(block, check.id, CodeRecordKind::NilCheck, 0);
+                }
             }
         }
         self.finish_faulting_accesses(&origins);
+        let reached = reachable_blocks(self.b.func);
+        for (block, record) in std::mem::take(&mut self.pending_records) {
+            if reached.contains(&block) {
+                self.cg.records.push(record);
+            }
+        }
     }
 
     /// The value `ptr` copies (`opaque_pointer`), at its origin.
@@ -265,9 +274,10 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 InstructionData::Store { args, offset, .. } => (args[1], offset),
                 _ => continue,
             };
+            let block = self.b.func.layout.inst_block(access).expect("an access is in a block");
             if self.frame_or_symbol_relative(origins, ptr) == Some(Seen::Late) {
                 if let Some(id) = id {
-                    self.record_check(id, CodeRecordKind::NilCheck, 0);
+                    self.record_check(block, id, CodeRecordKind::NilCheck, 0);
                 }
                 continue;
             }
@@ -279,7 +289,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 *offset = 0.into();
             }
             if let Some(id) = id {
-                self.record_check(id, CodeRecordKind::NilCheck, 0);
+                self.record_check(block, id, CodeRecordKind::NilCheck, 0);
             }
         }
     }
@@ -373,6 +383,30 @@ fn base_and_offset(dfg: &DataFlowGraph, origins: &Origins, addr: Value) -> (Valu
     (base, offset)
 }
 
+/// The blocks control reaches from the function's entry.
+fn reachable_blocks(func: &Function) -> HashSet<Block> {
+    let mut reached: HashSet<Block> = func.layout.entry_block().into_iter().collect();
+    let mut pending: Vec<Block> = reached.iter().copied().collect();
+    while let Some(block) = pending.pop() {
+        for (target, _) in successors(func, block) {
+            if reached.insert(target) {
+                pending.push(target);
+            }
+        }
+    }
+    reached
+}
+
+/// The blocks `block` branches to, each with the arguments it passes.
+fn successors(func: &Function, block: Block) -> Vec<(Block, Vec<BlockArg>)> {
+    let Some(branch) = func.layout.last_inst(block) else { return Vec::new() };
+    func.dfg.insts[branch]
+        .branch_destination(&func.dfg.jump_tables, &func.dfg.exception_tables)
+        .iter()
+        .map(|call| (call.block(&func.dfg.value_lists), call.args(&func.dfg.value_lists).collect()))
+        .collect()
+}
+
 /// The values passed to each block parameter, to see through the
 /// parameters Cranelift's SSA construction leaves for a variable that a
 /// loop does not change.
@@ -387,20 +421,12 @@ impl Origins {
     /// reads.
     fn new(func: &Function) -> Origins {
         let mut incoming: HashMap<Value, Vec<Value>> = HashMap::new();
-        let mut reached: HashSet<Block> = func.layout.entry_block().into_iter().collect();
-        let mut pending: Vec<Block> = reached.iter().copied().collect();
-        while let Some(block) = pending.pop() {
-            let Some(branch) = func.layout.last_inst(block) else { continue };
-            for call in func.dfg.insts[branch].branch_destination(&func.dfg.jump_tables, &func.dfg.exception_tables) {
-                let target = call.block(&func.dfg.value_lists);
-                let params = func.dfg.block_params(target);
-                for (param, arg) in params.iter().zip(call.args(&func.dfg.value_lists)) {
+        for block in reachable_blocks(func) {
+            for (target, args) in successors(func, block) {
+                for (param, arg) in func.dfg.block_params(target).iter().zip(args) {
                     if let BlockArg::Value(arg) = arg {
                         incoming.entry(*param).or_default().push(arg);
                     }
-                }
-                if reached.insert(target) {
-                    pending.push(target);
                 }
             }
         }

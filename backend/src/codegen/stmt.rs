@@ -260,7 +260,13 @@ impl FuncCtx<'_, '_> {
         Val::Parts(vec![self.arith(op, ty, current.scalar(), other.scalar(), count_ty)])
     }
 
+    /// An `if` on a constant (`constbranch`) is only its branch taken, as
+    /// gc's SSA has it.
     fn if_stmt(&mut self, cond: NodeId, then: &[NodeId], els: &[NodeId]) {
+        if let Op::Const { value: ir::ConstValue::Bool(truth), .. } = self.func.node(cond).op {
+            self.emit_stmts(if truth { then } else { els });
+            return;
+        }
         let cond = self.eval_root(cond).scalar();
         let then_block = self.b.create_block();
         let else_block = self.b.create_block();
