@@ -3,16 +3,14 @@
 //! hold one (an inlined call's parameters, `x := 3`), and opt folds a
 //! comparison of constants and rewrites `If (ConstBool)` into a jump, so
 //! the branch not taken, and its checks, are gone. Here an `if` whose
-//! condition is such a constant, through locals defined once and never
-//! reassigned (`static_value`), gets that constant as its condition; the
-//! nil-check and prove passes follow the branch taken only, and the back
-//! end emits only that branch.
+//! condition is such a constant, through locals defined by a constant and
+//! never written again (`constant_operand`), gets that constant as its
+//! condition; the nil-check and prove passes follow the branch taken only,
+//! and the back end emits only that branch.
 
 use std::cmp::Ordering;
 
 use ::ir::*;
-
-use crate::inline::static_value;
 
 /// Gives each `if` on a constant of every function that constant as its condition.
 pub fn fold_constant_branches(pkg: &mut Package) {
@@ -40,8 +38,7 @@ pub fn fold_constant_branches(pkg: &mut Package) {
 /// `!`, `&&`, `||` of such, or a comparison of two integer, string or
 /// boolean constants. None when evaluating it could have an effect.
 fn truth(func: &Func, id: NodeId) -> Option<bool> {
-    let id = static_value(func, id);
-    let node = func.node(id);
+    let node = func.node(constant_operand(func, id));
     if !node.init.is_empty() {
         return None;
     }
@@ -73,9 +70,48 @@ fn truth(func: &Func, id: NodeId) -> Option<bool> {
 
 /// The constant operand `id` stands for.
 fn constant(func: &Func, id: NodeId) -> Option<&ConstValue> {
-    let node = func.node(static_value(func, id));
+    let node = func.node(constant_operand(func, id));
     match &node.op {
         Op::Const { value, .. } if node.init.is_empty() => Some(value),
+        _ => None,
+    }
+}
+
+/// What `id` stands for through no-op conversions and locals whose only
+/// write is their definition by a constant (`x := 3`, an inlined call's
+/// parameter): no pointer or closure can change them, and the definition
+/// runs before any use. gc's `StaticValue` is not enough: it takes `x++`
+/// for no reassignment.
+fn constant_operand(func: &Func, mut id: NodeId) -> NodeId {
+    loop {
+        while let Op::Conv(ConvKind::Nop, x) = func.node(id).op {
+            id = x;
+        }
+        let Op::Local(l) = func.node(id).op else { return id };
+        let local = func.local(l);
+        if local.class != LocalClass::Auto || !local.has_defn || !local.is_private() {
+            return id;
+        }
+        let mut writes = func.nodes.iter().filter_map(|node| write_of(func, node, l));
+        match (writes.next(), writes.next()) {
+            (Some(Some(value)), None) if matches!(func.node(value).op, Op::Const { .. } | Op::Local(_) | Op::Conv(..)) => id = value,
+            _ => return id,
+        }
+    }
+}
+
+/// For a node that writes local `l`: the value it defines `l` with, when
+/// it is a definition (`l := v`, `var l = v`), else None.
+fn write_of(func: &Func, node: &Node, l: LocalId) -> Option<Option<NodeId>> {
+    let is_l = |n: NodeId| matches!(func.node(n).op, Op::Local(x) if x == l);
+    match &node.op {
+        Op::Assign { lhs, rhs, define } if is_l(*lhs) => Some(rhs.filter(|_| *define)),
+        Op::AssignOp { lhs, .. } if is_l(*lhs) => Some(None),
+        Op::Assign2 { lhs, rhs, define } if lhs.iter().flatten().any(|x| is_l(*x)) => {
+            let at = lhs.iter().position(|x| x.is_some_and(is_l));
+            Some(at.filter(|_| *define && lhs.len() == rhs.len()).map(|i| rhs[i]))
+        }
+        Op::Range { key, value, .. } if key.iter().chain(value).any(|x| is_l(*x)) => Some(None),
         _ => None,
     }
 }
