@@ -166,6 +166,12 @@ pub struct Func {
     pub method_of: Option<(TypeId, bool)>,
     /// Position of the closing `}` (gc reports some facts there).
     pub end_pos: Pos,
+    /// The source spans (first and last position) of each `if`'s branches:
+    /// its block, and the else block or the whole `else if`.
+    pub if_branch_spans: std::collections::HashMap<NodeId, [Option<(Pos, Pos)>; 2]>,
+    /// The source spans of the code dead code removal dropped: gc never
+    /// compiles it, nor counts the types only it spells.
+    pub dead_spans: Vec<(Pos, Pos)>,
     /// Set by the inliner when the function can be inlined: its cost and a
     /// copy of its body as it was before its own calls were inlined.
     pub inl: Option<InlineBody>,
@@ -697,6 +703,8 @@ impl Func {
             dead: false,
             method_of: None,
             end_pos,
+            if_branch_spans: std::collections::HashMap::new(),
+            dead_spans: Vec::new(),
             inl: None,
             inline_checked: false,
             param_leaks: None,

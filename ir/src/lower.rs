@@ -609,6 +609,8 @@ impl<'a> Lowerer<'a> {
                 }
                 let n = self.stmt_node(Op::If { cond: c, then: then_nodes, els: else_nodes }, s.pos);
                 self.b().func.node_mut(n).init = init_nodes;
+                let else_span = els.as_ref().map(|e| (e.pos, stmt_end(e)));
+                self.b().func.if_branch_spans.insert(n, [Some((then.lbrace, then.rbrace)), else_span]);
                 out.push(n);
             }
             StmtKind::For { init, cond, post, body } => {
@@ -1903,6 +1905,17 @@ fn binop(op: BinaryOp) -> BinOp {
         BinaryOp::Leq => BinOp::Le,
         BinaryOp::Gtr => BinOp::Gt,
         BinaryOp::Geq => BinOp::Ge,
+    }
+}
+
+/// The last position of an `if`'s else part: a block's `}`, or an `else
+/// if`'s last one.
+fn stmt_end(s: &Stmt) -> Pos {
+    match &s.kind {
+        StmtKind::Block(b) => b.rbrace,
+        StmtKind::If { then, els: Some(els), .. } => stmt_end(els).max(then.rbrace),
+        StmtKind::If { then, .. } => then.rbrace,
+        _ => s.pos,
     }
 }
 

@@ -34,7 +34,7 @@ pub fn remove_dead_code(pkg: &mut Package) {
 fn remove_in_func(func: &mut Func) -> Vec<NodeId> {
     let mut body = std::mem::take(&mut func.body);
     let mut removed = Vec::new();
-    stmts(func, &mut body, &mut removed);
+    stmts(func, &mut body, &mut removed, Some(func.end_pos));
     let all_empty = !body.is_empty()
         && body.iter().all(|s| {
             let node = func.node(*s);
@@ -113,7 +113,9 @@ fn bool_const(func: &Func, id: NodeId) -> Option<bool> {
     }
 }
 
-fn stmts(func: &mut Func, list: &mut Vec<NodeId>, removed: &mut Vec<NodeId>) {
+/// `end` is where the list's block ends, when known (a function's body, an
+/// `if`'s branch): the statements cut after a `return` span up to it.
+fn stmts(func: &mut Func, list: &mut Vec<NodeId>, removed: &mut Vec<NodeId>, end: Option<Pos>) {
     let last_label = list.iter().rposition(|s| matches!(func.node(*s).op, Op::Label(_)));
     let mut i = 0;
     while i < list.len() {
@@ -122,6 +124,10 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>, removed: &mut Vec<NodeId>) {
         if let Op::If { cond, .. } = func.node(id).op {
             let cond = expr(func, cond);
             let taken = bool_const(func, cond);
+            let [then_span, else_span] = func.if_branch_spans.get(&id).copied().unwrap_or_default();
+            if let Some(span) = taken.and_then(|taken| if taken { else_span } else { then_span }) {
+                func.dead_spans.push(span);
+            }
             if let Op::If { cond: c, then, els } = &mut func.node_mut(id).op {
                 *c = cond;
                 if let Some(taken) = taken {
@@ -144,26 +150,36 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>, removed: &mut Vec<NodeId>) {
             constant_switch(func, id, removed);
         }
         let mut init = std::mem::take(&mut func.node_mut(id).init);
-        stmts(func, &mut init, removed);
+        stmts(func, &mut init, removed, None);
         func.node_mut(id).init = init;
         let mut op = func.node(id).op.clone();
         match &mut op {
-            Op::Block(body) | Op::For { body, .. } | Op::Range { body, .. } => stmts(func, body, removed),
+            Op::Block(body) | Op::For { body, .. } | Op::Range { body, .. } => stmts(func, body, removed, None),
             Op::If { then, els, .. } => {
-                stmts(func, then, removed);
-                stmts(func, els, removed);
+                let [then_span, else_span] = func.if_branch_spans.get(&id).copied().unwrap_or_default();
+                stmts(func, then, removed, then_span.map(|(_, end)| end));
+                stmts(func, els, removed, else_span.map(|(_, end)| end));
             }
-            Op::Switch { cases, .. } => cases.iter_mut().for_each(|c| stmts(func, &mut c.body, removed)),
-            Op::Select { cases, .. } => cases.iter_mut().for_each(|c| stmts(func, &mut c.body, removed)),
+            Op::Switch { cases, .. } => cases.iter_mut().for_each(|c| stmts(func, &mut c.body, removed, None)),
+            Op::Select { cases, .. } => cases.iter_mut().for_each(|c| stmts(func, &mut c.body, removed, None)),
             _ => {}
         }
         func.node_mut(id).op = op;
         if cut {
+            if let (Some(&first), Some(end)) = (list.get(i + 1), end) {
+                func.dead_spans.push((first_pos(func, first), end));
+            }
             removed.extend(list.drain(i + 1..));
             break;
         }
         i += 1;
     }
+}
+
+/// The first position in statement `id`, its init included.
+fn first_pos(func: &Func, id: NodeId) -> Pos {
+    let node = func.node(id);
+    node.init.iter().chain(node.children().iter()).map(|c| first_pos(func, *c)).fold(node.pos, Pos::min)
 }
 
 /// A switch on a constant (or a tagless switch) with constant cases keeps

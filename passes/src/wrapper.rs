@@ -504,14 +504,16 @@ impl<'a> WrapperOrder<'a> {
     /// Which literal of unnamed interface type `t` gc writes: the one the
     /// conversion being walked is written with (the nearest before it),
     /// else the first in the source (typesByString sorts identical unnamed
-    /// interfaces by position).
+    /// interfaces by position); none in code dead code removal dropped.
     fn written_literal(&self, t: TypeId) -> Option<Pos> {
         if self.pkg.types.is_named(t) {
             return None;
         }
         let literals = self.pkg.types.iface_literals.get(&self.pkg.types.canonical(t))?;
-        let walked = self.walking.and_then(|(_, at)| literals.iter().rev().find(|(pos, _)| *pos <= at));
-        walked.or(literals.first()).map(|(pos, _)| *pos)
+        let dead = |pos: Pos| self.pkg.funcs.iter().flat_map(|f| &f.dead_spans).any(|(first, last)| (*first..=*last).contains(&pos));
+        let mut live = literals.iter().map(|(pos, _)| *pos).filter(|pos| !dead(*pos));
+        let walked = self.walking.and_then(|(_, at)| live.clone().rfind(|pos| *pos <= at));
+        walked.or_else(|| live.next())
     }
 
     /// reflectdata's imethods: a wrapper for each method of an interface
