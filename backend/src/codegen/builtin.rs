@@ -54,8 +54,10 @@ impl FuncCtx<'_, '_> {
         let new_len = self.b.ins().iadd(len, extra);
         let ptr_var = self.b.declare_var(types::I64);
         let cap_var = self.b.declare_var(types::I64);
+        let len_var = self.b.declare_var(types::I64);
         self.b.def_var(ptr_var, ptr);
         self.b.def_var(cap_var, cap);
+        self.b.def_var(len_var, new_len);
         let grow = self.b.create_block();
         let store = self.b.create_block();
         let needs_growth = self.b.ins().icmp(IntCC::UnsignedGreaterThan, new_len, cap);
@@ -69,10 +71,17 @@ impl FuncCtx<'_, '_> {
         let grown_cap = self.b.ins().load(types::I64, flags(), new_cap_addr, 0);
         self.b.def_var(ptr_var, grown);
         self.b.def_var(cap_var, grown_cap);
+        // gc's growslice returns the length too, so its SSA does not know
+        // the length of a grown slice even when it is a constant: a copy
+        // (`x | x`, which Cranelift folds) keeps the checks that length
+        // takes part in from counting as between constants.
+        let grown_len = self.b.ins().bor(new_len, new_len);
+        self.b.def_var(len_var, grown_len);
         self.b.ins().jump(store, &[]);
         self.b.switch_to_block(store);
         let ptr = self.b.use_var(ptr_var);
         let cap = self.b.use_var(cap_var);
+        let new_len = self.b.use_var(len_var);
         let offset = self.b.ins().imul_imm_s(len, elem_size);
         let dst = self.b.ins().iadd(ptr, offset);
         match source {

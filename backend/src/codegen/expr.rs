@@ -394,7 +394,7 @@ impl FuncCtx<'_, '_> {
             // Between constants gc's rewrite rules fold the check: one that
             // always fails is an unconditional panic, and no check is left.
             (Some(_), Some(_)) => {}
-            _ => self.record_check_here(id, CodeRecordKind::IndexCheck, 0),
+            _ => self.record_bounds_check(id, CodeRecordKind::IndexCheck, 0, (index, len)),
         }
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
         let rt = if self.is_unsigned(index_ty) { Rt::PanicIndexU } else { Rt::PanicIndex };
@@ -581,7 +581,7 @@ impl FuncCtx<'_, '_> {
             (Some(x), Some(y)) if (x as u64) <= (y as u64) => return,
             // Always fails: an unconditional panic, as in gc.
             (Some(_), Some(_)) => {}
-            _ => self.record_check_here(id, CodeRecordKind::SliceCheck, kind as u8),
+            _ => self.record_bounds_check(id, CodeRecordKind::SliceCheck, kind as u8, (x, y)),
         }
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, x, y);
         let which = self.b.ins().iconst(types::I32, kind as i64);

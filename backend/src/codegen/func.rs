@@ -178,10 +178,12 @@ pub(crate) struct FuncCtx<'a, 'p> {
     /// The checks recorded in `Codegen::records`, by node, kind and bound:
     /// code compiled twice (a loop's condition) records them once.
     recorded_checks: HashSet<(NodeId, CodeRecordKind, u8)>,
-    /// The checks recorded, each with its block: those in a block the
-    /// function never reaches are dropped at its end (`finish_nil_checks`),
-    /// as gc's dead code elimination drops their checks.
-    pub(super) pending_records: Vec<(Block, CodeRecord)>,
+    /// The checks recorded, each with its block and, for a bounds check,
+    /// the two values it compares: those in a block the function never
+    /// reaches, or between values that turn out constant, are dropped at
+    /// its end (`finish_nil_checks`), as gc's dead code elimination and
+    /// constant folding drop their checks.
+    pub(super) pending_records: Vec<PendingRecord>,
 }
 
 /// A source location with this bit set is an index into `inline_locs`;
@@ -785,18 +787,23 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// Notes a check node `id` makes in `block` (`bound` tells a slice
     /// expression's apart), for `-d=ssa/check_bce`, `-json` and `-report`.
     pub(super) fn record_check(&mut self, block: Block, id: NodeId, kind: CodeRecordKind, bound: u8) {
+        self.record_comparison(block, id, kind, bound, None);
+    }
+
+    /// `record_check` of a bounds check comparing `operands`, in the block
+    /// code is emitted into now.
+    pub(super) fn record_bounds_check(&mut self, id: NodeId, kind: CodeRecordKind, bound: u8, operands: (Value, Value)) {
+        let block = self.b.current_block().expect("code is emitted into a block");
+        self.record_comparison(block, id, kind, bound, Some(operands));
+    }
+
+    fn record_comparison(&mut self, block: Block, id: NodeId, kind: CodeRecordKind, bound: u8, operands: Option<(Value, Value)>) {
         if !self.recorded_checks.insert((id, kind, bound)) {
             return;
         }
         let node = self.func.node(id);
         let record = CodeRecord { pos: node.pos, inlined: self.func.inlined_positions(node.inlined_from), kind };
-        self.pending_records.push((block, record));
-    }
-
-    /// `record_check` in the block code is emitted into now.
-    pub(super) fn record_check_here(&mut self, id: NodeId, kind: CodeRecordKind, bound: u8) {
-        let block = self.b.current_block().expect("code is emitted into a block");
-        self.record_check(block, id, kind, bound);
+        self.pending_records.push(PendingRecord { block, record, operands });
     }
 
     /// Returns `results` (one value per Go result) from the function; with
@@ -858,6 +865,15 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             _ => None,
         }
     }
+}
+
+/// A check recorded (`record_check`), kept once the function is complete
+/// unless it turns out dead or between constants.
+pub(super) struct PendingRecord {
+    pub block: Block,
+    pub record: CodeRecord,
+    /// A bounds check's index and length (or slice bounds).
+    pub operands: Option<(Value, Value)>,
 }
 
 pub(crate) fn value_parts(value: &Val) -> Vec<Value> {

@@ -170,10 +170,15 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             }
         }
         self.finish_faulting_accesses(&origins);
+        // Checks in dead code, and bounds checks between constants (which
+        // gc's rules fold), are not left.
         let reached = reachable_blocks(self.b.func);
-        for (block, record) in std::mem::take(&mut self.pending_records) {
-            if reached.contains(&block) {
-                self.cg.records.push(record);
+        for pending in std::mem::take(&mut self.pending_records) {
+            let dfg = &self.b.func.dfg;
+            let folded =
+                pending.operands.is_some_and(|(a, b)| constant(dfg, &origins, a).is_some() && constant(dfg, &origins, b).is_some());
+            if reached.contains(&pending.block) && !folded {
+                self.cg.records.push(pending.record);
             }
         }
     }
