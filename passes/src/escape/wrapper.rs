@@ -135,13 +135,14 @@ impl Batch<'_> {
                 _ => text.clone(),
             })
             .collect();
-        // A slice passed with `...` keeps it (one packed by the call does
-        // not); no variadic arguments are gc's `nil...` (FixVariadicCall).
+        // A slice the source passes with `...` keeps it, and the variadic
+        // arguments a call packs get it, as gc's FixVariadicCall marks the
+        // call (no arguments are `nil...`).
         let spread = match &func.node(call).op {
-            Op::Call { args, ddd: true, .. } => args.last().is_some_and(|&last| self.slice_literal_elements(last).is_none()),
+            Op::Call { ddd: true, .. } => true,
             Op::Call { callee, args, ddd: false } => {
                 self.pkg.types.signature(func.node(*callee).ty).is_some_and(|sig| sig.variadic)
-                    && args.last().is_some_and(|&last| matches!(func.node(last).op, Op::Nil))
+                    && args.last().is_some_and(|&last| matches!(func.node(last).op, Op::Nil) || self.slice_literal_elements(last).is_some())
             }
             _ => false,
         };
