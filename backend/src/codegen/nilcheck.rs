@@ -134,7 +134,9 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// checks of pointers known not to be nil (`not_nil`), of the address
     /// of a stack slot or global (gc's early pass knows it), and those a
     /// faulting access makes anyway; records the others, and points
-    /// faulting accesses through a constant nil at address 0.
+    /// faulting accesses through a constant nil at address 0. Then keeps
+    /// the function's records of checks (`pending_records`) but those in
+    /// dead code and the bounds checks between constants.
     pub fn finish_nil_checks(&mut self) {
         let checks = std::mem::take(&mut self.explicit_nil_checks);
         let next_after: HashMap<Inst, Block> = checks.iter().map(|c| (c.branch, c.next)).collect();
