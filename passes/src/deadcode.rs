@@ -176,10 +176,10 @@ fn stmts(func: &mut Func, list: &mut Vec<NodeId>, removed: &mut Vec<NodeId>, end
     }
 }
 
-/// The first position in statement `id`, its init included.
+/// The first position in statement `id`, its init included (`children`).
 fn first_pos(func: &Func, id: NodeId) -> Pos {
     let node = func.node(id);
-    node.init.iter().chain(node.children().iter()).map(|c| first_pos(func, *c)).fold(node.pos, Pos::min)
+    node.children().into_iter().map(|c| first_pos(func, c)).fold(node.pos, Pos::min)
 }
 
 /// A switch on a constant (or a tagless switch) with constant cases keeps
