@@ -149,10 +149,12 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 self.b.func.replace(check.branch).jump(check.next, &[]);
                 continue;
             }
-            let access = match (self.const_value(self.without_copies(&origins, ptr)), relative) {
-                (Some(_), _) | (_, Some(Seen::Late)) => None,
-                (None, None) => self.first_access_through(ptr, check.next, &next_after, &origins),
-                (None, Some(Seen::Early)) => unreachable!("dropped above"),
+            // An access through the constant nil or a late-seen address
+            // makes no check: the explicit one stays.
+            let access = if relative.is_some() || self.const_value(self.without_copies(&origins, ptr)).is_some() {
+                None
+            } else {
+                self.first_access_through(ptr, check.next, &next_after, &origins)
             };
             match access {
                 Some(access) => {
@@ -173,13 +175,14 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         }
         self.finish_faulting_accesses(&origins);
         // Checks in dead code, and bounds checks between constants (which
-        // gc's rules fold), are not left.
-        let reached = reachable_blocks(self.b.func);
+        // gc's rules fold), are not left. Dropping a check's branch above
+        // only cut the edge to its panic block, so what `origins` found
+        // reachable still is.
         for pending in std::mem::take(&mut self.pending_records) {
             let dfg = &self.b.func.dfg;
             let folded =
                 pending.operands.is_some_and(|(a, b)| constant(dfg, &origins, a).is_some() && constant(dfg, &origins, b).is_some());
-            if reached.contains(&pending.block) && !folded {
+            if origins.reached.contains(&pending.block) && !folded {
                 self.cg.records.push(pending.record);
             }
         }
@@ -416,10 +419,11 @@ fn successors(func: &Function, block: Block) -> Vec<(Block, Vec<BlockArg>)> {
 
 /// The values passed to each block parameter, to see through the
 /// parameters Cranelift's SSA construction leaves for a variable that a
-/// loop does not change.
+/// loop does not change; and the blocks reached from the entry.
 #[derive(Default)]
 struct Origins {
     incoming: HashMap<Value, Vec<Value>>,
+    reached: HashSet<Block>,
 }
 
 impl Origins {
@@ -428,7 +432,8 @@ impl Origins {
     /// reads.
     fn new(func: &Function) -> Origins {
         let mut incoming: HashMap<Value, Vec<Value>> = HashMap::new();
-        for block in reachable_blocks(func) {
+        let reached = reachable_blocks(func);
+        for &block in &reached {
             for (target, args) in successors(func, block) {
                 for (param, arg) in func.dfg.block_params(target).iter().zip(args) {
                     if let BlockArg::Value(arg) = arg {
@@ -437,7 +442,7 @@ impl Origins {
                 }
             }
         }
-        Origins { incoming }
+        Origins { incoming, reached }
     }
 
     /// `value`, or when it is a block parameter, the one value it always
