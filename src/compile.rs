@@ -289,10 +289,22 @@ fn write_log(
     let file = crate::paths::absolute(job.cwd, job.file);
     let source =
         passes::logopt::LogSource { package: &package.name, goarch: job.target.goarch(), gc_version: GC_VERSION, file: &file, map };
-    let records: Vec<passes::logopt::BackendRecord> = code_records
-        .iter()
-        .map(|record| passes::logopt::BackendRecord { pos: record.pos, inlined: record.inlined.clone(), code: record.kind.logopt_code() })
-        .collect();
+    use passes::logopt::SsaPass;
+    let checks = code_records.iter().map(|record| passes::logopt::BackendRecord {
+        pos: record.pos,
+        inlined: record.inlined.clone(),
+        code: record.kind.logopt_code(),
+        message: String::new(),
+        pass: if record.kind.is_bounds_check() { SsaPass::CheckBce } else { SsaPass::LateNilCheck },
+    });
+    let copies = passes::copies::large_copies(package, job.target.goarch()).into_iter().map(|copy| passes::logopt::BackendRecord {
+        pos: copy.pos,
+        inlined: copy.inlined,
+        code: "copy",
+        message: format!("{} bytes", copy.bytes),
+        pass: if copy.memmove { SsaPass::Build } else { SsaPass::Lower },
+    });
+    let records: Vec<passes::logopt::BackendRecord> = checks.chain(copies).collect();
     write_json(dir, &package.name, &passes::logopt::render_logopt(decisions, &records, &source))
 }
 

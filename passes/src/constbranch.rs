@@ -82,7 +82,14 @@ fn constant(func: &Func, id: NodeId) -> Option<&ConstValue> {
 /// parameter): no pointer or closure can change them, and the definition
 /// runs before any use. gc's `StaticValue` is not enough: it takes `x++`
 /// for no reassignment.
-fn constant_operand(func: &Func, mut id: NodeId) -> NodeId {
+fn constant_operand(func: &Func, id: NodeId) -> NodeId {
+    defining_value(func, id, |op| matches!(op, Op::Const { .. } | Op::Local(_) | Op::Conv(..)))
+}
+
+/// What `id` stands for through no-op conversions and locals whose only
+/// write is their definition by a value `follows` accepts, as
+/// `constant_operand` finds constants.
+pub(crate) fn defining_value(func: &Func, mut id: NodeId, follows: impl Fn(&Op) -> bool) -> NodeId {
     loop {
         while let Op::Conv(ConvKind::Nop, x) = func.node(id).op {
             id = x;
@@ -94,7 +101,7 @@ fn constant_operand(func: &Func, mut id: NodeId) -> NodeId {
         }
         let mut writes = func.nodes.iter().filter_map(|node| write_of(func, node, l));
         match (writes.next(), writes.next()) {
-            (Some(Some(value)), None) if matches!(func.node(value).op, Op::Const { .. } | Op::Local(_) | Op::Conv(..)) => id = value,
+            (Some(Some(value)), None) if follows(&func.node(value).op) => id = value,
             _ => return id,
         }
     }

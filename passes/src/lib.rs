@@ -12,6 +12,7 @@
 pub mod bounds;
 pub mod callgraph;
 pub mod constbranch;
+pub mod copies;
 pub mod deadcode;
 pub mod decision;
 pub mod devirtualize;

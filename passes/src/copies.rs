@@ -1,0 +1,585 @@
+//! Large copies: the moves of 128 bytes or more that gc's SSA back end
+//! lowers and logs (`-json`'s `copy` records, "N bytes"). gc makes a Move
+//! for each value too big for registers that goes from memory to memory:
+//! an assignment from a variable, a field, an element, a pointer or a
+//! call's result; an argument or a result passed on the stack; the copy a
+//! `range` over an array makes of it; a literal copied from its read-only
+//! static image (an array or struct of more than 4 entries, a slice too
+//! big for stores); an interface's stack copy of a value, and the copy
+//! order.go makes of a variable it must take the address of; a deferred
+//! call's argument, copied at the defer and again at the call.
+//! gc's rewrite rules turn a Move from a variable just zeroed and given at
+//! most 4 stores at constant offsets into those stores on the destination
+//! (`Fresh`), and that Move is not logged. An assignment that may overlap
+//! an array it reads calls memmove instead, unless the two are told apart
+//! (`copy_into`); SSA construction logs that with the whole size, where
+//! the lowering of a Move logs what its wide moves cover.
+
+use ::ir::*;
+
+/// gc logs copies of this many bytes or more (ssa's logLargeCopy).
+const LARGE: u64 = 128;
+
+/// The most stores after a zeroing that gc's rules move to a Move's destination.
+const MAX_FORWARDED_STORES: u32 = 4;
+
+/// gc puts a non-escaping value converted to an interface in a stack
+/// temporary up to this size (walk's dataWord).
+const MAX_STACK_CONVERSION: u64 = 1024;
+
+/// gc builds a slice literal of up to this many bytes with stores
+/// (ir.MaxSmallArraySize), without a static image.
+const MAX_SMALL_ARRAY: u64 = 256;
+
+/// A copy gc's back end logs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LargeCopy {
+    pub pos: Pos,
+    /// Positions inside inlined callees, outermost first.
+    pub inlined: Vec<Pos>,
+    pub bytes: u64,
+    /// Made by calling memmove, which SSA construction logs; lowering logs
+    /// the others.
+    pub memmove: bool,
+}
+
+/// The large copies of every function with a body, function by function,
+/// as gc logs them for `goarch` (`amd64` or `arm64`).
+pub fn large_copies(pkg: &Package, goarch: &str) -> Vec<LargeCopy> {
+    let mut out = Vec::new();
+    let arm64 = goarch == "arm64";
+    for func in pkg.funcs.iter().filter(|f| f.has_body) {
+        let mut walk = Walk { func, types: &pkg.types, arm64, fresh: None, assigned: None, out: &mut out };
+        walk.stmts(&func.body);
+    }
+    out
+}
+
+/// The bytes gc logs for a Move of `size` bytes: amd64 lowers the tail
+/// that 16-byte moves leave (arm64: 8-byte moves) on its own, and logs
+/// the rest.
+fn lowered_move(size: u64, arm64: bool) -> u64 {
+    let wide = if arm64 { 8 } else { 16 };
+    size - size % wide
+}
+
+/// A variable whose memory, since it was zeroed, holds only the stores
+/// counted: what a Move from it reads is known to gc's rules.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Fresh {
+    local: LocalId,
+    stores: u32,
+}
+
+struct Walk<'a> {
+    func: &'a Func,
+    types: &'a TypeTable,
+    arm64: bool,
+    /// The right side being assigned, and the assignment: gc builds a
+    /// literal at the assignment's position, and stores a call's result
+    /// in a variable without a temporary.
+    assigned: Option<(NodeId, NodeId)>,
+    /// The variable the memory state last written holds, as gc's rules see it.
+    fresh: Option<Fresh>,
+    out: &'a mut Vec<LargeCopy>,
+}
+
+impl Walk<'_> {
+    fn stmts(&mut self, stmts: &[NodeId]) {
+        for &id in stmts {
+            self.stmt(id);
+        }
+    }
+
+    fn stmt(&mut self, id: NodeId) {
+        let node = self.func.node(id);
+        self.stmts(&node.init);
+        match &node.op {
+            Op::Decl(_) | Op::DeclType | Op::DeclConst | Op::Blank => {}
+            Op::Assign { lhs, rhs, define } => self.assign(id, *lhs, *rhs, *define),
+            Op::Assign2 { lhs, rhs, .. } => {
+                for &r in rhs {
+                    self.expr(r);
+                }
+                for l in lhs.iter().flatten() {
+                    self.target(*l);
+                }
+                if rhs.len() == lhs.len() {
+                    for (l, r) in lhs.iter().zip(rhs) {
+                        if let Some(l) = l.filter(|l| !matches!(self.func.node(*l).op, Op::Blank)) {
+                            self.copy_into(id, l, *r, false);
+                        }
+                    }
+                }
+                if !lhs.iter().flatten().all(|l| self.is_register_local(*l)) {
+                    self.fresh = None;
+                }
+            }
+            Op::AssignOp { lhs, rhs, .. } => {
+                self.expr(*rhs);
+                self.target(*lhs);
+                if !self.is_register_local(*lhs) {
+                    self.fresh = None;
+                }
+            }
+            Op::ExprStmt(x) if matches!(self.func.node(*x).op, Op::Call { .. }) => self.call(*x, false),
+            Op::ExprStmt(x) => self.expr(*x),
+            Op::Block(stmts) => self.stmts(stmts),
+            Op::If { cond, then, els } => {
+                self.expr(*cond);
+                for branch in [then, els] {
+                    self.fresh = None;
+                    self.stmts(branch);
+                }
+                self.fresh = None;
+            }
+            Op::For { cond, post, body, .. } => {
+                self.fresh = None;
+                if let Some(cond) = cond {
+                    self.expr(*cond);
+                }
+                self.stmts(body);
+                if let Some(post) = post {
+                    self.stmt(*post);
+                }
+                self.fresh = None;
+            }
+            Op::Range { value, x, body, .. } => {
+                self.expr(*x);
+                let copies_array = matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..));
+                if copies_array && value.is_some_and(|v| !matches!(self.func.node(v).op, Op::Blank)) {
+                    self.copy_from(id, *x);
+                }
+                self.fresh = None;
+                self.stmts(body);
+                self.fresh = None;
+            }
+            Op::Defer(call) | Op::Go(call) => {
+                // The call made later reads the copies made now.
+                if let Op::Call { args, .. } = &self.func.node(*call).op {
+                    self.call(*call, false);
+                    for &a in args {
+                        self.record_move(*call, self.func.node(a).ty);
+                    }
+                } else {
+                    self.expr(*call);
+                }
+                self.fresh = None;
+            }
+            Op::Return(values) => {
+                for &v in values {
+                    self.expr(v);
+                }
+                for &v in values {
+                    self.copy_from(id, v);
+                }
+                self.fresh = None;
+            }
+            _ => {
+                for child in node.children() {
+                    // A statement has no type; the values of a switch's
+                    // cases or a send have one.
+                    if self.func.node(child).ty == INVALID {
+                        self.fresh = None;
+                        self.stmt(child);
+                    } else {
+                        self.expr(child);
+                    }
+                }
+                self.fresh = None;
+            }
+        }
+    }
+
+    /// `lhs = rhs`, or `lhs` zeroed when `rhs` is None.
+    fn assign(&mut self, id: NodeId, lhs: NodeId, rhs: Option<NodeId>, define: bool) {
+        if let Some(rhs) = rhs {
+            self.assigned = Some((rhs, id));
+            self.expr(rhs);
+            self.assigned = None;
+        }
+        self.target(lhs);
+        let target = self.func.node(lhs);
+        if matches!(target.op, Op::Blank) {
+            return;
+        }
+        let zeroed = match (rhs, &target.op) {
+            (None, Op::Local(l)) => Some(Fresh { local: *l, stores: 0 }),
+            (Some(rhs), Op::Local(l)) if self.is_literal_target(*l, rhs) => {
+                let Op::CompositeLit(entries) = &self.func.node(rhs).op else { unreachable!("a literal") };
+                if entries.len() > 4 {
+                    if self.has_nonzero_constant(rhs) {
+                        let at = self.literal_pos(rhs, self.func.node(id).pos);
+                        self.record_at(at, self.func.node(id), lowered_move(self.types.size(target.ty), self.arm64));
+                    }
+                    None
+                } else {
+                    Some(Fresh { local: *l, stores: self.literal_stores(rhs) })
+                }
+            }
+            (Some(rhs), _) => {
+                self.copy_into(id, lhs, rhs, define);
+                None
+            }
+            (None, _) => None,
+        };
+        self.fresh = match (zeroed, self.stored_into(lhs, rhs)) {
+            (Some(fresh), _) => Some(fresh),
+            (None, Some(local)) => match self.fresh {
+                Some(fresh) if fresh.local == local => Some(Fresh { stores: fresh.stores + 1, ..fresh }),
+                _ => None,
+            },
+            (None, None) if self.is_register_local(lhs) => self.fresh,
+            (None, None) => None,
+        };
+    }
+
+    /// The variable `lhs` is a register-sized part of at a constant offset,
+    /// when `rhs` has no effect on memory.
+    fn stored_into(&self, lhs: NodeId, rhs: Option<NodeId>) -> Option<LocalId> {
+        let rhs = rhs?;
+        if !self.registerizable(self.func.node(lhs).ty) || self.has_call(rhs) {
+            return None;
+        }
+        let mut at = lhs;
+        loop {
+            match &self.func.node(at).op {
+                Op::Field(x, _) => at = *x,
+                Op::Index(x, i) if matches!(self.func.node(*i).op, Op::Const { .. }) => {
+                    if !matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..)) {
+                        return None;
+                    }
+                    at = *x;
+                }
+                Op::Local(l) if at != lhs => return Some(*l),
+                _ => return None,
+            }
+        }
+    }
+
+    /// The register-sized stores gc makes for literal `lit` after zeroing
+    /// its variable: one per entry, nested literals by their entries.
+    fn literal_stores(&self, lit: NodeId) -> u32 {
+        let Op::CompositeLit(entries) = &self.func.node(lit).op else { return 1 };
+        entries.iter().map(|(_, v)| self.literal_stores(*v)).sum()
+    }
+
+    /// Whether gc's oaslit builds array or struct literal `lit` right in
+    /// `local` (anylit): a variable on the stack whose address is not
+    /// taken. With more than 4 entries, anylit copies a static image of
+    /// the literal in, a Move from read-only zeros (a Zero) when the image
+    /// has no constant but zeros.
+    fn is_literal_target(&self, local: LocalId, lit: NodeId) -> bool {
+        let node = self.func.node(lit);
+        matches!(node.op, Op::CompositeLit(_))
+            && matches!(self.types.under(node.ty), TypeKind::Array(..) | TypeKind::Struct(_))
+            && self.func.local(local).is_private()
+    }
+
+    fn has_nonzero_constant(&self, id: NodeId) -> bool {
+        match &self.func.node(id).op {
+            Op::Const { value, .. } => !is_zero(value),
+            Op::CompositeLit(entries) => entries.iter().any(|(_, v)| self.has_nonzero_constant(*v)),
+            _ => false,
+        }
+    }
+
+    /// Whether gc's getdyn finds a constant in literal `id`: one of its
+    /// entries, or of a nested array or struct literal's.
+    fn has_constant(&self, id: NodeId) -> bool {
+        let Op::CompositeLit(entries) = &self.func.node(id).op else { return false };
+        entries.iter().any(|(_, v)| match &self.func.node(*v).op {
+            Op::Const { .. } => true,
+            Op::CompositeLit(_) => !matches!(self.types.under(self.func.node(*v).ty), TypeKind::Slice(_)) && self.has_constant(*v),
+            _ => false,
+        })
+    }
+
+    /// Where gc is when it copies the static image of literal `lit`, laid
+    /// out from `base`: at the last struct field it laid out.
+    fn literal_pos(&self, lit: NodeId, base: Pos) -> Pos {
+        let node = self.func.node(lit);
+        let Op::CompositeLit(entries) = &node.op else { return base };
+        let is_struct = matches!(self.types.under(node.ty), TypeKind::Struct(_));
+        entries.iter().fold(base, |at, (_, v)| {
+            let value = self.func.node(*v);
+            match value.op {
+                Op::CompositeLit(_) if !matches!(self.types.under(value.ty), TypeKind::Slice(_)) => {
+                    self.literal_pos(*v, if is_struct { value.pos } else { at })
+                }
+                _ if is_struct => value.pos,
+                _ => at,
+            }
+        })
+    }
+
+    /// A slice literal gc copies from a static image: too big to build
+    /// with stores, not mostly implicit zeros, with a constant in it. The
+    /// copy goes to the stack, or through memmove to the heap.
+    fn slice_literal(&mut self, id: NodeId) {
+        let node = self.func.node(id);
+        let (Op::CompositeLit(entries), TypeKind::Slice(elem)) = (&node.op, self.types.under(node.ty)) else { return };
+        let elem_size = self.types.size(*elem);
+        let len = LitKey::slice_len(entries);
+        let small = elem_size == 0 || len <= MAX_SMALL_ARRAY / elem_size;
+        if small || len / 4 > entries.len() as u64 || !self.has_constant(id) {
+            return;
+        }
+        let base = match self.assigned {
+            Some((lit, assign)) if lit == id => self.func.node(assign).pos,
+            _ => node.pos,
+        };
+        let size = len * elem_size;
+        let at = self.literal_pos(id, base);
+        if node.escapes {
+            self.record_memmove(at, node, size);
+        } else {
+            self.record_at(at, node, lowered_move(size, self.arm64));
+        }
+    }
+
+    /// Records the copy statement or call `at` makes of `value` into memory
+    /// when `value` is large and in memory, unless gc's rules turn it into
+    /// stores.
+    fn copy_from(&mut self, at: NodeId, value: NodeId) {
+        let ty = self.func.node(value).ty;
+        if self.types.size(ty) < LARGE || !self.in_memory(value) {
+            return;
+        }
+        if let (Op::Local(l), Some(fresh)) = (&self.func.node(value).op, self.fresh) {
+            if fresh.local == *l && fresh.stores <= MAX_FORWARDED_STORES {
+                return;
+            }
+        }
+        self.record_move(at, ty);
+    }
+
+    /// The copy assignment `at` makes of `rhs` into `lhs`. ssagen lets an
+    /// array assignment that may overlap (not a definition, not between
+    /// two variables, not of a call's result) call memmove unless amd64
+    /// tells the two places apart and the array is under 1024 bytes.
+    fn copy_into(&mut self, at: NodeId, lhs: NodeId, rhs: NodeId, define: bool) {
+        let ty = self.func.node(lhs).ty;
+        let size = self.types.size(ty);
+        let names = |id: NodeId| matches!(self.func.node(id).op, Op::Local(_) | Op::Global(_));
+        let may_overlap = !(define || names(lhs) && names(rhs) || matches!(self.func.node(rhs).op, Op::Call { .. }));
+        let array = matches!(self.types.under(ty), TypeKind::Array(n, _) if *n > 1);
+        let apart = !self.arm64 && size < 1024 && self.is_direct(lhs) && self.is_direct(rhs);
+        if may_overlap && array && !apart && self.in_memory(rhs) {
+            self.record_memmove(self.func.node(at).pos, self.func.node(at), size);
+        } else if !self.is_self_copy(lhs, rhs) {
+            self.copy_from(at, rhs);
+        }
+    }
+
+    /// Whether `lhs = rhs` copies a variable onto itself: `*p = v` where p
+    /// is only ever `&v` (an inlined call's parameter): gc's rules drop a
+    /// Move to its own source.
+    fn is_self_copy(&self, lhs: NodeId, rhs: NodeId) -> bool {
+        let Op::Deref(p) = self.func.node(lhs).op else { return false };
+        let p = crate::constbranch::defining_value(self.func, p, |op| matches!(op, Op::Addr(_) | Op::Local(_)));
+        let (Op::Addr(v), rhs) = (&self.func.node(p).op, &self.func.node(rhs).op) else { return false };
+        match (&self.func.node(*v).op, rhs) {
+            (Op::Local(a), Op::Local(b)) => a == b,
+            (Op::Global(a), Op::Global(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Whether SSA addresses `id` from a variable's or the stack's base,
+    /// where gc's disjoint tells two apart.
+    fn is_direct(&self, id: NodeId) -> bool {
+        match &self.func.node(id).op {
+            Op::Local(l) => !self.func.local(*l).on_heap,
+            Op::Global(_) => true,
+            Op::Field(x, _) => self.is_direct(*x),
+            Op::Index(x, i) => {
+                matches!(self.func.node(*i).op, Op::Const { .. })
+                    && matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..))
+                    && self.is_direct(*x)
+            }
+            _ => false,
+        }
+    }
+
+    /// Records a Move of a value of type `ty` that statement or call `at` makes.
+    fn record_move(&mut self, at: NodeId, ty: TypeId) {
+        let node = self.func.node(at);
+        self.record_at(node.pos, node, lowered_move(self.types.size(ty), self.arm64));
+    }
+
+    /// Records a Move of `bytes` at `pos`, in the inlined code `at` is in.
+    fn record_at(&mut self, pos: Pos, at: &Node, bytes: u64) {
+        self.push(pos, at, bytes, false);
+    }
+
+    /// Records a memmove of `bytes` at `pos`, in the inlined code `at` is in.
+    fn record_memmove(&mut self, pos: Pos, at: &Node, bytes: u64) {
+        self.push(pos, at, bytes, true);
+    }
+
+    fn push(&mut self, pos: Pos, at: &Node, bytes: u64, memmove: bool) {
+        if bytes >= LARGE {
+            self.out.push(LargeCopy { pos, inlined: self.func.inlined_positions(at.inlined_from), bytes, memmove });
+        }
+    }
+
+    /// An interface conversion of large value `x`: order.go copies `x`
+    /// unless it may take its address as it is (walk's isaddrokay: a
+    /// global, a part of a variable or of what a pointer points to, or the
+    /// temporary it put a call's result in), and walk puts a value that
+    /// does not escape in a stack temporary.
+    fn conversion(&mut self, id: NodeId, x: NodeId) {
+        let node = self.func.node(id);
+        let value = self.func.node(x);
+        let size = self.types.size(value.ty);
+        if size < LARGE || matches!(self.types.under(value.ty), TypeKind::Interface(_)) {
+            return;
+        }
+        let in_temporary = matches!(value.op, Op::Call { .. } | Op::TypeAssert { comma_ok: false, .. });
+        if !in_temporary && (!self.is_addressable(x) || matches!(value.op, Op::Local(_))) {
+            self.record_move(id, value.ty);
+        }
+        if !node.escapes && size <= MAX_STACK_CONVERSION {
+            self.record_move(id, value.ty);
+        }
+    }
+
+    fn is_addressable(&self, id: NodeId) -> bool {
+        match &self.func.node(id).op {
+            Op::Local(_) | Op::Global(_) | Op::Deref(_) | Op::FieldPtr(..) => true,
+            Op::Field(x, _) => self.is_addressable(*x),
+            Op::Index(x, _) => !matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..)) || self.is_addressable(*x),
+            _ => false,
+        }
+    }
+
+    /// Whether the value of `id` is read from memory: a variable, a part of
+    /// one, what a pointer points to, or a call's result.
+    fn in_memory(&self, id: NodeId) -> bool {
+        match &self.func.node(id).op {
+            Op::Local(_) | Op::Global(_) | Op::Deref(_) | Op::FieldPtr(..) | Op::Index(..) => true,
+            Op::Call { .. } | Op::InlinedCall { .. } | Op::TypeAssert { .. } | Op::IndexMap { .. } => true,
+            Op::Field(x, _) | Op::Conv(ConvKind::Nop, x) => self.in_memory(*x),
+            _ => false,
+        }
+    }
+
+    /// The expressions inside an assignment's target (indexes, pointers).
+    fn target(&mut self, lhs: NodeId) {
+        match &self.func.node(lhs).op {
+            Op::Local(_) | Op::Global(_) | Op::Blank => {}
+            _ => {
+                for child in self.func.node(lhs).children() {
+                    self.target_part(child);
+                }
+            }
+        }
+    }
+
+    fn target_part(&mut self, id: NodeId) {
+        match &self.func.node(id).op {
+            Op::Field(..) | Op::Index(..) => self.target(id),
+            _ => self.expr(id),
+        }
+    }
+
+    fn expr(&mut self, id: NodeId) {
+        let node = self.func.node(id);
+        self.stmts(&node.init);
+        match &node.op {
+            Op::Closure(_) => {}
+            Op::InlinedCall { body, .. } => self.stmts(body),
+            Op::Conv(ConvKind::Iface, x) => {
+                self.expr(*x);
+                self.conversion(id, *x);
+            }
+            Op::CompositeLit(entries) => {
+                for (_, v) in entries {
+                    self.expr(*v);
+                }
+                self.slice_literal(id);
+            }
+            Op::Call { .. } => self.call(id, !self.is_assigned_to_variable(id)),
+            Op::TypeAssert { x, comma_ok: false } => {
+                self.expr(*x);
+                self.order_temporary(id);
+            }
+            _ => {
+                for child in node.children() {
+                    self.expr(child);
+                }
+            }
+        }
+    }
+
+    /// Call `id`: its large arguments go to the stack; `temporary`: order.go
+    /// copies its result to a temporary (a result used in an expression).
+    fn call(&mut self, id: NodeId, temporary: bool) {
+        let Op::Call { callee, args, .. } = &self.func.node(id).op else { unreachable!("a call") };
+        self.expr(*callee);
+        for &a in args {
+            self.expr(a);
+        }
+        for &a in args {
+            self.copy_from(id, a);
+        }
+        self.fresh = None;
+        if temporary {
+            self.order_temporary(id);
+        }
+    }
+
+    /// Whether `id` is the right side of an assignment to a variable.
+    fn is_assigned_to_variable(&self, id: NodeId) -> bool {
+        let Some((rhs, assign)) = self.assigned else { return false };
+        let Op::Assign { lhs, .. } = self.func.node(assign).op else { return false };
+        rhs == id && matches!(self.func.node(lhs).op, Op::Local(_) | Op::Global(_))
+    }
+
+    /// order.go copies a call's result (but into a variable) and what a
+    /// type assertion gives into a temporary: a Move when large.
+    fn order_temporary(&mut self, id: NodeId) {
+        let ty = self.func.node(id).ty;
+        if !matches!(self.types.under(ty), TypeKind::Tuple(_)) {
+            self.record_move(id, ty);
+        }
+    }
+
+    fn has_call(&self, id: NodeId) -> bool {
+        let node = self.func.node(id);
+        !node.init.is_empty()
+            || matches!(node.op, Op::Call { .. } | Op::InlinedCall { .. })
+            || node.children().into_iter().any(|c| self.has_call(c))
+    }
+
+    /// A local gc keeps in registers: private and register-sized.
+    fn is_register_local(&self, id: NodeId) -> bool {
+        let node = self.func.node(id);
+        match node.op {
+            Op::Local(l) => self.func.local(l).is_private() && self.types.size(node.ty) <= 4 * 8,
+            Op::Blank => true,
+            _ => false,
+        }
+    }
+
+    /// gc's registerizable: a pointer, a float, or an integer of at most a word.
+    fn registerizable(&self, ty: TypeId) -> bool {
+        match self.types.under(ty) {
+            TypeKind::Basic(b) => *b != Basic::String && !b.is_complex(),
+            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => true,
+            _ => false,
+        }
+    }
+}
+
+/// Whether a constant is its type's zero value (static data of zeros).
+fn is_zero(value: &ConstValue) -> bool {
+    match value {
+        ConstValue::Bool(b) => !b,
+        ConstValue::Int(_) => value.as_int() == Some(0),
+        ConstValue::Float(f) => f.is_zero(),
+        ConstValue::Complex(re, im) => re.is_zero() && im.is_zero(),
+        ConstValue::Str(s) => s.is_empty(),
+    }
+}
