@@ -80,8 +80,9 @@ pub fn wrapper_decisions(pkg: &mut Package, config: &Config, walks: &WalkSegment
         if !config.no_inline && inlines {
             inline::inline_calls(pkg, w, config.inline_options(), &mut made);
         }
-        // The wrapper and the closures inlining copied into it.
-        let batch: Vec<FuncId> = std::iter::once(w).chain((first_copy..pkg.funcs.len() as u32).map(FuncId)).collect();
+        // The wrapper and the closures inlining copied into it that are
+        // still written in it: a copy whose call was inlined too is dead.
+        let batch = live_closures(pkg, w, first_copy);
         escape::escape_batch(pkg, &batch, config, &mut made);
         for (stmt, op) in tail_returns {
             pkg.funcs[w.0 as usize].node_mut(stmt).op = op;
@@ -98,6 +99,25 @@ pub fn wrapper_decisions(pkg: &mut Package, config: &Config, walks: &WalkSegment
         }
     }
     interleave_walks(walks, before_walks, walked, decisions);
+}
+
+/// Wrapper `w` and, after it in the order inlining made them (from
+/// `first_copy` on), the function literals copied into it that are still
+/// written in it or in such a literal.
+fn live_closures(pkg: &Package, w: FuncId, first_copy: u32) -> Vec<FuncId> {
+    let mut live = vec![w];
+    let mut todo = vec![w];
+    while let Some(f) = todo.pop() {
+        let func = pkg.func(f);
+        for literal in func.literals_under(&func.body) {
+            if literal.0 >= first_copy && !live.contains(&literal) {
+                live.push(literal);
+                todo.push(literal);
+            }
+        }
+    }
+    live[1..].sort();
+    live
 }
 
 /// Puts the decisions of the wrappers gc makes while walking a function
