@@ -16,16 +16,32 @@
 //! temporaries: `len`, `append`, `&&`...) out of the statements that contain
 //! them, so their operands are walked before the rest of their statement.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ::ir::*;
 
 use crate::callgraph;
 use crate::decision::{Decision, DecisionKind};
 
-/// The functions in gc's walk order, each with the range of `decisions`
-/// its walk reported.
-pub type WalkSegments = Vec<(FuncId, std::ops::Range<usize>)>;
+/// The functions in gc's walk order.
+pub type WalkSegments = Vec<WalkSegment>;
+
+/// A function's walk: the range of `decisions` it reported and, for each
+/// interface conversion and type assertion it walked (where gc writes an
+/// itab, making wrappers), how many of those decisions came before it.
+pub struct WalkSegment {
+    pub func: FuncId,
+    pub decisions: std::ops::Range<usize>,
+    pub conversions: HashMap<NodeId, usize>,
+}
+
+/// What walk meets that matters here, in its order.
+enum Step {
+    /// An index the rule proves in range, and whether gc reports it.
+    Index(NodeId, bool),
+    /// An interface conversion or a type assertion.
+    Conversion(NodeId),
+}
 
 /// Marks every index the rule proves in range, recording gc's messages;
 /// returns where each function's walk put them.
@@ -35,18 +51,26 @@ pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) -> WalkSe
         let start = decisions.len();
         let func = pkg.func(f);
         let walker = Walker { types: &pkg.types, func, temporary_indexes: temporary_indexes(func) };
-        let mut indexes = Vec::new();
+        let mut steps = Vec::new();
         for stmt in &walker.func.body {
-            walker.stmt(*stmt, &mut indexes);
+            walker.stmt(*stmt, &mut steps);
         }
-        for (id, report) in indexes {
-            let node = pkg.funcs[f.0 as usize].node_mut(id);
-            node.bounded = true;
-            if report {
-                decisions.push(Decision::at(node.pos, DecisionKind::BoundsCheckElided));
+        let mut conversions = HashMap::new();
+        for step in steps {
+            match step {
+                Step::Index(id, report) => {
+                    let node = pkg.funcs[f.0 as usize].node_mut(id);
+                    node.bounded = true;
+                    if report {
+                        decisions.push(Decision::at(node.pos, DecisionKind::BoundsCheckElided));
+                    }
+                }
+                Step::Conversion(id) => {
+                    conversions.insert(id, decisions.len() - start);
+                }
             }
         }
-        segments.push((f, start..decisions.len()));
+        segments.push(WalkSegment { func: f, decisions: start..decisions.len(), conversions });
     }
     segments
 }
@@ -167,8 +191,9 @@ fn temporary_indexes(func: &Func) -> HashSet<NodeId> {
 }
 
 impl Walker<'_> {
-    /// Appends the statement's bounded indexes in walk order, each with whether gc reports it.
-    fn stmt(&self, stmt: NodeId, out: &mut Vec<(NodeId, bool)>) {
+    /// Appends the statement's bounded indexes (each with whether gc reports
+    /// it) and interface conversions, in walk order.
+    fn stmt(&self, stmt: NodeId, out: &mut Vec<Step>) {
         let mut rest = Vec::new();
         self.expr(stmt, true, out, &mut rest);
         out.extend(rest);
@@ -178,7 +203,7 @@ impl Walker<'_> {
     /// pass lifts out of its statement goes to `lifted`, the rest to `rest`.
     /// `kept`: a call order leaves in place (a call statement, the right side
     /// of an assignment to a variable).
-    fn expr(&self, id: NodeId, kept: bool, lifted: &mut Vec<(NodeId, bool)>, rest: &mut Vec<(NodeId, bool)>) {
+    fn expr(&self, id: NodeId, kept: bool, lifted: &mut Vec<Step>, rest: &mut Vec<Step>) {
         let node = self.func.node(id);
         if let Op::Binary(BinOp::AndAnd | BinOp::OrOr, x, y) = node.op {
             // Order's `t = x; if t { t = y }`, ahead of the statement: each
@@ -196,6 +221,9 @@ impl Walker<'_> {
                 self.expr(child, false, lifted, &mut inner);
             }
             lifted.extend(inner);
+            if matches!(node.op, Op::TypeAssert { .. }) {
+                lifted.push(Step::Conversion(id));
+            }
             return;
         }
         if let Op::Assign2 { lhs, rhs, define: false } = &node.op {
@@ -222,11 +250,15 @@ impl Walker<'_> {
                 self.expr(child, keeps_calls && self.is_call(child), lifted, rest);
             }
         }
-        if let Op::Index(x, index) = node.op {
-            if !self.temporary_indexes.contains(&id) && self.constant_len(x).is_some_and(|len| self.bounded(index, len)) {
+        match node.op {
+            Op::Index(x, index)
+                if !self.temporary_indexes.contains(&id) && self.constant_len(x).is_some_and(|len| self.bounded(index, len)) =>
+            {
                 let constant = matches!(self.func.node(index).op, Op::Const { value: ConstValue::Int(_), .. });
-                rest.push((id, !constant));
+                rest.push(Step::Index(id, !constant));
             }
+            Op::Conv(ConvKind::Iface, _) | Op::TypeAssert { .. } => rest.push(Step::Conversion(id)),
+            _ => {}
         }
     }
 
@@ -267,7 +299,7 @@ impl Walker<'_> {
     /// `a, b = x, y` as gc's `ascompatee` walks it: pair by pair, except that a
     /// right side an earlier assignment may change is copied (and walked)
     /// before its pair's left side.
-    fn parallel_assign(&self, lhs: &[Option<NodeId>], rhs: &[NodeId], lifted: &mut Vec<(NodeId, bool)>, rest: &mut Vec<(NodeId, bool)>) {
+    fn parallel_assign(&self, lhs: &[Option<NodeId>], rhs: &[NodeId], lifted: &mut Vec<Step>, rest: &mut Vec<Step>) {
         let mut memory_written = false;
         let mut assigned = Vec::new();
         for (l, r) in lhs.iter().zip(rhs) {
