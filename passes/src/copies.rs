@@ -63,12 +63,20 @@ fn lowered_move(size: u64, arm64: bool) -> u64 {
     size - size % wide
 }
 
-/// A variable whose memory, since it was zeroed, holds only the stores
-/// counted: what a Move from it reads is known to gc's rules.
+/// Memory that, since it was zeroed, holds only the stores counted, the
+/// last thing written: what a Move from it reads is known to gc's rules.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Fresh {
-    local: LocalId,
+    built: Built,
     stores: u32,
+}
+
+/// What fresh memory is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Built {
+    Local(LocalId),
+    /// The temporary gc builds a literal in.
+    Literal(NodeId),
 }
 
 struct Walk<'a> {
@@ -105,10 +113,24 @@ impl Walk<'_> {
                     self.target(*l);
                 }
                 if rhs.len() == lhs.len() {
+                    // walk's ascompatee makes an assignment of each pair.
                     for (l, r) in lhs.iter().zip(rhs) {
-                        if let Some(l) = l.filter(|l| !matches!(self.func.node(*l).op, Op::Blank)) {
-                            self.copy_into(id, l, *r, false);
+                        if let Some(l) = l {
+                            self.store(id, *l, Some(*r), false);
                         }
+                    }
+                } else if let [tuple] = rhs.as_slice() {
+                    if matches!(self.func.node(*tuple).op, Op::Call { .. }) {
+                        // order.go's as2func: each result to a temporary,
+                        // then to its variable.
+                        let assigned: Vec<TypeId> =
+                            lhs.iter().flatten().filter(|l| !self.is_blank(**l)).map(|l| self.func.node(*l).ty).collect();
+                        for ty in assigned {
+                            self.record_move(id, ty);
+                            self.record_move(id, ty);
+                        }
+                    } else if let Some(Some(value)) = lhs.first() {
+                        self.comma_ok_copies(id, *value, *tuple);
                     }
                 }
                 if !lhs.iter().flatten().all(|l| self.is_register_local(*l)) {
@@ -144,14 +166,17 @@ impl Walk<'_> {
                 }
                 self.fresh = None;
             }
-            Op::Range { value, x, body, .. } => {
+            Op::Range { key, value, x, body, .. } => {
                 self.expr(*x);
-                let copies_array = matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..));
-                if copies_array && value.is_some_and(|v| !matches!(self.func.node(v).op, Op::Blank)) {
-                    self.copy_from(id, *x);
-                }
+                self.range_copies(id, *key, *value, *x);
                 self.fresh = None;
                 self.stmts(body);
+                self.fresh = None;
+            }
+            Op::Delete(m, key) => {
+                self.expr(*m);
+                self.expr(*key);
+                self.map_key(id, *key);
                 self.fresh = None;
             }
             Op::Defer(call) | Op::Go(call) => {
@@ -191,6 +216,55 @@ impl Walk<'_> {
         }
     }
 
+    /// The copies `for key, value := range x` makes: of an array ranged
+    /// over with its values (order.go's copy), and of each large key and
+    /// value it assigns.
+    fn range_copies(&mut self, id: NodeId, key: Option<NodeId>, value: Option<NodeId>, x: NodeId) {
+        let used = |v: Option<NodeId>| v.filter(|v| !self.is_blank(*v));
+        let (key, value) = (used(key), used(value));
+        let (elem_key, elem) = match self.types.under(self.func.node(x).ty) {
+            TypeKind::Array(_, elem) => {
+                if value.is_some() {
+                    self.copy_from(id, x);
+                }
+                (None, value.map(|_| *elem))
+            }
+            TypeKind::Pointer(p) => match self.types.under(*p) {
+                TypeKind::Array(_, elem) => (None, value.map(|_| *elem)),
+                _ => (None, None),
+            },
+            TypeKind::Slice(elem) => (None, value.map(|_| *elem)),
+            TypeKind::Map(k, v) => (key.map(|_| *k), value.map(|_| *v)),
+            TypeKind::Chan(_, elem) => (key.map(|_| *elem), None),
+            _ => (None, None),
+        };
+        for ty in [elem_key, elem].into_iter().flatten() {
+            self.record_move(id, ty);
+        }
+    }
+
+    /// `value, ok := m[k]`, `v, ok := x.(T)` or `v, ok := <-c`: the value
+    /// comes through a temporary, from the map and the interface by two
+    /// Moves, from the channel by one.
+    fn comma_ok_copies(&mut self, id: NodeId, value: NodeId, tuple: NodeId) {
+        if self.is_blank(value) {
+            return;
+        }
+        let ty = self.func.node(value).ty;
+        let moves = match self.func.node(tuple).op {
+            Op::IndexMap { comma_ok: true, .. } | Op::TypeAssert { comma_ok: true, .. } => 2,
+            Op::Recv { comma_ok: true, .. } => 1,
+            _ => 0,
+        };
+        for _ in 0..moves {
+            self.record_move(id, ty);
+        }
+    }
+
+    fn is_blank(&self, id: NodeId) -> bool {
+        matches!(self.func.node(id).op, Op::Blank)
+    }
+
     /// `lhs = rhs`, or `lhs` zeroed when `rhs` is None.
     fn assign(&mut self, id: NodeId, lhs: NodeId, rhs: Option<NodeId>, define: bool) {
         if let Some(rhs) = rhs {
@@ -199,12 +273,18 @@ impl Walk<'_> {
             self.assigned = None;
         }
         self.target(lhs);
+        self.store(id, lhs, rhs, define);
+    }
+
+    /// The copy statement `id` makes storing `rhs` (zeros when None) in
+    /// `lhs`, and what memory it leaves fresh.
+    fn store(&mut self, id: NodeId, lhs: NodeId, rhs: Option<NodeId>, define: bool) {
         let target = self.func.node(lhs);
         if matches!(target.op, Op::Blank) {
             return;
         }
         let zeroed = match (rhs, &target.op) {
-            (None, Op::Local(l)) => Some(Fresh { local: *l, stores: 0 }),
+            (None, Op::Local(l)) => Some(Fresh { built: Built::Local(*l), stores: 0 }),
             (Some(rhs), Op::Local(l)) if self.is_literal_target(*l, rhs) => {
                 let Op::CompositeLit(entries) = &self.func.node(rhs).op else { unreachable!("a literal") };
                 if entries.len() > 4 {
@@ -214,8 +294,14 @@ impl Walk<'_> {
                     }
                     None
                 } else {
-                    Some(Fresh { local: *l, stores: self.literal_stores(rhs) })
+                    Some(Fresh { built: Built::Local(*l), stores: self.literal_stores(rhs) })
                 }
+            }
+            (Some(rhs), Op::IndexMap { .. }) => {
+                // mapassign's call comes between the value and its Move.
+                self.fresh = None;
+                self.copy_into(id, lhs, rhs, define);
+                None
             }
             (Some(rhs), _) => {
                 self.copy_into(id, lhs, rhs, define);
@@ -226,7 +312,7 @@ impl Walk<'_> {
         self.fresh = match (zeroed, self.stored_into(lhs, rhs)) {
             (Some(fresh), _) => Some(fresh),
             (None, Some(local)) => match self.fresh {
-                Some(fresh) if fresh.local == local => Some(Fresh { stores: fresh.stores + 1, ..fresh }),
+                Some(fresh) if fresh.built == Built::Local(local) => Some(Fresh { stores: fresh.stores + 1, ..fresh }),
                 _ => None,
             },
             (None, None) if self.is_register_local(lhs) => self.fresh,
@@ -258,10 +344,19 @@ impl Walk<'_> {
     }
 
     /// The register-sized stores gc makes for literal `lit` after zeroing
-    /// its variable: one per entry, nested literals by their entries.
+    /// its variable: one per entry, nested literals by their entries, and
+    /// a string, interface, slice or complex number by its words.
     fn literal_stores(&self, lit: NodeId) -> u32 {
-        let Op::CompositeLit(entries) = &self.func.node(lit).op else { return 1 };
-        entries.iter().map(|(_, v)| self.literal_stores(*v)).sum()
+        let node = self.func.node(lit);
+        match &node.op {
+            Op::CompositeLit(entries) if self.is_fixed_literal(lit) => entries.iter().map(|(_, v)| self.literal_stores(*v)).sum(),
+            _ => match self.types.under(node.ty) {
+                TypeKind::Basic(Basic::String) | TypeKind::Interface(_) => 2,
+                TypeKind::Basic(b) if b.is_complex() => 2,
+                TypeKind::Slice(_) => 3,
+                _ => 1,
+            },
+        }
     }
 
     /// Whether gc's oaslit builds array or struct literal `lit` right in
@@ -274,6 +369,23 @@ impl Walk<'_> {
         matches!(node.op, Op::CompositeLit(_))
             && matches!(self.types.under(node.ty), TypeKind::Array(..) | TypeKind::Struct(_))
             && self.func.local(local).is_private()
+    }
+
+    /// Whether `id` is an array or struct literal.
+    fn is_fixed_literal(&self, id: NodeId) -> bool {
+        let node = self.func.node(id);
+        matches!(node.op, Op::CompositeLit(_)) && matches!(self.types.under(node.ty), TypeKind::Array(..) | TypeKind::Struct(_))
+    }
+
+    /// gc's isStaticCompositeLiteral: an array or struct literal of
+    /// constants (at any depth), which walk reads from read-only data.
+    fn is_static_literal(&self, id: NodeId) -> bool {
+        let node = self.func.node(id);
+        match &node.op {
+            Op::Const { .. } | Op::Nil => true,
+            Op::CompositeLit(entries) if self.is_fixed_literal(id) => entries.iter().all(|(_, v)| self.is_static_literal(*v)),
+            _ => false,
+        }
     }
 
     fn has_nonzero_constant(&self, id: NodeId) -> bool {
@@ -343,15 +455,30 @@ impl Walk<'_> {
     /// stores.
     fn copy_from(&mut self, at: NodeId, value: NodeId) {
         let ty = self.func.node(value).ty;
-        if self.types.size(ty) < LARGE || !self.in_memory(value) {
+        if self.types.size(ty) < LARGE {
             return;
         }
-        if let (Op::Local(l), Some(fresh)) = (&self.func.node(value).op, self.fresh) {
-            if fresh.local == *l && fresh.stores <= MAX_FORWARDED_STORES {
+        let built = match self.func.node(value).op {
+            // A literal of constants is read from its read-only image (a
+            // Zero when that is all zeros); another is built in a temporary.
+            Op::CompositeLit(_) if self.is_static_literal(value) => {
+                if self.has_nonzero_constant(value) {
+                    self.record_move(at, ty);
+                }
                 return;
             }
+            Op::CompositeLit(_) if self.is_fixed_literal(value) => Built::Literal(value),
+            Op::Local(l) if self.in_memory(value) => Built::Local(l),
+            _ if self.in_memory(value) => {
+                self.record_move(at, ty);
+                return;
+            }
+            _ => return,
+        };
+        let forwarded = self.fresh.is_some_and(|fresh| fresh.built == built && fresh.stores <= MAX_FORWARDED_STORES);
+        if !forwarded {
+            self.record_move(at, ty);
         }
-        self.record_move(at, ty);
     }
 
     /// The copy assignment `at` makes of `rhs` into `lhs`. ssagen lets an
@@ -365,21 +492,27 @@ impl Walk<'_> {
         let may_overlap = !(define || names(lhs) && names(rhs) || matches!(self.func.node(rhs).op, Op::Call { .. }));
         let array = matches!(self.types.under(ty), TypeKind::Array(n, _) if *n > 1);
         let apart = !self.arm64 && size < 1024 && self.is_direct(lhs) && self.is_direct(rhs);
-        if may_overlap && array && !apart && self.in_memory(rhs) {
+        let from_memory = self.in_memory(rhs) || self.is_fixed_literal(rhs);
+        if may_overlap && array && !apart && from_memory {
             self.record_memmove(self.func.node(at).pos, self.func.node(at), size);
         } else if !self.is_self_copy(lhs, rhs) {
             self.copy_from(at, rhs);
         }
     }
 
-    /// Whether `lhs = rhs` copies a variable onto itself: `*p = v` where p
-    /// is only ever `&v` (an inlined call's parameter): gc's rules drop a
-    /// Move to its own source.
+    /// Whether `lhs = rhs` copies a variable onto itself (`v = v`, or
+    /// `*p = v` where p is only ever `&v`, an inlined call's parameter):
+    /// gc's rules drop a Move to its own source.
     fn is_self_copy(&self, lhs: NodeId, rhs: NodeId) -> bool {
-        let Op::Deref(p) = self.func.node(lhs).op else { return false };
-        let p = crate::constbranch::defining_value(self.func, p, |op| matches!(op, Op::Addr(_) | Op::Local(_)));
-        let (Op::Addr(v), rhs) = (&self.func.node(p).op, &self.func.node(rhs).op) else { return false };
-        match (&self.func.node(*v).op, rhs) {
+        let target = match self.func.node(lhs).op {
+            Op::Deref(p) => {
+                let p = crate::constbranch::defining_value(self.func, p, |op| matches!(op, Op::Addr(_) | Op::Local(_)));
+                let Op::Addr(v) = self.func.node(p).op else { return false };
+                v
+            }
+            _ => lhs,
+        };
+        match (&self.func.node(target).op, &self.func.node(rhs).op) {
             (Op::Local(a), Op::Local(b)) => a == b,
             (Op::Global(a), Op::Global(b)) => a == b,
             _ => false,
@@ -387,9 +520,11 @@ impl Walk<'_> {
     }
 
     /// Whether SSA addresses `id` from a variable's or the stack's base,
-    /// where gc's disjoint tells two apart.
+    /// where gc's disjoint tells two apart (a literal's temporary or
+    /// read-only image too).
     fn is_direct(&self, id: NodeId) -> bool {
         match &self.func.node(id).op {
+            Op::CompositeLit(_) => true,
             Op::Local(l) => !self.func.local(*l).on_heap,
             Op::Global(_) => true,
             Op::Field(x, _) => self.is_direct(*x),
@@ -436,12 +571,40 @@ impl Walk<'_> {
         if size < LARGE || matches!(self.types.under(value.ty), TypeKind::Interface(_)) {
             return;
         }
-        let in_temporary = matches!(value.op, Op::Call { .. } | Op::TypeAssert { comma_ok: false, .. });
+        if self.is_static_literal(x) {
+            // order.go makes it a read-only global, the data word's target.
+            return;
+        }
+        let in_temporary = matches!(value.op, Op::Call { .. } | Op::TypeAssert { comma_ok: false, .. } | Op::CompositeLit(_));
         if !in_temporary && (!self.is_addressable(x) || matches!(value.op, Op::Local(_))) {
             self.record_move(id, value.ty);
         }
         if !node.escapes && size <= MAX_STACK_CONVERSION {
-            self.record_move(id, value.ty);
+            self.copy_from(id, x);
+        }
+    }
+
+    /// The key of map operation `at`: the run time takes a large key by
+    /// address, so order.go copies one it may not take the address of as
+    /// it is (a variable, a literal), and walk builds a literal in a
+    /// temporary of its own, the copy's address being taken.
+    fn map_key(&mut self, at: NodeId, key: NodeId) {
+        let node = self.func.node(key);
+        if self.types.size(node.ty) < LARGE {
+            return;
+        }
+        if self.is_fixed_literal(key) {
+            // delete builds the key in its temporary; a map index moves it
+            // there from the literal's.
+            if self.is_static_literal(key) || !matches!(self.func.node(at).op, Op::Delete(..)) {
+                self.copy_from(at, key);
+            }
+            return;
+        }
+        let addressable = self.is_addressable(key) && !matches!(node.op, Op::Local(_));
+        let in_temporary = matches!(node.op, Op::Call { .. } | Op::TypeAssert { comma_ok: false, .. });
+        if !addressable && !in_temporary {
+            self.record_move(at, node.ty);
         }
     }
 
@@ -459,7 +622,7 @@ impl Walk<'_> {
     fn in_memory(&self, id: NodeId) -> bool {
         match &self.func.node(id).op {
             Op::Local(_) | Op::Global(_) | Op::Deref(_) | Op::FieldPtr(..) | Op::Index(..) => true,
-            Op::Call { .. } | Op::InlinedCall { .. } | Op::TypeAssert { .. } | Op::IndexMap { .. } => true,
+            Op::Call { .. } | Op::InlinedCall { .. } | Op::TypeAssert { .. } | Op::IndexMap { .. } | Op::Recv { .. } => true,
             Op::Field(x, _) | Op::Conv(ConvKind::Nop, x) => self.in_memory(*x),
             _ => false,
         }
@@ -469,6 +632,11 @@ impl Walk<'_> {
     fn target(&mut self, lhs: NodeId) {
         match &self.func.node(lhs).op {
             Op::Local(_) | Op::Global(_) | Op::Blank => {}
+            Op::IndexMap { m, key, .. } => {
+                self.expr(*m);
+                self.expr(*key);
+                self.map_key(lhs, *key);
+            }
             _ => {
                 for child in self.func.node(lhs).children() {
                     self.target_part(child);
@@ -493,21 +661,49 @@ impl Walk<'_> {
             Op::Conv(ConvKind::Iface, x) => {
                 self.expr(*x);
                 self.conversion(id, *x);
+                self.fresh = None;
             }
             Op::CompositeLit(entries) => {
                 for (_, v) in entries {
                     self.expr(*v);
                 }
                 self.slice_literal(id);
+                if self.is_fixed_literal(id) && !self.is_static_literal(id) {
+                    self.fresh = Some(Fresh { built: Built::Literal(id), stores: self.literal_stores(id) });
+                }
             }
             Op::Call { .. } => self.call(id, !self.is_assigned_to_variable(id)),
             Op::TypeAssert { x, comma_ok: false } => {
                 self.expr(*x);
                 self.order_temporary(id);
             }
+            Op::MapLit(entries) => {
+                for (k, v) in entries {
+                    self.expr(*k);
+                    self.expr(*v);
+                }
+                for (_, v) in entries {
+                    self.copy_from(id, *v);
+                }
+                self.fresh = None;
+            }
+            Op::IndexMap { m, key, comma_ok } => {
+                self.expr(*m);
+                self.expr(*key);
+                self.map_key(id, *key);
+                // order.go reads the map right after converting a []byte
+                // key (mapKeyReplaceStrConv), into a temporary.
+                if !comma_ok && matches!(self.func.node(*key).op, Op::Conv(ConvKind::BytesToString, _)) {
+                    self.order_temporary(id);
+                }
+                self.fresh = None;
+            }
             _ => {
                 for child in node.children() {
                     self.expr(child);
+                }
+                if writes_memory(&node.op) {
+                    self.fresh = None;
                 }
             }
         }
@@ -522,11 +718,47 @@ impl Walk<'_> {
             self.expr(a);
         }
         for &a in args {
+            if self.may_panic(a) && !self.is_on_stack(a) {
+                // walk's call marshaling evaluates an argument that may
+                // panic into a temporary first.
+                self.record_move(id, self.func.node(a).ty);
+            }
             self.copy_from(id, a);
+            if self.types.size(self.func.node(a).ty) >= LARGE {
+                // The next Move follows this one.
+                self.fresh = None;
+            }
         }
         self.fresh = None;
         if temporary {
             self.order_temporary(id);
+        }
+    }
+
+    /// gc's mayCall, after order.go: whether evaluating `id` may panic (an
+    /// index, a slice, a dereference, a type assertion, a division) or
+    /// call; calls, and what else order.go evaluates into temporaries,
+    /// are temporaries by then.
+    fn may_panic(&self, id: NodeId) -> bool {
+        let node = self.func.node(id);
+        if self.func.is_order_temporary(self.types, id) {
+            return false;
+        }
+        match node.op {
+            Op::Index(..) | Op::Slice { .. } | Op::Deref(_) | Op::FieldPtr(..) | Op::TypeAssert { .. } => true,
+            Op::Binary(BinOp::Div | BinOp::Mod, ..) | Op::Conv(ConvKind::SliceToArrayPtr, _) => true,
+            _ => node.children().into_iter().any(|c| self.may_panic(c)),
+        }
+    }
+
+    /// Whether `id` is in a variable on the stack: gc's rules copy it to
+    /// its destination straight, and drop the temporary in between.
+    fn is_on_stack(&self, id: NodeId) -> bool {
+        match &self.func.node(id).op {
+            Op::Local(l) => !self.func.local(*l).on_heap,
+            Op::Field(x, _) => self.is_on_stack(*x),
+            Op::Index(x, _) => matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..)) && self.is_on_stack(*x),
+            _ => false,
         }
     }
 
@@ -571,6 +803,29 @@ impl Walk<'_> {
             _ => false,
         }
     }
+}
+
+/// Whether an expression calls the run time or writes memory, past
+/// which gc's rules do not see what was stored before.
+fn writes_memory(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::Conv(..)
+            | Op::AddStr(_)
+            | Op::New
+            | Op::MakeSlice { .. }
+            | Op::MakeMap { .. }
+            | Op::MakeChan { .. }
+            | Op::Append { .. }
+            | Op::Copy(..)
+            | Op::IndexMap { .. }
+            | Op::Recv { .. }
+            | Op::TypeAssert { .. }
+            | Op::Closure(_)
+            | Op::MethodValue { .. }
+            | Op::IfaceMethodValue { .. }
+            | Op::Recover
+    )
 }
 
 /// Whether a constant is its type's zero value (static data of zeros).
