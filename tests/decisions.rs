@@ -57,7 +57,6 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
     ("programs/appendindex.go", "the length of the slice an inlined call appends to"),
     ("programs/bigmake.go", "lengths inside inlined calls of sum"),
     ("programs/litptr.go", "the length of a slice literal behind a pointer"),
-    ("programs/largecopyops.go", "the loop of B.M inlined into the wrapper (*B).M: wrappers are built after prove.rs runs"),
     (
         "programs/loopchecks.go",
         "the length of s[:7] in an inlined call; and gc keeps made[i] in an inner loop, which prove.rs proves from make's length",

@@ -28,7 +28,7 @@ pub mod report;
 pub mod wrapper;
 
 use frontend::types::TypeTable;
-use ir::{Func, NodeId, Package};
+use ir::{Func, FuncId, NodeId, Package};
 
 pub use decision::{Decision, DecisionKind, FlowLine, Position};
 
@@ -68,17 +68,26 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
     escape::escape_package(pkg, config, &mut decisions);
     let walks = bounds::bound_package(pkg, &mut decisions);
     constbranch::fold_constant_branches(pkg);
-    nilcheck::eliminate_nil_checks(pkg);
-    prove::eliminate_proved_bounds_checks(pkg);
-    wrapper::wrapper_decisions(pkg, config, &walks, &mut decisions);
+    let declared: Vec<FuncId> = (0..pkg.funcs.len() as u32).map(FuncId).collect();
+    nilcheck::eliminate_nil_checks(pkg, &declared);
+    prove::eliminate_proved_bounds_checks(pkg, &declared);
+    // gc compiles the wrappers, and the closures inlining copied into them,
+    // as any function: its SSA passes remove their checks too.
+    let wrappers = wrapper::wrapper_decisions(pkg, config, &walks, &mut decisions);
+    nilcheck::eliminate_nil_checks(pkg, &wrappers);
+    prove::eliminate_proved_bounds_checks(pkg, &wrappers);
     decisions
 }
 
-/// Marks `bounded` the checks `prove` finds needless in each function with
-/// a body (the nil and bounds check passes).
-fn mark_bounded(pkg: &mut Package, prove: impl Fn(&Func, &TypeTable) -> Vec<NodeId>) {
+/// Marks `bounded` the checks `prove` finds needless in each of `funcs`
+/// with a body (the nil and bounds check passes).
+fn mark_bounded(pkg: &mut Package, funcs: &[FuncId], prove: impl Fn(&Func, &TypeTable) -> Vec<NodeId>) {
     let types = &pkg.types;
-    for func in pkg.funcs.iter_mut().filter(|f| f.has_body) {
+    for f in funcs {
+        let func = &mut pkg.funcs[f.0 as usize];
+        if !func.has_body {
+            continue;
+        }
         for id in prove(func, types) {
             func.node_mut(id).bounded = true;
         }

@@ -18,9 +18,9 @@ use std::collections::HashSet;
 
 use ::ir::*;
 
-/// Marks the dereferences of every function whose pointer is known not to be nil.
-pub fn eliminate_nil_checks(pkg: &mut Package) {
-    crate::mark_bounded(pkg, |func, types| {
+/// Marks the dereferences of each of `funcs` whose pointer is known not to be nil.
+pub fn eliminate_nil_checks(pkg: &mut Package, funcs: &[FuncId]) {
+    crate::mark_bounded(pkg, funcs, |func, types| {
         let mut flow = Flow { func, types, proved: Vec::new() };
         flow.list(&func.body, Facts::new());
         flow.proved

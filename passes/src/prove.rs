@@ -42,9 +42,9 @@ use std::collections::{HashMap, HashSet};
 use ::ir::*;
 use frontend::types::{Basic, TypeKind, TypeTable};
 
-/// Marks the index and slice expressions of every function whose bounds the facts prove.
-pub fn eliminate_proved_bounds_checks(pkg: &mut Package) {
-    crate::mark_bounded(pkg, |func, types| {
+/// Marks the index and slice expressions of each of `funcs` whose bounds the facts prove.
+pub fn eliminate_proved_bounds_checks(pkg: &mut Package, funcs: &[FuncId]) {
+    crate::mark_bounded(pkg, funcs, |func, types| {
         let mut flow = Flow { func, types, proved: Vec::new() };
         flow.list(&func.body, Facts::default());
         flow.proved
