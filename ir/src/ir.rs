@@ -340,8 +340,9 @@ pub fn iface_conversion(types: &TypeTable, from: TypeId, to: TypeId) -> Option<C
 /// What a composite literal element initializes.
 #[derive(Clone, Debug)]
 pub enum LitKey {
-    /// A struct field, by index.
-    Field(u32),
+    /// A struct field, by index; `colon` is where a keyed field's `:` is
+    /// (gc's position of the element).
+    Field { index: u32, colon: Option<Pos> },
     /// An array or slice element, by index; `keyed` when the source gives
     /// the index (gc's OKEY, which inlining costs count).
     Index { index: u64, keyed: bool },
@@ -354,7 +355,7 @@ impl LitKey {
             .iter()
             .filter_map(|(key, _)| match key {
                 LitKey::Index { index, .. } => Some(*index + 1),
-                LitKey::Field(_) => None,
+                LitKey::Field { .. } => None,
             })
             .max()
             .unwrap_or(0)

@@ -1768,7 +1768,7 @@ impl<'a> Lowerer<'a> {
                         None => i,
                     };
                     let v = self.elem_value(el, fields[index].ty);
-                    out.push((LitKey::Field(index as u32), v));
+                    out.push((LitKey::Field { index: index as u32, colon: el.colon }, v));
                 }
             }
             TypeKind::Map(key_ty, value_ty) => {

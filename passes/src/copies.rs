@@ -413,13 +413,18 @@ impl Walk<'_> {
         let node = self.func.node(lit);
         let Op::CompositeLit(entries) = &node.op else { return base };
         let is_struct = matches!(self.types.under(node.ty), TypeKind::Struct(_));
-        entries.iter().fold(base, |at, (_, v)| {
+        entries.iter().fold(base, |at, (key, v)| {
             let value = self.func.node(*v);
+            // gc is at a struct field's element: its `:`, or its value.
+            let field = match key {
+                LitKey::Field { colon: Some(colon), .. } => *colon,
+                _ => value.pos,
+            };
             match value.op {
                 Op::CompositeLit(_) if !matches!(self.types.under(value.ty), TypeKind::Slice(_)) => {
-                    self.literal_pos(*v, if is_struct { value.pos } else { at })
+                    self.literal_pos(*v, if is_struct { field } else { at })
                 }
-                _ if is_struct => value.pos,
+                _ if is_struct => field,
                 _ => at,
             }
         })

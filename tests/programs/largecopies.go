@@ -114,7 +114,9 @@ func sliceLiterals() int {
 	pairs := []I{{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}, {11, 12}, {13, 14}, {15, 16},
 		{17, 18}, {19, 20}, {21, 22}, {23, 24}, {25, 26}, {27, 28}, {29, 30}, {31, cs}, {32, 33}}
 	sinkI = pairs
-	return small[next()] + onStack[next()] + pairs[next()].op
+	keyed := []I{{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}, {11, 12}, {13, 14}, {15, 16},
+		{17, 18}, {19, 20}, {21, 22}, {23, 24}, {25, 26}, {27, 28}, {29, 30}, {31, cs}, {op: 32}}
+	return small[next()] + onStack[next()] + pairs[next()].op + keyed[next()].arg
 }
 
 func oddSize() int {

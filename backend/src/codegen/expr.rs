@@ -622,7 +622,9 @@ impl FuncCtx<'_, '_> {
     fn fill_lit(&mut self, addr: Value, ty: TypeId, elems: &[(LitKey, NodeId)]) {
         for (key, value) in elems {
             let (elem_ty, offset) = match (key, self.types.under(ty)) {
-                (LitKey::Field(i), TypeKind::Struct(fields)) => (fields[*i as usize].ty, self.types.field_offset(ty, *i as usize)),
+                (LitKey::Field { index: i, .. }, TypeKind::Struct(fields)) => {
+                    (fields[*i as usize].ty, self.types.field_offset(ty, *i as usize))
+                }
                 (LitKey::Index { index: i, .. }, TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => (*elem, i * self.types.size(*elem)),
                 _ => panic!("backend: literal key {:?} for type {}", key, self.types.display(ty)),
             };

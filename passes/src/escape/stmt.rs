@@ -216,7 +216,7 @@ impl Batch<'_> {
                 };
                 for (key, e) in elems {
                     let at = match (key, types.under(node.ty)) {
-                        (LitKey::Field(i), _) => types.field_offset(node.ty, *i as usize),
+                        (LitKey::Field { index: i, .. }, _) => types.field_offset(node.ty, *i as usize),
                         (LitKey::Index { index: i, .. }, TypeKind::Slice(elem) | TypeKind::Array(_, elem)) => i * types.size(*elem),
                         _ => 0,
                     };
