@@ -40,11 +40,26 @@ pub fn escape_package(pkg: &mut Package, config: &Config, decisions: &mut Vec<De
 
 /// Analyses `funcs` (a component, closures after their function) as one batch and annotates them.
 pub fn escape_batch(pkg: &mut Package, funcs: &[FuncId], config: &Config, decisions: &mut Vec<Decision>) {
+    run_batch(pkg, funcs, &[], config, decisions);
+}
+
+/// Analyses a method wrapper as gc's methodWrapper does: a batch of the
+/// wrapper alone, whose walk goes into the function literals inlining
+/// copied into it (`closures`), but without their parameter tags.
+pub fn escape_wrapper(pkg: &mut Package, wrapper: FuncId, closures: &[FuncId], config: &Config, decisions: &mut Vec<Decision>) {
+    let funcs: Vec<FuncId> = std::iter::once(wrapper).chain(closures.iter().copied()).collect();
+    run_batch(pkg, &funcs, closures, config, decisions);
+}
+
+/// Analyses `funcs` as one batch, tags the parameters of those not
+/// `untagged`, and annotates them.
+fn run_batch(pkg: &mut Package, funcs: &[FuncId], untagged: &[FuncId], config: &Config, decisions: &mut Vec<Decision>) {
     if let Some(first) = funcs.first() {
         ::ir::compiling::at(pkg.func(*first).pos);
     }
     let outcome = {
         let mut batch = Batch::new(pkg, funcs, config, decisions);
+        batch.untagged = untagged.to_vec();
         batch.run();
         batch.outcome()
     };
@@ -117,6 +132,9 @@ pub(crate) struct Batch<'a> {
     by_value: HashMap<LocId, bool>,
     /// Each function's parameter tags, once the batch is solved.
     tags: Vec<(FuncId, Vec<ParamLeaks>)>,
+    /// The functions of the batch whose parameters get no tags (and no
+    /// `-m` lines): literals a wrapper's walk goes into.
+    untagged: Vec<FuncId>,
     /// Interface conversions only compared, never stored: their boxes stay in the frame.
     in_place_boxes: Vec<(FuncId, NodeId)>,
     /// Static temporaries of package variable initializers named so far.
@@ -146,6 +164,7 @@ impl<'a> Batch<'a> {
             desugared: HashSet::new(),
             by_value: HashMap::new(),
             tags: Vec::new(),
+            untagged: Vec::new(),
             in_place_boxes: Vec::new(),
             static_temps: 0,
             curfn: funcs[0],
@@ -156,7 +175,9 @@ impl<'a> Batch<'a> {
 
     fn run(&mut self) {
         for f in self.funcs.clone() {
-            self.init_func(f);
+            if !self.untagged.contains(&f) {
+                self.init_func(f);
+            }
         }
         for f in self.funcs.clone() {
             if !self.pkg.is_hidden_closure(f) {
@@ -204,6 +225,19 @@ impl<'a> Batch<'a> {
             let loc = self.var_locs[&(fid, *r)];
             self.locs[loc].result_index = 1 + i;
         }
+    }
+
+    /// The locations of an untagged literal's variables, made where the
+    /// walk meets the literal, after its own (gc makes them for a literal
+    /// a wrapper's batch does not hold).
+    pub(super) fn init_untagged(&mut self, fid: FuncId) {
+        let made = self.locs.iter().any(|l| matches!(l.kind, LocKind::Var(f, _) if f == fid));
+        if !self.untagged.contains(&fid) || made {
+            return;
+        }
+        let saved = (self.curfn, self.loop_depth);
+        self.init_func(fid);
+        (self.curfn, self.loop_depth) = saved;
     }
 
     /// Walks a function body, with fresh loop depth and labels; labels that a
@@ -281,7 +315,8 @@ impl<'a> Batch<'a> {
 
     /// gc's `finish`: parameter tags and their lines, then a line per location.
     fn finish(&mut self) {
-        for f in self.funcs.clone() {
+        let tagged: Vec<FuncId> = self.funcs.iter().filter(|f| !self.untagged.contains(f)).copied().collect();
+        for f in tagged {
             let tags = self.param_tags(f);
             self.tags.push((f, tags));
         }

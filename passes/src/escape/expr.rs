@@ -184,6 +184,7 @@ impl Batch<'_> {
             Op::Closure(f) => {
                 let k = self.spill(&k, id);
                 self.closures.push((k, super::wrapper::Captor::Literal(f)));
+                self.init_untagged(f);
                 self.walk_closure(f);
             }
             Op::AddStr(parts) => {
