@@ -48,8 +48,9 @@ pub struct LargeCopy {
 pub fn large_copies(pkg: &Package, goarch: &str) -> Vec<LargeCopy> {
     let mut out = Vec::new();
     let arm64 = goarch == "arm64";
-    for func in pkg.funcs.iter().filter(|f| f.has_body) {
-        let mut walk = Walk { func, types: &pkg.types, arm64, fresh: None, assigned: None, out: &mut out };
+    for (i, func) in pkg.funcs.iter().enumerate().filter(|(_, f)| f.has_body) {
+        let in_package_init = pkg.init == Some(FuncId(i as u32));
+        let mut walk = Walk { func, types: &pkg.types, arm64, in_package_init, fresh: None, assigned: None, out: &mut out };
         walk.stmts(&func.body);
     }
     out
@@ -83,6 +84,8 @@ struct Walk<'a> {
     func: &'a Func,
     types: &'a TypeTable,
     arm64: bool,
+    /// Walking the package initializer.
+    in_package_init: bool,
     /// The right side being assigned, and the assignment: gc builds a
     /// literal at the assignment's position, and stores a call's result
     /// in a variable without a temporary.
@@ -196,7 +199,12 @@ impl Walk<'_> {
                     self.expr(v);
                 }
                 for &v in values {
-                    self.copy_from(id, v);
+                    // walk assigns the results, building a literal in place.
+                    if self.is_fixed_literal(v) {
+                        self.literal_in_place(id, v);
+                    } else {
+                        self.copy_from(id, v);
+                    }
                 }
                 self.fresh = None;
             }
@@ -286,17 +294,10 @@ impl Walk<'_> {
         let zeroed = match (rhs, &target.op) {
             (None, Op::Local(l)) => Some(Fresh { built: Built::Local(*l), stores: 0 }),
             (Some(rhs), Op::Local(l)) if self.is_literal_target(*l, rhs) => {
-                let Op::CompositeLit(entries) = &self.func.node(rhs).op else { unreachable!("a literal") };
-                if entries.len() > 4 {
-                    if self.has_nonzero_constant(rhs) {
-                        let at = self.literal_pos(rhs, self.func.node(id).pos);
-                        self.record_at(at, self.func.node(id), lowered_move(self.types.size(target.ty), self.arm64));
-                    }
-                    None
-                } else {
-                    Some(Fresh { built: Built::Local(*l), stores: self.literal_stores(rhs) })
-                }
+                self.literal_in_place(id, rhs).map(|stores| Fresh { built: Built::Local(*l), stores })
             }
+            // Static initialization lays out a package variable's literal.
+            (Some(rhs), Op::Global(_)) if self.in_package_init && self.is_fixed_literal(rhs) => None,
             (Some(rhs), Op::IndexMap { .. }) => {
                 // mapassign's call comes between the value and its Move.
                 self.fresh = None;
@@ -357,6 +358,22 @@ impl Walk<'_> {
                 _ => 1,
             },
         }
+    }
+
+    /// Literal `lit` built right in the variable statement `at` assigns:
+    /// with more than 4 entries, gc's anylit copies a static image of it
+    /// in (a Zero when the image is all zeros); otherwise it zeroes the
+    /// variable and stores each entry, and this gives how many stores.
+    fn literal_in_place(&mut self, at: NodeId, lit: NodeId) -> Option<u32> {
+        let Op::CompositeLit(entries) = &self.func.node(lit).op else { return None };
+        if entries.len() <= 4 {
+            return Some(self.literal_stores(lit));
+        }
+        if self.has_nonzero_constant(lit) {
+            let pos = self.literal_pos(lit, self.func.node(at).pos);
+            self.record_at(pos, self.func.node(at), lowered_move(self.types.size(self.func.node(lit).ty), self.arm64));
+        }
+        None
     }
 
     /// Whether gc's oaslit builds array or struct literal `lit` right in

@@ -15,6 +15,14 @@ type I interface{ M(c B) int }
 
 var g B
 var gs = "k"
+var table = B{x: [20]int{1, 2, 3, 4, 5, 6}}
+var grid = [20]int{1, 2, 3, 4, 5, 6, len(gs)}
+
+//go:noinline
+func built(v int) B { return B{x: [20]int{v, 1}} }
+
+//go:noinline
+func image() [20]int { return [20]int{1, 2, 3, 4, 5, 6} }
 
 func (b B) M(c B) int {
 	t := 0
@@ -128,4 +136,5 @@ func main() {
 	println(chanOps(c), asserts(nil), results())
 	var i I = &g
 	println(i.M(g))
+	println(built(2).x[0], image()[5], table.x[2], grid[6])
 }
