@@ -1,14 +1,18 @@
 //! Large copies: the moves of 128 bytes or more that gc's SSA back end
 //! lowers and logs (`-json`'s `copy` records, "N bytes"). gc makes a Move
 //! for each value too big for registers that goes from memory to memory:
-//! an assignment from a variable, a field, an element, a pointer or a
-//! call's result; an argument or a result passed on the stack; the copy a
-//! `range` over an array makes of it; a literal copied from its read-only
-//! static image (an array or struct of more than 4 entries, a slice too
-//! big for stores); an interface's stack copy of a value, and the copy
-//! order.go makes of a variable it must take the address of; a deferred
-//! call's argument, copied at the defer and again at the call.
-//! gc's rewrite rules turn a Move from a variable just zeroed and given at
+//! an assignment from a variable, a field, an element, a pointer, a map
+//! or a call's result; an argument or a result passed on the stack; the
+//! copy a `range` over an array makes of it, and each large key or value
+//! a range assigns; a literal copied from its read-only static image (an
+//! array or struct of more than 4 entries, a slice too big for stores, a
+//! literal of constants used as a value) or built in a temporary; the
+//! temporaries order.go and walk make (a call's result in an expression,
+//! a type assertion, `v, ok :=` forms, a multi-value call's results, a
+//! map key or an interface's value it must take the address of, an
+//! argument that may panic); an interface's stack copy of a value; a
+//! deferred call's argument, copied at the defer and again at the call.
+//! gc's rewrite rules turn a Move from memory just zeroed and given at
 //! most 4 stores at constant offsets into those stores on the destination
 //! (`Fresh`), and that Move is not logged. An assignment that may overlap
 //! an array it reads calls memmove instead, unless the two are told apart
@@ -183,9 +187,14 @@ impl Walk<'_> {
                 self.fresh = None;
             }
             Op::Defer(call) | Op::Go(call) => {
-                // The call made later reads the copies made now.
-                if let Op::Call { args, .. } = &self.func.node(*call).op {
-                    self.call(*call, false);
+                // The operands are copied to temporaries now, and from
+                // those to the call made later.
+                if let Op::Call { callee, args, .. } = &self.func.node(*call).op {
+                    self.expr(*callee);
+                    for &a in args {
+                        self.expr(a);
+                    }
+                    self.arguments(*call, args, false);
                     for &a in args {
                         self.record_move(*call, self.func.node(a).ty);
                     }
@@ -377,15 +386,10 @@ impl Walk<'_> {
     }
 
     /// Whether gc's oaslit builds array or struct literal `lit` right in
-    /// `local` (anylit): a variable on the stack whose address is not
-    /// taken. With more than 4 entries, anylit copies a static image of
-    /// the literal in, a Move from read-only zeros (a Zero) when the image
-    /// has no constant but zeros.
+    /// `local` (`literal_in_place`): a variable on the stack whose address
+    /// is not taken.
     fn is_literal_target(&self, local: LocalId, lit: NodeId) -> bool {
-        let node = self.func.node(lit);
-        matches!(node.op, Op::CompositeLit(_))
-            && matches!(self.types.under(node.ty), TypeKind::Array(..) | TypeKind::Struct(_))
-            && self.func.local(local).is_private()
+        self.is_fixed_literal(lit) && self.func.local(local).is_private()
     }
 
     /// Whether `id` is an array or struct literal.
@@ -472,9 +476,9 @@ impl Walk<'_> {
         }
     }
 
-    /// Records the copy statement or call `at` makes of `value` into memory
-    /// when `value` is large and in memory, unless gc's rules turn it into
-    /// stores.
+    /// Records the Move statement or call `at` makes of `value` (from
+    /// memory, or a literal) when it is large, unless gc's rules turn it
+    /// into stores.
     fn copy_from(&mut self, at: NodeId, value: NodeId) {
         let ty = self.func.node(value).ty;
         if self.types.size(ty) < LARGE {
@@ -581,10 +585,8 @@ impl Walk<'_> {
         }
     }
 
-    /// An interface conversion of large value `x`: order.go copies `x`
-    /// unless it may take its address as it is (walk's isaddrokay: a
-    /// global, a part of a variable or of what a pointer points to, or the
-    /// temporary it put a call's result in), and walk puts a value that
+    /// An interface conversion of large value `x`: order.go copies `x` to
+    /// take its address (`address_copies`), and walk puts a value that
     /// does not escape in a stack temporary.
     fn conversion(&mut self, id: NodeId, x: NodeId) {
         let node = self.func.node(id);
@@ -597,8 +599,7 @@ impl Walk<'_> {
             // order.go makes it a read-only global, the data word's target.
             return;
         }
-        let in_temporary = matches!(value.op, Op::Call { .. } | Op::TypeAssert { comma_ok: false, .. } | Op::CompositeLit(_));
-        if !in_temporary && (!self.is_addressable(x) || matches!(value.op, Op::Local(_))) {
+        if self.address_copies(x) {
             self.record_move(id, value.ty);
         }
         if !node.escapes && size <= MAX_STACK_CONVERSION {
@@ -608,8 +609,8 @@ impl Walk<'_> {
 
     /// The key of map operation `at`: the run time takes a large key by
     /// address, so order.go copies one it may not take the address of as
-    /// it is (a variable, a literal), and walk builds a literal in a
-    /// temporary of its own, the copy's address being taken.
+    /// it is (`address_copies`), and walk builds a literal in a temporary
+    /// of its own, the copy's address being taken.
     fn map_key(&mut self, at: NodeId, key: NodeId) {
         let node = self.func.node(key);
         if self.types.size(node.ty) < LARGE {
@@ -623,11 +624,20 @@ impl Walk<'_> {
             }
             return;
         }
-        let addressable = self.is_addressable(key) && !matches!(node.op, Op::Local(_));
-        let in_temporary = matches!(node.op, Op::Call { .. } | Op::TypeAssert { comma_ok: false, .. });
-        if !addressable && !in_temporary {
+        if self.address_copies(key) {
             self.record_move(at, node.ty);
         }
+    }
+
+    /// Whether order.go's addrTemp copies `x` to take its address: unless
+    /// it may take it as it is (isaddrokay: addressable, but not a named
+    /// variable), or `x` is a temporary already (a call's result, a type
+    /// assertion, a literal built in one).
+    fn address_copies(&self, x: NodeId) -> bool {
+        let node = self.func.node(x);
+        let in_temporary = matches!(node.op, Op::Call { .. } | Op::TypeAssert { comma_ok: false, .. } | Op::CompositeLit(_));
+        let addressable = self.is_addressable(x) && !matches!(node.op, Op::Local(_));
+        !in_temporary && !addressable
     }
 
     fn is_addressable(&self, id: NodeId) -> bool {
@@ -739,10 +749,19 @@ impl Walk<'_> {
         for &a in args {
             self.expr(a);
         }
+        self.arguments(id, args, true);
+        self.fresh = None;
+        if temporary {
+            self.order_temporary(id);
+        }
+    }
+
+    /// The Moves of call `id`'s large arguments; `marshaled`: walk puts
+    /// them on the stack, first evaluating one that may panic into a
+    /// temporary (a deferred call's go to temporaries instead).
+    fn arguments(&mut self, id: NodeId, args: &[NodeId], marshaled: bool) {
         for &a in args {
-            if self.may_panic(a) && !self.is_on_stack(a) {
-                // walk's call marshaling evaluates an argument that may
-                // panic into a temporary first.
+            if marshaled && self.may_panic(a) && !self.is_on_stack(a) {
                 self.record_move(id, self.func.node(a).ty);
             }
             self.copy_from(id, a);
@@ -750,10 +769,6 @@ impl Walk<'_> {
                 // The next Move follows this one.
                 self.fresh = None;
             }
-        }
-        self.fresh = None;
-        if temporary {
-            self.order_temporary(id);
         }
     }
 
