@@ -96,7 +96,7 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     }
     let reaches_backend = late_errors.is_empty() && job.goal == Goal::Executable && package.name == "main" && package.main.is_some();
     if !reaches_backend {
-        write_log(job, &package, &decisions, &map, &[])?;
+        write_log(job, &package, &decisions, &map, None)?;
     }
     if let Goal::Explain(line) = job.goal {
         print!("{}", passes::explain::explain(&decisions, line, &display, &map));
@@ -128,11 +128,11 @@ pub fn compile(job: &Job, scratch: &Path) -> Result<Compiled, Failure> {
     let code_records = match backend::build_executable(&package, &config) {
         Ok(records) => records,
         Err(message) => {
-            write_log(job, &package, &decisions, &map, &[])?;
+            write_log(job, &package, &decisions, &map, None)?;
             return Err(Failure::new(format!("{}{}\n", HEADER, message.trim_end()), 2));
         }
     };
-    write_log(job, &package, &decisions, &map, &code_records)?;
+    write_log(job, &package, &decisions, &map, Some(&code_records))?;
     let checks_left: Vec<(ir::Pos, &str)> = code_records.iter().map(|record| (record.pos, record.kind.ssa_op())).collect();
     write_report(job, &package, &decisions, &display, &source, &map, &checks_left)?;
     let bounds_checks: Vec<(ir::Pos, &str)> =
@@ -276,20 +276,25 @@ fn verify(package: &ir::Package, stage: &str, display: &str) -> Result<(), Failu
     Err(Failure::new(message, 2))
 }
 
-/// `-json=0,DIR`: gc's optimization log of the decisions and of the bounds
-/// and nil checks the back end left (none when the build stops before it).
+/// `-json=0,DIR`: gc's optimization log of the decisions, and of the
+/// bounds and nil checks the back end left and the large copies its code
+/// makes (none when the build stops before the back end: `code_records`
+/// None).
 fn write_log(
     job: &Job,
     package: &ir::Package,
     decisions: &[passes::Decision],
     map: &SourceMap,
-    code_records: &[backend::CodeRecord],
+    code_records: Option<&[backend::CodeRecord]>,
 ) -> Result<(), Failure> {
     let Some(dir) = &job.options.json_dir else { return Ok(()) };
     let file = crate::paths::absolute(job.cwd, job.file);
     let source =
         passes::logopt::LogSource { package: &package.name, goarch: job.target.goarch(), gc_version: GC_VERSION, file: &file, map };
     use passes::logopt::SsaPass;
+    let Some(code_records) = code_records else {
+        return write_json(dir, &package.name, &passes::logopt::render_logopt(decisions, &[], &source));
+    };
     let checks = code_records.iter().map(|record| passes::logopt::BackendRecord {
         pos: record.pos,
         inlined: record.inlined.clone(),
