@@ -18,7 +18,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, Module};
-use ir::{Func, LocalId, NodeId, TypeId, TypeTable};
+use ir::{Func, LocalId, NodeId, TypeId, TypeKind, TypeTable};
 
 use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
 use super::nilcheck::{first_store_has_write_barrier, ssa_able, ExplicitNilCheck};
@@ -624,7 +624,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             }
             Repr::Mem { size, align } => {
                 let dst = if offset == 0 { addr } else { self.b.ins().iadd_imm_s(addr, offset as i64) };
-                self.copy_mem(dst, value.addr(), size, align);
+                self.copy_value(ty, dst, value.addr(), size, align);
             }
         }
     }
@@ -659,7 +659,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 if self.types.has_pointers(ty) && !ssa_able(self.types, ty) {
                     self.with_check_barrier(|fx| fx.copy_mem(dst, src, size, align));
                 } else {
-                    self.copy_mem(dst, src, size, align);
+                    self.copy_value(ty, dst, src, size, align);
                 }
                 Val::Mem(dst)
             }
@@ -667,10 +667,24 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         }
     }
 
+    /// A copy of a value of type `ty`. gc moves a struct with a block move
+    /// that faults on a nil source or destination (DUFFCOPY, REP MOVSQ),
+    /// so a nil check just before it goes; minigo's memmove call does not
+    /// fault, and a load of each one's first byte stands for the move's
+    /// first accesses. (gc copies an array that may overlap by calling
+    /// memmove, which keeps the check.)
+    fn copy_value(&mut self, ty: TypeId, dst: Value, src: Value, size: u64, align: u64) {
+        if !copies_inline(size, align) && !matches!(self.types.under(ty), TypeKind::Array(..)) {
+            self.b.ins().load(types::I8, flags(), src, 0);
+            self.b.ins().load(types::I8, flags(), dst, 0);
+        }
+        self.copy_mem(dst, src, size, align);
+    }
+
     /// `memmove(dst, src, size)`: small copies load everything before storing.
     pub fn copy_mem(&mut self, dst: Value, src: Value, size: u64, align: u64) {
         let chunk = align.clamp(1, 8);
-        if size / chunk <= 16 {
+        if copies_inline(size, align) {
             let mut chunks = Vec::new();
             let mut offset = 0u64;
             while offset < size {
@@ -881,6 +895,12 @@ pub(crate) fn value_parts(value: &Val) -> Vec<Value> {
         Val::Parts(parts) => parts.clone(),
         Val::Mem(addr) => vec![*addr],
     }
+}
+
+/// Whether `copy_mem` copies `size` bytes with loads and stores, 16 or
+/// fewer, rather than calling memmove.
+fn copies_inline(size: u64, align: u64) -> bool {
+    size / align.clamp(1, 8) <= 16
 }
 
 /// The widest power-of-two access of at most `chunk` bytes that fits in `remaining`.
