@@ -758,13 +758,15 @@ impl Walk<'_> {
 
     /// The Moves of call `id`'s large arguments; `marshaled`: walk puts
     /// them on the stack, first evaluating one that may panic into a
-    /// temporary (a deferred call's go to temporaries instead).
+    /// temporary. A deferred call's go to temporaries instead, made where
+    /// each is written, but a variable's at the call.
     fn arguments(&mut self, id: NodeId, args: &[NodeId], marshaled: bool) {
         for &a in args {
             if marshaled && self.may_panic(a) && !self.is_on_stack(a) {
                 self.record_move(id, self.func.node(a).ty);
             }
-            self.copy_from(id, a);
+            let named = matches!(self.func.node(a).op, Op::Local(_) | Op::Global(_));
+            self.copy_from(if marshaled || named { id } else { a }, a);
             if self.types.size(self.func.node(a).ty) >= LARGE {
                 // The next Move follows this one.
                 self.fresh = None;

@@ -123,6 +123,17 @@ func results() int {
 	return b.x[0] + n + k + take(*&g)
 }
 
+//go:noinline
+func pair(b B, i int) int { return b.x[0] + i }
+
+var gb [4]B
+
+func defers(v int) {
+	defer pair(B{x: [20]int{v, 2, 3, 4, 5}}, v)
+	defer pair(gb[v%4], v)
+	defer pair(g, v)
+}
+
 func main() {
 	m := map[string]B{}
 	mapAssign(m)
@@ -137,4 +148,5 @@ func main() {
 	var i I = &g
 	println(i.M(g))
 	println(built(2).x[0], image()[5], table.x[2], grid[6])
+	defers(3)
 }
