@@ -337,20 +337,33 @@ impl Walk<'_> {
         if !self.registerizable(self.func.node(lhs).ty) || self.has_call(rhs) {
             return None;
         }
-        let mut at = lhs;
-        loop {
-            match &self.func.node(at).op {
-                Op::Field(x, _) => at = *x,
-                Op::Index(x, i) if matches!(self.func.node(*i).op, Op::Const { .. }) => {
-                    if !matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..)) {
-                        return None;
-                    }
-                    at = *x;
-                }
-                Op::Local(l) if at != lhs => return Some(*l),
-                _ => return None,
-            }
+        let root = self.address_root(lhs, true).filter(|root| *root != lhs)?;
+        match self.func.node(root).op {
+            Op::Local(l) => Some(l),
+            _ => None,
         }
+    }
+
+    /// The variable (or literal) `id` is part of, through fields and array
+    /// elements, at constant indexes only when `constant_offsets`: what
+    /// SSA addresses `id` from, plus offsets.
+    fn address_root(&self, id: NodeId, constant_offsets: bool) -> Option<NodeId> {
+        match &self.func.node(id).op {
+            Op::Local(_) | Op::Global(_) | Op::CompositeLit(_) => Some(id),
+            Op::Field(x, _) => self.address_root(*x, constant_offsets),
+            Op::Index(x, i)
+                if matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..))
+                    && (!constant_offsets || matches!(self.func.node(*i).op, Op::Const { .. })) =>
+            {
+                self.address_root(*x, constant_offsets)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `root` is a variable on the stack.
+    fn is_stack_variable(&self, root: NodeId) -> bool {
+        matches!(self.func.node(root).op, Op::Local(l) if !self.func.local(l).on_heap)
     }
 
     /// The register-sized stores gc makes for literal `lit` after zeroing
@@ -549,18 +562,7 @@ impl Walk<'_> {
     /// where gc's disjoint tells two apart (a literal's temporary or
     /// read-only image too).
     fn is_direct(&self, id: NodeId) -> bool {
-        match &self.func.node(id).op {
-            Op::CompositeLit(_) => true,
-            Op::Local(l) => !self.func.local(*l).on_heap,
-            Op::Global(_) => true,
-            Op::Field(x, _) => self.is_direct(*x),
-            Op::Index(x, i) => {
-                matches!(self.func.node(*i).op, Op::Const { .. })
-                    && matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..))
-                    && self.is_direct(*x)
-            }
-            _ => false,
-        }
+        self.address_root(id, true).is_some_and(|root| !matches!(self.func.node(root).op, Op::Local(_)) || self.is_stack_variable(root))
     }
 
     /// Records a Move of a value of type `ty` that statement or call `at` makes.
@@ -793,12 +795,7 @@ impl Walk<'_> {
     /// Whether `id` is in a variable on the stack: gc's rules copy it to
     /// its destination straight, and drop the temporary in between.
     fn is_on_stack(&self, id: NodeId) -> bool {
-        match &self.func.node(id).op {
-            Op::Local(l) => !self.func.local(*l).on_heap,
-            Op::Field(x, _) => self.is_on_stack(*x),
-            Op::Index(x, _) => matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..)) && self.is_on_stack(*x),
-            _ => false,
-        }
+        self.address_root(id, false).is_some_and(|root| self.is_stack_variable(root))
     }
 
     /// Whether `id` is the right side of an assignment to a variable.
