@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use frontend::ast::{format_position, SourceMap};
 use frontend::diag::{render_all, Diagnostic, Kind};
+use passes::logopt::{BackendRecord, SsaPass};
 
 use crate::cli::Options;
 use crate::{error_text, Failure};
@@ -291,26 +292,28 @@ fn write_log(
     let file = crate::paths::absolute(job.cwd, job.file);
     let source =
         passes::logopt::LogSource { package: &package.name, goarch: job.target.goarch(), gc_version: GC_VERSION, file: &file, map };
-    use passes::logopt::SsaPass;
-    let Some(code_records) = code_records else {
-        return write_json(dir, &package.name, &passes::logopt::render_logopt(decisions, &[], &source));
-    };
-    let checks = code_records.iter().map(|record| passes::logopt::BackendRecord {
+    let records = code_records.map(|code_records| backend_records(job, package, code_records)).unwrap_or_default();
+    write_json(dir, &package.name, &passes::logopt::render_logopt(decisions, &records, &source))
+}
+
+/// The log records of the back end: the checks it left, and the large
+/// copies its code makes.
+fn backend_records(job: &Job, package: &ir::Package, code_records: &[backend::CodeRecord]) -> Vec<BackendRecord> {
+    let checks = code_records.iter().map(|record| BackendRecord {
         pos: record.pos,
         inlined: record.inlined.clone(),
         code: record.kind.logopt_code(),
         message: String::new(),
         pass: if record.kind.is_bounds_check() { SsaPass::CheckBce } else { SsaPass::LateNilCheck },
     });
-    let copies = passes::copies::large_copies(package, job.target.goarch()).into_iter().map(|copy| passes::logopt::BackendRecord {
+    let copies = passes::copies::large_copies(package, job.target.goarch()).into_iter().map(|copy| BackendRecord {
         pos: copy.pos,
         inlined: copy.inlined,
         code: "copy",
         message: format!("{} bytes", copy.bytes),
         pass: if copy.memmove { SsaPass::Build } else { SsaPass::Lower },
     });
-    let records: Vec<passes::logopt::BackendRecord> = checks.chain(copies).collect();
-    write_json(dir, &package.name, &passes::logopt::render_logopt(decisions, &records, &source))
+    checks.chain(copies).collect()
 }
 
 /// The Go release whose decisions minigo reproduces, as gc's `-json` log names it.
