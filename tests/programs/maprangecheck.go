@@ -136,6 +136,22 @@ func assigned(m map[int]Big) (r int) {
 	return r + len(v.s)
 }
 
+//go:noinline
+func blankValues(m map[int]Big) (r int) {
+	for k, _ := range m {
+		r += k
+	}
+	return
+}
+
+//go:noinline
+func emptyValues(m map[int]struct{}) (r []struct{}) {
+	for _, v := range m {
+		r = append(r, v)
+	}
+	return
+}
+
 func main() {
 	m := map[int]int{1: 2, 3: 4}
 	big := map[int]Big{1: {s: "ab", a: [20]int{3: 5, 1: 7}}}
@@ -145,4 +161,5 @@ func main() {
 	println(pairs(map[string]Pair{"abc": {5, 2}}), arrayKeys(map[[2]uint32]string{{1, 2}: "xy"}))
 	println(*unreadValue(map[int]int{6: 7}), *escapingValue(map[int]int{6: 7}), unreadValue(nil) == nil)
 	println(ifaces(map[interface{}]interface{}{1: 1, "a": "b", 2.5: 2.5}))
+	println(blankValues(big), len(emptyValues(map[int]struct{}{1: {}, 2: {}})))
 }
