@@ -158,7 +158,9 @@ pub(crate) struct FuncCtx<'a, 'p> {
     /// The source position the instructions emitted now are for.
     srcloc: SourceLoc,
     /// The loads and stores that are nil checks too (`faulting_load`), and
-    /// the node whose dereference each checks, if gc would check it.
+    /// the node whose dereference each checks, if gc would check it; and
+    /// the loads standing for a block move's first accesses (`copy_value`),
+    /// which check nothing themselves.
     pub(super) faulting_accesses: Vec<(Inst, Option<NodeId>)>,
     /// The explicit nil checks made (`nil_check`).
     pub(super) explicit_nil_checks: Vec<ExplicitNilCheck>,
@@ -675,8 +677,11 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// memmove, which keeps the check.)
     fn copy_value(&mut self, ty: TypeId, dst: Value, src: Value, size: u64, align: u64) {
         if !copies_inline(size, align) && !matches!(self.types.under(ty), TypeKind::Array(..)) {
-            self.b.ins().load(types::I8, flags(), src, 0);
-            self.b.ins().load(types::I8, flags(), dst, 0);
+            for side in [src, dst] {
+                let probe = self.b.ins().load(types::I8, flags(), side, 0);
+                let probe = self.b.func.dfg.value_def(probe).unwrap_inst();
+                self.faulting_accesses.push((probe, None));
+            }
         }
         self.copy_mem(dst, src, size, align);
     }

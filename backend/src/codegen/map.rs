@@ -7,7 +7,7 @@
 //! insertion per entry, in order) and `range` (an iterator in the frame).
 
 use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Value};
-use ir::{NodeId, TypeId, TypeKind};
+use ir::{NodeId, Op, TypeId, TypeKind};
 
 use super::func::{flags, Breakable, FuncCtx, Place, Val};
 use super::runtime::Rt;
@@ -115,9 +115,19 @@ impl FuncCtx<'_, '_> {
         self.b.use_var(result)
     }
 
-    /// `for k, v := range m`: an iterator in the frame, advanced after each
-    /// iteration; it gives the addresses of the current key and value.
-    pub fn range_map(&mut self, key: Option<NodeId>, value: Option<NodeId>, x: NodeId, body: &[NodeId], label: &Option<String>) {
+    /// `for k, v := range m` (statement `id`): an iterator in the frame,
+    /// advanced after each iteration; it gives the addresses of the current
+    /// key and value. gc reads both through a nil check (walk's `*hit.key`,
+    /// `*hit.elem`); the loop's test of the key's address drops the key's.
+    pub fn range_map(
+        &mut self,
+        id: NodeId,
+        key: Option<NodeId>,
+        value: Option<NodeId>,
+        x: NodeId,
+        body: &[NodeId],
+        label: &Option<String>,
+    ) {
         let (key_ty, value_ty) = self.map_types(self.func.node(x).ty);
         let map = self.eval(x).scalar();
         let iter = self.new_stack_object(MAP_ITER_SIZE, 8);
@@ -136,8 +146,9 @@ impl FuncCtx<'_, '_> {
             let k = self.load_val(key_ty, key_addr, 0);
             vars.push((key, self.own(key_ty, k)));
         }
-        if let Some(value) = value {
+        if let Some(value) = value.filter(|v| !matches!(self.func.node(*v).op, Op::Blank)) {
             let value_addr = self.b.ins().load(types::I64, flags(), iter, 8);
+            self.nil_check(id, value_addr);
             let v = self.load_val(value_ty, value_addr, 0);
             vars.push((value, self.own(value_ty, v)));
         }

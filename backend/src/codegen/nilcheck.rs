@@ -140,7 +140,8 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     pub fn finish_nil_checks(&mut self) {
         let checks = std::mem::take(&mut self.explicit_nil_checks);
         let next_after: HashMap<Inst, Block> = checks.iter().map(|c| (c.branch, c.next)).collect();
-        let origins = Origins::new(self.b.func);
+        let faulting: HashSet<Inst> = self.faulting_accesses.iter().map(|(access, _)| *access).collect();
+        let origins = Origins::new(self.b.func, &faulting);
         let not_nil: HashSet<Value> = self.not_nil.iter().map(|v| origins.origin(&self.b.func.dfg, *v)).collect();
         for check in &checks {
             let ptr = origins.origin(&self.b.func.dfg, check.ptr);
@@ -242,6 +243,12 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                         continue;
                     }
                 };
+                // A load whose value nothing reads is dead code to gc.
+                if let Some(&value) = func.dfg.inst_results(inst).first() {
+                    if !origins.read.contains(&value) {
+                        continue;
+                    }
+                }
                 let (base, base_offset) = base_and_offset(&func.dfg, origins, addr);
                 let offset = base_offset + offset;
                 if base == ptr && (0..NIL_FAULT_LIMIT as i64).contains(&offset) {
@@ -393,6 +400,46 @@ fn base_and_offset(dfg: &DataFlowGraph, origins: &Origins, addr: Value) -> (Valu
     (base, offset)
 }
 
+/// The values that code with an effect (a store, call, branch or trap)
+/// reads, directly or through the instructions and block parameters that
+/// compute them, and those of the `faulting` loads: what gc's dead-code
+/// pass keeps.
+fn read_values(
+    func: &Function,
+    reached: &HashSet<Block>,
+    incoming: &HashMap<Value, Vec<Value>>,
+    faulting: &HashSet<Inst>,
+) -> HashSet<Value> {
+    let dfg = &func.dfg;
+    let mut pending: Vec<Value> = Vec::new();
+    for &block in reached {
+        for inst in func.layout.block_insts(block) {
+            let opcode = dfg.insts[inst].opcode();
+            let load = matches!(dfg.insts[inst], InstructionData::Load { .. });
+            let effect =
+                opcode.is_call() || opcode.can_store() || opcode.is_terminator() || opcode.other_side_effects() || opcode.can_trap();
+            if faulting.contains(&inst) {
+                pending.extend(dfg.inst_results(inst));
+            } else if effect && !load {
+                pending.extend(dfg.inst_args(inst));
+            }
+        }
+    }
+    let mut read = HashSet::new();
+    while let Some(value) = pending.pop() {
+        let value = dfg.resolve_aliases(value);
+        if !read.insert(value) {
+            continue;
+        }
+        match dfg.value_def(value) {
+            ValueDef::Result(inst, _) => pending.extend(dfg.inst_args(inst)),
+            ValueDef::Param(..) => pending.extend(incoming.get(&value).into_iter().flatten()),
+            ValueDef::Union(..) => {}
+        }
+    }
+    read
+}
+
 /// The blocks control reaches from the function's entry.
 fn reachable_blocks(func: &Function) -> HashSet<Block> {
     let mut reached: HashSet<Block> = func.layout.entry_block().into_iter().collect();
@@ -419,18 +466,21 @@ fn successors(func: &Function, block: Block) -> Vec<(Block, Vec<BlockArg>)> {
 
 /// The values passed to each block parameter, to see through the
 /// parameters Cranelift's SSA construction leaves for a variable that a
-/// loop does not change; and the blocks reached from the entry.
+/// loop does not change; the blocks reached from the entry; and the values
+/// code with an effect reads.
 #[derive(Default)]
 struct Origins {
     incoming: HashMap<Value, Vec<Value>>,
     reached: HashSet<Block>,
+    read: HashSet<Value>,
 }
 
 impl Origins {
     /// Only reachable blocks count: the SSA builder passes zeros from a
     /// block nothing jumps to (code after a panic) for the variables it
-    /// reads.
-    fn new(func: &Function) -> Origins {
+    /// reads. `faulting`: the loads that are nil checks, which count as
+    /// effects.
+    fn new(func: &Function, faulting: &HashSet<Inst>) -> Origins {
         let mut incoming: HashMap<Value, Vec<Value>> = HashMap::new();
         let reached = reachable_blocks(func);
         for &block in &reached {
@@ -442,7 +492,8 @@ impl Origins {
                 }
             }
         }
-        Origins { incoming, reached }
+        let read = read_values(func, &reached, &incoming, faulting);
+        Origins { incoming, reached, read }
     }
 
     /// `value`, or when it is a block parameter, the one value it always

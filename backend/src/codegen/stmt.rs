@@ -86,7 +86,7 @@ impl FuncCtx<'_, '_> {
             Op::Block(stmts) => self.emit_stmts(stmts),
             Op::If { cond, then, els } => self.if_stmt(*cond, then, els),
             Op::For { cond, post, body, label } => self.for_stmt(*cond, *post, body, label),
-            Op::Range { key, value, x, body, label, .. } => self.range_stmt(*key, *value, *x, body, label),
+            Op::Range { key, value, x, body, label, .. } => self.range_stmt(id, *key, *value, *x, body, label),
             Op::Switch { tag, cases, label } => self.switch_stmt(*tag, cases, label),
             // A blank label is no jump target (Go allows several).
             Op::Label(name) if name == "_" => {}
@@ -336,12 +336,12 @@ impl FuncCtx<'_, '_> {
         self.b.ins().jump(continue_block, &[]);
     }
 
-    fn range_stmt(&mut self, key: Option<NodeId>, value: Option<NodeId>, x: NodeId, body: &[NodeId], label: &Option<String>) {
+    fn range_stmt(&mut self, id: NodeId, key: Option<NodeId>, value: Option<NodeId>, x: NodeId, body: &[NodeId], label: &Option<String>) {
         // The key and value of `:=` are declared once per loop (Go 1.19) by
         // the Decls in the node's init list.
         self.hoist_calls(x);
         if matches!(self.types.under(self.func.node(x).ty), TypeKind::Map(..)) {
-            self.range_map(key, value, x, body, label);
+            self.range_map(id, key, value, x, body, label);
         } else if matches!(self.types.under(self.func.node(x).ty), TypeKind::Chan(..)) {
             self.range_chan(key, x, body, label);
         } else if is_string(self.types, self.func.node(x).ty) {
