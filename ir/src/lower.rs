@@ -1235,6 +1235,13 @@ impl<'a> Lowerer<'a> {
                     if !self.globals.contains_key(&obj) {
                         if let Some(local) = self.lookup_local(obj, strip_parens(x).pos) {
                             self.b().func.locals[local.0 as usize].addr_taken = true;
+                            // A closure's `&v` takes the address of the
+                            // function's own `v` too (gc's ComputeAddrtaken
+                            // marks the variable a closure variable stands for).
+                            let declaring = self.builders.iter_mut().find_map(|b| Some((b.vars.get(&obj).copied()?, b)));
+                            if let Some((declared, builder)) = declaring {
+                                builder.func.locals[declared.0 as usize].addr_taken = true;
+                            }
                         }
                     }
                 }

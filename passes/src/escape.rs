@@ -68,6 +68,7 @@ fn run_batch(pkg: &mut Package, funcs: &[FuncId], untagged: &[FuncId], config: &
 
 /// What a batch decided, applied to the IR once the batch is done with it.
 struct Outcome {
+    funcs: Vec<FuncId>,
     on_heap: Vec<(FuncId, LocalId, bool)>,
     escapes: Vec<(FuncId, NodeId, bool)>,
     by_ref: Vec<(FuncId, usize, bool)>,
@@ -80,13 +81,22 @@ impl Outcome {
         for (f, n, escapes) in self.escapes {
             pkg.funcs[f.0 as usize].nodes[n.0 as usize].escapes = escapes || all_on_heap;
         }
+        // Only the literals the walk met, which are built, capture: gc's
+        // inliner puts the enclosing function's variables in place of those
+        // of a literal it inlines where it is written, and the literal left
+        // dead captures nothing.
+        for f in &self.funcs {
+            for local in &mut pkg.funcs[f.0 as usize].locals {
+                local.captured_by_ref = false;
+            }
+        }
         for (f, i, by_ref) in self.by_ref {
             let capture = pkg.funcs[f.0 as usize].captures[i].clone();
             pkg.funcs[f.0 as usize].captures[i].by_ref = by_ref;
             // The enclosing function's variable: its address is held by the closure.
             if let Some(outer) = pkg.funcs[f.0 as usize].outer {
                 let local = &mut pkg.funcs[outer.0 as usize].locals[capture.outer.0 as usize];
-                local.captured_by_ref = by_ref;
+                local.captured_by_ref |= by_ref;
                 local.addr_taken |= by_ref;
             }
         }
@@ -347,7 +357,8 @@ impl<'a> Batch<'a> {
     }
 
     fn outcome(&self) -> Outcome {
-        let mut outcome = Outcome { on_heap: Vec::new(), escapes: Vec::new(), by_ref: Vec::new(), tags: self.tags.clone() };
+        let mut outcome =
+            Outcome { funcs: self.funcs.clone(), on_heap: Vec::new(), escapes: Vec::new(), by_ref: Vec::new(), tags: self.tags.clone() };
         outcome.escapes.extend(self.in_place_boxes.iter().map(|&(f, n)| (f, n, false)));
         for l in &self.locs {
             match l.kind {

@@ -11,17 +11,18 @@
 //! The facts flow forward through each statement list; a loop starts from what
 //! holds before it minus what it assigns, a branch from what holds before it,
 //! and a label (which a goto may reach) from what held at the start of its
-//! list minus what the list assigns. Only locals whose address is never taken
-//! and that no closure captures by reference take part: nothing else writes them.
+//! list minus what the list assigns; what follows an inlined call, from what
+//! held at each of its returns. Only locals whose address is never taken and
+//! that no closure captures by reference take part: nothing else writes them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ::ir::*;
 
 /// Marks the dereferences of each of `funcs` whose pointer is known not to be nil.
 pub fn eliminate_nil_checks(pkg: &mut Package, funcs: &[FuncId]) {
     crate::mark_bounded(pkg, funcs, |func, types| {
-        let mut flow = Flow { func, types, proved: Vec::new() };
+        let mut flow = Flow { func, types, proved: Vec::new(), gotos: HashMap::new() };
         flow.list(&func.body, Facts::new());
         flow.proved
     });
@@ -53,6 +54,8 @@ struct Flow<'a> {
     func: &'a Func,
     types: &'a TypeTable,
     proved: Vec<NodeId>,
+    /// What holds at every `goto` to each label met so far.
+    gotos: HashMap<String, Facts>,
 }
 
 impl Flow<'_> {
@@ -139,6 +142,14 @@ impl Flow<'_> {
                 inside
             }
             Op::Block(stmts) => self.list(stmts, facts),
+            Op::Branch { op: BranchOp::Goto, label: Some(label) } => {
+                let at_goto = match self.gotos.remove(label) {
+                    Some(known) => known.intersection(&facts).copied().collect(),
+                    None => facts.clone(),
+                };
+                self.gotos.insert(label.clone(), at_goto);
+                facts
+            }
             _ => {
                 let dereferenced = self.expr_children(id, &facts);
                 let before = facts.clone();
@@ -231,9 +242,21 @@ impl Flow<'_> {
                 self.expr(*right, &inner);
                 dereferenced
             }
+            // The inlined body ends at the label its returns go to, which
+            // nothing jumps back to: what holds there held at each return.
             Op::InlinedCall { body, .. } => {
-                self.list(body, facts.clone());
-                Facts::new()
+                let Some((end, stmts)) = body.split_last() else { return Facts::new() };
+                let Op::Label(label) = &self.func.node(*end).op else {
+                    self.list(body, facts.clone());
+                    return Facts::new();
+                };
+                let after = self.list(stmts, facts.clone());
+                let returned = self.gotos.remove(label);
+                match (returned, self.func.leaves(stmts)) {
+                    (Some(returned), false) => returned.intersection(&after).copied().collect(),
+                    (Some(returned), true) => returned,
+                    (None, _) => after,
+                }
             }
             // A call through an interface loads from its itab; its
             // method value checks the itab.
