@@ -136,6 +136,31 @@ impl Func {
         }
     }
 
+    /// gc's isStaticCompositeLiteral: an array or struct literal of
+    /// constants (at any depth), which walk reads from read-only data.
+    pub fn is_static_literal(&self, types: &TypeTable, id: NodeId) -> bool {
+        let node = self.node(id);
+        match &node.op {
+            Op::Const { .. } | Op::Nil => true,
+            Op::CompositeLit(entries) if matches!(types.under(node.ty), TypeKind::Array(..) | TypeKind::Struct(_)) => {
+                entries.iter().all(|(_, v)| self.is_static_literal(types, *v))
+            }
+            _ => false,
+        }
+    }
+
+    /// Where walk's maplit stores `value`, an entry of map literal `lit`,
+    /// into its slot: at the value when it is a static literal, else at
+    /// the literal's brace.
+    pub fn map_entry_site(&self, types: &TypeTable, lit: NodeId, value: NodeId) -> NodeId {
+        let static_literal = matches!(self.node(value).op, Op::CompositeLit(_)) && self.is_static_literal(types, value);
+        if static_literal {
+            value
+        } else {
+            lit
+        }
+    }
+
     /// The local `id` names, when only assignments that name it can change it
     /// (see `Local::is_private`).
     pub fn private_local(&self, id: NodeId) -> Option<LocalId> {

@@ -411,15 +411,8 @@ impl Walk<'_> {
         matches!(node.op, Op::CompositeLit(_)) && matches!(self.types.under(node.ty), TypeKind::Array(..) | TypeKind::Struct(_))
     }
 
-    /// gc's isStaticCompositeLiteral: an array or struct literal of
-    /// constants (at any depth), which walk reads from read-only data.
     fn is_static_literal(&self, id: NodeId) -> bool {
-        let node = self.func.node(id);
-        match &node.op {
-            Op::Const { .. } | Op::Nil => true,
-            Op::CompositeLit(entries) if self.is_fixed_literal(id) => entries.iter().all(|(_, v)| self.is_static_literal(*v)),
-            _ => false,
-        }
+        self.func.is_static_literal(self.types, id)
     }
 
     fn has_nonzero_constant(&self, id: NodeId) -> bool {
@@ -716,8 +709,13 @@ impl Walk<'_> {
                     self.expr(*k);
                     self.expr(*v);
                 }
+                // walk's maplit: each value goes to a temporary, then to
+                // its slot, and one block move of the two is left.
                 for (_, v) in entries {
-                    self.copy_from(id, *v);
+                    let ty = self.func.node(*v).ty;
+                    if self.types.size(ty) >= LARGE {
+                        self.record_move(self.func.map_entry_site(self.types, id, *v), ty);
+                    }
                 }
                 self.fresh = None;
             }

@@ -177,7 +177,8 @@ pub(crate) struct FuncCtx<'a, 'p> {
     /// (`at_node`), for the function table.
     pub inline_locs: Vec<(u32, ir::Pos)>,
     inline_loc_index: HashMap<(u32, ir::Pos), u32>,
-    /// The checks recorded in `Codegen::records`, by node, kind and bound:
+    /// The checks recorded in `Codegen::records`, by node, kind and bound
+    /// (for a nil check: which of the node's checks it is):
     /// code compiled twice (a loop's condition) records them once.
     recorded_checks: HashSet<(NodeId, CodeRecordKind, u8)>,
     /// The checks recorded, each with its block and, for a bounds check,

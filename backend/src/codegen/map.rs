@@ -39,11 +39,13 @@ impl FuncCtx<'_, '_> {
         let (key_ty, value_ty) = self.map_types(map_ty);
         let hint = self.iconst(entries.len() as i64);
         let map = self.make_map(id, map_ty, hint).scalar();
-        for (key, value) in entries {
+        for (nth, (key, value)) in entries.iter().enumerate() {
             let key_addr = self.key_addr(key_ty, *key);
             let value_node = *value;
             let value = self.eval_owned(value_node);
-            let slot = self.map_assign(value_node, map, key_addr);
+            let slot = self.call_rt(Rt::MapAssign, &[map, key_addr])[0];
+            let site = self.func.map_entry_site(self.types, id, value_node);
+            self.nth_nil_check(site, u8::try_from(nth).unwrap_or(u8::MAX), slot);
             self.store_val(value_ty, slot, 0, &value);
         }
         Val::Parts(vec![map])

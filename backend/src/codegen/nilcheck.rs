@@ -31,6 +31,8 @@ pub(crate) struct ExplicitNilCheck {
     next: Block,
     ptr: Value,
     id: NodeId,
+    /// Which of node `id`'s checks this is (gc logs each).
+    nth: u8,
 }
 
 /// Flags of an access that may fault (a nil dereference): Cranelift keeps
@@ -61,12 +63,17 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
 
     /// Panics unless `ptr`, the pointer node `id` dereferences, is not nil.
     pub fn nil_check(&mut self, id: NodeId, ptr: Value) {
+        self.nth_nil_check(id, 0, ptr);
+    }
+
+    /// `nil_check`, the `nth` of node `id`'s checks.
+    pub fn nth_nil_check(&mut self, id: NodeId, nth: u8, ptr: Value) {
         let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
         let block = self.b.current_block().expect("code is emitted into a block");
         self.panic_if(is_nil, Rt::PanicNil, &[]);
         let branch = self.b.func.layout.last_inst(block).expect("panic_if ends the block with its branch");
         let next = self.b.current_block().expect("panic_if continues in a block");
-        self.explicit_nil_checks.push(ExplicitNilCheck { branch, next, ptr, id });
+        self.explicit_nil_checks.push(ExplicitNilCheck { branch, next, ptr, id, nth });
     }
 
     /// gc's wrapper `(*T).M` of a value method `T.M` starts by testing its
@@ -170,7 +177,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
                 None => {
                     let block = self.b.func.layout.inst_block(check.branch).expect("a check is in a block");
-                    self.record_check(block, check.id, CodeRecordKind::NilCheck, 0);
+                    self.record_check(block, check.id, CodeRecordKind::NilCheck, check.nth);
                 }
             }
         }
