@@ -79,12 +79,10 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
 /// a block, and a check stays unless an access after it in its block
 /// faults on the same pointer.
 const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
-    ("escape/heapstore.go", "*keep.p: gc emits the load through a pointer before the pointer's check, which then stays"),
     (
         "escape/wrapperclosureorder.go",
         "m.M() devirtualized twice, each dereferencing m.(*S): gc's SSA sees one data word and checks it once, minigo checks each",
     ),
-    ("programs/derefpos.go", "s.u[0]: gc emits the load through a pointer before the pointer's check, which then stays"),
     (
         "programs/ifacemethodvalue.go",
         "h.Name() through the embedded interface of a struct local: gc knows its itab, a constant address, and keeps its check; minigo loads it from the struct in memory",
@@ -98,11 +96,7 @@ const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
         "programs/nilchecks.go",
         "inSwitch inlined with a constant argument: gc's SSA drops the switch cases the constant rules out, and their checks; constbranch.rs folds only `if`s",
     ),
-    ("programs/panicwrap.go", "i.M() after i = &T{1, 2} and i = p: gc knows i's itab, a constant address, and keeps its check; minigo's i is a variable the closures share"),
-    ("programs/promoted.go", "wrappers through the embedded *E: gc emits the load through a pointer before the pointer's check, which then stays"),
-    ("programs/promotedexpr.go", "(*T).Get's wrapper: gc emits the load through a pointer before the pointer's check, which then stays"),
     ("programs/provebounds.go", "asArray inlined: gc merges the checks of p and q (one pointer once lowered) and keeps q[1]'s; on make([]int, 2, 3) its s[:4] always panics, so gc drops the code after it"),
-    ("programs/structwrapper.go", "a wrapper through an embedded field: gc emits the load through a pointer before the pointer's check, which then stays"),
 ];
 
 fn check_case(dir: &Path, file: &str, flags: &[&str], golden: &str) -> Result<(), String> {

@@ -7,12 +7,20 @@
 //! memory before it, is dropped and the access made faulting (gc's late
 //! nil-check elimination, `nilcheckelim2`). The explicit checks left are
 //! recorded: gc logs each one it emits (`nilcheck` in `-json`).
+//!
+//! What gc's SSA passes know before that is modelled on the function's
+//! Cranelift form: loads that repeat an earlier one or read what a store
+//! wrote are one value (CSE, store-to-load forwarding); code nothing reads
+//! is dead, so its loads fault on nothing; and the scheduler may place the
+//! load of a pointer before the check of the pointer it is loaded through,
+//! which then stays. A faulting access that is a check gc keeps explicit
+//! (dead, or scheduled after its load) is recorded as one.
 
 use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::ir::{
-    condcodes::IntCC, Block, BlockArg, DataFlowGraph, Function, Inst, InstBuilder, InstructionData, MemFlagsData, Opcode, Type, Value,
-    ValueDef,
+    condcodes::IntCC, Block, BlockArg, DataFlowGraph, Function, GlobalValue, Inst, InstBuilder, InstructionData, MemFlagsData, Opcode,
+    StackSlot, Type, Value, ValueDef,
 };
 use ir::{NodeId, TypeId, TypeKind, TypeTable};
 
@@ -146,9 +154,9 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// dead code and the bounds checks between constants.
     pub fn finish_nil_checks(&mut self) {
         let checks = std::mem::take(&mut self.explicit_nil_checks);
-        let next_after: HashMap<Inst, Block> = checks.iter().map(|c| (c.branch, c.next)).collect();
-        let faulting: HashSet<Inst> = self.faulting_accesses.iter().map(|(access, _)| *access).collect();
-        let origins = Origins::new(self.b.func, &faulting);
+        let by_branch: HashMap<Inst, &ExplicitNilCheck> = checks.iter().map(|c| (c.branch, c)).collect();
+        let probes: HashSet<Inst> = self.faulting_accesses.iter().filter(|(_, id)| id.is_none()).map(|(access, _)| *access).collect();
+        let origins = Origins::new(self.b.func, &probes, &by_branch);
         let not_nil: HashSet<Value> = self.not_nil.iter().map(|v| origins.origin(&self.b.func.dfg, *v)).collect();
         for check in &checks {
             let ptr = origins.origin(&self.b.func.dfg, check.ptr);
@@ -162,7 +170,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             let access = if relative.is_some() || self.const_value(self.without_copies(&origins, ptr)).is_some() {
                 None
             } else {
-                self.first_access_through(ptr, check.next, &next_after, &origins)
+                self.first_access_through((check.id, check.branch), ptr, (check.next, None), &by_branch, &origins)
             };
             match access {
                 Some(access) => {
@@ -181,7 +189,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
             }
         }
-        self.finish_faulting_accesses(&origins);
+        self.finish_faulting_accesses(&origins, &by_branch, &not_nil);
         // Checks in dead code, and bounds checks between constants (which
         // gc's rules fold), are not left. Dropping a check's branch above
         // only cut the edge to its panic block, so what `origins` found
@@ -224,14 +232,28 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         matches!(dfg.insts[def].opcode(), Opcode::StackAddr | Opcode::SymbolValue).then_some(seen)
     }
 
-    /// The first load or store from `block` on (going on past explicit nil
-    /// checks, `next_after`) that faults if `ptr` is nil, unless a call, a
-    /// store elsewhere, an instruction that may trap, or an access at an
-    /// address computed from `ptr` otherwise comes first.
-    fn first_access_through(&self, ptr: Value, mut block: Block, next_after: &HashMap<Inst, Block>, origins: &Origins) -> Option<Inst> {
+    /// The first load or store from `block` on (after `after`, when in it;
+    /// going on past explicit nil checks, `by_branch`) that faults if
+    /// `ptr`, the pointer node `checked` dereferences, is nil, unless a
+    /// call, a store elsewhere, an instruction that may trap, or an access
+    /// at an address computed from `ptr` otherwise comes first. A load gc's
+    /// scheduler places before the check does not count.
+    fn first_access_through(
+        &self,
+        checked: (NodeId, Inst),
+        ptr: Value,
+        (mut block, mut after): (Block, Option<Inst>),
+        by_branch: &HashMap<Inst, &ExplicitNilCheck>,
+        origins: &Origins,
+    ) -> Option<Inst> {
         let func = &self.b.func;
         loop {
-            for inst in func.layout.block_insts(block) {
+            let mut cursor = match after.take() {
+                Some(inst) => func.layout.next_inst(inst),
+                None => func.layout.first_inst(block),
+            };
+            while let Some(inst) = cursor {
+                cursor = func.layout.next_inst(inst);
                 if self.check_barriers.contains(&inst) {
                     return None;
                 }
@@ -241,7 +263,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                     ref data => {
                         let opcode = data.opcode();
                         if opcode.is_terminator() {
-                            block = *next_after.get(&inst)?;
+                            block = by_branch.get(&inst)?.next;
                             break;
                         }
                         if opcode.is_call() || opcode.can_store() || opcode.can_trap() {
@@ -259,6 +281,9 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 let (base, base_offset) = base_and_offset(&func.dfg, origins, addr);
                 let offset = base_offset + offset;
                 if base == ptr && (0..NIL_FAULT_LIMIT as i64).contains(&offset) {
+                    if self.scheduled_before(inst, checked, by_branch, origins) {
+                        continue;
+                    }
                     return Some(inst);
                 }
                 if self.computed_from(base, ptr, 4) || func.dfg.insts[inst].opcode().can_store() {
@@ -266,6 +291,68 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
             }
         }
+    }
+
+    /// Whether gc's scheduler places `load`, an access through the pointer
+    /// node `checked`'s check checks, before that check: when the load's
+    /// value is checked right after it (by the explicit check ending its
+    /// block, or a faulting access later in the block), at a position not
+    /// after `checked`'s. The scheduler builds a block from its end, each
+    /// time placing last the ready value of the highest score, and of two
+    /// nil checks the later position; the load is ready only once the
+    /// check of its value is placed.
+    fn scheduled_before(
+        &self,
+        load: Inst,
+        (checked, checked_at): (NodeId, Inst),
+        by_branch: &HashMap<Inst, &ExplicitNilCheck>,
+        origins: &Origins,
+    ) -> bool {
+        let func = &self.b.func;
+        let dfg = &func.dfg;
+        let Some(&loaded) = dfg.inst_results(load).first() else { return false };
+        let loaded = origins.origin(dfg, loaded);
+        let mut next_check = None;
+        let mut cursor = func.layout.next_inst(load);
+        while let Some(inst) = cursor {
+            if let Some(check) = by_branch.get(&inst) {
+                next_check = (origins.origin(dfg, check.ptr) == loaded).then_some(check.id);
+                break;
+            }
+            if let InstructionData::Load { arg: addr, .. } | InstructionData::Store { args: [_, addr], .. } = dfg.insts[inst] {
+                if base_and_offset(dfg, origins, addr).0 == loaded {
+                    next_check = self.faulting_accesses.iter().find(|(access, _)| *access == inst).and_then(|(_, id)| *id);
+                    break;
+                }
+            }
+            cursor = func.layout.next_inst(inst);
+        }
+        let Some(next_check) = next_check else { return false };
+        // Positions compare within one inlined body (or none).
+        let position = |id: NodeId| {
+            let node = self.func.node(id);
+            (node.inlined_from.map(|origin| origin.call), node.inlined_from.map_or(node.pos, |origin| origin.pos))
+        };
+        let ((body, at), (next_body, next_at)) = (position(checked), position(next_check));
+        // At one position (a wrapper's), the check that starts its
+        // statement sorts after the others.
+        body == next_body && (next_at < at || next_at == at && !self.call_before(checked_at))
+    }
+
+    /// Whether a call comes before `inst` in the function's layout.
+    fn call_before(&self, inst: Inst) -> bool {
+        let layout = &self.b.func.layout;
+        for block in layout.blocks() {
+            for earlier in layout.block_insts(block) {
+                if earlier == inst {
+                    return false;
+                }
+                if self.b.func.dfg.insts[earlier].opcode().is_call() {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Whether `value` is `ptr` or computed from it by arithmetic, looking
@@ -291,14 +378,42 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     ///   or a variable): gc's access is relative to the frame or the symbol
     ///   and faults on nothing, so gc keeps its explicit check. That check
     ///   cannot fail, so only its record is made here.
-    fn finish_faulting_accesses(&mut self, origins: &Origins) {
-        for (access, id) in std::mem::take(&mut self.faulting_accesses) {
+    fn finish_faulting_accesses(&mut self, origins: &Origins, by_branch: &HashMap<Inst, &ExplicitNilCheck>, not_nil: &HashSet<Value>) {
+        // A check gc keeps as its load goes first or is dead, unless its
+        // early pass knows the pointer, or a later access through it makes it.
+        // A dereference's access is dead when nothing reads any of its
+        // loads (of a string's parts, say).
+        let mut read_ids: HashSet<NodeId> = HashSet::new();
+        for &(access, id) in &self.faulting_accesses {
+            let results = self.b.func.dfg.inst_results(access);
+            if results.is_empty() || results.iter().any(|value| origins.read.contains(value)) {
+                read_ids.extend(id);
+            }
+        }
+        let kept_before_load: Vec<bool> = self
+            .faulting_accesses
+            .iter()
+            .map(|&(access, id)| {
+                let (Some(id), InstructionData::Load { arg, .. }) = (id, self.b.func.dfg.insts[access]) else { return false };
+                let Some(block) = self.b.func.layout.inst_block(access) else { return false };
+                let ptr = base_and_offset(&self.b.func.dfg, origins, arg).0;
+                let known = not_nil.contains(&ptr) || self.frame_or_symbol_relative(origins, ptr).is_some();
+                let dead = !read_ids.contains(&id);
+                !known
+                    && (dead || self.scheduled_before(access, (id, access), by_branch, origins))
+                    && self.first_access_through((id, access), ptr, (block, Some(access)), by_branch, origins).is_none()
+            })
+            .collect();
+        for ((access, id), kept_before_load) in std::mem::take(&mut self.faulting_accesses).into_iter().zip(kept_before_load) {
             let (ptr, offset) = match self.b.func.dfg.insts[access] {
                 InstructionData::Load { arg, offset, .. } => (arg, offset),
                 InstructionData::Store { args, offset, .. } => (args[1], offset),
                 _ => continue,
             };
             let block = self.b.func.layout.inst_block(access).expect("an access is in a block");
+            if let (Some(id), true) = (id, kept_before_load) {
+                self.record_check(block, id, CodeRecordKind::NilCheck, 0);
+            }
             if self.frame_or_symbol_relative(origins, ptr) == Some(Seen::Late) {
                 if let Some(id) = id {
                     self.record_check(block, id, CodeRecordKind::NilCheck, 0);
@@ -408,43 +523,100 @@ fn base_and_offset(dfg: &DataFlowGraph, origins: &Origins, addr: Value) -> (Valu
 }
 
 /// The values that code with an effect (a store, call, branch or trap)
-/// reads, directly or through the instructions and block parameters that
-/// compute them, and those of the `faulting` loads: what gc's dead-code
-/// pass keeps.
-fn read_values(
-    func: &Function,
-    reached: &HashSet<Block>,
-    incoming: &HashMap<Value, Vec<Value>>,
-    faulting: &HashSet<Inst>,
-) -> HashSet<Value> {
+/// reads, directly or through the instructions, block parameters and stack
+/// slots that carry them, and those of the `probes`: what gc's dead-code
+/// pass keeps. A store into a stack slot only loads read counts once one
+/// of those loads is read (a struct variable gc's SSA form holds in
+/// registers). (A faulting load nothing reads is a nil check alone to gc.)
+fn read_values(func: &Function, reached: &HashSet<Block>, incoming: &HashMap<Value, Vec<Value>>, probes: &HashSet<Inst>) -> HashSet<Value> {
     let dfg = &func.dfg;
+    let slot_stores = private_slot_stores(func, reached);
+    let private_slot = |addr: Value| slot_of(dfg, addr).filter(|slot| slot_stores.contains_key(slot));
     let mut pending: Vec<Value> = Vec::new();
     for &block in reached {
         for inst in func.layout.block_insts(block) {
-            let opcode = dfg.insts[inst].opcode();
-            let load = matches!(dfg.insts[inst], InstructionData::Load { .. });
+            let data = &dfg.insts[inst];
+            let opcode = data.opcode();
+            let load = matches!(data, InstructionData::Load { .. });
+            let private_store = matches!(*data, InstructionData::Store { args: [_, addr], .. } if private_slot(addr).is_some());
             let effect =
                 opcode.is_call() || opcode.can_store() || opcode.is_terminator() || opcode.other_side_effects() || opcode.can_trap();
-            if faulting.contains(&inst) {
+            if probes.contains(&inst) {
                 pending.extend(dfg.inst_results(inst));
-            } else if effect && !load {
+            } else if effect && !load && !private_store {
                 pending.extend(dfg.inst_args(inst));
             }
         }
     }
     let mut read = HashSet::new();
+    let mut live_slots: HashSet<StackSlot> = HashSet::new();
     while let Some(value) = pending.pop() {
         let value = dfg.resolve_aliases(value);
         if !read.insert(value) {
             continue;
         }
         match dfg.value_def(value) {
-            ValueDef::Result(inst, _) => pending.extend(dfg.inst_args(inst)),
+            ValueDef::Result(inst, _) => {
+                pending.extend(dfg.inst_args(inst));
+                if let InstructionData::Load { arg, .. } = dfg.insts[inst] {
+                    if let Some(slot) = private_slot(arg).filter(|slot| live_slots.insert(*slot)) {
+                        pending.extend(slot_stores[&slot].iter().flat_map(|store| dfg.inst_args(*store)));
+                    }
+                }
+            }
             ValueDef::Param(..) => pending.extend(incoming.get(&value).into_iter().flatten()),
             ValueDef::Union(..) => {}
         }
     }
     read
+}
+
+/// The stack slot whose address (plus constants) `addr` is.
+fn slot_of(dfg: &DataFlowGraph, addr: Value) -> Option<StackSlot> {
+    let (base, _) = base_and_offset(dfg, &Origins::default(), addr);
+    match dfg.value_def(base) {
+        ValueDef::Result(def, _) => match dfg.insts[def] {
+            InstructionData::StackAddr { stack_slot, .. } => Some(stack_slot),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The stack slots only loads and stores address, each with its stores.
+fn private_slot_stores(func: &Function, reached: &HashSet<Block>) -> HashMap<StackSlot, Vec<Inst>> {
+    let dfg = &func.dfg;
+    let mut escaping: HashSet<StackSlot> = HashSet::new();
+    let mut stores: HashMap<StackSlot, Vec<Inst>> = HashMap::new();
+    for &block in reached {
+        for inst in func.layout.block_insts(block) {
+            let (addressed, stored_into) = match dfg.insts[inst] {
+                InstructionData::StackAddr { stack_slot, .. } => {
+                    stores.entry(stack_slot).or_default();
+                    continue;
+                }
+                // An address plus a constant is read where it is used.
+                InstructionData::Binary { opcode: Opcode::Iadd, args }
+                    if args.iter().any(|a| constant(dfg, &Origins::default(), *a).is_some()) =>
+                {
+                    continue;
+                }
+                InstructionData::Load { arg, .. } => (Some(arg), None),
+                InstructionData::Store { args: [_, addr], .. } => (Some(addr), slot_of(dfg, addr)),
+                _ => (None, None),
+            };
+            if let Some(slot) = stored_into {
+                stores.entry(slot).or_default().push(inst);
+            }
+            for value in dfg.inst_values(inst) {
+                if Some(value) != addressed {
+                    escaping.extend(slot_of(dfg, value));
+                }
+            }
+        }
+    }
+    stores.retain(|slot, _| !escaping.contains(slot));
+    stores
 }
 
 /// The blocks control reaches from the function's entry.
@@ -480,14 +652,15 @@ struct Origins {
     incoming: HashMap<Value, Vec<Value>>,
     reached: HashSet<Block>,
     read: HashSet<Value>,
+    repeated: HashMap<Value, Value>,
 }
 
 impl Origins {
     /// Only reachable blocks count: the SSA builder passes zeros from a
     /// block nothing jumps to (code after a panic) for the variables it
-    /// reads. `faulting`: the loads that are nil checks, which count as
-    /// effects.
-    fn new(func: &Function, faulting: &HashSet<Inst>) -> Origins {
+    /// reads. `probes`: the loads that stand for accesses gc makes, whose
+    /// values count as read.
+    fn new(func: &Function, probes: &HashSet<Inst>, by_branch: &HashMap<Inst, &ExplicitNilCheck>) -> Origins {
         let mut incoming: HashMap<Value, Vec<Value>> = HashMap::new();
         let reached = reachable_blocks(func);
         for &block in &reached {
@@ -499,15 +672,15 @@ impl Origins {
                 }
             }
         }
-        let read = read_values(func, &reached, &incoming, faulting);
-        Origins { incoming, reached, read }
+        let read = read_values(func, &reached, &incoming, probes);
+        Origins { incoming, reached, read, repeated: repeated_loads(func, by_branch) }
     }
 
     /// `value`, or when it is a block parameter, the one value it always
     /// holds: the only value passed to it, directly or through other
     /// parameters.
     fn origin(&self, dfg: &DataFlowGraph, value: Value) -> Value {
-        let value = dfg.resolve_aliases(value);
+        let value = self.resolve(dfg, value);
         let mut seen = HashSet::from([value]);
         let mut pending = vec![value];
         let mut source = None;
@@ -515,7 +688,7 @@ impl Origins {
             match self.incoming.get(&v) {
                 Some(args) => {
                     for arg in args {
-                        let arg = dfg.resolve_aliases(*arg);
+                        let arg = self.resolve(dfg, *arg);
                         if seen.insert(arg) {
                             pending.push(arg);
                         }
@@ -527,4 +700,91 @@ impl Origins {
         }
         source.unwrap_or(value)
     }
+
+    /// `value`, or the earlier load it repeats.
+    fn resolve(&self, dfg: &DataFlowGraph, value: Value) -> Value {
+        let value = dfg.resolve_aliases(value);
+        self.repeated.get(&value).copied().unwrap_or(value)
+    }
+}
+
+/// Where a load or store accesses: an offset from a value, a global's
+/// symbol or a stack slot (each access may compute a symbol's or slot's
+/// address again).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Address {
+    Value(Value),
+    Global(GlobalValue),
+    Stack(StackSlot),
+}
+
+impl Address {
+    /// `addr` as an address plus an offset.
+    fn of(dfg: &DataFlowGraph, repeated: &HashMap<Value, Value>, addr: Value) -> (Address, i64) {
+        let (base, offset) = base_and_offset(dfg, &Origins::default(), addr);
+        let base = repeated.get(&base).copied().unwrap_or(base);
+        match dfg.value_def(base) {
+            ValueDef::Result(def, _) => match dfg.insts[def] {
+                InstructionData::UnaryGlobalValue { global_value, .. } => (Address::Global(global_value), offset),
+                InstructionData::StackAddr { stack_slot, offset: slot_offset, .. } => {
+                    (Address::Stack(stack_slot), offset + i64::from(i32::from(slot_offset)))
+                }
+                _ => (Address::Value(base), offset),
+            },
+            _ => (Address::Value(base), offset),
+        }
+    }
+
+    /// Whether an access here cannot touch memory an access at `other` does.
+    fn apart(self, other: Address) -> bool {
+        let named = |a: Address| !matches!(a, Address::Value(_));
+        self != other && named(self) && named(other)
+    }
+}
+
+/// The loads that read a value known before them, each with that value:
+/// one an earlier load read from the same address or a store wrote there,
+/// with nothing between them that may write it, in a run of blocks joined
+/// by explicit nil checks (`by_branch`). gc's CSE and store-to-load
+/// forwarding make them one value.
+fn repeated_loads(func: &Function, by_branch: &HashMap<Inst, &ExplicitNilCheck>) -> HashMap<Value, Value> {
+    let dfg = &func.dfg;
+    let continuations: HashSet<Block> = by_branch.values().map(|check| check.next).collect();
+    let mut repeated: HashMap<Value, Value> = HashMap::new();
+    for start in func.layout.blocks().filter(|block| !continuations.contains(block)) {
+        // What each (address, offset, type) holds.
+        let mut known: HashMap<(Address, i64, Type), Value> = HashMap::new();
+        let mut run = Some(start);
+        while let Some(block) = run.take() {
+            for inst in func.layout.block_insts(block) {
+                match dfg.insts[inst] {
+                    InstructionData::Load { opcode: Opcode::Load, arg, offset, .. } => {
+                        let (addr, base_offset) = Address::of(dfg, &repeated, arg);
+                        let value = dfg.first_result(inst);
+                        let key = (addr, base_offset + i64::from(i32::from(offset)), dfg.value_type(value));
+                        match known.get(&key) {
+                            Some(&earlier) => {
+                                repeated.insert(value, earlier);
+                            }
+                            None => {
+                                known.insert(key, value);
+                            }
+                        }
+                    }
+                    InstructionData::Store { opcode: Opcode::Store, args: [value, arg], offset, .. } => {
+                        let (addr, base_offset) = Address::of(dfg, &repeated, arg);
+                        let ty = dfg.value_type(value);
+                        let at = base_offset + i64::from(i32::from(offset));
+                        let end = at + i64::from(ty.bytes());
+                        known.retain(|&(a, o, t), _| addr.apart(a) || (a == addr && (o >= end || o + i64::from(t.bytes()) <= at)));
+                        known.insert((addr, at, ty), dfg.resolve_aliases(value));
+                    }
+                    ref data if data.opcode().is_terminator() => run = by_branch.get(&inst).map(|check| check.next),
+                    ref data if data.opcode().is_call() || data.opcode().can_store() => known.clear(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    repeated
 }
