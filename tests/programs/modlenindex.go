@@ -1,7 +1,9 @@
 // An index `u % uint(len(s))` into s itself: gc's rewrite rule
 // (IsInBounds (Mod64u _ y) y) folds the check when the length it divides
 // by is the one the index checks against, the same SSA value. A narrower
-// modulus, another slice, or a call between the two reads keeps it.
+// modulus, another slice, a call between the two reads of a variable in
+// memory, or a length gc knows (a constant it divides by otherwise, unless
+// a power of two, which it masks) keeps it.
 package main
 
 var words = []string{"alpha", "beta", "gamma"}
@@ -58,9 +60,26 @@ func signed(s []int, i int) int {
 	return s[i%len(s)]
 }
 
+//go:noinline
+func five() string { return "five" }
+
+//go:noinline
+func assignCall(u uint) {
+	words[u%uint(len(words))] = five()
+}
+
+//go:noinline
+func literals(u uint) int {
+	three := []int{1, 2, 3}
+	four := []int{1, 2, 3, 4}
+	return three[u%uint(len(three))] + four[u%uint(len(four))]
+}
+
 func main() {
 	s := []int{10, 20, 30, 40}
 	h := &holder{items: s, name: "xyz"}
 	println(pick(s, 9), pickGlobal(), pickString("hello", 12), pickField(h, 5))
 	println(narrow(s, 6), other(s, []int{1, 2}, 3), afterCall(), signed(s, 7))
+	assignCall(4)
+	println(words[0], words[len(words)-1], literals(5))
 }
