@@ -161,6 +161,12 @@ impl Func {
         }
     }
 
+    /// Whether `pred` holds for node `id` or any node under it.
+    pub fn any_node(&self, id: NodeId, pred: &dyn Fn(&Node) -> bool) -> bool {
+        let node = self.node(id);
+        pred(node) || node.children().into_iter().any(|c| self.any_node(c, pred))
+    }
+
     /// The local `id` names, when only assignments that name it can change it
     /// (see `Local::is_private`).
     pub fn private_local(&self, id: NodeId) -> Option<LocalId> {

@@ -342,8 +342,7 @@ impl Walker<'_> {
     }
 
     fn any(&self, id: NodeId, pred: &dyn Fn(&Node) -> bool) -> bool {
-        let node = self.func.node(id);
-        pred(node) || node.children().into_iter().any(|c| self.any(c, pred))
+        self.func.any_node(id, pred)
     }
 
     fn is_call(&self, id: NodeId) -> bool {

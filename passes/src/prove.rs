@@ -24,7 +24,10 @@
 //!     within `s` when the body changes neither.
 //!
 //! An index `x & c` (or `u % c`, `c` a power of two) into an array longer
-//! than `c` needs no facts. A check is needless when the facts prove
+//! than `c` needs no facts, nor does `u % uint(len(s))` into `s` when gc's
+//! SSA sees one length (gc's rule (IsInBounds (Mod64u _ y) y)): `s` is not
+//! read on either side of a call, and its length is no constant gc knows.
+//! A check is needless when the facts prove
 //! `0 <= i <= len(s) - 1` (an index) or every bound of a slice expression
 //! or conversion in range; it is then marked `bounded`, and the back end
 //! emits no check.
@@ -45,7 +48,7 @@ use frontend::types::{Basic, TypeKind, TypeTable};
 /// Marks the index and slice expressions of each of `funcs` whose bounds the facts prove.
 pub fn eliminate_proved_bounds_checks(pkg: &mut Package, funcs: &[FuncId]) {
     crate::mark_bounded(pkg, funcs, |func, types| {
-        let mut flow = Flow { func, types, proved: Vec::new() };
+        let mut flow = Flow { func, types, proved: Vec::new(), assigned_after_call: None };
         flow.list(&func.body, Facts::default());
         flow.proved
     });
@@ -193,6 +196,13 @@ impl Facts {
         distance.get(&x.atom).is_some_and(|d| *d <= bound)
     }
 
+    /// The value of `x` when the facts fix it (`x <= c` and `c <= x`).
+    fn exact(&self, x: Term) -> Option<i64> {
+        let most = self.0.get(&(x.atom, Atom::Zero))?.checked_sub(x.offset)?;
+        let least = self.0.get(&(Atom::Zero, x.atom))?.checked_add(x.offset)?;
+        (most == -least).then_some(most)
+    }
+
     /// Drops the facts code that writes `written` (and memory, if `memory`) may break.
     fn forget(&mut self, written: &HashSet<LocalId>, memory: bool) {
         self.0.retain(|(a, b), _| a.unchanged_by(written, memory) && b.unchanged_by(written, memory));
@@ -211,6 +221,10 @@ struct Flow<'a> {
     func: &'a Func,
     types: &'a TypeTable,
     proved: Vec<NodeId>,
+    /// The target of the assignment being walked when its right side
+    /// calls a function or the runtime: gc computes the target's index
+    /// before, and reads what it indexes after.
+    assigned_after_call: Option<NodeId>,
 }
 
 impl Flow<'_> {
@@ -231,6 +245,12 @@ impl Flow<'_> {
     fn stmt(&mut self, id: NodeId, facts: Facts) -> Facts {
         let node = self.func.node(id);
         let facts = self.list(&node.init, facts);
+        self.assigned_after_call = match node.op {
+            Op::Assign { lhs, rhs: Some(rhs), .. } if matches!(self.func.node(rhs).op, Op::Call { .. }) || self.runtime_call_under(rhs) => {
+                Some(lhs)
+            }
+            _ => None,
+        };
         match &node.op {
             Op::If { cond, then, els } => {
                 self.expr(*cond, &facts);
@@ -600,7 +620,14 @@ impl Flow<'_> {
     fn in_range(&self, id: NodeId, facts: &Facts) -> bool {
         match self.func.node(id).op {
             Op::Index(x, i) => {
-                let Some(len) = self.len_of(x) else { return false };
+                let len = self.len_of(x);
+                // A length gc knows is a constant it divides by otherwise,
+                // with a mask for a power of two, which folds too.
+                let known = len.and_then(|len| facts.exact(len));
+                if self.modulo_own_length(id, x, i) && known.is_none_or(|n| (n as u64).is_power_of_two()) {
+                    return true;
+                }
+                let Some(len) = len else { return false };
                 if let Some(most) = self.masked_bound(i).filter(|_| len.atom == Atom::Zero) {
                     return most < len.offset;
                 }
@@ -652,6 +679,81 @@ impl Flow<'_> {
             }
             Op::Binary(BinOp::And, x, c) => positive(self.int_const(c)).or_else(|| positive(self.int_const(x))),
             _ => None,
+        }
+    }
+
+    /// Whether index `i` into slice or string `x` is `u % uint(len(y))`
+    /// of 64-bit unsigned integers, `y` read as `x` is: gc's SSA sees one
+    /// length, and its rule (IsInBounds (Mod64u _ y) y) folds the check.
+    fn modulo_own_length(&self, index: NodeId, x: NodeId, i: NodeId) -> bool {
+        let wide_unsigned = |id: NodeId| {
+            let ty = self.func.node(id).ty;
+            matches!(self.types.under(ty), TypeKind::Basic(b) if b.is_unsigned()) && self.types.size(ty) == 8
+        };
+        let Op::Binary(BinOp::Mod, _, mut modulus) = self.func.node(i).op else { return false };
+        if !wide_unsigned(i) {
+            return false;
+        }
+        while let Op::Conv(ConvKind::Numeric, inner) = self.func.node(modulus).op {
+            if self.types.size(self.func.node(inner).ty) != 8 {
+                return false;
+            }
+            modulus = inner;
+        }
+        let Op::Len(y) = self.func.node(modulus).op else { return false };
+        // A variable in memory is read on either side of a call the
+        // order pass leaves in place: one in `i` (x is read first), or in
+        // the right side of an assignment to the element.
+        let in_register = self.func.private_local(x).is_some();
+        let inlined = |node: &Node| matches!(node.op, Op::InlinedCall { .. });
+        self.is_sequence(self.func.node(x).ty)
+            && self.same_read(x, y)
+            && !self.func.any_node(i, &inlined)
+            && (in_register || !self.runtime_call_under(i) && self.assigned_after_call != Some(index))
+    }
+
+    /// Whether a call the order pass leaves in place is made under `id`.
+    fn runtime_call_under(&self, id: NodeId) -> bool {
+        let node = self.func.node(id);
+        (self.calls(node) && !self.func.is_order_temporary(self.types, id))
+            || node.children().into_iter().any(|c| self.runtime_call_under(c))
+    }
+
+    /// Whether `node` calls a function or the runtime: a call, or what gc
+    /// compiles to one in place (allocations, map operations, string
+    /// conversions and building).
+    fn calls(&self, node: &Node) -> bool {
+        match &node.op {
+            // walk runs a conversion's call before the statement.
+            Op::Conv(kind, _) => !matches!(kind, ConvKind::Numeric | ConvKind::Nop | ConvKind::SliceToArrayPtr | ConvKind::Iface),
+            Op::CompositeLit(_) => matches!(self.types.under(node.ty), TypeKind::Slice(_)),
+            op => matches!(
+                op,
+                Op::Call { .. }
+                    | Op::InlinedCall { .. }
+                    | Op::Append { .. }
+                    | Op::Copy(..)
+                    | Op::Recv { .. }
+                    | Op::MakeSlice { .. }
+                    | Op::MakeMap { .. }
+                    | Op::New
+                    | Op::AddStr(_)
+                    | Op::IndexMap { .. }
+                    | Op::MapLit(_)
+                    | Op::Closure(_)
+            ),
+        }
+    }
+
+    /// Whether `a` and `b` read the same variable, or the same field or
+    /// pointee of one, alike.
+    fn same_read(&self, a: NodeId, b: NodeId) -> bool {
+        match (&self.func.node(a).op, &self.func.node(b).op) {
+            (Op::Local(x), Op::Local(y)) => x == y,
+            (Op::Global(x), Op::Global(y)) => x == y,
+            (Op::Field(x, f), Op::Field(y, g)) | (Op::FieldPtr(x, f), Op::FieldPtr(y, g)) => f == g && self.same_read(*x, *y),
+            (Op::Deref(x), Op::Deref(y)) => self.same_read(*x, *y),
+            _ => false,
         }
     }
 
