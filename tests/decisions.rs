@@ -47,11 +47,6 @@ const KNOWN_DIFFERENCES: &[(&[&str], &str, Differences)] = &[
 /// is a fact gc's SSA knows and prove.rs does not, unless it says otherwise.
 const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
     ("inline/assignorder.go", "an index an inlined closure returns as a constant"),
-    (
-        "inline/boundsassign.go",
-        "u % 3 into an array of 3: gc's rule (IsInBounds (Mod64u _ y) y) folds it here, not in strcmpindex.go, where it keeps the check",
-    ),
-    ("inline/boundswalk.go", "z % 3 into an array of 3, as in boundsassign.go"),
     ("programs/andorder.go", "s[0] of a package variable, checked again in an inlined call"),
     ("programs/appendcap.go", "the length append gives (m[3])"),
     ("programs/appendindex.go", "the length of the slice an inlined call appends to"),

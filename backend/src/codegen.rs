@@ -72,7 +72,12 @@ pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool, sou
     cg.declare_globals()?;
     for (index, func) in package.funcs.iter().enumerate() {
         if func.has_body {
+            let logged = cg.records.len();
             cg.define_function(FuncId(index as u32))?;
+            // gc compiles no such literal, and logs none of its checks.
+            if func.dead || func.unwalked {
+                cg.records.truncate(logged);
+            }
         }
     }
     cg.define_method_value_wrappers()?;

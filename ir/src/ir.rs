@@ -162,6 +162,10 @@ pub struct Func {
     /// A literal in code dead code removal dropped (gc's
     /// IsDeadcodeClosure): never compiled.
     pub dead: bool,
+    /// A literal that captures variables and that walk never meets (one
+    /// inlining left dead): gc never compiles it, so it logs none of its
+    /// checks and copies. (minigo compiles it all the same.)
+    pub unwalked: bool,
     /// For a method: the receiver's named type and whether the receiver is a pointer.
     pub method_of: Option<(TypeId, bool)>,
     /// Position of the closing `}` (gc reports some facts there).
@@ -702,6 +706,7 @@ impl Func {
             wrapper_of: None,
             is_wrapper: false,
             dead: false,
+            unwalked: false,
             method_of: None,
             end_pos,
             if_branch_spans: std::collections::HashMap::new(),

@@ -47,7 +47,12 @@ enum Step {
 /// returns where each function's walk put them.
 pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) -> WalkSegments {
     let mut segments = Vec::new();
-    for f in walk_order(pkg) {
+    let order = walk_order(pkg);
+    let walked: HashSet<FuncId> = order.iter().copied().collect();
+    for (f, func) in pkg.funcs.iter_mut().enumerate() {
+        func.unwalked = func.outer.is_some() && !func.captures.is_empty() && !walked.contains(&FuncId(f as u32));
+    }
+    for f in order {
         let start = decisions.len();
         let func = pkg.func(f);
         let walker = Walker { types: &pkg.types, func, temporary_indexes: temporary_indexes(func) };

@@ -47,12 +47,12 @@ pub struct LargeCopy {
     pub memmove: bool,
 }
 
-/// The large copies of every function with a body, function by function,
-/// as gc logs them for `goarch` (`amd64` or `arm64`).
+/// The large copies of every function with a body gc compiles, function
+/// by function, as gc logs them for `goarch` (`amd64` or `arm64`).
 pub fn large_copies(pkg: &Package, goarch: &str) -> Vec<LargeCopy> {
     let mut out = Vec::new();
     let arm64 = goarch == "arm64";
-    for (i, func) in pkg.funcs.iter().enumerate().filter(|(_, f)| f.has_body) {
+    for (i, func) in pkg.funcs.iter().enumerate().filter(|(_, f)| f.has_body && !f.dead && !f.unwalked) {
         let in_package_init = pkg.init == Some(FuncId(i as u32));
         let mut walk = Walk { func, types: &pkg.types, arm64, in_package_init, fresh: None, assigned: None, out: &mut out };
         walk.stmts(&func.body);
