@@ -56,10 +56,8 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
         "programs/loopchecks.go",
         "the length of s[:7] in an inlined call; and gc keeps made[i] in an inner loop, which prove.rs proves from make's length",
     ),
-    ("programs/makecap.go", "gc keeps the check of make's capacity against its constant, which minigo's runtime makes"),
     ("programs/nbody.go", "gc keeps &bodies[j] in loops that prove.rs proves"),
     ("programs/nilchecks.go", "b[i] after a[i] in the same expression, both into arrays of 1024"),
-    ("programs/panicorder.go", "gc keeps the check of make's capacity against its constant, as makecap.go"),
     (
         "programs/provebounds.go",
         "checks that always fail once inlined (gc folds them), a counter stepped through goto, and facts out of inlined bodies; gc keeps s[:1] after s[i], which prove.rs proves",

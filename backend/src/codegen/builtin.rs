@@ -9,6 +9,7 @@ use ir::{ConstValue, NodeId, Op, TypeId, TypeKind};
 use super::func::{flags, FuncCtx, Val};
 use super::layout::{array_len, basic, elem_type, is_string};
 use super::runtime::Rt;
+use crate::CodeRecordKind;
 
 impl FuncCtx<'_, '_> {
     pub fn len_cap(&mut self, x: NodeId, cap: bool) -> Val {
@@ -128,6 +129,14 @@ impl FuncCtx<'_, '_> {
         let ptr = match self.constant_int(cap.unwrap_or(len)) {
             Some(n) if !node.escapes => {
                 if self.constant_int(len).is_none() {
+                    // walk tests the length, then slices the frame's array
+                    // to it, reading the length again: prove ties the two
+                    // unless the second read is of memory the array's
+                    // zeroing came between, and the slice's check stays.
+                    if self.reads_memory(len) {
+                        let cap_value = self.iconst(n);
+                        self.record_bounds_check(id, CodeRecordKind::SliceCheck, 0, (l, cap_value));
+                    }
                     let out_of_range = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, l, n);
                     let size = self.iconst(elem_size as i64);
                     let has_pointers = self.b.ins().iconst(types::I32, self.types.has_pointers(elem) as i64);
@@ -143,6 +152,23 @@ impl FuncCtx<'_, '_> {
             }
         };
         Val::Parts(vec![ptr, l, c])
+    }
+
+    /// Whether evaluating `id` reads memory (a global, a variable in
+    /// memory, what a pointer or slice holds), apart from what the order
+    /// pass evaluates into temporaries ahead of the statement.
+    fn reads_memory(&self, id: NodeId) -> bool {
+        let node = self.func.node(id);
+        if self.func.is_order_temporary(self.types, id) {
+            return false;
+        }
+        let reads = match &node.op {
+            Op::Global(_) | Op::Deref(_) | Op::FieldPtr(..) | Op::IndexMap { .. } => true,
+            Op::Local(local) => !self.func.local(*local).is_private(),
+            Op::Index(x, _) => !matches!(self.types.under(self.func.node(*x).ty), TypeKind::Array(..)),
+            _ => false,
+        };
+        reads || node.children().into_iter().any(|child| self.reads_memory(child))
     }
 
     pub(super) fn constant_int(&self, id: NodeId) -> Option<i64> {
