@@ -54,30 +54,39 @@ pub fn bound_package(pkg: &mut Package, decisions: &mut Vec<Decision>) -> WalkSe
     }
     for f in order {
         let start = decisions.len();
-        let func = pkg.func(f);
-        let walker = Walker { types: &pkg.types, func, temporary_indexes: temporary_indexes(func) };
-        let mut steps = Vec::new();
-        for stmt in &walker.func.body {
-            walker.stmt(*stmt, &mut steps);
-        }
-        let mut conversions = HashMap::new();
-        for step in steps {
-            match step {
-                Step::Index(id, report) => {
-                    let node = pkg.funcs[f.0 as usize].node_mut(id);
-                    node.bounded = true;
-                    if report {
-                        decisions.push(Decision::at(node.pos, DecisionKind::BoundsCheckElided));
-                    }
-                }
-                Step::Conversion(id) => {
-                    conversions.insert(id, decisions.len() - start);
-                }
-            }
-        }
+        let conversions = walk_function(pkg, f, decisions);
         segments.push(WalkSegment { func: f, decisions: start..decisions.len(), conversions });
     }
     segments
+}
+
+/// gc's walk of function `f`: marks every index the rule proves in range,
+/// recording gc's messages; returns how many of them come before each of
+/// its interface conversions and type assertions.
+pub fn walk_function(pkg: &mut Package, f: FuncId, decisions: &mut Vec<Decision>) -> HashMap<NodeId, usize> {
+    let start = decisions.len();
+    let func = pkg.func(f);
+    let walker = Walker { types: &pkg.types, func, temporary_indexes: temporary_indexes(func) };
+    let mut steps = Vec::new();
+    for stmt in &walker.func.body {
+        walker.stmt(*stmt, &mut steps);
+    }
+    let mut conversions = HashMap::new();
+    for step in steps {
+        match step {
+            Step::Index(id, report) => {
+                let node = pkg.funcs[f.0 as usize].node_mut(id);
+                node.bounded = true;
+                if report {
+                    decisions.push(Decision::at(node.pos, DecisionKind::BoundsCheckElided));
+                }
+            }
+            Step::Conversion(id) => {
+                conversions.insert(id, decisions.len() - start);
+            }
+        }
+    }
+    conversions
 }
 
 /// The functions in the order gc walks them.
