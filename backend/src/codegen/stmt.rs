@@ -65,8 +65,16 @@ impl FuncCtx<'_, '_> {
                 | Op::Send { .. }
                 | Op::Close(_)
         ) {
-            for operand in node.operands() {
-                self.hoist_calls(operand);
+            match node.op {
+                Op::Delete(m, key) => {
+                    self.hoist_calls(m);
+                    self.hoist_map_key(self.func.node(m).ty, key);
+                }
+                _ => {
+                    for operand in node.operands() {
+                        self.hoist_calls(operand);
+                    }
+                }
             }
         }
         match &node.op {
