@@ -72,6 +72,32 @@ impl Func {
         })
     }
 
+    /// The nodes of `stmts` in `source_order`'s order of children, but
+    /// each after its init statements and operands, as gc's walk finishes
+    /// them (it walks a conversion's operand before it writes the itab).
+    pub fn walk_order(&self, stmts: &[NodeId]) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        for stmt in stmts {
+            self.walk_into(*stmt, &mut out);
+        }
+        out
+    }
+
+    fn walk_into(&self, id: NodeId, out: &mut Vec<NodeId>) {
+        let node = self.node(id);
+        let children: Vec<NodeId> = match &node.op {
+            Op::Assign { lhs, rhs, .. } => node.init.iter().chain(rhs).chain([lhs]).copied().collect(),
+            Op::AssignOp { lhs, rhs, .. } => node.init.iter().chain([rhs, lhs]).copied().collect(),
+            Op::Assign2 { lhs, rhs, .. } => node.init.iter().chain(rhs).chain(lhs.iter().flatten()).copied().collect(),
+            Op::Range { key, value, x, body, .. } => node.init.iter().chain(key).chain(value).chain([x]).chain(body).copied().collect(),
+            _ => node.children(),
+        };
+        for child in children {
+            self.walk_into(child, out);
+        }
+        out.push(id);
+    }
+
     /// Every node of `stmts`, in pre-order, each node's children as
     /// `children` (gc's ir.VisitList: an assignment's target before its value).
     pub fn field_order(&self, stmts: &[NodeId]) -> Vec<NodeId> {

@@ -454,7 +454,7 @@ impl<'a> WrapperOrder<'a> {
                     locals.push(local.ty);
                 }
             }
-            for id in func.source_order(&func.body) {
+            for id in func.walk_order(&func.body) {
                 let node = func.node(id);
                 if Some(fid) == pkg.init && not_walked.contains(&id) {
                     continue;
