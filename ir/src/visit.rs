@@ -187,6 +187,18 @@ impl Func {
         }
     }
 
+    /// Whether `a` and `b` are the same chain of fields and dereferences
+    /// from one variable.
+    pub fn same_place(&self, a: NodeId, b: NodeId) -> bool {
+        match (&self.node(a).op, &self.node(b).op) {
+            (Op::Local(x), Op::Local(y)) => x == y,
+            (Op::Global(x), Op::Global(y)) => x == y,
+            (Op::Field(x, i), Op::Field(y, j)) | (Op::FieldPtr(x, i), Op::FieldPtr(y, j)) => i == j && self.same_place(*x, *y),
+            (Op::Deref(x), Op::Deref(y)) => self.same_place(*x, *y),
+            _ => false,
+        }
+    }
+
     /// Whether `pred` holds for node `id` or any node under it.
     pub fn any_node(&self, id: NodeId, pred: &dyn Fn(&Node) -> bool) -> bool {
         let node = self.node(id);

@@ -707,7 +707,7 @@ impl Flow<'_> {
         let in_register = self.func.private_local(x).is_some();
         let inlined = |node: &Node| matches!(node.op, Op::InlinedCall { .. });
         self.is_sequence(self.func.node(x).ty)
-            && self.same_read(x, y)
+            && self.func.same_place(x, y)
             && !self.func.any_node(i, &inlined)
             && (in_register || !self.runtime_call_under(i) && self.assigned_after_call != Some(index))
     }
@@ -742,18 +742,6 @@ impl Flow<'_> {
                     | Op::MapLit(_)
                     | Op::Closure(_)
             ),
-        }
-    }
-
-    /// Whether `a` and `b` read the same variable, or the same field or
-    /// pointee of one, alike.
-    fn same_read(&self, a: NodeId, b: NodeId) -> bool {
-        match (&self.func.node(a).op, &self.func.node(b).op) {
-            (Op::Local(x), Op::Local(y)) => x == y,
-            (Op::Global(x), Op::Global(y)) => x == y,
-            (Op::Field(x, f), Op::Field(y, g)) | (Op::FieldPtr(x, f), Op::FieldPtr(y, g)) => f == g && self.same_read(*x, *y),
-            (Op::Deref(x), Op::Deref(y)) => self.same_read(*x, *y),
-            _ => false,
         }
     }
 

@@ -215,20 +215,8 @@ impl FuncCtx<'_, '_> {
     /// the append grows it.
     fn in_place(&self, lhs: NodeId, rhs: NodeId) -> bool {
         match &self.func.node(rhs).op {
-            Op::Append { args, .. } => self.same_place(lhs, args[0]),
-            Op::Slice { x, lo, .. } => lo.is_none_or(|lo| self.const_index(lo) == Some(0)) && self.same_place(lhs, *x),
-            _ => false,
-        }
-    }
-
-    /// Whether `a` and `b` are the same chain of fields and dereferences
-    /// from one variable.
-    fn same_place(&self, a: NodeId, b: NodeId) -> bool {
-        match (&self.func.node(a).op, &self.func.node(b).op) {
-            (Op::Local(x), Op::Local(y)) => x == y,
-            (Op::Global(x), Op::Global(y)) => x == y,
-            (Op::Field(x, i), Op::Field(y, j)) | (Op::FieldPtr(x, i), Op::FieldPtr(y, j)) => i == j && self.same_place(*x, *y),
-            (Op::Deref(x), Op::Deref(y)) => self.same_place(*x, *y),
+            Op::Append { args, .. } => self.func.same_place(lhs, args[0]),
+            Op::Slice { x, lo, .. } => lo.is_none_or(|lo| self.const_index(lo) == Some(0)) && self.func.same_place(lhs, *x),
             _ => false,
         }
     }
