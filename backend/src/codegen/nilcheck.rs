@@ -156,7 +156,8 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         let checks = std::mem::take(&mut self.explicit_nil_checks);
         let by_branch: HashMap<Inst, &ExplicitNilCheck> = checks.iter().map(|c| (c.branch, c)).collect();
         let probes: HashSet<Inst> = self.faulting_accesses.iter().filter(|(_, id)| id.is_none()).map(|(access, _)| *access).collect();
-        let origins = Origins::new(self.b.func, &probes, &by_branch);
+        let mut origins = Origins::new(self.b.func, &probes, &by_branch);
+        origins.note_checks(self.b.func, &checks, &self.faulting_accesses);
         let not_nil: HashSet<Value> = self.not_nil.iter().map(|v| origins.origin(&self.b.func.dfg, *v)).collect();
         for check in &checks {
             let ptr = origins.origin(&self.b.func.dfg, check.ptr);
@@ -312,6 +313,9 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         let dfg = &func.dfg;
         let Some(&loaded) = dfg.inst_results(load).first() else { return false };
         let loaded = origins.origin(dfg, loaded);
+        if !origins.checked.contains(&loaded) {
+            return false;
+        }
         let mut next_check = None;
         let mut cursor = func.layout.next_inst(load);
         while let Some(inst) = cursor {
@@ -321,7 +325,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             }
             if let InstructionData::Load { arg: addr, .. } | InstructionData::Store { args: [_, addr], .. } = dfg.insts[inst] {
                 if base_and_offset(dfg, origins, addr).0 == loaded {
-                    next_check = self.faulting_accesses.iter().find(|(access, _)| *access == inst).and_then(|(_, id)| *id);
+                    next_check = origins.faulting.get(&inst).copied().flatten();
                     break;
                 }
             }
@@ -530,8 +534,9 @@ fn base_and_offset(dfg: &DataFlowGraph, origins: &Origins, addr: Value) -> (Valu
 /// registers). (A faulting load nothing reads is a nil check alone to gc.)
 fn read_values(func: &Function, reached: &HashSet<Block>, incoming: &HashMap<Value, Vec<Value>>, probes: &HashSet<Inst>) -> HashSet<Value> {
     let dfg = &func.dfg;
-    let slot_stores = private_slot_stores(func, reached);
-    let private_slot = |addr: Value| slot_of(dfg, addr).filter(|slot| slot_stores.contains_key(slot));
+    let slots = slot_addresses(func);
+    let slot_stores = private_slot_stores(func, reached, &slots);
+    let private_slot = |addr: Value| slots.get(&dfg.resolve_aliases(addr)).filter(|slot| slot_stores.contains_key(slot)).copied();
     let mut pending: Vec<Value> = Vec::new();
     for &block in reached {
         for inst in func.layout.block_insts(block) {
@@ -571,21 +576,39 @@ fn read_values(func: &Function, reached: &HashSet<Block>, incoming: &HashMap<Val
     read
 }
 
-/// The stack slot whose address (plus constants) `addr` is.
-fn slot_of(dfg: &DataFlowGraph, addr: Value) -> Option<StackSlot> {
-    let (base, _) = base_and_offset(dfg, &Origins::default(), addr);
-    match dfg.value_def(base) {
-        ValueDef::Result(def, _) => match dfg.insts[def] {
-            InstructionData::StackAddr { stack_slot, .. } => Some(stack_slot),
-            _ => None,
-        },
-        _ => None,
+/// The stack slot whose address (plus a constant) each value is, in one
+/// pass over the function's instructions.
+fn slot_addresses(func: &Function) -> HashMap<Value, StackSlot> {
+    let dfg = &func.dfg;
+    let mut slots: HashMap<Value, StackSlot> = HashMap::new();
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            let slot = match dfg.insts[inst] {
+                InstructionData::StackAddr { stack_slot, .. } => Some(stack_slot),
+                InstructionData::Binary { opcode: Opcode::Iadd, args } => {
+                    let is_const = |v: Value| matches!(dfg.value_def(dfg.resolve_aliases(v)), ValueDef::Result(def, _) if dfg.insts[def].opcode() == Opcode::Iconst);
+                    let slot_of = |v: Value| slots.get(&dfg.resolve_aliases(v)).copied();
+                    match (slot_of(args[0]), slot_of(args[1])) {
+                        (Some(slot), None) if is_const(args[1]) => Some(slot),
+                        (None, Some(slot)) if is_const(args[0]) => Some(slot),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                slots.insert(dfg.first_result(inst), slot);
+            }
+        }
     }
+    slots
 }
 
-/// The stack slots only loads and stores address, each with its stores.
-fn private_slot_stores(func: &Function, reached: &HashSet<Block>) -> HashMap<StackSlot, Vec<Inst>> {
+/// The stack slots only loads and stores address (`slots`: the slot
+/// addresses), each with its stores.
+fn private_slot_stores(func: &Function, reached: &HashSet<Block>, slots: &HashMap<Value, StackSlot>) -> HashMap<StackSlot, Vec<Inst>> {
     let dfg = &func.dfg;
+    let slot_of = |v: Value| slots.get(&dfg.resolve_aliases(v)).copied();
     let mut escaping: HashSet<StackSlot> = HashSet::new();
     let mut stores: HashMap<StackSlot, Vec<Inst>> = HashMap::new();
     for &block in reached {
@@ -596,13 +619,9 @@ fn private_slot_stores(func: &Function, reached: &HashSet<Block>) -> HashMap<Sta
                     continue;
                 }
                 // An address plus a constant is read where it is used.
-                InstructionData::Binary { opcode: Opcode::Iadd, args }
-                    if args.iter().any(|a| constant(dfg, &Origins::default(), *a).is_some()) =>
-                {
-                    continue;
-                }
+                _ if dfg.inst_results(inst).first().is_some_and(|r| slots.contains_key(r)) => continue,
                 InstructionData::Load { arg, .. } => (Some(arg), None),
-                InstructionData::Store { args: [_, addr], .. } => (Some(addr), slot_of(dfg, addr)),
+                InstructionData::Store { args: [_, addr], .. } => (Some(addr), slot_of(addr)),
                 _ => (None, None),
             };
             if let Some(slot) = stored_into {
@@ -610,7 +629,7 @@ fn private_slot_stores(func: &Function, reached: &HashSet<Block>) -> HashMap<Sta
             }
             for value in dfg.inst_values(inst) {
                 if Some(value) != addressed {
-                    escaping.extend(slot_of(dfg, value));
+                    escaping.extend(slot_of(value));
                 }
             }
         }
@@ -653,6 +672,10 @@ struct Origins {
     reached: HashSet<Block>,
     read: HashSet<Value>,
     repeated: HashMap<Value, Value>,
+    /// The pointers (at their origins) a check or faulting access checks.
+    checked: HashSet<Value>,
+    /// The faulting accesses, each with the node whose dereference it checks.
+    faulting: HashMap<Inst, Option<NodeId>>,
 }
 
 impl Origins {
@@ -673,7 +696,21 @@ impl Origins {
             }
         }
         let read = read_values(func, &reached, &incoming, probes);
-        Origins { incoming, reached, read, repeated: repeated_loads(func, by_branch) }
+        let repeated = repeated_loads(func, by_branch);
+        Origins { incoming, reached, read, repeated, checked: HashSet::new(), faulting: HashMap::new() }
+    }
+
+    /// Notes the pointers the explicit `checks` and the faulting accesses check.
+    fn note_checks(&mut self, func: &Function, checks: &[ExplicitNilCheck], faulting: &[(Inst, Option<NodeId>)]) {
+        let dfg = &func.dfg;
+        let mut checked: HashSet<Value> = checks.iter().map(|check| self.origin(dfg, check.ptr)).collect();
+        for &(access, _) in faulting {
+            if let InstructionData::Load { arg: addr, .. } | InstructionData::Store { args: [_, addr], .. } = dfg.insts[access] {
+                checked.insert(base_and_offset(dfg, self, addr).0);
+            }
+        }
+        self.checked = checked;
+        self.faulting = faulting.iter().copied().collect();
     }
 
     /// `value`, or when it is a block parameter, the one value it always
@@ -681,6 +718,9 @@ impl Origins {
     /// parameters.
     fn origin(&self, dfg: &DataFlowGraph, value: Value) -> Value {
         let value = self.resolve(dfg, value);
+        if !self.incoming.contains_key(&value) {
+            return value;
+        }
         let mut seen = HashSet::from([value]);
         let mut pending = vec![value];
         let mut source = None;
@@ -753,7 +793,8 @@ fn repeated_loads(func: &Function, by_branch: &HashMap<Inst, &ExplicitNilCheck>)
     let mut repeated: HashMap<Value, Value> = HashMap::new();
     for start in func.layout.blocks().filter(|block| !continuations.contains(block)) {
         // What each (address, offset, type) holds.
-        let mut known: HashMap<(Address, i64, Type), Value> = HashMap::new();
+        // What each (offset, type) of each address holds.
+        let mut known: HashMap<Address, HashMap<(i64, Type), Value>> = HashMap::new();
         let mut run = Some(start);
         while let Some(block) = run.take() {
             for inst in func.layout.block_insts(block) {
@@ -761,13 +802,14 @@ fn repeated_loads(func: &Function, by_branch: &HashMap<Inst, &ExplicitNilCheck>)
                     InstructionData::Load { opcode: Opcode::Load, arg, offset, .. } => {
                         let (addr, base_offset) = Address::of(dfg, &repeated, arg);
                         let value = dfg.first_result(inst);
-                        let key = (addr, base_offset + i64::from(i32::from(offset)), dfg.value_type(value));
-                        match known.get(&key) {
+                        let key = (base_offset + i64::from(i32::from(offset)), dfg.value_type(value));
+                        let held = known.entry(addr).or_default();
+                        match held.get(&key) {
                             Some(&earlier) => {
                                 repeated.insert(value, earlier);
                             }
                             None => {
-                                known.insert(key, value);
+                                held.insert(key, value);
                             }
                         }
                     }
@@ -776,8 +818,13 @@ fn repeated_loads(func: &Function, by_branch: &HashMap<Inst, &ExplicitNilCheck>)
                         let ty = dfg.value_type(value);
                         let at = base_offset + i64::from(i32::from(offset));
                         let end = at + i64::from(ty.bytes());
-                        known.retain(|&(a, o, t), _| addr.apart(a) || (a == addr && (o >= end || o + i64::from(t.bytes()) <= at)));
-                        known.insert((addr, at, ty), dfg.resolve_aliases(value));
+                        known.retain(|&a, held| {
+                            if a == addr {
+                                held.retain(|&(o, t), _| o >= end || o + i64::from(t.bytes()) <= at);
+                            }
+                            a == addr || addr.apart(a)
+                        });
+                        known.entry(addr).or_default().insert((at, ty), dfg.resolve_aliases(value));
                     }
                     ref data if data.opcode().is_terminator() => run = by_branch.get(&inst).map(|check| check.next),
                     ref data if data.opcode().is_call() || data.opcode().can_store() => known.clear(),
