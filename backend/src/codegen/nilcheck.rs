@@ -381,10 +381,10 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     ///   nil-check pass did not know was one (it came through an interface
     ///   or a variable): gc's access is relative to the frame or the symbol
     ///   and faults on nothing, so gc keeps its explicit check. That check
-    ///   cannot fail, so only its record is made here.
+    ///   cannot fail, so only its record is made here;
+    /// - a load gc makes dead, or schedules before the check it stands for,
+    ///   which gc then keeps explicit: only its record is made here.
     fn finish_faulting_accesses(&mut self, origins: &Origins, by_branch: &HashMap<Inst, &ExplicitNilCheck>, not_nil: &HashSet<Value>) {
-        // A check gc keeps as its load goes first or is dead, unless its
-        // early pass knows the pointer, or a later access through it makes it.
         // A dereference's access is dead when nothing reads any of its
         // loads (of a string's parts, say).
         let mut read_ids: HashSet<NodeId> = HashSet::new();
@@ -394,6 +394,8 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 read_ids.extend(id);
             }
         }
+        // A check gc keeps as its load goes first or is dead, unless its
+        // early pass knows the pointer, or a later access through it makes it.
         let kept_before_load: Vec<bool> = self
             .faulting_accesses
             .iter()
