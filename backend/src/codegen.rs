@@ -75,7 +75,7 @@ pub(crate) fn compile(package: &Package, target: Target, poison_stack: bool, sou
             let logged = cg.records.len();
             cg.define_function(FuncId(index as u32))?;
             // gc compiles no such literal, and logs none of its checks.
-            if func.dead || func.unwalked {
+            if !func.gc_compiles() {
                 cg.records.truncate(logged);
             }
         }

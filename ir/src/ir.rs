@@ -652,6 +652,12 @@ impl Op {
 }
 
 impl Func {
+    /// Whether gc compiles the function (and logs its checks and copies):
+    /// not a literal dead code removal dropped or walk never meets.
+    pub fn gc_compiles(&self) -> bool {
+        !self.dead && !self.unwalked
+    }
+
     /// staticinit's AnySideEffects, on the code as gc sees it before
     /// inlining: anything but names, constants, arithmetic that cannot
     /// panic, comparisons, conversions, literals, `&`, field selection,

@@ -63,13 +63,7 @@ impl Func {
     /// them: an assignment's right side before its left side, a range
     /// statement's variables before its operand, otherwise as `children`.
     pub fn source_order(&self, stmts: &[NodeId]) -> Vec<NodeId> {
-        self.preorder(stmts, |node| match &node.op {
-            Op::Assign { lhs, rhs, .. } => node.init.iter().chain(rhs).chain([lhs]).copied().collect(),
-            Op::AssignOp { lhs, rhs, .. } => node.init.iter().chain([rhs, lhs]).copied().collect(),
-            Op::Assign2 { lhs, rhs, .. } => node.init.iter().chain(rhs).chain(lhs.iter().flatten()).copied().collect(),
-            Op::Range { key, value, x, body, .. } => node.init.iter().chain(key).chain(value).chain([x]).chain(body).copied().collect(),
-            _ => node.children(),
-        })
+        self.preorder(stmts, Node::source_children)
     }
 
     /// The nodes of `stmts` in `source_order`'s order of children, but
@@ -84,15 +78,7 @@ impl Func {
     }
 
     fn walk_into(&self, id: NodeId, out: &mut Vec<NodeId>) {
-        let node = self.node(id);
-        let children: Vec<NodeId> = match &node.op {
-            Op::Assign { lhs, rhs, .. } => node.init.iter().chain(rhs).chain([lhs]).copied().collect(),
-            Op::AssignOp { lhs, rhs, .. } => node.init.iter().chain([rhs, lhs]).copied().collect(),
-            Op::Assign2 { lhs, rhs, .. } => node.init.iter().chain(rhs).chain(lhs.iter().flatten()).copied().collect(),
-            Op::Range { key, value, x, body, .. } => node.init.iter().chain(key).chain(value).chain([x]).chain(body).copied().collect(),
-            _ => node.children(),
-        };
-        for child in children {
+        for child in self.node(id).source_children() {
             self.walk_into(child, out);
         }
         out.push(id);
@@ -216,6 +202,19 @@ impl Func {
 }
 
 impl Node {
+    /// The children in the order gc's noder meets them: an assignment's
+    /// right side before its left side, a range statement's variables
+    /// before its operand, otherwise as `children`.
+    pub fn source_children(&self) -> Vec<NodeId> {
+        match &self.op {
+            Op::Assign { lhs, rhs, .. } => self.init.iter().chain(rhs).chain([lhs]).copied().collect(),
+            Op::AssignOp { lhs, rhs, .. } => self.init.iter().chain([rhs, lhs]).copied().collect(),
+            Op::Assign2 { lhs, rhs, .. } => self.init.iter().chain(rhs).chain(lhs.iter().flatten()).copied().collect(),
+            Op::Range { key, value, x, body, .. } => self.init.iter().chain(key).chain(value).chain([x]).chain(body).copied().collect(),
+            _ => self.children(),
+        }
+    }
+
     /// Every child node: init statements first, then operands and bodies in order.
     pub fn children(&self) -> Vec<NodeId> {
         let mut out = self.init.clone();

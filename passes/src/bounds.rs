@@ -307,7 +307,7 @@ impl Walker<'_> {
                     | Op::Print { .. }
             )
         };
-        (no_value && array && !self.any(x, &call_or_chan)).then_some(x)
+        (no_value && array && !self.func.any_node(x, &call_or_chan)).then_some(x)
     }
 
     /// `a, b = x, y` as gc's `ascompatee` walks it: pair by pair, except that a
@@ -317,7 +317,7 @@ impl Walker<'_> {
         let mut memory_written = false;
         let mut assigned = Vec::new();
         for (l, r) in lhs.iter().zip(rhs) {
-            let affected = self.any(*r, &|n| match n.op {
+            let affected = self.func.any_node(*r, &|n| match n.op {
                 Op::Local(local) => assigned.contains(&local) || (memory_written && self.reads_memory(n)),
                 _ => memory_written && self.reads_memory(n),
             });
@@ -353,10 +353,6 @@ impl Walker<'_> {
             Op::Conv(ConvKind::Numeric | ConvKind::Nop | ConvKind::Iface, _) => false,
             _ => true,
         }
-    }
-
-    fn any(&self, id: NodeId, pred: &dyn Fn(&Node) -> bool) -> bool {
-        self.func.any_node(id, pred)
     }
 
     fn is_call(&self, id: NodeId) -> bool {

@@ -52,7 +52,7 @@ pub struct LargeCopy {
 pub fn large_copies(pkg: &Package, goarch: &str) -> Vec<LargeCopy> {
     let mut out = Vec::new();
     let arm64 = goarch == "arm64";
-    for (i, func) in pkg.funcs.iter().enumerate().filter(|(_, f)| f.has_body && !f.dead && !f.unwalked) {
+    for (i, func) in pkg.funcs.iter().enumerate().filter(|(_, f)| f.has_body && f.gc_compiles()) {
         let in_package_init = pkg.init == Some(FuncId(i as u32));
         let mut walk = Walk { func, types: &pkg.types, arm64, in_package_init, fresh: None, assigned: None, out: &mut out };
         walk.stmts(&func.body);

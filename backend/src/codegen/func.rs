@@ -532,7 +532,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 Repr::Mem { .. } => panic!("backend: a faulting access to memory of type {:?}", ty),
             },
             Place::MapEntry { id, map, key } => {
-                let slot = self.map_assign(*id, *map, *key);
+                let slot = self.map_assign(*id, 0, *map, *key);
                 self.store_val(ty, slot, 0, value);
             }
             Place::Blank => {}

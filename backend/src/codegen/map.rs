@@ -43,9 +43,8 @@ impl FuncCtx<'_, '_> {
             let key_addr = self.key_addr(key_ty, *key);
             let value_node = *value;
             let value = self.eval_owned(value_node);
-            let slot = self.call_rt(Rt::MapAssign, &[map, key_addr])[0];
             let site = self.func.map_entry_site(self.types, id, value_node);
-            self.nth_nil_check(site, u8::try_from(nth).unwrap_or(u8::MAX), slot);
+            let slot = self.map_assign(site, u8::try_from(nth).unwrap_or(u8::MAX), map, key_addr);
             self.store_val(value_ty, slot, 0, &value);
         }
         Val::Parts(vec![map])
@@ -86,12 +85,12 @@ impl FuncCtx<'_, '_> {
     }
 
     /// The address of the value of `map`'s entry for the key at `key`, made
-    /// for node `id`. gc dereferences mapassign's result with a nil check,
-    /// which the store through it makes, unless that store of pointers has
-    /// a write barrier.
-    pub fn map_assign(&mut self, id: NodeId, map: Value, key: Value) -> Value {
+    /// for node `id` (its `nth` check). gc dereferences mapassign's result
+    /// with a nil check, which the store through it makes, unless that
+    /// store of pointers has a write barrier.
+    pub fn map_assign(&mut self, id: NodeId, nth: u8, map: Value, key: Value) -> Value {
         let slot = self.call_rt(Rt::MapAssign, &[map, key])[0];
-        self.nil_check(id, slot);
+        self.nth_nil_check(id, nth, slot);
         slot
     }
 

@@ -230,7 +230,7 @@ impl FuncCtx<'_, '_> {
             // by zero panics before the entry exists.
             if !matches!(op, BinOp::Div | BinOp::Mod) {
                 let other = self.eval_owned(rhs);
-                let slot = self.map_assign(id, map, key);
+                let slot = self.map_assign(id, 0, map, key);
                 let current = self.load_val(ty, slot, 0);
                 let result = self.binary_values(op, ty, current, other, rhs);
                 self.store_val(ty, slot, 0, &result);
