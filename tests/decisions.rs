@@ -54,9 +54,8 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
     ("programs/litptr.go", "the length of a slice literal behind a pointer"),
     (
         "programs/loopchecks.go",
-        "the length of s[:7] in an inlined call; and gc keeps made[i] in an inner loop, which prove.rs proves from make's length",
+        "the length of s[:7] in an inlined call",
     ),
-    ("programs/nbody.go", "gc keeps &bodies[j] in loops that prove.rs proves"),
     ("programs/nilchecks.go", "b[i] after a[i] in the same expression, both into arrays of 1024"),
     (
         "programs/provebounds.go",

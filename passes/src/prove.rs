@@ -20,8 +20,9 @@
 //!     `s := []T{...}`, `s := "text"` and `t := s` (slices);
 //!   - loops: a counter a loop only steps by one towards the bound its
 //!     condition tests keeps its bounds on the other side (`i >= 1` in
-//!     `for i := 1; i < len(s); i++`), and `for i := range s` keeps `i`
-//!     within `s` when the body changes neither.
+//!     `for i := 1; i < len(s); i++`) when gc's prove knows its start not
+//!     negative, and `for i := range s` keeps `i` within `s` when the body
+//!     changes neither.
 //!
 //! An index `x & c` (or `u % c`, `c` a power of two) into an array longer
 //! than `c` needs no facts, nor does `u % uint(len(s))` into `s` when gc's
@@ -38,7 +39,9 @@
 //! used. At a label (a goto may reach it) or a loop's head only the facts
 //! that hold all along the list or the loop are kept. Arithmetic is exact:
 //! a term `x + c` is used only where no overflow can make its value differ
-//! from the sum, as a check that passed proves.
+//! from the sum, as a check that passed proves. gc's SSA sees `x + c` as a
+//! value of its own, not negative only by constant bounds of `x`: an index
+//! `x + c` needs those.
 
 use std::collections::{HashMap, HashSet};
 
@@ -201,6 +204,80 @@ impl Facts {
         let most = self.0.get(&(x.atom, Atom::Zero))?.checked_sub(x.offset)?;
         let least = self.0.get(&(Atom::Zero, x.atom))?.checked_add(x.offset)?;
         (most == -least).then_some(most)
+    }
+
+    /// Whether gc's prove knows an upward counter's start non-negative, so
+    /// that the counter's lower bounds serve its checks. Its SSA sees a
+    /// start `x + c` (c != 0) as a value of its own: non-negative only from
+    /// constant bounds of `x` (ft.isNonNegative), and then the counter's
+    /// facts hold unsigned, as a check needs, only when its bound is
+    /// non-negative too. A constant start, or `x` itself, keeps its facts.
+    fn counter_start_known(&self, counter: LocalId, bound: Term) -> bool {
+        let counter = Atom::Int(Scalar::Local(counter));
+        let start = self.0.iter().find_map(|((a, b), k)| {
+            (*b == counter && self.0.get(&(counter, *a)) == Some(&k.wrapping_neg())).then_some(Term { atom: *a, offset: -k })
+        });
+        match start {
+            Some(start) if start.atom != Atom::Zero && start.offset != 0 => {
+                self.non_negative_to_gc(start) && self.non_negative_to_gc(bound)
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether gc's ft.isNonNegative holds of `t`: its atom's bounds by
+    /// constants (gc's limits), which for `x + c` must keep the sum from
+    /// wrapping; for an atom alone, the facts' order.
+    fn non_negative_to_gc(&self, t: Term) -> bool {
+        let sized = matches!(t.atom, Atom::Len(_) | Atom::Cap(_));
+        if t.offset == 0 {
+            return sized || self.proves(Term::constant(0), t, 0);
+        }
+        let least = self.constant_bound(t.atom, false).map(|k| -k).or(sized.then_some(0));
+        let most = self.constant_bound(t.atom, true);
+        match t.atom {
+            Atom::Zero => t.offset >= 0,
+            _ if t.offset > 0 => least.is_some_and(|l| l >= -t.offset) && most.is_some_and(|m| m <= i64::MAX - t.offset),
+            _ => least.is_some_and(|l| l >= -t.offset),
+        }
+    }
+
+    /// The tightest `k` with `atom <= k` (`upper`) or `-atom <= k`, from
+    /// one fact against a constant: zero, or an atom the facts fix (a
+    /// length gc's SSA knows as a constant).
+    fn constant_bound(&self, atom: Atom, upper: bool) -> Option<i64> {
+        self.0
+            .iter()
+            .filter_map(|((a, b), k)| {
+                let other = match upper {
+                    true if *a == atom => *b,
+                    false if *b == atom => *a,
+                    _ => return None,
+                };
+                let value = self.constant_value(other)?;
+                k.checked_add(if upper { value } else { -value })
+            })
+            .min()
+    }
+
+    /// The value of `atom` when equalities fix it: `atom = x + c`, and so
+    /// on to zero (what gc's SSA folds to a constant through copies).
+    fn constant_value(&self, atom: Atom) -> Option<i64> {
+        let mut values = HashMap::from([(atom, 0i64)]);
+        let mut work = vec![atom];
+        while let Some(x) = work.pop() {
+            if x == Atom::Zero {
+                return Some(values[&x]);
+            }
+            for ((a, b), k) in &self.0 {
+                // a - b <= k and b - a <= -k: a = b + k.
+                if *a == x && !values.contains_key(b) && self.0.get(&(*b, *a)) == Some(&k.wrapping_neg()) {
+                    values.insert(*b, values[&x].checked_add(*k)?);
+                    work.push(*b);
+                }
+            }
+        }
+        None
     }
 
     /// Drops the facts code that writes `written` (and memory, if `memory`) may break.
@@ -448,10 +525,11 @@ impl Flow<'_> {
     fn loop_head(&self, mut facts: Facts, id: NodeId) -> Facts {
         let mut written = self.loop_written(id);
         let memory = self.writes_memory(&[id]);
-        if let Some((counter, step)) = self.counter(id) {
+        if let Some((counter, step, bound)) = self.counter(id) {
             written.remove(&counter);
+            let start_known = step == Step::Down || facts.counter_start_known(counter, bound);
             let kept = |a: Atom, b: Atom| match step {
-                Step::Up => b == Atom::Int(Scalar::Local(counter)) && !a.mentions(counter),
+                Step::Up => start_known && b == Atom::Int(Scalar::Local(counter)) && !a.mentions(counter),
                 Step::Down => a == Atom::Int(Scalar::Local(counter)) && !b.mentions(counter),
             };
             facts.0.retain(|(a, b), _| (!a.mentions(counter) && !b.mentions(counter)) || kept(*a, *b));
@@ -463,8 +541,8 @@ impl Flow<'_> {
     /// The counter of a `for` loop: a private int local that only its post
     /// statement (or, without one, one statement of its body) assigns, by
     /// `i++` (`i--`), and that its condition keeps below (above) a bound the
-    /// loop does not change, so it cannot wrap.
-    fn counter(&self, id: NodeId) -> Option<(LocalId, Step)> {
+    /// loop does not change, so it cannot wrap; with that bound.
+    fn counter(&self, id: NodeId) -> Option<(LocalId, Step, Term)> {
         let Op::For { cond: Some(cond), post, body, .. } = &self.func.node(id).op else { return None };
         // The step: the post statement, or else one statement of the body's
         // own list (run at most once per iteration).
@@ -488,31 +566,26 @@ impl Flow<'_> {
         let written = self.loop_written(id);
         let memory = self.writes_memory(&[id]);
         let invariant = |t: Term| t.atom.unchanged_by(&written, memory);
-        let bounded = self.conjuncts(*cond).into_iter().any(|c| {
-            let Op::Binary(cmp, x, y) = self.func.node(c).op else { return false };
+        self.conjuncts(*cond).into_iter().find_map(|c| {
+            let Op::Binary(cmp, x, y) = self.func.node(c).op else { return None };
             let (cmp, bound) = if self.func.private_local(x) == Some(local) {
                 (cmp, y)
             } else if self.func.private_local(y) == Some(local) {
                 (mirror(cmp), x)
             } else {
-                return false;
+                return None;
             };
             // gc's induction variables need a bound computed before the loop,
             // not one it loads again in each iteration.
-            let Some(bound) =
-                self.term(bound).filter(|t| invariant(*t) && !t.atom.in_memory() && t.offset.unsigned_abs() < MAX_OFFSET as u64)
-            else {
-                return false;
-            };
-            match (step, cmp) {
+            let bound = self.term(bound).filter(|t| invariant(*t) && !t.atom.in_memory() && t.offset.unsigned_abs() < MAX_OFFSET as u64)?;
+            let cannot_wrap = match (step, cmp) {
                 (Step::Up, BinOp::Lt) | (Step::Down, BinOp::Gt) => true,
                 // `i <= n` or `i >= n` cannot wrap when n is not the extreme value.
-                (Step::Up, BinOp::Le) => matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
-                (Step::Down, BinOp::Ge) => matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
+                (Step::Up, BinOp::Le) | (Step::Down, BinOp::Ge) => matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
                 _ => false,
-            }
-        });
-        bounded.then_some((local, step))
+            };
+            cannot_wrap.then_some((local, step, bound))
+        })
     }
 
     /// The locals a `for` loop's condition, body and post statement assign
@@ -632,7 +705,9 @@ impl Flow<'_> {
                     return most < len.offset;
                 }
                 let Some(i) = self.term(i) else { return false };
-                facts.proves(Term::constant(0), i, 0) && facts.proves(i, len, -1)
+                let non_negative =
+                    if i.atom != Atom::Zero && i.offset != 0 { facts.non_negative_to_gc(i) } else { facts.proves(Term::constant(0), i, 0) };
+                non_negative && facts.proves(i, len, -1)
             }
             Op::Conv(ConvKind::SliceToArrayPtr, x) => {
                 let (Some(n), Some(len)) = (self.array_len(self.func.node(id).ty), self.len_of(x)) else { return false };
