@@ -56,7 +56,6 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
         "programs/loopchecks.go",
         "the length of s[:7] in an inlined call",
     ),
-    ("programs/nilchecks.go", "b[i] after a[i] in the same expression, both into arrays of 1024"),
     (
         "programs/provebounds.go",
         "checks that always fail once inlined (gc folds them), a counter stepped through goto, and facts out of inlined bodies; gc keeps s[:1] after s[i], which prove.rs proves",

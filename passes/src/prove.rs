@@ -8,7 +8,9 @@
 //! length or capacity of a slice or string (a private local, a field of a
 //! private local struct or of what a private local pointer points to, or a
 //! row `s[i]` of a private local slice of slices). They come from
-//!   - checks that passed in an earlier statement: `s[i]` gives `0 <= i` and
+//!   - checks that passed in an earlier statement, or earlier in the same
+//!     expression as gc checks it (calls and their arguments first, then
+//!     the rest left to right): `s[i]` gives `0 <= i` and
 //!     `i <= len(s) - 1`; `s[lo:hi]` gives `0 <= lo <= hi <= cap(s)`;
 //!     `(*[N]T)(s)` gives `N <= len(s)`; a tuple assignment's targets are
 //!     checked after its right side, as the back end assigns them;
@@ -665,28 +667,78 @@ impl Flow<'_> {
     /// Marks the checks under `id` the facts prove, and goes into `&&`,
     /// `||` and inlined bodies with what holds there.
     fn expr(&mut self, id: NodeId, facts: &Facts) {
+        let sequential = !self.runtime_call_under(id);
+        self.expr_checks(id, facts, sequential);
+    }
+
+    /// `expr` of a node under `id`, returning the facts once its checks
+    /// passed. gc's order pass runs the calls under an expression (its
+    /// order temporaries, with the checks in their arguments) first, and
+    /// its SSA then checks the rest left to right, operands before the
+    /// node: unless something under the expression calls the runtime in
+    /// place (not `sequential`), a check that passed serves those after it.
+    fn expr_checks(&mut self, id: NodeId, facts: &Facts, sequential: bool) -> Facts {
         let node = self.func.node(id);
         let after_init = self.list(&node.init, facts.clone());
-        let facts = &self.during(&after_init, &[id]);
+        let mut facts = self.during(&after_init, &[id]);
         match &node.op {
             Op::Binary(op @ (BinOp::AndAnd | BinOp::OrOr), l, r) => {
-                self.expr(*l, facts);
-                let right = self.after_condition(facts, *l, Some(*op == BinOp::AndAnd));
-                self.expr(*r, &right);
+                let after_left = self.expr_checks(*l, &facts, sequential);
+                let right = self.after_condition(&facts, *l, Some(*op == BinOp::AndAnd));
+                self.expr_checks(*r, &right, sequential);
+                after_left
             }
             Op::InlinedCall { body, .. } => {
                 self.list(body, facts.clone());
+                facts
             }
-            Op::Closure(_) => {}
+            Op::Closure(_) => facts,
+            _ if sequential => {
+                for temporary in self.order_temporaries_under(id) {
+                    facts = self.expr_checks(temporary, &facts, true);
+                }
+                self.checks_in_order(id, facts)
+            }
             _ => {
-                if !node.bounded && self.in_range(id, facts) {
+                for child in node.operands() {
+                    self.expr_checks(child, &facts, false);
+                }
+                if !node.bounded && self.in_range(id, &facts) {
                     self.proved.push(id);
                 }
-                for child in node.operands() {
-                    self.expr(child, facts);
-                }
+                facts
             }
         }
+    }
+
+    /// The outermost order temporaries under `id`, in evaluation order.
+    fn order_temporaries_under(&self, id: NodeId) -> Vec<NodeId> {
+        let mut found = Vec::new();
+        for child in self.func.node(id).operands() {
+            if self.func.is_order_temporary(self.types, child) {
+                found.push(child);
+            } else {
+                found.extend(self.order_temporaries_under(child));
+            }
+        }
+        found
+    }
+
+    /// The checks of `id` and under it, but for the order temporaries,
+    /// left to right, each with the facts of those before.
+    fn checks_in_order(&mut self, id: NodeId, mut facts: Facts) -> Facts {
+        let node = self.func.node(id);
+        for child in node.operands() {
+            if !self.func.is_order_temporary(self.types, child) {
+                facts = self.list(&self.func.node(child).init, facts);
+                facts = self.checks_in_order(child, facts);
+            }
+        }
+        if !node.bounded && self.in_range(id, &facts) {
+            self.proved.push(id);
+        }
+        self.own_checks(id, &mut facts);
+        facts
     }
 
     /// Whether the facts prove every bound of index or slice expression `id`.
@@ -838,25 +890,31 @@ impl Flow<'_> {
                     }
                 }
             }
+            _ => {
+                for child in node.operands() {
+                    self.passed_checks(child, facts);
+                }
+                self.own_checks(id, facts);
+            }
+        }
+    }
+
+    /// Adds what node `id`'s own check, once passed, proves (not those of its operands).
+    fn own_checks(&self, id: NodeId, facts: &mut Facts) {
+        let node = self.func.node(id);
+        match &node.op {
             Op::Conv(ConvKind::SliceToArrayPtr, x) => {
-                self.passed_checks(*x, facts);
                 if let (Some(n), Some(len)) = (self.array_len(node.ty), self.len_of(*x)) {
                     facts.add(Term::constant(n), len, 0);
                 }
             }
             Op::Index(x, i) => {
-                for child in node.operands() {
-                    self.passed_checks(child, facts);
-                }
                 if let (Some(len), Some(i)) = (self.len_of(*x), self.term(*i)) {
                     facts.add(Term::constant(0), i, 0);
                     facts.add(i, len, -1);
                 }
             }
             _ => {
-                for child in node.operands() {
-                    self.passed_checks(child, facts);
-                }
                 for (x, y) in self.slice_bounds(id).unwrap_or_default() {
                     facts.add(Term::constant(0), x, 0);
                     facts.add(x, y, 0);
