@@ -166,6 +166,10 @@ pub struct Func {
     /// inlining left dead): gc never compiles it, so it logs none of its
     /// checks and copies. (minigo compiles it all the same.)
     pub unwalked: bool,
+    /// Index expressions whose bounds check always fails: gc's prove
+    /// removes the branch where it passes and logs no check (the program
+    /// panics there all the same).
+    pub failing_checks: std::collections::HashSet<NodeId>,
     /// For a method: the receiver's named type and whether the receiver is a pointer.
     pub method_of: Option<(TypeId, bool)>,
     /// Position of the closing `}` (gc reports some facts there).
@@ -713,6 +717,7 @@ impl Func {
             is_wrapper: false,
             dead: false,
             unwalked: false,
+            failing_checks: std::collections::HashSet::new(),
             method_of: None,
             end_pos,
             if_branch_spans: std::collections::HashMap::new(),

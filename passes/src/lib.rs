@@ -80,7 +80,7 @@ pub fn optimize(pkg: &mut Package, config: &Config) -> Vec<Decision> {
 }
 
 /// Marks `bounded` the checks `prove` finds needless in each of `funcs`
-/// with a body (the nil and bounds check passes).
+/// with a body (the nil check pass).
 fn mark_bounded(pkg: &mut Package, funcs: &[FuncId], prove: impl Fn(&Func, &TypeTable) -> Vec<NodeId>) {
     let types = &pkg.types;
     for f in funcs {

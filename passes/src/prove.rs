@@ -51,12 +51,22 @@ use ::ir::*;
 use frontend::types::{Basic, TypeKind, TypeTable};
 
 /// Marks the index and slice expressions of each of `funcs` whose bounds the facts prove.
+/// Notes those that always fail in `Func::failing_checks`.
 pub fn eliminate_proved_bounds_checks(pkg: &mut Package, funcs: &[FuncId]) {
-    crate::mark_bounded(pkg, funcs, |func, types| {
-        let mut flow = Flow { func, types, proved: Vec::new(), assigned_after_call: None };
+    let types = &pkg.types;
+    for f in funcs {
+        let func = &mut pkg.funcs[f.0 as usize];
+        if !func.has_body {
+            continue;
+        }
+        let mut flow = Flow { func, types, proved: Vec::new(), failing: Vec::new(), assigned_after_call: None };
         flow.list(&func.body, Facts::default());
-        flow.proved
-    });
+        let (proved, failing) = (flow.proved, flow.failing);
+        for id in proved {
+            func.node_mut(id).bounded = true;
+        }
+        func.failing_checks.extend(failing);
+    }
 }
 
 /// What a fact relates.
@@ -300,6 +310,8 @@ struct Flow<'a> {
     func: &'a Func,
     types: &'a TypeTable,
     proved: Vec<NodeId>,
+    /// The index expressions whose check always fails.
+    failing: Vec<NodeId>,
     /// The target of the assignment being walked when its right side
     /// calls a function or the runtime: gc computes the target's index
     /// before, and reads what it indexes after.
@@ -457,9 +469,7 @@ impl Flow<'_> {
         let mut at_targets = self.during(&at_targets, rhs);
         at_targets.forget(&self.func.written_locals(&[id]), true);
         for target in deferred {
-            if !self.func.node(target).bounded && self.in_range(target, &at_targets) {
-                self.proved.push(target);
-            }
+            self.decide(target, &at_targets);
             self.passed_checks(target, &mut at_targets);
         }
     }
@@ -703,9 +713,7 @@ impl Flow<'_> {
                 for child in node.operands() {
                     self.expr_checks(child, &facts, false);
                 }
-                if !node.bounded && self.in_range(id, &facts) {
-                    self.proved.push(id);
-                }
+                self.decide(id, &facts);
                 facts
             }
         }
@@ -734,11 +742,29 @@ impl Flow<'_> {
                 facts = self.checks_in_order(child, facts);
             }
         }
-        if !node.bounded && self.in_range(id, &facts) {
-            self.proved.push(id);
-        }
+        self.decide(id, &facts);
         self.own_checks(id, &mut facts);
         facts
+    }
+
+    /// Notes whether the facts prove check `id` needless, or failing.
+    fn decide(&mut self, id: NodeId, facts: &Facts) {
+        if self.func.node(id).bounded {
+            return;
+        }
+        if self.in_range(id, facts) {
+            self.proved.push(id);
+        } else if self.always_fails(id, facts) {
+            self.failing.push(id);
+        }
+    }
+
+    /// Whether the facts prove index `id` out of range: below zero, or
+    /// not below the length.
+    fn always_fails(&self, id: NodeId, facts: &Facts) -> bool {
+        let Op::Index(x, i) = self.func.node(id).op else { return false };
+        let (Some(len), Some(i)) = (self.len_of(x), self.term(i)) else { return false };
+        facts.proves(i, Term::constant(0), -1) || facts.proves(len, i, 0)
     }
 
     /// Whether the facts prove every bound of index or slice expression `id`.

@@ -818,7 +818,9 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     }
 
     fn record_comparison(&mut self, block: Block, id: NodeId, kind: CodeRecordKind, bound: u8, operands: Option<(Value, Value)>) {
-        if !self.recorded_checks.insert((id, kind, bound)) {
+        // gc folds an index check that always fails into its panic.
+        let folded = kind == CodeRecordKind::IndexCheck && self.func.failing_checks.contains(&id);
+        if folded || !self.recorded_checks.insert((id, kind, bound)) {
             return;
         }
         let node = self.func.node(id);
