@@ -537,7 +537,7 @@ impl Flow<'_> {
     fn loop_head(&self, mut facts: Facts, id: NodeId) -> Facts {
         let mut written = self.loop_written(id);
         let memory = self.writes_memory(&[id]);
-        if let Some((counter, step, bound)) = self.counter(id) {
+        if let Some((counter, step, bound)) = self.counter(id, &facts) {
             written.remove(&counter);
             let start_known = step == Step::Down || facts.counter_start_known(counter, bound);
             let kept = |a: Atom, b: Atom| match step {
@@ -552,9 +552,12 @@ impl Flow<'_> {
 
     /// The counter of a `for` loop: a private int local that only its post
     /// statement (or, without one, one statement of its body) assigns, by
-    /// `i++` (`i--`), and that its condition keeps below (above) a bound the
-    /// loop does not change, so it cannot wrap; with that bound.
-    fn counter(&self, id: NodeId) -> Option<(LocalId, Step, Term)> {
+    /// `i++` or `i += c` (`i--`, `i -= c`), and that its condition keeps
+    /// below (above) a bound the loop does not change, so it cannot wrap;
+    /// with that bound. As for gc's induction variables, `c` is a constant
+    /// (in gc's SSA: a local the facts before the loop fix, an inlined
+    /// parameter), and one above one steps towards a constant bound.
+    fn counter(&self, id: NodeId, facts: &Facts) -> Option<(LocalId, Step, Term)> {
         let Op::For { cond: Some(cond), post, body, .. } = &self.func.node(id).op else { return None };
         // The step: the post statement, or else one statement of the body's
         // own list (run at most once per iteration).
@@ -567,7 +570,12 @@ impl Flow<'_> {
         };
         let Op::AssignOp { op, lhs, rhs, .. } = &self.func.node(step_stmt).op else { return None };
         let local = self.func.private_local(*lhs).filter(|l| self.is_int(self.func.local(*l).ty))?;
-        if self.int_const(*rhs) != Some(1) || self.func.written_locals(&rest).contains(&local) {
+        let written = self.loop_written(id);
+        let amount = self.int_const(*rhs).or_else(|| {
+            let by = self.func.private_local(*rhs).filter(|l| !written.contains(l))?;
+            facts.constant_value(Atom::Int(Scalar::Local(by)))
+        })?;
+        if amount < 1 || self.func.written_locals(&rest).contains(&local) {
             return None;
         }
         let step = match op {
@@ -575,7 +583,6 @@ impl Flow<'_> {
             BinOp::Sub => Step::Down,
             _ => return None,
         };
-        let written = self.loop_written(id);
         let memory = self.writes_memory(&[id]);
         let invariant = |t: Term| t.atom.unchanged_by(&written, memory);
         self.conjuncts(*cond).into_iter().find_map(|c| {
@@ -590,7 +597,9 @@ impl Flow<'_> {
             // gc's induction variables need a bound computed before the loop,
             // not one it loads again in each iteration.
             let bound = self.term(bound).filter(|t| invariant(*t) && !t.atom.in_memory() && t.offset.unsigned_abs() < MAX_OFFSET as u64)?;
+            let constant_bound = bound.atom == Atom::Zero || facts.constant_value(bound.atom).is_some();
             let cannot_wrap = match (step, cmp) {
+                (Step::Up, BinOp::Lt | BinOp::Le) | (Step::Down, BinOp::Gt | BinOp::Ge) if amount > 1 => constant_bound,
                 (Step::Up, BinOp::Lt) | (Step::Down, BinOp::Gt) => true,
                 // `i <= n` or `i >= n` cannot wrap when n is not the extreme value.
                 (Step::Up, BinOp::Le) | (Step::Down, BinOp::Ge) => matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
