@@ -571,9 +571,10 @@ impl FuncCtx<'_, '_> {
     /// Panics with a slice-bounds error unless `x <= y` (compared unsigned);
     /// `x` is an index value and whether its Go type is unsigned. No check
     /// when that holds for constants, as gc's rewrite rules fold it (a
-    /// constant 0 lower bound, a constant high bound within an array).
+    /// constant 0 lower bound, a constant high bound within an array), or
+    /// of one value with itself (`s[i:cap(s)]`).
     fn slice_check(&mut self, id: NodeId, (x, unsigned): (Value, bool), y: Value, kind: SliceBound) {
-        if self.func.node(id).bounded {
+        if self.func.node(id).bounded || x == y {
             return;
         }
         match (self.const_value(x), self.const_value(y)) {
