@@ -1,28 +1,29 @@
-// A closure captures the variables it names when it is built, dead code
-// included: gc positions the capture's flow line at the first use, even in
-// an `if false` body that dead code removal drops; a variable first used by
-// a nested literal is captured at that literal (minigo fell back to the
-// closure's first node; found by minigo-fuzz, seeds 120198 and 120283).
 package main
 
-type S struct{ a, b int }
+// A function literal in code dead code removal drops, capturing a local of
+// its function: inlining that function brings none of the dead code's
+// locals into the caller (gc's pruneUnusedAutos), so the temporaries the
+// caller makes next are numbered from fewer locals (fuzz seed 960008).
 
-var sink func(bool) bool
+var g0 int = 7
 
-func mk(s S, p *int) func(bool) bool {
-	c := 0
-	return func(x bool) bool {
-		if false {
-			println(c, s.a, *p)
-		}
-		c++
-		g := func() int { return *p + s.b }
-		return x && c > s.a+g()
+func pick() int {
+	if true {
+	} else {
+		c := 1
+		go func() { println(c) }()
+		defer func() { println(c + 1) }()
+	}
+	return g0
+}
+
+func deferring() {
+	_ = pick()
+	for i := 0; i < 2; i++ {
+		defer println(g0*2, i)
 	}
 }
 
 func main() {
-	n := 2
-	sink = mk(S{1, 2}, &n)
-	println(sink(true), sink(false))
+	deferring()
 }
