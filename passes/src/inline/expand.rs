@@ -411,6 +411,7 @@ fn can_delay_results(inl: &InlineBody, results: &[LocalId]) -> bool {
 /// switch clause's variable, or captured by one of its function literals.
 fn used_locals(inl: &InlineBody) -> HashSet<LocalId> {
     let mut used = HashSet::new();
+    let mut literals = HashSet::new();
     let mut todo = inl.body.clone();
     while let Some(id) = todo.pop() {
         let node = &inl.nodes[id.0 as usize];
@@ -419,12 +420,18 @@ fn used_locals(inl: &InlineBody) -> HashSet<LocalId> {
                 used.insert(*l);
             }
             Op::Switch { cases, .. } => used.extend(cases.iter().filter_map(|c| c.var)),
+            Op::Closure(f) => {
+                literals.insert(*f);
+            }
             _ => {}
         }
         todo.extend(node.children());
     }
-    for (_, closure) in &inl.closures {
-        used.extend(closure.captures.iter().map(|c| c.outer));
+    // What the body's literals capture; not those of dead code.
+    for (f, closure) in &inl.closures {
+        if literals.contains(f) {
+            used.extend(closure.captures.iter().map(|c| c.outer));
+        }
     }
     used
 }
