@@ -53,10 +53,6 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
     ("programs/failingchecks.go", "narrow(s, -2): an int32 index that always fails, and prove.rs has no facts of int32 values"),
     ("programs/litptr.go", "the length of a slice literal behind a pointer"),
     (
-        "programs/loopchecks.go",
-        "the length of s[:7] in an inlined call",
-    ),
-    (
         "programs/provebounds.go",
         "an int32 index that always fails once inlined (narrow -2: prove.rs has no facts of int32 values), a counter stepped through goto, and facts out of inlined bodies; gc keeps s[:1] after s[i], which prove.rs proves",
     ),

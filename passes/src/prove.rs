@@ -19,12 +19,14 @@
 //!     `&&` and `||` pass theirs to their right operand; `x != c` with
 //!     `x >= c` known gives `x > c`;
 //!   - assignments: `j := i + 1`, `n := len(s)`, `s := make([]T, n)`,
-//!     `s := []T{...}`, `s := "text"` and `t := s` (slices);
-//!   - loops: a counter a loop only steps by one towards the bound its
-//!     condition tests keeps its bounds on the other side (`i >= 1` in
+//!     `s := []T{...}`, `s := "text"`, `t := s` and `t := s[:n]` (slices);
+//!   - loops: a counter a loop only steps by a constant towards the bound
+//!     its condition tests keeps its bounds on the other side (`i >= 1` in
 //!     `for i := 1; i < len(s); i++`) when gc's prove knows its start not
-//!     negative, and `for i := range s` keeps `i` within `s` when the body
-//!     changes neither.
+//!     negative; a step above one (`i += 2`, or `i++` in the body and the
+//!     post statement) counts only towards a constant bound; and
+//!     `for i := range s` keeps `i` within `s` when the body changes
+//!     neither.
 //!
 //! An index `x & c` (or `u % c`, `c` a power of two) into an array longer
 //! than `c` needs no facts, nor does `u % uint(len(s))` into `s` when gc's
@@ -522,6 +524,21 @@ impl Flow<'_> {
                 let n = Term::constant(i64::try_from(LitKey::slice_len(elems)).ok()?);
                 Some((n, n))
             }
+            // `x[lo:hi:max]` is `hi - lo` long and `max - lo` wide; gc's SSA
+            // knows the difference as a term only when `lo` is 0 (it is `hi`
+            // itself) or both are constants (it folds).
+            Op::Slice { x, lo, hi, max } => {
+                let lo = lo.map_or(Some(0), |lo| self.int_const(lo))?;
+                let less_lo = |t: Term| {
+                    let offset = t.offset.checked_sub(lo).filter(|_| lo == 0 || t.atom == Atom::Zero)?;
+                    Some(Term { atom: t.atom, offset })
+                };
+                let len = less_lo(hi.map_or_else(|| self.len_of(*x), |hi| self.term(hi))?)?;
+                if self.is_string(node.ty) {
+                    return Some((len, len));
+                }
+                Some((len, less_lo(max.map_or_else(|| self.cap_of(*x), |max| self.term(max))?)?))
+            }
             Op::Const { value: ConstValue::Str(bytes), .. } => {
                 let n = Term::constant(i64::try_from(bytes.len()).ok()?);
                 Some((n, n))
@@ -559,22 +576,35 @@ impl Flow<'_> {
     /// parameter), and one above one steps towards a constant bound.
     fn counter(&self, id: NodeId, facts: &Facts) -> Option<(LocalId, Step, Term)> {
         let Op::For { cond: Some(cond), post, body, .. } = &self.func.node(id).op else { return None };
-        // The step: the post statement, or else one statement of the body's
-        // own list (run at most once per iteration).
-        let (step_stmt, rest): (NodeId, Vec<NodeId>) = match post {
-            Some(post) => (*post, body.clone()),
-            None => {
-                let at = body.iter().position(|s| matches!(self.func.node(*s).op, Op::AssignOp { incdec: true, .. }))?;
-                (body[at], body.iter().enumerate().filter(|(i, _)| *i != at).map(|(_, s)| *s).collect())
-            }
-        };
-        let Op::AssignOp { op, lhs, rhs, .. } = &self.func.node(step_stmt).op else { return None };
+        let first = post.or_else(|| body.iter().copied().find(|s| matches!(self.func.node(*s).op, Op::AssignOp { incdec: true, .. })))?;
+        let Op::AssignOp { op, lhs, .. } = &self.func.node(first).op else { return None };
         let local = self.func.private_local(*lhs).filter(|l| self.is_int(self.func.local(*l).ty))?;
         let written = self.loop_written(id);
-        let amount = self.int_const(*rhs).or_else(|| {
-            let by = self.func.private_local(*rhs).filter(|l| !written.contains(l))?;
-            facts.constant_value(Atom::Int(Scalar::Local(by)))
-        })?;
+        // What a statement stepping the counter as the first does adds.
+        let amount_of = |s: NodeId| {
+            let Op::AssignOp { op: by_op, lhs, rhs, .. } = &self.func.node(s).op else { return None };
+            if by_op != op || self.func.private_local(*lhs) != Some(local) {
+                return None;
+            }
+            self.int_const(*rhs).or_else(|| {
+                let by = self.func.private_local(*rhs).filter(|l| !written.contains(l))?;
+                facts.constant_value(Atom::Int(Scalar::Local(by)))
+            })
+        };
+        // The steps: the post statement, and those of the body's own list
+        // (each runs once per iteration unless something continues the
+        // loop; gc's SSA folds them into one).
+        let (steps, rest): (Vec<NodeId>, Vec<NodeId>) = body.iter().partition(|s| amount_of(**s).is_some());
+        let steps: Vec<NodeId> = post.iter().copied().chain(steps).collect();
+        let continues = || {
+            body.iter().any(|s| {
+                self.func.any_node(*s, &|n| matches!(n.op, Op::Branch { op: BranchOp::Continue | BranchOp::Goto, .. } | Op::Label(_)))
+            })
+        };
+        if steps.len() > 1 && continues() {
+            return None;
+        }
+        let amount = steps.iter().map(|s| amount_of(*s)).sum::<Option<i64>>()?;
         if amount < 1 || self.func.written_locals(&rest).contains(&local) {
             return None;
         }
