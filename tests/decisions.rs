@@ -48,7 +48,6 @@ const KNOWN_DIFFERENCES: &[(&[&str], &str, Differences)] = &[
 const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
     ("inline/assignorder.go", "an index an inlined closure returns as a constant"),
     ("programs/andorder.go", "s[0] of a package variable, checked again in an inlined call"),
-    ("programs/appendcap.go", "the length append gives (m[3])"),
     ("programs/appendindex.go", "the length of the slice an inlined call appends to"),
     ("programs/failingchecks.go", "narrow(s, -2): an int32 index that always fails, and prove.rs has no facts of int32 values"),
     ("programs/litptr.go", "the length of a slice literal behind a pointer"),

@@ -19,7 +19,8 @@
 //!     `&&` and `||` pass theirs to their right operand; `x != c` with
 //!     `x >= c` known gives `x > c`;
 //!   - assignments: `j := i + 1`, `n := len(s)`, `s := make([]T, n)`,
-//!     `s := []T{...}`, `s := "text"`, `t := s` and `t := s[:n]` (slices);
+//!     `s := []T{...}`, `s := "text"`, `t := s`, `t := s[:n]` and
+//!     `s = append(s, x)` when it does not grow (slices);
 //!   - loops: a counter a loop only steps by a constant towards the bound
 //!     its condition tests keeps its bounds on the other side (`i >= 1` in
 //!     `for i := 1; i < len(s); i++`) when gc's prove knows its start not
@@ -425,6 +426,11 @@ impl Flow<'_> {
                 let during = self.during(&facts, &node.operands());
                 match &node.op {
                     Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => self.tuple_assignment(id, lhs, rhs, &during),
+                    // println's arguments are checked as one expression's operands.
+                    Op::Print { .. } if !self.runtime_call_under(id) => {
+                        let facts = self.temporaries_first(id, during.clone());
+                        self.operand_checks_in_order(id, facts);
+                    }
                     _ => {
                         for child in node.operands() {
                             self.expr(child, &during);
@@ -496,20 +502,21 @@ impl Flow<'_> {
                     after.add(value, x, 0);
                 }
             } else if let Some((len, cap)) = self.slice_shape(rhs, before).filter(|_| self.is_sequence(ty)) {
-                if independent(&len) && independent(&cap) {
-                    let (l, c) =
-                        (Term { atom: Atom::Len(Seq::Local(local)), offset: 0 }, Term { atom: Atom::Cap(Seq::Local(local)), offset: 0 });
-                    after.add(l, len, 0);
-                    after.add(len, l, 0);
-                    after.add(c, cap, 0);
-                    after.add(cap, c, 0);
+                let shape = [(Atom::Len(Seq::Local(local)), Some(len)), (Atom::Cap(Seq::Local(local)), cap)];
+                for (atom, value) in shape {
+                    if let Some(value) = value.filter(independent) {
+                        let x = Term { atom, offset: 0 };
+                        after.add(x, value, 0);
+                        after.add(value, x, 0);
+                    }
                 }
             }
         }
     }
 
-    /// The length and capacity of a new slice or string value, when terms give them.
-    fn slice_shape(&self, id: NodeId, facts: &Facts) -> Option<(Term, Term)> {
+    /// The length of a new slice or string value, when a term gives it,
+    /// and its capacity, when one does.
+    fn slice_shape(&self, id: NodeId, facts: &Facts) -> Option<(Term, Option<Term>)> {
         let node = self.func.node(id);
         match &node.op {
             Op::MakeSlice { len, cap } => {
@@ -518,11 +525,27 @@ impl Flow<'_> {
                     Some(cap) => self.term(*cap).filter(|t| self.exact(*t, facts))?,
                     None => len,
                 };
-                Some((len, cap))
+                Some((len, Some(cap)))
             }
             Op::CompositeLit(elems) if matches!(self.types.under(node.ty), TypeKind::Slice(_)) => {
                 let n = Term::constant(i64::try_from(LitKey::slice_len(elems)).ok()?);
-                Some((n, n))
+                Some((n, Some(n)))
+            }
+            // append(x, a, b) is len(x) + 2 long (append(x, y...), len(x) +
+            // len(y)): a constant in gc's SSA when the lengths and cap(x)
+            // are constants that leave room, so that the branch to
+            // growslice (whose result it cannot see) folds.
+            Op::Append { args, ddd } => {
+                let value =
+                    |t: Term| if t.atom == Atom::Zero { Some(t.offset) } else { facts.constant_value(t.atom)?.checked_add(t.offset) };
+                let (x, rest) = args.split_first()?;
+                let added = match (ddd, rest) {
+                    (true, [y]) => value(self.len_of(*y)?)?,
+                    (false, _) => i64::try_from(rest.len()).ok()?,
+                    _ => return None,
+                };
+                let len = value(self.len_of(*x)?)?.checked_add(added)?;
+                (len <= value(self.cap_of(*x)?)?).then_some((Term::constant(len), None))
             }
             // `x[lo:hi:max]` is `hi - lo` long and `max - lo` wide; gc's SSA
             // knows the difference as a term only when `lo` is 0 (it is `hi`
@@ -535,15 +558,15 @@ impl Flow<'_> {
                 };
                 let len = less_lo(hi.map_or_else(|| self.len_of(*x), |hi| self.term(hi))?)?;
                 if self.is_string(node.ty) {
-                    return Some((len, len));
+                    return Some((len, Some(len)));
                 }
-                Some((len, less_lo(max.map_or_else(|| self.cap_of(*x), |max| self.term(max))?)?))
+                Some((len, max.map_or_else(|| self.cap_of(*x), |max| self.term(max)).and_then(less_lo)))
             }
             Op::Const { value: ConstValue::Str(bytes), .. } => {
                 let n = Term::constant(i64::try_from(bytes.len()).ok()?);
-                Some((n, n))
+                Some((n, Some(n)))
             }
-            _ if self.seq_of(id).is_some() => Some((self.len_of(id)?, self.cap_of(id)?)),
+            _ if self.seq_of(id).is_some() => Some((self.len_of(id)?, self.cap_of(id))),
             _ => None,
         }
     }
@@ -743,9 +766,7 @@ impl Flow<'_> {
             }
             Op::Closure(_) => facts,
             _ if sequential => {
-                for temporary in self.order_temporaries_under(id) {
-                    facts = self.expr_checks(temporary, &facts, true);
-                }
+                facts = self.temporaries_first(id, facts);
                 self.checks_in_order(id, facts)
             }
             _ => {
@@ -771,18 +792,32 @@ impl Flow<'_> {
         found
     }
 
+    /// The checks of the order temporaries under `id`, which gc's order
+    /// pass runs first, each with the facts of those before.
+    fn temporaries_first(&mut self, id: NodeId, mut facts: Facts) -> Facts {
+        for temporary in self.order_temporaries_under(id) {
+            facts = self.expr_checks(temporary, &facts, true);
+        }
+        facts
+    }
+
     /// The checks of `id` and under it, but for the order temporaries,
     /// left to right, each with the facts of those before.
-    fn checks_in_order(&mut self, id: NodeId, mut facts: Facts) -> Facts {
-        let node = self.func.node(id);
-        for child in node.operands() {
+    fn checks_in_order(&mut self, id: NodeId, facts: Facts) -> Facts {
+        let mut facts = self.operand_checks_in_order(id, facts);
+        self.decide(id, &facts);
+        self.own_checks(id, &mut facts);
+        facts
+    }
+
+    /// `checks_in_order` of each operand of `id`.
+    fn operand_checks_in_order(&mut self, id: NodeId, mut facts: Facts) -> Facts {
+        for child in self.func.node(id).operands() {
             if !self.func.is_order_temporary(self.types, child) {
                 facts = self.list(&self.func.node(child).init, facts);
                 facts = self.checks_in_order(child, facts);
             }
         }
-        self.decide(id, &facts);
-        self.own_checks(id, &mut facts);
         facts
     }
 
