@@ -170,6 +170,9 @@ pub struct Func {
     /// removes the branch where it passes and logs no check (the program
     /// panics there all the same).
     pub failing_checks: std::collections::HashSet<NodeId>,
+    /// The checks of slice expressions proven needless one by one (gc's
+    /// prove decides each bound apart); a node proven whole is `bounded`.
+    pub proved_slice_checks: std::collections::HashSet<(NodeId, SliceCheck)>,
     /// For a method: the receiver's named type and whether the receiver is a pointer.
     pub method_of: Option<(TypeId, bool)>,
     /// Position of the closing `}` (gc reports some facts there).
@@ -305,6 +308,17 @@ pub enum UnOp {
     Not,
     /// `^x`
     BitNot,
+}
+
+/// One of the checks of a slice expression `x[lo:hi:max]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SliceCheck {
+    /// `max <= cap(x)`.
+    Max,
+    /// `hi <= max` (or `cap(x)`).
+    High,
+    /// `lo <= hi` (or `len(x)`).
+    Low,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -718,6 +732,7 @@ impl Func {
             dead: false,
             unwalked: false,
             failing_checks: std::collections::HashSet::new(),
+            proved_slice_checks: std::collections::HashSet::new(),
             method_of: None,
             end_pos,
             if_branch_spans: std::collections::HashMap::new(),

@@ -62,13 +62,15 @@ pub fn eliminate_proved_bounds_checks(pkg: &mut Package, funcs: &[FuncId]) {
         if !func.has_body {
             continue;
         }
-        let mut flow = Flow { func, types, proved: Vec::new(), failing: Vec::new(), assigned_after_call: None };
+        let mut flow =
+            Flow { func, types, proved: Vec::new(), failing: Vec::new(), proved_slice_checks: Vec::new(), assigned_after_call: None };
         flow.list(&func.body, Facts::default());
-        let (proved, failing) = (flow.proved, flow.failing);
+        let (proved, failing, proved_slice_checks) = (flow.proved, flow.failing, flow.proved_slice_checks);
         for id in proved {
             func.node_mut(id).bounded = true;
         }
         func.failing_checks.extend(failing);
+        func.proved_slice_checks.extend(proved_slice_checks);
     }
 }
 
@@ -174,6 +176,11 @@ impl Facts {
         }
         let entry = self.0.entry((x.atom, y.atom)).or_insert(i64::MAX);
         *entry = (*entry).min(bound as i64);
+    }
+
+    /// Whether the facts prove a slice bound's check `0 <= x <= y`.
+    fn proves_slice_bound(&self, x: Term, y: Term) -> bool {
+        self.proves(Term::constant(0), x, 0) && self.proves(x, y, 0)
     }
 
     /// Whether the facts (and what holds of every length) prove `x <= y + k`.
@@ -315,6 +322,8 @@ struct Flow<'a> {
     proved: Vec<NodeId>,
     /// The index expressions whose check always fails.
     failing: Vec<NodeId>,
+    /// The checks of slice expressions not proven whole proven one by one.
+    proved_slice_checks: Vec<(NodeId, SliceCheck)>,
     /// The target of the assignment being walked when its right side
     /// calls a function or the runtime: gc computes the target's index
     /// before, and reads what it indexes after.
@@ -654,8 +663,10 @@ impl Flow<'_> {
             let cannot_wrap = match (step, cmp) {
                 (Step::Up, BinOp::Lt | BinOp::Le) | (Step::Down, BinOp::Gt | BinOp::Ge) if amount > 1 => constant_bound,
                 (Step::Up, BinOp::Lt) | (Step::Down, BinOp::Gt) => true,
-                // `i <= n` or `i >= n` cannot wrap when n is not the extreme value.
-                (Step::Up, BinOp::Le) | (Step::Down, BinOp::Ge) => matches!(bound.atom, Atom::Zero | Atom::Len(_) | Atom::Cap(_)),
+                // gc takes `i <= n` (`i >= n`) when n is a constant, or
+                // `i <= len(s) - k` with k at least the step: it cannot wrap.
+                (Step::Up, BinOp::Le) => constant_bound || matches!(bound.atom, Atom::Len(_) | Atom::Cap(_)) && bound.offset <= -amount,
+                (Step::Down, BinOp::Ge) => constant_bound,
                 _ => false,
             };
             cannot_wrap.then_some((local, step, bound))
@@ -721,8 +732,9 @@ impl Flow<'_> {
                         facts.add(y, x, 0);
                     }
                     // x != c where x >= c is known: x > c (len(s) != 0: len(s) >= 1);
-                    // gc's limits do this for constants only.
-                    BinOp::Ne if x.atom == Atom::Zero || y.atom == Atom::Zero => {
+                    // gc's limits do this for constants only (a length the
+                    // facts fix is one in its SSA).
+                    BinOp::Ne if [x, y].iter().any(|t| t.atom == Atom::Zero || facts.constant_value(t.atom).is_some()) => {
                         for (x, y) in [(x, y), (y, x)] {
                             if facts.proves(y, x, 0) {
                                 facts.add(y, x, -1);
@@ -830,6 +842,12 @@ impl Flow<'_> {
             self.proved.push(id);
         } else if self.always_fails(id, facts) {
             self.failing.push(id);
+        } else {
+            for (check, pair) in self.slice_bounds(id) {
+                if pair.is_some_and(|(x, y)| facts.proves_slice_bound(x, y)) {
+                    self.proved_slice_checks.push((id, check));
+                }
+            }
         }
     }
 
@@ -865,32 +883,29 @@ impl Flow<'_> {
                 let (Some(n), Some(len)) = (self.array_len(self.func.node(id).ty), self.len_of(x)) else { return false };
                 facts.proves(Term::constant(n), len, 0)
             }
-            Op::Slice { .. } => self
-                .slice_bounds(id)
-                .is_some_and(|pairs| pairs.iter().all(|(x, y)| facts.proves(Term::constant(0), *x, 0) && facts.proves(*x, *y, 0))),
+            Op::Slice { .. } => self.slice_bounds(id).iter().all(|(_, pair)| pair.is_some_and(|(x, y)| facts.proves_slice_bound(x, y))),
             _ => false,
         }
     }
 
-    /// The pairs `x <= y` (both not negative) slice expression `id` checks, in terms.
-    fn slice_bounds(&self, id: NodeId) -> Option<Vec<(Term, Term)>> {
-        let Op::Slice { x, lo, hi, max } = self.func.node(id).op else { return None };
-        let len = self.len_of(x)?;
-        let cap = self.cap_of(x)?;
-        let term = |b: Option<NodeId>| b.map(|b| self.term(b)).map_or(Some(None), |t| t.map(Some));
-        let (lo, hi, max) = (term(lo)?, term(hi)?, term(max)?);
-        let mut pairs = Vec::new();
+    /// The checks `x <= y` (both not negative) slice expression `id`
+    /// makes, with the terms when terms give them.
+    fn slice_bounds(&self, id: NodeId) -> Vec<(SliceCheck, Option<(Term, Term)>)> {
+        let Op::Slice { x, lo, hi, max } = self.func.node(id).op else { return Vec::new() };
+        let term = |b: NodeId| self.term(b);
+        let (len, cap) = (self.len_of(x), self.cap_of(x));
+        let mut checks = Vec::new();
         if let Some(max) = max {
-            pairs.push((max, cap));
+            checks.push((SliceCheck::Max, term(max).zip(cap)));
         }
-        let limit = max.unwrap_or(cap);
+        let limit = max.map_or(cap, term);
         if let Some(hi) = hi {
-            pairs.push((hi, limit));
+            checks.push((SliceCheck::High, term(hi).zip(limit)));
         }
         if let Some(lo) = lo {
-            pairs.push((lo, hi.unwrap_or(len)));
+            checks.push((SliceCheck::Low, term(lo).zip(hi.map_or(len, term))));
         }
-        Some(pairs)
+        checks
     }
 
     /// The largest value of an index its operation keeps between 0 and a
@@ -1015,7 +1030,7 @@ impl Flow<'_> {
                 }
             }
             _ => {
-                for (x, y) in self.slice_bounds(id).unwrap_or_default() {
+                for (x, y) in self.slice_bounds(id).into_iter().filter_map(|(_, pair)| pair) {
                     facts.add(Term::constant(0), x, 0);
                     facts.add(x, y, 0);
                 }

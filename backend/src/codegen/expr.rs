@@ -574,7 +574,14 @@ impl FuncCtx<'_, '_> {
     /// constant 0 lower bound, a constant high bound within an array), or
     /// of one value with itself (`s[i:cap(s)]`).
     fn slice_check(&mut self, id: NodeId, (x, unsigned): (Value, bool), y: Value, kind: SliceBound) {
-        if self.func.node(id).bounded || x == y {
+        let check = match kind {
+            SliceBound::Slice3Acap | SliceBound::Slice3Alen => Some(ir::SliceCheck::Max),
+            SliceBound::Acap | SliceBound::Alen | SliceBound::Slice3B => Some(ir::SliceCheck::High),
+            SliceBound::B | SliceBound::Slice3C => Some(ir::SliceCheck::Low),
+            SliceBound::Convert => None,
+        };
+        let proved = check.is_some_and(|check| self.func.proved_slice_checks.contains(&(id, check)));
+        if self.func.node(id).bounded || proved || x == y {
             return;
         }
         match (self.const_value(x), self.const_value(y)) {
