@@ -871,8 +871,11 @@ impl Flow<'_> {
                     return true;
                 }
                 let Some(len) = len else { return false };
-                if let Some(most) = self.masked_bound(i).filter(|_| len.atom == Atom::Zero) {
-                    return most < len.offset;
+                // A length the facts fix is a constant in gc's SSA.
+                let constant_len =
+                    if len.atom == Atom::Zero { Some(len.offset) } else { facts.constant_value(len.atom).map(|v| v + len.offset) };
+                if let Some((most, len)) = self.masked_bound(i).zip(constant_len) {
+                    return most < len;
                 }
                 let Some(i) = self.term(i) else { return false };
                 let non_negative =
