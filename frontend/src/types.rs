@@ -546,6 +546,34 @@ impl TypeTable {
         }
     }
 
+    /// Whether the runtime has a fast access routine for maps of type
+    /// `map_ty` (gc's mapfast): values of at most 128 bytes, and string keys or
+    /// keys of 4 bytes of plain memory without pointers, or of 8.
+    pub fn has_fast_map_access(&self, map_ty: TypeId) -> bool {
+        let TypeKind::Map(key, value) = self.under(map_ty) else { return false };
+        if self.size(*value) > 128 {
+            return false;
+        }
+        let is_string = matches!(self.under(*key), TypeKind::Basic(b) if b.is_string());
+        let size = self.size(*key);
+        is_string || self.plain_memory(*key) && (size == 8 || size == 4 && !self.has_pointers(*key))
+    }
+
+    /// Whether values of type `ty` compare as their bytes (gc's AMEM): integers,
+    /// booleans, pointers and channels, and arrays and structs of them without
+    /// padding.
+    fn plain_memory(&self, ty: TypeId) -> bool {
+        match self.under(ty) {
+            TypeKind::Basic(b) => b.is_integer() || b.is_boolean(),
+            TypeKind::Pointer(_) | TypeKind::Chan(..) => true,
+            TypeKind::Array(_, elem) => self.plain_memory(*elem),
+            TypeKind::Struct(_) => self.struct_fields(ty).is_some_and(|fields| {
+                fields.iter().all(|f| self.plain_memory(f.ty)) && fields.iter().map(|f| self.size(f.ty)).sum::<u64>() == self.size(ty)
+            }),
+            _ => false,
+        }
+    }
+
     /// Whether values of this type contain pointers the collector must see.
     pub fn has_pointers(&self, t: TypeId) -> bool {
         match self.under(t) {

@@ -245,6 +245,17 @@ impl Walker<'_> {
                 return self.parallel_assign(lhs, rhs, lifted, rest);
             }
         }
+        if let Some(value) = self.copied_map_value(node) {
+            // order's safeMapRHS: the value to a temporary ahead of the
+            // statement, after what the target lifts.
+            for child in node.children().into_iter().filter(|c| *c != value) {
+                self.expr(child, false, lifted, rest);
+            }
+            let mut value_rest = Vec::new();
+            self.expr(value, false, lifted, &mut value_rest);
+            lifted.extend(value_rest);
+            return;
+        }
         let is_statement = node.ty == INVALID;
         // gc's order copies an assigned call to a temporary unless it is
         // assigned to a variable.
@@ -274,6 +285,26 @@ impl Walker<'_> {
             Op::Conv(ConvKind::Iface, _) | Op::TypeAssert { .. } => rest.push(Step::Conversion(id)),
             _ => {}
         }
+    }
+
+    /// The value `m[k] = v` (or `m[k] op= v`, but for `/` and `%`, which
+    /// order rewrites first) assigns that gc's order copies to a temporary
+    /// ahead of the statement: one not a name or a constant, into a map
+    /// with a fast access routine (otherwise the key goes to a temporary
+    /// before it, in the order walked here already).
+    fn copied_map_value(&self, node: &Node) -> Option<NodeId> {
+        let (lhs, value) = match node.op {
+            Op::Assign { lhs, rhs: Some(rhs), .. } => (lhs, rhs),
+            Op::AssignOp { op, lhs, rhs, .. } if !matches!(op, BinOp::Div | BinOp::Mod) => (lhs, rhs),
+            _ => return None,
+        };
+        let Op::IndexMap { m, .. } = self.func.node(lhs).op else { return None };
+        let cheap = |id: NodeId| matches!(self.func.node(id).op, Op::Local(_) | Op::Global(_) | Op::Const { .. } | Op::Nil);
+        let cheap_value = match self.func.node(value).op {
+            Op::Len(x) | Op::Cap(x) => cheap(x),
+            _ => cheap(value),
+        };
+        (self.types.has_fast_map_access(self.func.node(m).ty) && !cheap_value).then_some(value)
     }
 
     /// The array of `for i := range x` (no value variable) when x has no

@@ -9,7 +9,7 @@
 //! stored directly in an interface) run with the calls, so one that panics
 //! stops the calls after it.
 
-use ir::{BinOp, NodeId, Op, TypeId, TypeKind, TypeTable};
+use ir::{BinOp, NodeId, Op, TypeId};
 
 use super::func::{FuncCtx, Val};
 
@@ -61,7 +61,7 @@ impl FuncCtx<'_, '_> {
     /// key is computed with the rest of the statement.
     pub fn hoist_map_key(&mut self, map_ty: TypeId, key: NodeId) {
         self.hoist_calls(key);
-        if !has_fast_access(self.types, map_ty) && !self.hoisted.contains_key(&key) {
+        if !self.types.has_fast_map_access(map_ty) && !self.hoisted.contains_key(&key) {
             let value = self.eval(key);
             self.hoisted.insert(key, vec![value]);
         }
@@ -86,33 +86,5 @@ impl FuncCtx<'_, '_> {
     pub fn eval_root(&mut self, id: NodeId) -> Val {
         self.hoist_calls(id);
         self.eval(id)
-    }
-}
-
-/// Whether the runtime has a fast access routine for maps of type
-/// `map_ty` (gc's mapfast): values of at most 128 bytes, and string keys or
-/// keys of 4 bytes of plain memory without pointers, or of 8.
-fn has_fast_access(types: &TypeTable, map_ty: TypeId) -> bool {
-    let TypeKind::Map(key, value) = types.under(map_ty) else { return false };
-    if types.size(*value) > 128 {
-        return false;
-    }
-    let is_string = matches!(types.under(*key), TypeKind::Basic(b) if b.is_string());
-    let size = types.size(*key);
-    is_string || plain_memory(types, *key) && (size == 8 || size == 4 && !types.has_pointers(*key))
-}
-
-/// Whether values of type `ty` compare as their bytes (gc's AMEM): integers,
-/// booleans, pointers and channels, and arrays and structs of them without
-/// padding.
-fn plain_memory(types: &TypeTable, ty: TypeId) -> bool {
-    match types.under(ty) {
-        TypeKind::Basic(b) => b.is_integer() || b.is_boolean(),
-        TypeKind::Pointer(_) | TypeKind::Chan(..) => true,
-        TypeKind::Array(_, elem) => plain_memory(types, *elem),
-        TypeKind::Struct(_) => types.struct_fields(ty).is_some_and(|fields| {
-            fields.iter().all(|f| plain_memory(types, f.ty)) && fields.iter().map(|f| types.size(f.ty)).sum::<u64>() == types.size(ty)
-        }),
-        _ => false,
     }
 }
