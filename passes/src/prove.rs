@@ -233,18 +233,20 @@ impl Facts {
     /// start `x + c` (c != 0) as a value of its own: non-negative only from
     /// constant bounds of `x` (ft.isNonNegative), and then the counter's
     /// facts hold unsigned, as a check needs, only when its bound is
-    /// non-negative too. A constant start, or `x` itself, keeps its facts.
+    /// non-negative too. A constant start, or `x` itself, keeps its facts
+    /// (as does a counter the facts do not equal to anything).
     fn counter_start_known(&self, counter: LocalId, bound: Term) -> bool {
         let counter = Atom::Int(Scalar::Local(counter));
-        let start = self.0.iter().find_map(|((a, b), k)| {
-            (*b == counter && self.0.get(&(counter, *a)) == Some(&k.wrapping_neg())).then_some(Term { atom: *a, offset: -k })
-        });
-        match start {
-            Some(start) if start.atom != Atom::Zero && start.offset != 0 => {
-                self.non_negative_to_gc(start) && self.non_negative_to_gc(bound)
-            }
-            _ => true,
-        }
+        let starts: Vec<Term> = self
+            .0
+            .iter()
+            .filter(|((a, b), k)| *b == counter && self.0.get(&(counter, *a)) == Some(&k.wrapping_neg()))
+            .map(|((a, _), k)| Term { atom: *a, offset: -k })
+            .collect();
+        let opaque = |t: &Term| t.atom != Atom::Zero && t.offset != 0;
+        starts.is_empty()
+            || !starts.iter().all(opaque)
+            || starts.iter().any(|t| self.non_negative_to_gc(*t)) && self.non_negative_to_gc(bound)
     }
 
     /// Whether gc's ft.isNonNegative holds of `t`: its atom's bounds by
@@ -284,22 +286,26 @@ impl Facts {
 
     /// The value of `atom` when equalities fix it: `atom = x + c`, and so
     /// on to zero (what gc's SSA folds to a constant through copies).
+    /// None when the equalities contradict each other (as in code that
+    /// never runs), so that no path decides.
     fn constant_value(&self, atom: Atom) -> Option<i64> {
+        // a - b <= k and b - a <= -k: a = b + k.
+        let equal = |a: &Atom, b: &Atom, k: &i64| self.0.get(&(*b, *a)) == Some(&k.wrapping_neg());
         let mut values = HashMap::from([(atom, 0i64)]);
         let mut work = vec![atom];
         while let Some(x) = work.pop() {
-            if x == Atom::Zero {
-                return Some(values[&x]);
-            }
             for ((a, b), k) in &self.0 {
-                // a - b <= k and b - a <= -k: a = b + k.
-                if *a == x && !values.contains_key(b) && self.0.get(&(*b, *a)) == Some(&k.wrapping_neg()) {
+                if *a == x && !values.contains_key(b) && equal(a, b, k) {
                     values.insert(*b, values[&x].checked_add(*k)?);
                     work.push(*b);
                 }
             }
         }
-        None
+        let consistent = self.0.iter().all(|((a, b), k)| match (values.get(a), values.get(b)) {
+            (Some(va), Some(vb)) if equal(a, b, k) => va.checked_add(*k) == Some(*vb),
+            _ => true,
+        });
+        values.get(&Atom::Zero).copied().filter(|_| consistent)
     }
 
     /// Drops the facts code that writes `written` (and memory, if `memory`) may break.
@@ -600,8 +606,8 @@ impl Flow<'_> {
     }
 
     /// The counter of a `for` loop: a private int local that only its post
-    /// statement (or, without one, one statement of its body) assigns, by
-    /// `i++` or `i += c` (`i--`, `i -= c`), and that its condition keeps
+    /// statement and statements of the body's own list assign, by `i++` or
+    /// `i += c` (`i--`, `i -= c`), and that its condition keeps
     /// below (above) a bound the loop does not change, so it cannot wrap;
     /// with that bound. As for gc's induction variables, `c` is a constant
     /// (in gc's SSA: a local the facts before the loop fix, an inlined
