@@ -249,7 +249,11 @@ impl Walker<'_> {
             // order's safeMapRHS: the value to a temporary ahead of the
             // statement, after what the target lifts.
             for child in node.children().into_iter().filter(|c| *c != value) {
-                self.expr(child, false, lifted, rest);
+                if self.func.node(child).ty == INVALID {
+                    self.stmt(child, rest);
+                } else {
+                    self.expr(child, false, lifted, rest);
+                }
             }
             let mut value_rest = Vec::new();
             self.expr(value, false, lifted, &mut value_rest);
