@@ -284,11 +284,19 @@ impl Facts {
             .min()
     }
 
+    /// The value of term `t` when equalities fix its atom.
+    fn value(&self, t: Term) -> Option<i64> {
+        self.constant_value(t.atom)?.checked_add(t.offset)
+    }
+
     /// The value of `atom` when equalities fix it: `atom = x + c`, and so
     /// on to zero (what gc's SSA folds to a constant through copies).
     /// None when the equalities contradict each other (as in code that
     /// never runs), so that no path decides.
     fn constant_value(&self, atom: Atom) -> Option<i64> {
+        if atom == Atom::Zero {
+            return Some(0);
+        }
         // a - b <= k and b - a <= -k: a = b + k.
         let equal = |a: &Atom, b: &Atom, k: &i64| self.0.get(&(*b, *a)) == Some(&k.wrapping_neg());
         let mut values = HashMap::from([(atom, 0i64)]);
@@ -551,16 +559,14 @@ impl Flow<'_> {
             // are constants that leave room, so that the branch to
             // growslice (whose result it cannot see) folds.
             Op::Append { args, ddd } => {
-                let value =
-                    |t: Term| if t.atom == Atom::Zero { Some(t.offset) } else { facts.constant_value(t.atom)?.checked_add(t.offset) };
                 let (x, rest) = args.split_first()?;
                 let added = match (ddd, rest) {
-                    (true, [y]) => value(self.len_of(*y)?)?,
+                    (true, [y]) => facts.value(self.len_of(*y)?)?,
                     (false, _) => i64::try_from(rest.len()).ok()?,
                     _ => return None,
                 };
-                let len = value(self.len_of(*x)?)?.checked_add(added)?;
-                (len <= value(self.cap_of(*x)?)?).then_some((Term::constant(len), None))
+                let len = facts.value(self.len_of(*x)?)?.checked_add(added)?;
+                (len <= facts.value(self.cap_of(*x)?)?).then_some((Term::constant(len), None))
             }
             // `x[lo:hi:max]` is `hi - lo` long and `max - lo` wide; gc's SSA
             // knows the difference as a term only when `lo` is 0 (it is `hi`
@@ -665,7 +671,7 @@ impl Flow<'_> {
             // gc's induction variables need a bound computed before the loop,
             // not one it loads again in each iteration.
             let bound = self.term(bound).filter(|t| invariant(*t) && !t.atom.in_memory() && t.offset.unsigned_abs() < MAX_OFFSET as u64)?;
-            let constant_bound = bound.atom == Atom::Zero || facts.constant_value(bound.atom).is_some();
+            let constant_bound = facts.value(bound).is_some();
             let cannot_wrap = match (step, cmp) {
                 (Step::Up, BinOp::Lt | BinOp::Le) | (Step::Down, BinOp::Gt | BinOp::Ge) if amount > 1 => constant_bound,
                 (Step::Up, BinOp::Lt) | (Step::Down, BinOp::Gt) => true,
@@ -740,7 +746,7 @@ impl Flow<'_> {
                     // x != c where x >= c is known: x > c (len(s) != 0: len(s) >= 1);
                     // gc's limits do this for constants only (a length the
                     // facts fix is one in its SSA).
-                    BinOp::Ne if [x, y].iter().any(|t| t.atom == Atom::Zero || facts.constant_value(t.atom).is_some()) => {
+                    BinOp::Ne if [x, y].iter().any(|t| facts.value(*t).is_some()) => {
                         for (x, y) in [(x, y), (y, x)] {
                             if facts.proves(y, x, 0) {
                                 facts.add(y, x, -1);
@@ -878,9 +884,7 @@ impl Flow<'_> {
                 }
                 let Some(len) = len else { return false };
                 // A length the facts fix is a constant in gc's SSA.
-                let constant_len =
-                    if len.atom == Atom::Zero { Some(len.offset) } else { facts.constant_value(len.atom).map(|v| v + len.offset) };
-                if let Some((most, len)) = self.masked_bound(i).zip(constant_len) {
+                if let Some((most, len)) = self.masked_bound(i).zip(facts.value(len)) {
                     return most < len;
                 }
                 let Some(i) = self.term(i) else { return false };
