@@ -61,8 +61,6 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
         "programs/provebounds.go",
         "an int32 index that always fails once inlined (narrow -2: prove.rs has no facts of int32 values), a counter stepped through goto, and facts out of inlined bodies; gc keeps s[:1] after s[i], which prove.rs proves",
     ),
-    ("programs/runes.go", "the order gc logs two checks inlined at one call (b[i] before b[j])"),
-    ("programs/strbuilder.go", "the order gc logs the checks of calls inlined in lines 116 to 119"),
 ];
 
 /// The programs whose explicit nil checks differ from gc's, and why. gc

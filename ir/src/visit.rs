@@ -185,6 +185,60 @@ impl Func {
         }
     }
 
+    /// gc's `ascompatee` for `lhs = rhs` of two or more pairs: the pairs
+    /// are assigned in order, each right side evaluated just before its
+    /// target, except a right side an earlier pair's assignment may change,
+    /// which is copied to a temporary before any assignment. Which right
+    /// sides are copied early.
+    pub fn copied_early(&self, types: &TypeTable, lhs: &[Option<NodeId>], rhs: &[NodeId]) -> Vec<bool> {
+        let has_defer = self.body.iter().any(|s| self.any_node(*s, &|n| matches!(n.op, Op::Defer(_))));
+        let mut assigned = HashSet::new();
+        let mut memory_written = false;
+        let mut result_written = false;
+        let mut early = Vec::new();
+        for (target, value) in lhs.iter().zip(rhs) {
+            early.push(
+                result_written
+                    || self.any_node(*value, &|n| {
+                        matches!(n.op, Op::Local(l) if assigned.contains(&l)) || (memory_written && self.reads_memory(n))
+                    }),
+            );
+            let Some(mut target) = *target else { continue };
+            // Field selections and array elements assign their variable.
+            loop {
+                match self.node(target).op {
+                    Op::Field(x, _) => target = x,
+                    Op::Index(x, _) if matches!(types.under(self.node(x).ty), TypeKind::Array(..)) => target = x,
+                    _ => break,
+                }
+            }
+            match self.node(target).op {
+                Op::Blank => {}
+                Op::Local(l) if self.local(l).class == LocalClass::Result && has_defer => result_written = true,
+                Op::Local(l) if !self.reads_memory(self.node(target)) => {
+                    assigned.insert(l);
+                }
+                _ => memory_written = true,
+            }
+        }
+        early
+    }
+
+    /// gc's `readsMemory`: whether evaluating node `n` itself (not its
+    /// operands) may read memory an assignment can change.
+    pub fn reads_memory(&self, n: &Node) -> bool {
+        use BinOp::*;
+        match n.op {
+            // A variable captured by reference is address-taken to gc.
+            Op::Local(local) => !self.local(local).is_private(),
+            Op::Binary(Add | And | AndAnd | AndNot | Div | Mod | Mul | Or | OrOr | Shl | Shr | Sub | Xor, ..) => false,
+            Op::Unary(UnOp::Neg | UnOp::Plus | UnOp::BitNot, _) => false,
+            Op::Func(_) | Op::Const { .. } | Op::Nil | Op::Field(..) | Op::TypeAssert { .. } => false,
+            Op::Conv(ConvKind::Numeric | ConvKind::Nop | ConvKind::Iface, _) => false,
+            _ => true,
+        }
+    }
+
     /// Whether `pred` holds for node `id` or any node under it.
     pub fn any_node(&self, id: NodeId, pred: &dyn Fn(&Node) -> bool) -> bool {
         let node = self.node(id);

@@ -349,44 +349,18 @@ impl Walker<'_> {
     /// right side an earlier assignment may change is copied (and walked)
     /// before its pair's left side.
     fn parallel_assign(&self, lhs: &[Option<NodeId>], rhs: &[NodeId], lifted: &mut Vec<Step>, rest: &mut Vec<Step>) {
-        let mut memory_written = false;
-        let mut assigned = Vec::new();
-        for (l, r) in lhs.iter().zip(rhs) {
-            let affected = self.func.any_node(*r, &|n| match n.op {
-                Op::Local(local) => assigned.contains(&local) || (memory_written && self.reads_memory(n)),
-                _ => memory_written && self.reads_memory(n),
-            });
+        let early = self.func.copied_early(self.types, lhs, rhs);
+        for ((l, r), early) in lhs.iter().zip(rhs).zip(early) {
             let kept = self.is_call(*r);
-            if affected {
+            if early {
                 self.expr(*r, kept, lifted, rest);
             }
             if let Some(l) = l {
                 self.expr(*l, false, lifted, rest);
-                match self.func.node(*l).op {
-                    Op::Local(local) if !self.reads_memory(self.func.node(*l)) => assigned.push(local),
-                    Op::Blank => {}
-                    _ => memory_written = true,
-                }
             }
-            if !affected {
+            if !early {
                 self.expr(*r, kept, lifted, rest);
             }
-        }
-    }
-
-    /// gc's `readsMemory`, for one node.
-    fn reads_memory(&self, node: &Node) -> bool {
-        use BinOp::*;
-        match node.op {
-            Op::Local(local) => {
-                let local = self.func.local(local);
-                local.addr_taken || local.on_heap
-            }
-            Op::Binary(Add | And | AndAnd | AndNot | Div | Mod | Mul | Or | OrOr | Shl | Shr | Sub | Xor, ..) => false,
-            Op::Unary(UnOp::Neg | UnOp::Plus | UnOp::BitNot, _) => false,
-            Op::Func(_) | Op::Const { .. } | Op::Nil | Op::Field(..) | Op::TypeAssert { .. } => false,
-            Op::Conv(ConvKind::Numeric | ConvKind::Nop | ConvKind::Iface, _) => false,
-            _ => true,
         }
     }
 

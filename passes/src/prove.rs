@@ -472,36 +472,50 @@ impl Flow<'_> {
     }
 
     /// Marks the checks of `lhs = rhs` (statement `id`). The targets'
-    /// operands are evaluated first, then the right side, and each target
-    /// is checked as it is assigned (the back end's `target_place`): when
-    /// the right side's checks passed, in a[i], a[j] = a[j], a[i], and
-    /// the earlier targets'. A target is checked with the facts no
-    /// assignment of the statement can break.
+    /// operands are evaluated first; then, as gc's ascompatee orders the
+    /// pairs, the values an earlier pair may change, and each other value
+    /// just before its target is checked (the back end's `target_place`),
+    /// with the checks that passed before it: the right side's in
+    /// a[i], a[j] = a[j], a[i], and the earlier targets'. A target is
+    /// checked with the facts no assignment of the statement can break.
     fn tuple_assignment(&mut self, id: NodeId, lhs: &[Option<NodeId>], rhs: &[NodeId], during: &Facts) {
-        let mut deferred = Vec::new();
-        for target in lhs.iter().flatten() {
-            let node = self.func.node(*target);
-            if matches!(node.op, Op::Index(..)) && node.init.is_empty() {
-                deferred.push(*target);
-                for child in node.operands() {
-                    self.expr(child, during);
+        let mut targets = Vec::new();
+        for target in lhs {
+            let checked = target.filter(|t| {
+                let node = self.func.node(*t);
+                matches!(node.op, Op::Index(..)) && node.init.is_empty()
+            });
+            match (target, checked) {
+                (_, Some(target)) => {
+                    for child in self.func.node(target).operands() {
+                        self.expr(child, during);
+                    }
                 }
-            } else {
-                self.expr(*target, during);
+                (Some(target), None) => self.expr(*target, during),
+                (None, None) => {}
             }
+            targets.push(checked);
         }
-        for value in rhs {
-            self.expr(*value, during);
+        let early = self.func.copied_early(self.types, lhs, rhs);
+        let mut facts = during.clone();
+        let evaluate = |this: &mut Self, value: NodeId, facts: &mut Facts| {
+            this.expr(value, facts);
+            this.passed_checks(value, facts);
+        };
+        for (value, _) in rhs.iter().zip(&early).filter(|(_, early)| **early) {
+            evaluate(self, *value, &mut facts);
         }
-        let mut at_targets = during.clone();
-        for value in rhs {
-            self.passed_checks(*value, &mut at_targets);
-        }
-        let mut at_targets = self.during(&at_targets, rhs);
-        at_targets.forget(&self.func.written_locals(&[id]), true);
-        for target in deferred {
-            self.decide(target, &at_targets);
-            self.passed_checks(target, &mut at_targets);
+        let written = self.func.written_locals(&[id]);
+        for ((value, early), target) in rhs.iter().zip(&early).zip(targets) {
+            if !early {
+                evaluate(self, *value, &mut facts);
+            }
+            if let Some(target) = target {
+                let mut at_target = self.during(&facts, rhs);
+                at_target.forget(&written, true);
+                self.decide(target, &at_target);
+                self.passed_checks(target, &mut facts);
+            }
         }
     }
 

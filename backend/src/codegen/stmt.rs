@@ -169,8 +169,21 @@ impl FuncCtx<'_, '_> {
 
     fn assign2(&mut self, lhs: &[Option<NodeId>], rhs: &[NodeId]) {
         let places: Vec<Option<Place>> = lhs.iter().map(|l| l.map(|l| self.target_place(l))).collect();
-        let values: Vec<Val> =
-            if rhs.len() == 1 && lhs.len() > 1 { self.eval_multi(rhs[0]) } else { rhs.iter().map(|r| self.eval_owned(*r)).collect() };
+        if rhs.len() == lhs.len() {
+            // gc's ascompatee: each pair in turn, the value evaluated (and
+            // checked) just before its target is, but for the values an
+            // earlier pair may change, evaluated first.
+            let early = self.func.copied_early(self.types, lhs, rhs);
+            let mut values: Vec<Option<Val>> = rhs.iter().zip(&early).map(|(r, early)| early.then(|| self.eval_owned(*r))).collect();
+            for (k, (place, target)) in places.iter().zip(lhs).enumerate() {
+                let value = values[k].take().unwrap_or_else(|| self.eval_owned(rhs[k]));
+                if let (Some(place), Some(target)) = (place, target) {
+                    self.write_place(place, self.func.node(*target).ty, &value);
+                }
+            }
+            return;
+        }
+        let values = self.eval_multi(rhs[0]);
         // The results of a comma-ok assertion have their own types; a
         // target of interface type gets them boxed.
         let result_types = match (rhs, lhs.len()) {
