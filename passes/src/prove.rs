@@ -348,14 +348,33 @@ impl Flow<'_> {
     fn list(&mut self, stmts: &[NodeId], facts: Facts) -> Facts {
         let mut at_label = None;
         let mut facts_now = facts.clone();
-        for stmt in stmts {
-            if matches!(self.func.node(*stmt).op, Op::Label(_)) {
-                let start = at_label.get_or_insert_with(|| self.without_written(facts.clone(), stmts));
-                facts_now = start.clone();
+        for (k, stmt) in stmts.iter().enumerate() {
+            if let Op::Label(label) = &self.func.node(*stmt).op {
+                let only_from_before = k > 0 && self.ends_in_goto(stmts[k - 1], label) && self.gotos_to(label) == 1;
+                if !only_from_before {
+                    let start = at_label.get_or_insert_with(|| self.without_written(facts.clone(), stmts));
+                    facts_now = start.clone();
+                }
             }
             facts_now = self.stmt(*stmt, facts_now);
         }
         facts_now
+    }
+
+    /// Whether statement `id` ends in `goto label` (an inlined body's
+    /// return).
+    fn ends_in_goto(&self, id: NodeId, label: &str) -> bool {
+        match &self.func.node(id).op {
+            Op::Branch { op: BranchOp::Goto, label: Some(to) } => to == label,
+            Op::Block(stmts) => stmts.last().is_some_and(|last| self.ends_in_goto(*last, label)),
+            _ => false,
+        }
+    }
+
+    /// How many `goto label` the function has.
+    fn gotos_to(&self, label: &str) -> usize {
+        let goes_to = |n: &&Node| matches!(&n.op, Op::Branch { op: BranchOp::Goto, label: Some(to) } if to == label);
+        self.func.nodes.iter().filter(goes_to).count()
     }
 
     /// The facts after `id` runs, given those before.
@@ -447,6 +466,8 @@ impl Flow<'_> {
             _ => {
                 // An assignment's own store comes after its operands.
                 let during = self.during(&facts, &node.operands());
+                let mut after = during.clone();
+                let mut inlined_value = None;
                 match &node.op {
                     Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => self.tuple_assignment(id, lhs, rhs, &during),
                     // println's arguments are checked as one expression's operands.
@@ -456,16 +477,30 @@ impl Flow<'_> {
                     }
                     _ => {
                         for child in node.operands() {
-                            self.expr(child, &during);
+                            let end = self.expr(child, &during);
+                            // An inlined call assigned: its value is what its body leaves known.
+                            let assigned_call = matches!(node.op, Op::Assign { rhs: Some(rhs), .. } if rhs == child)
+                                && matches!(self.func.node(child).op, Op::InlinedCall { .. });
+                            if assigned_call {
+                                after = end;
+                                inlined_value = Some(child);
+                            }
                         }
                     }
                 }
-                let mut after = during;
                 for child in node.operands() {
                     self.passed_checks(child, &mut after);
                 }
-                let mut after = self.without_written(after, &[id]);
-                self.assigned(id, &facts, &mut after);
+                let mut written = self.func.written_locals(&[id]);
+                if let (Some(call), Op::Assign { lhs, .. }) = (inlined_value, &node.op) {
+                    // The body's own assignments are in its facts already.
+                    let target = self.func.private_local(*lhs);
+                    let in_body = self.func.written_locals(&[call]);
+                    written.retain(|l| Some(*l) == target || !in_body.contains(l));
+                }
+                let memory = self.writes_memory(&[id]);
+                after.forget(&written, memory);
+                self.assigned(id, &facts, (&written, memory), &mut after);
                 after
             }
         }
@@ -491,7 +526,9 @@ impl Flow<'_> {
                         self.expr(child, during);
                     }
                 }
-                (Some(target), None) => self.expr(*target, during),
+                (Some(target), None) => {
+                    self.expr(*target, during);
+                }
                 (None, None) => {}
             }
             targets.push(checked);
@@ -519,21 +556,21 @@ impl Flow<'_> {
         }
     }
 
-    /// Adds what `lhs = rhs` makes known of the locals it assigns, given the facts before.
-    fn assigned(&self, id: NodeId, before: &Facts, after: &mut Facts) {
+    /// Adds what `lhs = rhs` makes known of the locals it assigns, given the
+    /// facts before and what the statement writes (locals, and whether memory).
+    fn assigned(&self, id: NodeId, before: &Facts, (written, memory): (&HashSet<LocalId>, bool), after: &mut Facts) {
         let pairs: Vec<(NodeId, NodeId)> = match &self.func.node(id).op {
             Op::Assign { lhs, rhs: Some(rhs), .. } => vec![(*lhs, *rhs)],
             Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => lhs.iter().zip(rhs).filter_map(|(l, r)| l.map(|l| (l, *r))).collect(),
             _ => return,
         };
-        let written = self.func.written_locals(&[id]);
-        let memory = self.writes_memory(&[id]);
-        let independent = |t: &Term| t.atom.unchanged_by(&written, memory);
+        let independent = |t: &Term| t.atom.unchanged_by(written, memory);
         for (lhs, rhs) in pairs {
             let Some(local) = self.func.private_local(lhs) else { continue };
             let ty = self.func.local(local).ty;
             if self.is_int(ty) {
-                if let Some(value) = self.term(rhs).filter(|t| independent(t) && self.exact(*t, before)) {
+                let term = self.term(rhs).filter(|t| independent(t) && self.exact(*t, before));
+                if let Some(value) = term.or_else(|| self.folded_constant(rhs, before).map(Term::constant)) {
                     let x = Term { atom: Atom::Int(Scalar::Local(local)), offset: 0 };
                     after.add(x, value, 0);
                     after.add(value, x, 0);
@@ -775,10 +812,11 @@ impl Flow<'_> {
     }
 
     /// Marks the checks under `id` the facts prove, and goes into `&&`,
-    /// `||` and inlined bodies with what holds there.
-    fn expr(&mut self, id: NodeId, facts: &Facts) {
+    /// `||` and inlined bodies with what holds there; the facts once its
+    /// checks passed.
+    fn expr(&mut self, id: NodeId, facts: &Facts) -> Facts {
         let sequential = !self.runtime_call_under(id);
-        self.expr_checks(id, facts, sequential);
+        self.expr_checks(id, facts, sequential)
     }
 
     /// `expr` of a node under `id`, returning the facts once its checks
@@ -798,10 +836,7 @@ impl Flow<'_> {
                 self.expr_checks(*r, &right, sequential);
                 after_left
             }
-            Op::InlinedCall { body, .. } => {
-                self.list(body, facts.clone());
-                facts
-            }
+            Op::InlinedCall { body, .. } => self.list(body, facts),
             Op::Closure(_) => facts,
             _ if sequential => {
                 facts = self.temporaries_first(id, facts);
@@ -881,7 +916,7 @@ impl Flow<'_> {
     /// not below the length.
     fn always_fails(&self, id: NodeId, facts: &Facts) -> bool {
         let Op::Index(x, i) = self.func.node(id).op else { return false };
-        let (Some(len), Some(i)) = (self.len_of(x), self.term(i)) else { return false };
+        let (Some(len), Some(i)) = (self.len_of(x), self.index_term(i, facts)) else { return false };
         facts.proves(i, Term::constant(0), -1) || facts.proves(len, i, 0)
     }
 
@@ -901,7 +936,7 @@ impl Flow<'_> {
                 if let Some((most, len)) = self.masked_bound(i).zip(facts.value(len)) {
                     return most < len;
                 }
-                let Some(i) = self.term(i) else { return false };
+                let Some(i) = self.index_term(i, facts) else { return false };
                 let non_negative =
                     if i.atom != Atom::Zero && i.offset != 0 { facts.non_negative_to_gc(i) } else { facts.proves(Term::constant(0), i, 0) };
                 non_negative && facts.proves(i, len, -1)
@@ -1121,6 +1156,40 @@ impl Flow<'_> {
         self.wrapping_term(id).filter(|t| t.offset.unsigned_abs() < MAX_OFFSET as u64)
     }
 
+    /// `term` of an index, or the constant the facts make it.
+    fn index_term(&self, id: NodeId, facts: &Facts) -> Option<Term> {
+        self.term(id).or_else(|| self.folded_constant(id, facts).map(Term::constant))
+    }
+
+    /// The value of an `int` expression when the facts fix its operands:
+    /// gc's SSA folds arithmetic on constants (its generic rewrite rules),
+    /// as inlining makes constants of parameters.
+    fn folded_constant(&self, id: NodeId, facts: &Facts) -> Option<i64> {
+        if let Some(t) = self.term(id) {
+            return facts.value(t);
+        }
+        let node = self.func.node(id);
+        let Op::Binary(op, x, y) = node.op else { return None };
+        if !self.is_int(node.ty) {
+            return None;
+        }
+        let (x, y) = (self.folded_constant(x, facts)?, self.folded_constant(y, facts)?);
+        match op {
+            BinOp::Add => Some(x.wrapping_add(y)),
+            BinOp::Sub => Some(x.wrapping_sub(y)),
+            BinOp::Mul => Some(x.wrapping_mul(y)),
+            BinOp::Div => x.checked_div(y),
+            BinOp::Mod => x.checked_rem(y),
+            BinOp::And => Some(x & y),
+            BinOp::Or => Some(x | y),
+            BinOp::Xor => Some(x ^ y),
+            BinOp::AndNot => Some(x & !y),
+            BinOp::Shl if (0..64).contains(&y) => Some(x << y),
+            BinOp::Shr if (0..64).contains(&y) => Some(x >> y),
+            _ => None,
+        }
+    }
+
     /// `term` before its offset is bounded: constants fold as the machine's
     /// 64-bit arithmetic wraps (`i + c1 + c2` is `i + (c1+c2)` whatever the
     /// constants), as gc's rewrite rules fold them.
@@ -1136,6 +1205,7 @@ impl Flow<'_> {
             Op::Local(_) | Op::Field(..) | Op::FieldPtr(..) => self.scalar_of(id).map(|s| Term { atom: Atom::Int(s), offset: 0 }),
             Op::Len(x) => self.len_of(x),
             Op::Cap(x) => self.cap_of(x),
+            Op::InlinedCall { ref results, .. } if results.len() == 1 => self.wrapping_term(results[0]),
             Op::Binary(op @ (BinOp::Add | BinOp::Sub), x, y) => {
                 let (base, c) = match (self.int_const(x), self.int_const(y)) {
                     (_, Some(c)) => (self.wrapping_term(x)?, if op == BinOp::Sub { c.wrapping_neg() } else { c }),
