@@ -50,15 +50,10 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
         "programs/andorder.go",
         "bump() inlined where len(s) > 0 is false: its s[0] always fails, which gc folds, but prove.rs has no facts of package variables",
     ),
-    (
-        "programs/appendindex.go",
-        "keyed(a, 2) inlined: (v28+v28)%20 is the constant 4 to gc, but prove.rs has no facts of uint values",
-    ),
-    ("programs/failingchecks.go", "narrow(s, -2): an int32 index that always fails, and prove.rs has no facts of int32 values"),
     ("programs/litptr.go", "the length of a slice literal behind a pointer"),
     (
         "programs/provebounds.go",
-        "an int32 index that always fails once inlined (narrow -2: prove.rs has no facts of int32 values), a counter stepped through goto, and facts out of inlined bodies; gc keeps s[:1] after s[i], which prove.rs proves",
+        "a counter stepped through goto, and facts out of inlined bodies with several returns; gc keeps s[:1] after s[i], which prove.rs proves",
     ),
 ];
 

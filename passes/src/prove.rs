@@ -575,6 +575,11 @@ impl Flow<'_> {
                     after.add(x, value, 0);
                     after.add(value, x, 0);
                 }
+            } else if let Some(value) = self.folded_constant(rhs, before) {
+                // A constant in a smaller integer: only the value folds.
+                let (x, value) = (Term { atom: Atom::Int(Scalar::Local(local)), offset: 0 }, Term::constant(value));
+                after.add(x, value, 0);
+                after.add(value, x, 0);
             } else if let Some((len, cap)) = self.slice_shape(rhs, before).filter(|_| self.is_sequence(ty)) {
                 let shape = [(Atom::Len(Seq::Local(local)), Some(len)), (Atom::Cap(Seq::Local(local)), cap)];
                 for (atom, value) in shape {
@@ -1144,7 +1149,12 @@ impl Flow<'_> {
         if !self.is_int(node.ty) {
             return None;
         }
-        match node.op {
+        self.integer_scalar(id)
+    }
+
+    /// `scalar_of` for an expression of any integer type.
+    fn integer_scalar(&self, id: NodeId) -> Option<Scalar> {
+        match self.func.node(id).op {
             Op::Local(_) => self.func.private_local(id).map(Scalar::Local),
             Op::Field(base, field) | Op::FieldPtr(base, field) => self.func.private_local(base).map(|b| Scalar::Field(b, field)),
             _ => None,
@@ -1161,33 +1171,58 @@ impl Flow<'_> {
         self.term(id).or_else(|| self.folded_constant(id, facts).map(Term::constant))
     }
 
-    /// The value of an `int` expression when the facts fix its operands:
-    /// gc's SSA folds arithmetic on constants (its generic rewrite rules),
-    /// as inlining makes constants of parameters.
+    /// The value of an integer expression when the facts fix its operands,
+    /// if an `int` holds it.
     fn folded_constant(&self, id: NodeId, facts: &Facts) -> Option<i64> {
-        if let Some(t) = self.term(id) {
-            return facts.value(t);
-        }
+        i64::try_from(self.folded(id, facts)?).ok()
+    }
+
+    /// The value of an integer expression of any size when the facts fix
+    /// its operands: gc's SSA folds arithmetic and conversions on constants
+    /// (its generic rewrite rules), as inlining makes constants of
+    /// parameters. Computed wide, then wrapped to the expression's type.
+    fn folded(&self, id: NodeId, facts: &Facts) -> Option<i128> {
         let node = self.func.node(id);
-        let Op::Binary(op, x, y) = node.op else { return None };
-        if !self.is_int(node.ty) {
+        let TypeKind::Basic(ty) = *self.types.under(node.ty) else { return None };
+        if !ty.is_integer() || ty.size() == 0 {
             return None;
         }
-        let (x, y) = (self.folded_constant(x, facts)?, self.folded_constant(y, facts)?);
-        match op {
-            BinOp::Add => Some(x.wrapping_add(y)),
-            BinOp::Sub => Some(x.wrapping_sub(y)),
-            BinOp::Mul => Some(x.wrapping_mul(y)),
-            BinOp::Div => x.checked_div(y),
-            BinOp::Mod => x.checked_rem(y),
-            BinOp::And => Some(x & y),
-            BinOp::Or => Some(x | y),
-            BinOp::Xor => Some(x ^ y),
-            BinOp::AndNot => Some(x & !y),
-            BinOp::Shl if (0..64).contains(&y) => Some(x << y),
-            BinOp::Shr if (0..64).contains(&y) => Some(x >> y),
-            _ => None,
+        if let Op::Const { value, .. } = &node.op {
+            return value.as_int();
         }
+        if let Some(t) = self.term(id) {
+            return facts.value(t).map(i128::from);
+        }
+        let value = match node.op {
+            Op::Local(_) | Op::Field(..) | Op::FieldPtr(..) => {
+                facts.value(Term { atom: Atom::Int(self.integer_scalar(id)?), offset: 0 }).map(i128::from)?
+            }
+            Op::Conv(ConvKind::Numeric, x) => self.folded(x, facts)?,
+            Op::Binary(op, x, y) => {
+                let (x, y) = (self.folded(x, facts)?, self.folded(y, facts)?);
+                let bits = 8 * ty.size() as i128;
+                match op {
+                    BinOp::Add => x + y,
+                    BinOp::Sub => x - y,
+                    BinOp::Mul => x.checked_mul(y)?,
+                    BinOp::Div => x.checked_div(y)?,
+                    BinOp::Mod => x.checked_rem(y)?,
+                    BinOp::And => x & y,
+                    BinOp::Or => x | y,
+                    BinOp::Xor => x ^ y,
+                    BinOp::AndNot => x & !y,
+                    BinOp::Shl if y >= bits => 0,
+                    BinOp::Shl if y >= 0 => ((x as u128) << y) as i128,
+                    BinOp::Shr if y >= bits => x >> 127,
+                    BinOp::Shr if y >= 0 => x >> y,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let modulus = 1i128 << (8 * ty.size());
+        let wrapped = value.rem_euclid(modulus);
+        Some(if !ty.is_unsigned() && wrapped >= modulus / 2 { wrapped - modulus } else { wrapped })
     }
 
     /// `term` before its offset is bounded: constants fold as the machine's
