@@ -46,10 +46,6 @@ const KNOWN_DIFFERENCES: &[(&[&str], &str, Differences)] = &[
 /// The programs whose bounds checks left differ from gc's, and why: each
 /// is a fact gc's SSA knows and prove.rs does not, unless it says otherwise.
 const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
-    (
-        "programs/andorder.go",
-        "bump() inlined where len(s) > 0 is false: its s[0] always fails, which gc folds, but prove.rs has no facts of package variables",
-    ),
     ("programs/litptr.go", "the length of a slice literal behind a pointer"),
     (
         "programs/provebounds.go",

@@ -62,8 +62,15 @@ pub fn eliminate_proved_bounds_checks(pkg: &mut Package, funcs: &[FuncId]) {
         if !func.has_body {
             continue;
         }
-        let mut flow =
-            Flow { func, types, proved: Vec::new(), failing: Vec::new(), proved_slice_checks: Vec::new(), assigned_after_call: None };
+        let mut flow = Flow {
+            func,
+            types,
+            proved: Vec::new(),
+            failing: Vec::new(),
+            proved_slice_checks: Vec::new(),
+            assigned_after_call: None,
+            stale_lengths: HashSet::new(),
+        };
         flow.list(&func.body, Facts::default());
         let (proved, failing, proved_slice_checks) = (flow.proved, flow.failing, flow.proved_slice_checks);
         for id in proved {
@@ -112,6 +119,9 @@ enum Seq {
     Field(LocalId, u32, bool),
     /// `s[i]` of a private local slice of slices.
     Elem(LocalId, Scalar),
+    /// A package variable: gc's SSA loads its length again after any
+    /// store or call, and until then it is the same value.
+    Global(GlobalId),
 }
 
 impl Atom {
@@ -122,6 +132,7 @@ impl Atom {
             Atom::Len(seq) | Atom::Cap(seq) => match seq {
                 Seq::Local(l) | Seq::Field(l, ..) => l == local,
                 Seq::Elem(s, i) => s == local || i.mentions(local),
+                Seq::Global(_) => false,
             },
         }
     }
@@ -342,6 +353,10 @@ struct Flow<'a> {
     /// calls a function or the runtime: gc computes the target's index
     /// before, and reads what it indexes after.
     assigned_after_call: Option<NodeId>,
+    /// `len(x)` and `cap(x)` of a slice in memory that the order pass
+    /// reads into a temporary before a call that may store: not the value
+    /// the rest of the statement reads.
+    stale_lengths: HashSet<NodeId>,
 }
 
 impl Flow<'_> {
@@ -713,8 +728,9 @@ impl Flow<'_> {
             BinOp::Sub => Step::Down,
             _ => return None,
         };
-        let memory = self.writes_memory(&[id]);
-        let invariant = |t: Term| t.atom.unchanged_by(&written, memory);
+        // A bound in memory is read again at each test of the condition,
+        // which is all an induction variable needs.
+        let invariant = |t: Term| t.atom.unchanged_by(&written, false);
         self.conjuncts(*cond).into_iter().find_map(|c| {
             let Op::Binary(cmp, x, y) = self.func.node(c).op else { return None };
             let (cmp, bound) = if self.func.private_local(x) == Some(local) {
@@ -724,9 +740,11 @@ impl Flow<'_> {
             } else {
                 return None;
             };
-            // gc's induction variables need a bound computed before the loop,
-            // not one it loads again in each iteration.
-            let bound = self.term(bound).filter(|t| invariant(*t) && !t.atom.in_memory() && t.offset.unsigned_abs() < MAX_OFFSET as u64)?;
+            // gc's induction variables need the loop's header to compare
+            // the counter: a bound read through a bounds check (a row's
+            // length) moves the comparison to a block of its own.
+            let row = matches!(self.term(bound).map(|t| t.atom), Some(Atom::Len(Seq::Elem(..)) | Atom::Cap(Seq::Elem(..))));
+            let bound = self.term(bound).filter(|t| invariant(*t) && !row && t.offset.unsigned_abs() < MAX_OFFSET as u64)?;
             let constant_bound = facts.value(bound).is_some();
             let cannot_wrap = match (step, cmp) {
                 (Step::Up, BinOp::Lt | BinOp::Le) | (Step::Down, BinOp::Gt | BinOp::Ge) if amount > 1 => constant_bound,
@@ -833,6 +851,10 @@ impl Flow<'_> {
     fn expr_checks(&mut self, id: NodeId, facts: &Facts, sequential: bool) -> Facts {
         let node = self.func.node(id);
         let after_init = self.list(&node.init, facts.clone());
+        if let Op::InlinedCall { body, .. } = &node.op {
+            // Its statements run in order, each forgetting what it may change.
+            return self.list(body, after_init);
+        }
         let mut facts = self.during(&after_init, &[id]);
         match &node.op {
             Op::Binary(op @ (BinOp::AndAnd | BinOp::OrOr), l, r) => {
@@ -841,7 +863,6 @@ impl Flow<'_> {
                 self.expr_checks(*r, &right, sequential);
                 after_left
             }
-            Op::InlinedCall { body, .. } => self.list(body, facts),
             Op::Closure(_) => facts,
             _ if sequential => {
                 facts = self.temporaries_first(id, facts);
@@ -873,7 +894,15 @@ impl Flow<'_> {
     /// The checks of the order temporaries under `id`, which gc's order
     /// pass runs first, each with the facts of those before.
     fn temporaries_first(&mut self, id: NodeId, mut facts: Facts) -> Facts {
-        for temporary in self.order_temporaries_under(id) {
+        let temporaries = self.order_temporaries_under(id);
+        for (k, temporary) in temporaries.iter().enumerate() {
+            let (Op::Len(x) | Op::Cap(x)) = self.func.node(*temporary).op else { continue };
+            let in_memory = self.seq_of(x).is_some_and(|seq| Atom::Len(seq).in_memory());
+            if in_memory && self.writes_memory(&temporaries[k + 1..]) {
+                self.stale_lengths.insert(*temporary);
+            }
+        }
+        for temporary in temporaries {
             facts = self.expr_checks(temporary, &facts, true);
         }
         facts
@@ -1136,6 +1165,7 @@ impl Flow<'_> {
             Op::Local(_) => private(x).map(Seq::Local),
             Op::Field(base, field) => private(base).map(|b| Seq::Field(b, field, false)),
             Op::FieldPtr(base, field) => private(base).map(|b| Seq::Field(b, field, true)),
+            Op::Global(g) => Some(Seq::Global(g)),
             Op::Index(s, i) if matches!(self.types.under(self.func.node(s).ty), TypeKind::Slice(_)) => {
                 Some(Seq::Elem(private(s)?, self.scalar_of(i)?))
             }
@@ -1238,6 +1268,7 @@ impl Flow<'_> {
         }
         match node.op {
             Op::Local(_) | Op::Field(..) | Op::FieldPtr(..) => self.scalar_of(id).map(|s| Term { atom: Atom::Int(s), offset: 0 }),
+            Op::Len(_) | Op::Cap(_) if self.stale_lengths.contains(&id) => None,
             Op::Len(x) => self.len_of(x),
             Op::Cap(x) => self.cap_of(x),
             Op::InlinedCall { ref results, .. } if results.len() == 1 => self.wrapping_term(results[0]),
@@ -1335,7 +1366,8 @@ impl Flow<'_> {
                 | Op::Delete(..)
                 | Op::Go(_)
                 | Op::Defer(_)
-                | Op::Recover => true,
+                | Op::Recover
+                | Op::Print { .. } => true,
                 Op::Assign { lhs, .. } | Op::AssignOp { lhs, .. } => !self.is_local_target(*lhs),
                 Op::Assign2 { lhs, .. } => lhs.iter().flatten().any(|l| !self.is_local_target(*l)),
                 Op::Range { key, value, .. } => key.iter().chain(value).any(|l| !self.is_local_target(*l)),
