@@ -365,7 +365,11 @@ impl Flow<'_> {
         let mut facts_now = facts.clone();
         for (k, stmt) in stmts.iter().enumerate() {
             if let Op::Label(label) = &self.func.node(*stmt).op {
-                let only_from_before = k > 0 && self.ends_in_goto(stmts[k - 1], label) && self.gotos_to(label) == 1;
+                let only_from_before = match self.gotos_to(label) {
+                    0 => true,
+                    1 => k > 0 && self.ends_in_goto(stmts[k - 1], label),
+                    _ => false,
+                };
                 if !only_from_before {
                     let start = at_label.get_or_insert_with(|| self.without_written(facts.clone(), stmts));
                     facts_now = start.clone();
@@ -493,9 +497,10 @@ impl Flow<'_> {
                     _ => {
                         for child in node.operands() {
                             let end = self.expr(child, &during);
-                            // An inlined call assigned: its value is what its body leaves known.
-                            let assigned_call = matches!(node.op, Op::Assign { rhs: Some(rhs), .. } if rhs == child)
-                                && matches!(self.func.node(child).op, Op::InlinedCall { .. });
+                            // An inlined call made or assigned: what its body leaves known holds after.
+                            let assigned_call =
+                                matches!(node.op, Op::Assign { rhs: Some(rhs), .. } if rhs == child) || matches!(node.op, Op::ExprStmt(_));
+                            let assigned_call = assigned_call && matches!(self.func.node(child).op, Op::InlinedCall { .. });
                             if assigned_call {
                                 after = end;
                                 inlined_value = Some(child);
@@ -507,9 +512,12 @@ impl Flow<'_> {
                     self.passed_checks(child, &mut after);
                 }
                 let mut written = self.func.written_locals(&[id]);
-                if let (Some(call), Op::Assign { lhs, .. }) = (inlined_value, &node.op) {
+                if let Some(call) = inlined_value {
                     // The body's own assignments are in its facts already.
-                    let target = self.func.private_local(*lhs);
+                    let target = match node.op {
+                        Op::Assign { lhs, .. } => self.func.private_local(lhs),
+                        _ => None,
+                    };
                     let in_body = self.func.written_locals(&[call]);
                     written.retain(|l| Some(*l) == target || !in_body.contains(l));
                 }
