@@ -46,7 +46,6 @@ const KNOWN_DIFFERENCES: &[(&[&str], &str, Differences)] = &[
 /// The programs whose bounds checks left differ from gc's, and why: each
 /// is a fact gc's SSA knows and prove.rs does not, unless it says otherwise.
 const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
-    ("programs/litptr.go", "the length of a slice literal behind a pointer"),
     (
         "programs/provebounds.go",
         "a counter stepped through goto, and facts out of inlined bodies with several returns; gc keeps s[:1] after s[i], which prove.rs proves",

@@ -122,6 +122,8 @@ enum Seq {
     /// A package variable: gc's SSA loads its length again after any
     /// store or call, and until then it is the same value.
     Global(GlobalId),
+    /// What a private local pointer points to: `*p`.
+    Deref(LocalId),
 }
 
 impl Atom {
@@ -130,7 +132,7 @@ impl Atom {
             Atom::Zero => false,
             Atom::Int(scalar) => scalar.mentions(local),
             Atom::Len(seq) | Atom::Cap(seq) => match seq {
-                Seq::Local(l) | Seq::Field(l, ..) => l == local,
+                Seq::Local(l) | Seq::Field(l, ..) | Seq::Deref(l) => l == local,
                 Seq::Elem(s, i) => s == local || i.mentions(local),
                 Seq::Global(_) => false,
             },
@@ -588,7 +590,28 @@ impl Flow<'_> {
             _ => return,
         };
         let independent = |t: &Term| t.atom.unchanged_by(written, memory);
+        let add_shape = |after: &mut Facts, seq: Seq, (len, cap): (Term, Option<Term>)| {
+            for (atom, value) in [(Atom::Len(seq), Some(len)), (Atom::Cap(seq), cap)] {
+                if let Some(value) = value.filter(independent) {
+                    let x = Term { atom, offset: 0 };
+                    after.add(x, value, 0);
+                    after.add(value, x, 0);
+                }
+            }
+        };
         for (lhs, rhs) in pairs {
+            // A store of a slice through a private local pointer, or to a
+            // field: gc's SSA forwards it to the loads after it.
+            let stored = match self.func.node(lhs).op {
+                Op::Local(_) => None,
+                _ => self.seq_of(lhs),
+            };
+            if let Some(seq) = stored {
+                if let Some(shape) = self.slice_shape(rhs, before) {
+                    add_shape(after, seq, shape);
+                }
+                continue;
+            }
             let Some(local) = self.func.private_local(lhs) else { continue };
             let ty = self.func.local(local).ty;
             if self.is_int(ty) {
@@ -603,13 +626,19 @@ impl Flow<'_> {
                 let (x, value) = (Term { atom: Atom::Int(Scalar::Local(local)), offset: 0 }, Term::constant(value));
                 after.add(x, value, 0);
                 after.add(value, x, 0);
-            } else if let Some((len, cap)) = self.slice_shape(rhs, before).filter(|_| self.is_sequence(ty)) {
-                let shape = [(Atom::Len(Seq::Local(local)), Some(len)), (Atom::Cap(Seq::Local(local)), cap)];
-                for (atom, value) in shape {
-                    if let Some(value) = value.filter(independent) {
-                        let x = Term { atom, offset: 0 };
-                        after.add(x, value, 0);
-                        after.add(value, x, 0);
+            } else if let Some(shape) = self.slice_shape(rhs, before).filter(|_| self.is_sequence(ty)) {
+                add_shape(after, Seq::Local(local), shape);
+            } else if let Op::Addr(x) = self.func.node(rhs).op {
+                // `&[]T{...}`, `&T{..., f: []U{...}}`: what the pointer points
+                // to, as far as the literal's last store tells (gc forwards
+                // the last store to a load, not those before it).
+                if let Some(shape) = self.slice_shape(x, before) {
+                    add_shape(after, Seq::Deref(local), shape);
+                } else if let Op::CompositeLit(elems) = &self.func.node(x).op {
+                    if let Some((LitKey::Field { index, .. }, value)) = elems.last() {
+                        if let Some(shape) = self.slice_shape(*value, before) {
+                            add_shape(after, Seq::Field(local, *index, true), shape);
+                        }
                     }
                 }
             }
@@ -1174,6 +1203,7 @@ impl Flow<'_> {
             Op::Field(base, field) => private(base).map(|b| Seq::Field(b, field, false)),
             Op::FieldPtr(base, field) => private(base).map(|b| Seq::Field(b, field, true)),
             Op::Global(g) => Some(Seq::Global(g)),
+            Op::Deref(p) => private(p).map(Seq::Deref),
             Op::Index(s, i) if matches!(self.types.under(self.func.node(s).ty), TypeKind::Slice(_)) => {
                 Some(Seq::Elem(private(s)?, self.scalar_of(i)?))
             }
