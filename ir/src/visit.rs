@@ -191,7 +191,7 @@ impl Func {
     /// which is copied to a temporary before any assignment. Which right
     /// sides are copied early.
     pub fn copied_early(&self, types: &TypeTable, lhs: &[Option<NodeId>], rhs: &[NodeId]) -> Vec<bool> {
-        let has_defer = self.body.iter().any(|s| self.any_node(*s, &|n| matches!(n.op, Op::Defer(_))));
+        let has_defer = || self.body.iter().any(|s| self.any_node(*s, &|n| matches!(n.op, Op::Defer(_))));
         let mut assigned = HashSet::new();
         let mut memory_written = false;
         let mut result_written = false;
@@ -214,7 +214,7 @@ impl Func {
             }
             match self.node(target).op {
                 Op::Blank => {}
-                Op::Local(l) if self.local(l).class == LocalClass::Result && has_defer => result_written = true,
+                Op::Local(l) if self.local(l).class == LocalClass::Result && has_defer() => result_written = true,
                 Op::Local(l) if !self.reads_memory(self.node(target)) => {
                     assigned.insert(l);
                 }

@@ -70,6 +70,7 @@ pub fn eliminate_proved_bounds_checks(pkg: &mut Package, funcs: &[FuncId]) {
             proved_slice_checks: Vec::new(),
             assigned_after_call: None,
             stale_lengths: HashSet::new(),
+            gotos: gotos_by_label(func),
         };
         flow.list(&func.body, Facts::default());
         let (proved, failing, proved_slice_checks) = (flow.proved, flow.failing, flow.proved_slice_checks);
@@ -359,6 +360,18 @@ struct Flow<'a> {
     /// reads into a temporary before a call that may store: not the value
     /// the rest of the statement reads.
     stale_lengths: HashSet<NodeId>,
+    /// How many `goto` statements go to each label.
+    gotos: HashMap<String, usize>,
+}
+
+fn gotos_by_label(func: &Func) -> HashMap<String, usize> {
+    let mut gotos = HashMap::new();
+    for node in &func.nodes {
+        if let Op::Branch { op: BranchOp::Goto, label: Some(label) } = &node.op {
+            *gotos.entry(label.clone()).or_default() += 1;
+        }
+    }
+    gotos
 }
 
 impl Flow<'_> {
@@ -367,7 +380,7 @@ impl Flow<'_> {
         let mut facts_now = facts.clone();
         for (k, stmt) in stmts.iter().enumerate() {
             if let Op::Label(label) = &self.func.node(*stmt).op {
-                let only_from_before = match self.gotos_to(label) {
+                let only_from_before = match self.gotos.get(label).copied().unwrap_or(0) {
                     0 => true,
                     1 => k > 0 && self.ends_in_goto(stmts[k - 1], label),
                     _ => false,
@@ -390,12 +403,6 @@ impl Flow<'_> {
             Op::Block(stmts) => stmts.last().is_some_and(|last| self.ends_in_goto(*last, label)),
             _ => false,
         }
-    }
-
-    /// How many `goto label` the function has.
-    fn gotos_to(&self, label: &str) -> usize {
-        let goes_to = |n: &&Node| matches!(&n.op, Op::Branch { op: BranchOp::Goto, label: Some(to) } if to == label);
-        self.func.nodes.iter().filter(goes_to).count()
     }
 
     /// The facts after `id` runs, given those before.
