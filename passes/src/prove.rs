@@ -517,7 +517,7 @@ impl Flow<'_> {
                         }
                     }
                 }
-                for child in node.operands() {
+                for child in node.operands().into_iter().filter(|c| Some(*c) != inlined_value) {
                     self.passed_checks(child, &mut after);
                 }
                 let mut written = self.func.written_locals(&[id]);
@@ -567,9 +567,14 @@ impl Flow<'_> {
         }
         let early = self.func.copied_early(self.types, lhs, rhs);
         let mut facts = during.clone();
+        // An inlined call's value: what its body leaves known.
         let evaluate = |this: &mut Self, value: NodeId, facts: &mut Facts| {
-            this.expr(value, facts);
-            this.passed_checks(value, facts);
+            let end = this.expr(value, facts);
+            if matches!(this.func.node(value).op, Op::InlinedCall { .. }) {
+                *facts = end;
+            } else {
+                this.passed_checks(value, facts);
+            }
         };
         for (value, _) in rhs.iter().zip(&early).filter(|(_, early)| **early) {
             evaluate(self, *value, &mut facts);
@@ -1143,6 +1148,11 @@ impl Flow<'_> {
                     for child in self.func.node(*stmt).operands() {
                         self.passed_checks(child, facts);
                     }
+                }
+                // What they proved of memory does not outlive a store or
+                // call later in the body (a pop shrinking its stack).
+                if self.writes_memory(body) {
+                    facts.forget(&HashSet::new(), true);
                 }
             }
             _ => {
