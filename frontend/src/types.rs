@@ -546,6 +546,23 @@ impl TypeTable {
         }
     }
 
+    /// Whether gc's SSA form holds a value of type `ty` in registers (its
+    /// canSSAType): at most 32 bytes, and a struct of at most 4 such fields or
+    /// an array of at most 1 such element. Another struct or array lives in
+    /// memory, defined (VarDef) before each copy into it.
+    pub fn is_ssa_able(&self, ty: TypeId) -> bool {
+        if self.size(ty) > 32 {
+            return false;
+        }
+        match self.under(ty) {
+            TypeKind::Struct(_) => {
+                self.struct_fields(ty).is_some_and(|fields| fields.len() <= 4 && fields.iter().all(|f| self.is_ssa_able(f.ty)))
+            }
+            TypeKind::Array(n, elem) => *n <= 1 && self.is_ssa_able(*elem),
+            _ => true,
+        }
+    }
+
     /// Whether the runtime has a fast access routine for maps of type
     /// `map_ty` (gc's mapfast): values of at most 128 bytes, and string keys or
     /// keys of 4 bytes of plain memory without pointers, or of 8.

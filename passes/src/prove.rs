@@ -71,6 +71,7 @@ pub fn eliminate_proved_bounds_checks(pkg: &mut Package, funcs: &[FuncId]) {
             assigned_after_call: None,
             stale_lengths: HashSet::new(),
             gotos: gotos_by_label(func),
+            pointer_copies: pointer_copies(func, types),
         };
         flow.list(&func.body, Facts::default());
         let (proved, failing, proved_slice_checks) = (flow.proved, flow.failing, flow.proved_slice_checks);
@@ -362,6 +363,41 @@ struct Flow<'a> {
     stale_lengths: HashSet<NodeId>,
     /// How many `goto` statements go to each label.
     gotos: HashMap<String, usize>,
+    /// The pointer each pointer local defined as a copy of another holds
+    /// (see `pointer_copies`).
+    pointer_copies: HashMap<LocalId, LocalId>,
+}
+
+/// The private pointer locals defined as a copy of another (an inlined
+/// method's receiver, `p := q`), neither assigned again: the same pointer
+/// all along, one value in gc's SSA, so what is known behind one is
+/// known behind the other.
+fn pointer_copies(func: &Func, types: &TypeTable) -> HashMap<LocalId, LocalId> {
+    // Assigned only where it is defined (a parameter, on entry).
+    let single = |id: NodeId| {
+        let local = func.private_local(id)?;
+        let l = func.local(local);
+        (!l.reassigned && matches!(types.under(l.ty), TypeKind::Pointer(_))).then_some(local)
+    };
+    let mut copies = HashMap::new();
+    for node in &func.nodes {
+        // The copy's definition: `p := q`, or an inlined call's parameters.
+        let pairs: Vec<(NodeId, NodeId)> = match &node.op {
+            Op::Assign { lhs, rhs: Some(rhs), define: true } => vec![(*lhs, *rhs)],
+            Op::Assign2 { lhs, rhs, define: true } if lhs.len() == rhs.len() => {
+                lhs.iter().zip(rhs).filter_map(|(l, r)| l.map(|l| (l, *r))).collect()
+            }
+            _ => continue,
+        };
+        for (lhs, rhs) in pairs {
+            if let (Some(copy), Some(of)) = (single(lhs), single(rhs)) {
+                if copy != of {
+                    copies.insert(copy, of);
+                }
+            }
+        }
+    }
+    copies
 }
 
 fn gotos_by_label(func: &Func) -> HashMap<String, usize> {
@@ -530,7 +566,14 @@ impl Flow<'_> {
                     let in_body = self.func.written_locals(&[call]);
                     written.retain(|l| Some(*l) == target || !in_body.contains(l));
                 }
-                let memory = self.writes_memory(&[id]);
+                let memory = match inlined_value {
+                    // The body forgot what it stores as it ran.
+                    Some(call) => {
+                        let others: Vec<NodeId> = node.operands().into_iter().filter(|c| *c != call).collect();
+                        self.writes_memory(&others) || matches!(node.op, Op::Assign { lhs, .. } if !self.is_local_target(lhs))
+                    }
+                    None => self.writes_memory(&[id]),
+                };
                 after.forget(&written, memory);
                 self.assigned(id, &facts, (&written, memory), &mut after);
                 after
@@ -1218,14 +1261,23 @@ impl Flow<'_> {
         match self.func.node(x).op {
             Op::Local(_) => private(x).map(Seq::Local),
             Op::Field(base, field) => private(base).map(|b| Seq::Field(b, field, false)),
-            Op::FieldPtr(base, field) => private(base).map(|b| Seq::Field(b, field, true)),
+            Op::FieldPtr(base, field) => private(base).map(|b| Seq::Field(self.pointer_root(b), field, true)),
             Op::Global(g) => Some(Seq::Global(g)),
-            Op::Deref(p) => private(p).map(Seq::Deref),
+            Op::Deref(p) => private(p).map(|p| Seq::Deref(self.pointer_root(p))),
             Op::Index(s, i) if matches!(self.types.under(self.func.node(s).ty), TypeKind::Slice(_)) => {
                 Some(Seq::Elem(private(s)?, self.scalar_of(i)?))
             }
             _ => None,
         }
+    }
+
+    /// The pointer `p` copies, as far as copies go.
+    fn pointer_root(&self, mut p: LocalId) -> LocalId {
+        for _ in 0..self.pointer_copies.len() {
+            let Some(of) = self.pointer_copies.get(&p) else { break };
+            p = *of;
+        }
+        p
     }
 
     /// The `int` variable `id` reads, as facts name it, when they can.
@@ -1241,7 +1293,8 @@ impl Flow<'_> {
     fn integer_scalar(&self, id: NodeId) -> Option<Scalar> {
         match self.func.node(id).op {
             Op::Local(_) => self.func.private_local(id).map(Scalar::Local),
-            Op::Field(base, field) | Op::FieldPtr(base, field) => self.func.private_local(base).map(|b| Scalar::Field(b, field)),
+            Op::Field(base, field) => self.func.private_local(base).map(|b| Scalar::Field(b, field)),
+            Op::FieldPtr(base, field) => self.func.private_local(base).map(|b| Scalar::Field(self.pointer_root(b), field)),
             _ => None,
         }
     }
@@ -1436,9 +1489,11 @@ impl Flow<'_> {
         false
     }
 
-    /// Whether assigning to `lhs` writes a private local (or nothing: `_`).
+    /// Whether assigning to `lhs` writes a private local gc's SSA holds in
+    /// registers (or nothing: `_`); a larger array or struct lives in memory.
     fn is_local_target(&self, lhs: NodeId) -> bool {
-        self.func.private_local(lhs).is_some() || matches!(self.func.node(lhs).op, Op::Blank)
+        let in_registers = self.func.private_local(lhs).is_some() && self.types.is_ssa_able(self.func.node(lhs).ty);
+        in_registers || matches!(self.func.node(lhs).op, Op::Blank)
     }
 }
 

@@ -21,7 +21,7 @@ use cranelift_module::{DataId, Module};
 use ir::{Func, LocalId, NodeId, TypeId, TypeKind, TypeTable};
 
 use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
-use super::nilcheck::{first_store_has_write_barrier, ssa_able, ExplicitNilCheck};
+use super::nilcheck::{first_store_has_write_barrier, ExplicitNilCheck};
 use super::runtime::Rt;
 use super::Codegen;
 use crate::{CodeRecord, CodeRecordKind};
@@ -659,7 +659,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 let dst = self.temp(ty);
                 // gc defines such a temporary (VarDef) before the copy,
                 // which keeps a nil check before it explicit.
-                if self.types.has_pointers(ty) && !ssa_able(self.types, ty) {
+                if self.types.has_pointers(ty) && !self.types.is_ssa_able(ty) {
                     self.with_check_barrier(|fx| fx.copy_mem(dst, src, size, align));
                 } else {
                     self.copy_value(ty, dst, src, size, align);

@@ -477,13 +477,13 @@ fn constant(dfg: &DataFlowGraph, origins: &Origins, value: Value) -> Option<i64>
 /// Whether gc's first store of a value of type `ty` to memory is of a
 /// pointer, which gets a write barrier. gc stores a string's or slice's
 /// length, and an interface's itab, before the pointer; a struct or array
-/// its SSA form holds (`ssa_able`) field by field, and another one with
+/// its SSA form holds (`TypeTable::is_ssa_able`) field by field, and another one with
 /// pointers at once.
 pub(super) fn first_store_has_write_barrier(types: &TypeTable, ty: TypeId) -> bool {
     match types.under(ty) {
         TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => true,
         TypeKind::Array(0, _) => false,
-        TypeKind::Struct(_) | TypeKind::Array(..) if ssa_able(types, ty) => {
+        TypeKind::Struct(_) | TypeKind::Array(..) if types.is_ssa_able(ty) => {
             let first = match types.under(ty) {
                 TypeKind::Array(_, elem) => Some(*elem),
                 _ => types.struct_fields(ty).and_then(|fields| fields.first()).map(|f| f.ty),
@@ -492,23 +492,6 @@ pub(super) fn first_store_has_write_barrier(types: &TypeTable, ty: TypeId) -> bo
         }
         TypeKind::Struct(_) | TypeKind::Array(..) => types.has_pointers(ty),
         _ => false,
-    }
-}
-
-/// Whether gc's SSA form holds a value of type `ty` in registers (its
-/// canSSAType): at most 32 bytes, and a struct of at most 4 such fields or
-/// an array of at most 1 such element. Another struct or array lives in
-/// memory, defined (VarDef) before each copy into it.
-pub(super) fn ssa_able(types: &TypeTable, ty: TypeId) -> bool {
-    if types.size(ty) > 32 {
-        return false;
-    }
-    match types.under(ty) {
-        TypeKind::Struct(_) => {
-            types.struct_fields(ty).is_some_and(|fields| fields.len() <= 4 && fields.iter().all(|f| ssa_able(types, f.ty)))
-        }
-        TypeKind::Array(n, elem) => *n <= 1 && ssa_able(types, *elem),
-        _ => true,
     }
 }
 
