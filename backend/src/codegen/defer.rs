@@ -204,11 +204,12 @@ impl FuncCtx<'_, '_> {
     fn builtin_record(&mut self, call: NodeId) -> Value {
         self.run_init(call);
         let operands = self.func.node(call).operands();
-        for &x in &operands {
-            self.hoist_calls(x);
-        }
+        // gc's escape analysis copies each operand to a temporary in a
+        // statement of its own: an operand's calls run once those before
+        // it are evaluated, and not when one of them panics.
         let mut values = Vec::new();
         for &x in &operands {
+            self.hoist_calls(x);
             match self.types.kind(self.func.node(x).ty) {
                 TypeKind::Tuple(_) => values.extend(self.eval_multi(x)),
                 _ => values.push(self.deferred_operand(x)),
