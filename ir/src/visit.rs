@@ -185,11 +185,11 @@ impl Func {
         }
     }
 
-    /// gc's `ascompatee` for `lhs = rhs` of two or more pairs: the pairs
-    /// are assigned in order, each right side evaluated just before its
-    /// target, except a right side an earlier pair's assignment may change,
-    /// which is copied to a temporary before any assignment. Which right
-    /// sides are copied early.
+    /// gc's `ascompatee` for `lhs = rhs`, pair by pair: the pairs are
+    /// assigned in order, each right side evaluated just before its target,
+    /// except a right side an earlier pair's assignment may change, which is
+    /// copied to a temporary before any assignment. Which right sides are
+    /// copied early.
     pub fn copied_early(&self, types: &TypeTable, lhs: &[Option<NodeId>], rhs: &[NodeId]) -> Vec<bool> {
         let has_defer = || self.body.iter().any(|s| self.any_node(*s, &|n| matches!(n.op, Op::Defer(_))));
         let mut assigned = HashSet::new();

@@ -477,8 +477,8 @@ fn constant(dfg: &DataFlowGraph, origins: &Origins, value: Value) -> Option<i64>
 /// Whether gc's first store of a value of type `ty` to memory is of a
 /// pointer, which gets a write barrier. gc stores a string's or slice's
 /// length, and an interface's itab, before the pointer; a struct or array
-/// its SSA form holds (`TypeTable::is_ssa_able`) field by field, and another one with
-/// pointers at once.
+/// its SSA form holds (`TypeTable::is_ssa_able`) field by field, and
+/// another one with pointers at once.
 pub(super) fn first_store_has_write_barrier(types: &TypeTable, ty: TypeId) -> bool {
     match types.under(ty) {
         TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => true,
