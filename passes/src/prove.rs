@@ -183,6 +183,12 @@ const MAX_STEPS: usize = 8;
 struct Facts(HashMap<(Atom, Atom), i64>);
 
 impl Facts {
+    /// Records `x = y`.
+    fn equal(&mut self, x: Term, y: Term) {
+        self.add(x, y, 0);
+        self.add(y, x, 0);
+    }
+
     /// Records `x <= y + k`.
     fn add(&mut self, x: Term, y: Term, k: i64) {
         let bound = k as i128 - x.offset as i128 + y.offset as i128;
@@ -382,14 +388,10 @@ fn pointer_copies(func: &Func, types: &TypeTable) -> HashMap<LocalId, LocalId> {
     let mut copies = HashMap::new();
     for node in &func.nodes {
         // The copy's definition: `p := q`, or an inlined call's parameters.
-        let pairs: Vec<(NodeId, NodeId)> = match &node.op {
-            Op::Assign { lhs, rhs: Some(rhs), define: true } => vec![(*lhs, *rhs)],
-            Op::Assign2 { lhs, rhs, define: true } if lhs.len() == rhs.len() => {
-                lhs.iter().zip(rhs).filter_map(|(l, r)| l.map(|l| (l, *r))).collect()
-            }
-            _ => continue,
-        };
-        for (lhs, rhs) in pairs {
+        if !matches!(node.op, Op::Assign { define: true, .. } | Op::Assign2 { define: true, .. }) {
+            continue;
+        }
+        for (lhs, rhs) in assigned_pairs(&node.op) {
             if let (Some(copy), Some(of)) = (single(lhs), single(rhs)) {
                 if copy != of {
                     copies.insert(copy, of);
@@ -398,6 +400,16 @@ fn pointer_copies(func: &Func, types: &TypeTable) -> HashMap<LocalId, LocalId> {
         }
     }
     copies
+}
+
+/// The (target, value) pairs an assignment makes, but for blank targets
+/// and a tuple spread from one call.
+fn assigned_pairs(op: &Op) -> Vec<(NodeId, NodeId)> {
+    match op {
+        Op::Assign { lhs, rhs: Some(rhs), .. } => vec![(*lhs, *rhs)],
+        Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => lhs.iter().zip(rhs).filter_map(|(l, r)| l.map(|l| (l, *r))).collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn gotos_by_label(func: &Func) -> HashMap<String, usize> {
@@ -639,22 +651,15 @@ impl Flow<'_> {
     /// Adds what `lhs = rhs` makes known of the locals it assigns, given the
     /// facts before and what the statement writes (locals, and whether memory).
     fn assigned(&self, id: NodeId, before: &Facts, (written, memory): (&HashSet<LocalId>, bool), after: &mut Facts) {
-        let pairs: Vec<(NodeId, NodeId)> = match &self.func.node(id).op {
-            Op::Assign { lhs, rhs: Some(rhs), .. } => vec![(*lhs, *rhs)],
-            Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => lhs.iter().zip(rhs).filter_map(|(l, r)| l.map(|l| (l, *r))).collect(),
-            _ => return,
-        };
         let independent = |t: &Term| t.atom.unchanged_by(written, memory);
         let add_shape = |after: &mut Facts, seq: Seq, (len, cap): (Term, Option<Term>)| {
             for (atom, value) in [(Atom::Len(seq), Some(len)), (Atom::Cap(seq), cap)] {
                 if let Some(value) = value.filter(independent) {
-                    let x = Term { atom, offset: 0 };
-                    after.add(x, value, 0);
-                    after.add(value, x, 0);
+                    after.equal(Term { atom, offset: 0 }, value);
                 }
             }
         };
-        for (lhs, rhs) in pairs {
+        for (lhs, rhs) in assigned_pairs(&self.func.node(id).op) {
             // A store of a slice through a private local pointer, or to a
             // field: gc's SSA forwards it to the loads after it.
             let stored = match self.func.node(lhs).op {
@@ -669,18 +674,10 @@ impl Flow<'_> {
             }
             let Some(local) = self.func.private_local(lhs) else { continue };
             let ty = self.func.local(local).ty;
-            if self.is_int(ty) {
-                let term = self.term(rhs).filter(|t| independent(t) && self.exact(*t, before));
-                if let Some(value) = term.or_else(|| self.folded_constant(rhs, before).map(Term::constant)) {
-                    let x = Term { atom: Atom::Int(Scalar::Local(local)), offset: 0 };
-                    after.add(x, value, 0);
-                    after.add(value, x, 0);
-                }
-            } else if let Some(value) = self.folded_constant(rhs, before) {
-                // A constant in a smaller integer: only the value folds.
-                let (x, value) = (Term { atom: Atom::Int(Scalar::Local(local)), offset: 0 }, Term::constant(value));
-                after.add(x, value, 0);
-                after.add(value, x, 0);
+            // An int's value as a term; in a smaller integer, only a constant.
+            let term = self.term(rhs).filter(|t| self.is_int(ty) && independent(t) && self.exact(*t, before));
+            if let Some(value) = term.or_else(|| self.folded_constant(rhs, before).map(Term::constant)) {
+                after.equal(Term { atom: Atom::Int(Scalar::Local(local)), offset: 0 }, value);
             } else if let Some(shape) = self.slice_shape(rhs, before).filter(|_| self.is_sequence(ty)) {
                 add_shape(after, Seq::Local(local), shape);
             } else if let Op::Addr(x) = self.func.node(rhs).op {
@@ -905,10 +902,7 @@ impl Flow<'_> {
                     BinOp::Le => facts.add(x, y, 0),
                     BinOp::Gt => facts.add(y, x, -1),
                     BinOp::Ge => facts.add(y, x, 0),
-                    BinOp::Eq => {
-                        facts.add(x, y, 0);
-                        facts.add(y, x, 0);
-                    }
+                    BinOp::Eq => facts.equal(x, y),
                     // x != c where x >= c is known: x > c (len(s) != 0: len(s) >= 1);
                     // gc's limits do this for constants only (a length the
                     // facts fix is one in its SSA).
