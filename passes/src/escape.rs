@@ -138,6 +138,9 @@ pub(crate) struct Batch<'a> {
     desugared: HashSet<(FuncId, NodeId)>,
     /// Closures called where they are written (gc's ClosureCalled).
     closure_called: HashSet<FuncId>,
+    /// Nodes whose init statements were walked ahead of them: the callee
+    /// temporaries of wrapped go and defer calls.
+    inits_walked: HashSet<(FuncId, NodeId)>,
     /// How each captured variable (by its location) is captured, once decided.
     by_value: HashMap<LocId, bool>,
     /// Each function's parameter tags, once the batch is solved.
@@ -171,6 +174,7 @@ impl<'a> Batch<'a> {
             closures: Vec::new(),
             autotmps: Vec::new(),
             closure_called: HashSet::new(),
+            inits_walked: HashSet::new(),
             desugared: HashSet::new(),
             by_value: HashMap::new(),
             tags: Vec::new(),

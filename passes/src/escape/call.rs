@@ -186,7 +186,15 @@ impl Batch<'_> {
         }
         match func.node(call).op.clone() {
             Op::Call { callee, .. } if !super::wrapper::needs_wrapper(self.pkg, func, call) => self.expr(&k, callee),
-            _ => self.defer_wrapper(&k, stmt, call),
+            _ => {
+                for temp in super::wrapper::rewritten_callee_temps(func, call) {
+                    for s in func.node(temp).init.clone() {
+                        self.stmt(s);
+                    }
+                    self.inits_walked.insert((self.curfn, temp));
+                }
+                self.defer_wrapper(&k, stmt, call)
+            }
         }
     }
 }

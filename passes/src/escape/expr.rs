@@ -10,8 +10,10 @@ use super::Batch;
 
 impl Batch<'_> {
     pub(super) fn expr(&mut self, k: &Hole, id: NodeId) {
-        for s in self.pkg.func(self.curfn).node(id).init.clone() {
-            self.stmt(s);
+        if !self.inits_walked.contains(&(self.curfn, id)) {
+            for s in self.pkg.func(self.curfn).node(id).init.clone() {
+                self.stmt(s);
+            }
         }
         self.expr_skip_init(k, id);
     }

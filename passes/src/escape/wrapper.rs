@@ -65,6 +65,26 @@ pub(crate) fn wrapped_operands(func: &Func, call: NodeId) -> Vec<NodeId> {
     }
 }
 
+/// The temporaries gc's RewriteNonNameCall made of a wrapped call's callee
+/// or receiver when it makes a call (`t := f(); defer t.M(x)`): gc keeps
+/// their assignments in the call's init, walked before the wrapper's own
+/// temporaries; minigo keeps each in its temporary's node, which the
+/// operand is or a devirtualized receiver asserts, selects or addresses.
+pub(crate) fn rewritten_callee_temps(func: &Func, call: NodeId) -> Vec<NodeId> {
+    wrapped_operands(func, call)
+        .into_iter()
+        .filter_map(|mut x| loop {
+            match func.node(x).op {
+                Op::TypeAssert { x: inner, .. } | Op::Field(inner, _) | Op::FieldPtr(inner, _) | Op::Addr(inner) | Op::Deref(inner) => {
+                    x = inner
+                }
+                Op::Local(_) if !func.node(x).init.is_empty() => break Some(x),
+                _ => break None,
+            }
+        })
+        .collect()
+}
+
 /// gc's rewriteArgument: the wrapper copies every operand to a temporary
 /// but a constant, nil or a function name.
 pub(crate) fn is_copied(func: &Func, x: NodeId) -> bool {
