@@ -59,10 +59,6 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
 /// faults on the same pointer.
 const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
     (
-        "escape/wrapperclosureorder.go",
-        "m.M() devirtualized twice, each dereferencing m.(*S): gc's SSA sees one data word and checks it once, minigo checks each",
-    ),
-    (
         "programs/ifacemethodvalue.go",
         "h.Name() through the embedded interface of a struct local: gc knows its itab, a constant address, and keeps its check; minigo loads it from the struct in memory",
     ),

@@ -36,16 +36,19 @@ type Facts = HashSet<Fact>;
 /// interface whose itab a call through it checked. gc's SSA reads the
 /// itab for a call with another type (uintptr, not *uintptr), and CSE
 /// does not merge the two, so neither check makes the other needless.
+/// Or an interface whose data word, asserted to a pointer (`i.(*T)`), was
+/// dereferenced: gc's SSA reads one data word for every assertion of `i`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Fact {
     NotNil(LocalId),
     CalledThrough(LocalId),
+    DataNotNil(LocalId),
 }
 
 impl Fact {
     fn local(self) -> LocalId {
         match self {
-            Fact::NotNil(local) | Fact::CalledThrough(local) => local,
+            Fact::NotNil(local) | Fact::CalledThrough(local) | Fact::DataNotNil(local) => local,
         }
     }
 }
@@ -209,13 +212,22 @@ impl Flow<'_> {
     }
 
     /// Whether pointer `id` is known not to be nil: an address (gc's SSA
-    /// takes every Addr and OffPtr for non-nil), `new`, or a local `facts`
-    /// holds.
+    /// takes every Addr and OffPtr for non-nil), `new`, or a local or an
+    /// asserted interface's data word `facts` holds.
     fn not_nil(&self, id: NodeId, facts: &Facts) -> bool {
         match &self.func.node(id).op {
             Op::Addr(_) | Op::New => true,
             Op::Conv(ConvKind::Nop, x) => self.not_nil(*x, facts),
-            _ => self.func.private_local(id).is_some_and(|l| facts.contains(&Fact::NotNil(l))),
+            _ => self.pointer_fact(id).is_some_and(|fact| facts.contains(&fact)),
+        }
+    }
+
+    /// What a dereference of pointer `id` proves: a private local, or the
+    /// data word of a private interface local it asserts, is not nil.
+    fn pointer_fact(&self, id: NodeId) -> Option<Fact> {
+        match self.func.node(id).op {
+            Op::TypeAssert { x, comma_ok: false } => self.func.private_local(x).map(Fact::DataNotNil),
+            _ => self.func.private_local(id).map(Fact::NotNil),
         }
     }
 
@@ -265,7 +277,7 @@ impl Flow<'_> {
                 if self.not_nil(*p, facts) {
                     self.proved.push(id);
                 }
-                dereferenced.extend(self.func.private_local(*p).map(Fact::NotNil));
+                dereferenced.extend(self.pointer_fact(*p));
                 dereferenced
             }
             Op::DotInter { x: p, .. } => {
