@@ -64,7 +64,7 @@ const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
     ),
     (
         "programs/largecopyops.go",
-        "range *a and range a (a *[3]B), and the devirtualized i.M(g): gc's block moves fault on the pointer, which drops its check; minigo copies through an array's memmove, an element at a variable offset and an interface's data word, and keeps it",
+        "range *a (a *[3]B) and the devirtualized i.M(g): gc's block moves fault on the pointer, which drops its check; minigo copies an array (gc: one that may overlap) and an interface's data word through memmove, and keeps it",
     ),
     ("programs/maps.go", "rows' literal: gc builds [3]int{4, 5, 6} between mapassign's check and the store, which keeps the check"),
     (

@@ -117,9 +117,19 @@ impl Flow<'_> {
             }
             Op::Range { x, body, .. } => {
                 facts.extend(self.expr(*x, &facts));
-                let inside = self.without_written(facts, id);
-                self.list(body, inside.clone());
-                inside
+                let inside = self.without_written(facts.clone(), id);
+                let mut after = inside.clone();
+                if let Some(checked_before_loop) = self.array_pointer_range(id) {
+                    if self.not_nil(*x, &inside) {
+                        self.proved.push(id);
+                    }
+                    if checked_before_loop {
+                        facts.extend(self.pointer_fact(*x));
+                        after = self.without_written(facts, id);
+                    }
+                }
+                self.list(body, inside);
+                after
             }
             Op::Select { cases, .. } => {
                 let inside = self.without_written(facts, id);
@@ -309,6 +319,22 @@ impl Flow<'_> {
 
     fn evaluated_early(&self, id: NodeId) -> bool {
         self.func.is_order_temporary(self.types, id) || self.func.node(id).children().into_iter().any(|c| self.evaluated_early(c))
+    }
+
+    /// Whether range statement `id` reads the elements of a non-empty array
+    /// through a pointer, which gc's walkRange checks: Some(true) when it
+    /// takes the first element's address before the loop (an element of a
+    /// size other than 1, 2, 4 or 8 bytes: not cheapComputableIndex), whose
+    /// check then holds after it; Some(false) when it indexes the array in
+    /// the loop.
+    fn array_pointer_range(&self, id: NodeId) -> Option<bool> {
+        let Op::Range { x, value: Some(value), .. } = self.func.node(id).op else { return None };
+        if matches!(self.func.node(value).op, Op::Blank) {
+            return None;
+        }
+        let elem = self.types.pointer_elem(self.func.node(x).ty)?;
+        let TypeKind::Array(len, elem) = self.types.under(elem) else { return None };
+        (*len > 0).then(|| !matches!(self.types.size(*elem), 1 | 2 | 4 | 8))
     }
 
     fn without_written(&self, mut facts: Facts, id: NodeId) -> Facts {

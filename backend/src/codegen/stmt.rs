@@ -356,13 +356,21 @@ impl FuncCtx<'_, '_> {
         } else if is_string(self.types, self.func.node(x).ty) {
             self.range_string(key, value, x, body, label);
         } else {
-            self.range_indexed(key, value, x, body, label);
+            self.range_indexed(id, key, value, x, body, label);
         }
     }
 
     /// `range` over a slice, array or pointer to array: the operand and its
     /// length are evaluated once (not at all for an array without a value variable).
-    fn range_indexed(&mut self, key: Option<NodeId>, value: Option<NodeId>, x: NodeId, body: &[NodeId], label: &Option<String>) {
+    fn range_indexed(
+        &mut self,
+        id: NodeId,
+        key: Option<NodeId>,
+        value: Option<NodeId>,
+        x: NodeId,
+        body: &[NodeId],
+        label: &Option<String>,
+    ) {
         let x_ty = self.func.node(x).ty;
         let Some(elem) = elem_type(self.types, x_ty) else {
             self.unsupported("range over this type");
@@ -377,8 +385,9 @@ impl FuncCtx<'_, '_> {
             }
             (TypeKind::Pointer(_), Some(n)) => {
                 let ptr = self.eval(x).scalar();
-                if has_value && n > 0 {
-                    self.nil_check(x, ptr);
+                // gc checks the pointer where the statement's `range` is.
+                if has_value && n > 0 && !self.func.node(id).bounded {
+                    self.nil_check(id, ptr);
                 }
                 (Some(ptr), self.iconst(n as i64))
             }
