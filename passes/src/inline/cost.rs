@@ -152,6 +152,40 @@ impl Hairy<'_> {
         node.implicit && matches!(node.op, Op::Conv(ConvKind::Iface, _))
     }
 
+    /// A literal costing `own`, then its entries: each the cost of the key
+    /// nodes gc has for it (an OSTRUCTKEY, an index's OKEY and constant, a
+    /// map entry's OKEY) and its operands. Below -m=2 gc's walk charges each
+    /// key as it reaches it and may stop in between; a full breakdown lists
+    /// the keys with the literal.
+    fn visit_literal(&mut self, fid: FuncId, id: NodeId, mut own: i32, entries: Vec<(i32, Vec<NodeId>)>) -> bool {
+        if self.opts.full_costs {
+            own += entries.iter().map(|(cost, _)| cost).sum::<i32>();
+        }
+        self.charge(fid, id, own);
+        if self.budget < 0 && !self.opts.full_costs {
+            return true;
+        }
+        for init in self.pkg.func(fid).node(id).init.clone() {
+            if self.visit(fid, init) {
+                return true;
+            }
+        }
+        for (key_cost, operands) in entries {
+            if !self.opts.full_costs {
+                self.charge(fid, id, key_cost);
+                if self.budget < 0 {
+                    return true;
+                }
+            }
+            for operand in operands {
+                if self.visit(fid, operand) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     fn visit(&mut self, fid: FuncId, id: NodeId) -> bool {
         let node = self.pkg.func(fid).node(id).clone();
         let node = &node;
@@ -202,7 +236,10 @@ impl Hairy<'_> {
             }
             Op::MethodValue { .. } | Op::IfaceMethodValue { .. } => own += 1,
             // One OKEY per entry.
-            Op::MapLit(entries) => own += entries.len() as i32,
+            Op::MapLit(entries) => {
+                let keys = entries.iter().map(|(key, value)| (1, vec![*key, *value])).collect();
+                return self.visit_literal(fid, id, own, keys);
+            }
             // OTYPESW and the identifier it declares.
             Op::TypeSwitchGuard { bind, .. } => own += *bind as i32,
             // The slice of a variadic call's extra arguments is built after inlining in gc.
@@ -213,12 +250,16 @@ impl Hairy<'_> {
                 if is_slice {
                     own += 1;
                 }
-                // An explicit index is an OKEY node and its constant.
-                own += 2 * elems.iter().filter(|(key, _)| matches!(key, LitKey::Index { keyed: true, .. })).count() as i32;
-                // Each struct element is an OSTRUCTKEY node of its own.
-                if is_struct {
-                    own += elems.len() as i32;
-                }
+                // An explicit index is an OKEY node and its constant; each
+                // struct element is an OSTRUCTKEY node of its own.
+                let keys = elems
+                    .iter()
+                    .map(|(key, value)| {
+                        let cost = if is_struct { 1 } else { 2 * matches!(key, LitKey::Index { keyed: true, .. }) as i32 };
+                        (cost, vec![*value])
+                    })
+                    .collect();
+                return self.visit_literal(fid, id, own, keys);
             }
             Op::Deref(x) => {
                 let func = self.pkg.func(fid);
