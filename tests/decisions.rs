@@ -67,10 +67,6 @@ const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
         "range *a (a *[3]B) and the devirtualized i.M(g): gc's block moves fault on the pointer, which drops its check; minigo copies an array (gc: one that may overlap) and an interface's data word through memmove, and keeps it",
     ),
     ("programs/maps.go", "rows' literal: gc builds [3]int{4, 5, 6} between mapassign's check and the store, which keeps the check"),
-    (
-        "programs/nilchecks.go",
-        "inSwitch inlined with a constant argument: gc's SSA drops the switch cases the constant rules out, and their checks; constbranch.rs folds only `if`s",
-    ),
     ("programs/provebounds.go", "asArray inlined: gc merges the checks of p and q (one pointer once lowered) and keeps q[1]'s; on make([]int, 2, 3) its s[:4] always panics, so gc drops the code after it"),
 ];
 

@@ -13,8 +13,8 @@
 use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::ir::{
-    types, Block, FuncRef, GlobalValue, Inst, InstBuilder, InstructionData, MemFlagsData, Opcode, SourceLoc, StackSlot, StackSlotData,
-    StackSlotKind, TrapCode, Value, ValueDef,
+    condcodes::IntCC, types, Block, FuncRef, GlobalValue, Inst, InstBuilder, InstructionData, MemFlagsData, Opcode, SourceLoc, StackSlot,
+    StackSlotData, StackSlotKind, TrapCode, Value, ValueDef,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, Module};
@@ -884,6 +884,22 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         let ValueDef::Result(inst, _) = self.b.func.dfg.value_def(value) else { return None };
         match self.b.func.dfg.insts[inst] {
             InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
+            _ => None,
+        }
+    }
+
+    /// The truth of condition `value` when it is a constant, or an
+    /// equality test between constants.
+    pub fn constant_condition(&self, value: Value) -> Option<bool> {
+        if let Some(c) = self.const_value(value) {
+            return Some(c != 0);
+        }
+        let ValueDef::Result(inst, _) = self.b.func.dfg.value_def(value) else { return None };
+        let InstructionData::IntCompare { cond, args, .. } = self.b.func.dfg.insts[inst] else { return None };
+        let (a, b) = (self.const_value(args[0])?, self.const_value(args[1])?);
+        match cond {
+            IntCC::Equal => Some(a == b),
+            IntCC::NotEqual => Some(a != b),
             _ => None,
         }
     }

@@ -552,7 +552,15 @@ impl FuncCtx<'_, '_> {
             for value in &case.values {
                 let matched = matches(self, *value);
                 let next_test = self.b.create_block();
-                self.b.ins().brif(matched, *body, &[], next_test, &[]);
+                // A test between constants (a constant tag, or an inlined
+                // call's constant argument) is decided here, as gc's opt
+                // folds it before the nil-check and bounds passes: the
+                // clauses it rules out are dead, and so are their checks.
+                match self.constant_condition(matched) {
+                    Some(true) => self.b.ins().jump(*body, &[]),
+                    Some(false) => self.b.ins().jump(next_test, &[]),
+                    None => self.b.ins().brif(matched, *body, &[], next_test, &[]),
+                };
                 self.b.switch_to_block(next_test);
             }
         }
