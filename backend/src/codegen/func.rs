@@ -24,7 +24,7 @@ use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
 use super::nilcheck::{first_store_has_write_barrier, ExplicitNilCheck};
 use super::runtime::Rt;
 use super::Codegen;
-use crate::{CodeRecord, CodeRecordKind};
+use crate::{CodeRecord, CodeRecordKind, Target};
 
 /// The largest temporary kept in the frame: escape analysis puts variables
 /// over 10 MiB on the heap, so bigger values only reach temporaries when
@@ -173,6 +173,9 @@ pub(crate) struct FuncCtx<'a, 'p> {
     /// The first instructions of the code no nil check before it is
     /// dropped for (`with_check_barrier`).
     pub(super) check_barriers: HashSet<Inst>,
+    /// The first instructions of array copies that are such barriers
+    /// unless their destination and source cannot overlap.
+    pub(super) barriers_unless_disjoint: Vec<(Inst, Value, Value)>,
     /// The (inlined call, position in its callee) pairs of inlined code
     /// (`at_node`), for the function table.
     pub inline_locs: Vec<(u32, ir::Pos)>,
@@ -244,6 +247,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             not_nil: HashSet::new(),
             opaque_pointers: HashSet::new(),
             check_barriers: HashSet::new(),
+            barriers_unless_disjoint: Vec::new(),
             inline_locs: Vec::new(),
             inline_loc_index: HashMap::new(),
             recorded_checks: HashSet::new(),
@@ -674,17 +678,36 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// that faults on a nil source or destination (DUFFCOPY, REP MOVSQ),
     /// so a nil check just before it goes; minigo's memmove call does not
     /// fault, and a load of each one's first byte stands for the move's
-    /// first accesses. (gc copies an array that may overlap by calling
-    /// memmove, which keeps the check.)
+    /// first accesses. gc copies an array of more than one element by
+    /// calling memmove, which keeps the check, unless ssa.IsInlinableMemmove
+    /// holds: at most 16 bytes (64 on arm64), or less than 1024 (at most
+    /// 1024 on arm64) between places that cannot overlap, which is known
+    /// once the function is built (`with_check_barrier_unless_disjoint`).
     fn copy_value(&mut self, ty: TypeId, dst: Value, src: Value, size: u64, align: u64) {
-        if !copies_inline(size, align) && !matches!(self.types.under(ty), TypeKind::Array(..)) {
-            for side in [src, dst] {
-                let probe = self.b.ins().load(types::I8, flags(), side, 0);
-                let probe = self.b.func.dfg.value_def(probe).unwrap_inst();
-                self.faulting_accesses.push((probe, None));
+        let emit = |fx: &mut Self| {
+            if !copies_inline(size, align) {
+                for side in [src, dst] {
+                    let probe = fx.b.ins().load(types::I8, flags(), side, 0);
+                    let probe = fx.b.func.dfg.value_def(probe).unwrap_inst();
+                    fx.faulting_accesses.push((probe, None));
+                }
             }
+            fx.copy_mem(dst, src, size, align);
+        };
+        if !matches!(self.types.under(ty), TypeKind::Array(n, _) if *n > 1) {
+            return emit(self);
         }
-        self.copy_mem(dst, src, size, align);
+        let (inlinable, disjoint_limit) = match self.cg.target {
+            Target::X86_64 => (16, 1023),
+            Target::Aarch64 => (64, 1024),
+        };
+        if size <= inlinable {
+            emit(self);
+        } else if size <= disjoint_limit {
+            self.with_check_barrier_unless_disjoint(dst, src, emit);
+        } else {
+            self.with_check_barrier(|fx| fx.copy_mem(dst, src, size, align));
+        }
     }
 
     /// `memmove(dst, src, size)`: small copies load everything before storing.

@@ -115,14 +115,52 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// barrier, in a block of its own, or a copy into a memory temporary
     /// with pointers, which gc defines first (VarDef).
     pub fn with_check_barrier(&mut self, emit: impl FnOnce(&mut Self)) {
+        let first = self.first_emitted(emit);
+        self.check_barriers.extend(first);
+    }
+
+    /// `with_check_barrier` for a copy from `src` to `dst`, unless the two
+    /// cannot overlap (`disjoint`), decided once the function is built.
+    pub fn with_check_barrier_unless_disjoint(&mut self, dst: Value, src: Value, emit: impl FnOnce(&mut Self)) {
+        if let Some(first) = self.first_emitted(emit) {
+            self.barriers_unless_disjoint.push((first, dst, src));
+        }
+    }
+
+    /// The first instruction `emit` adds to the current block.
+    fn first_emitted(&mut self, emit: impl FnOnce(&mut Self)) -> Option<Inst> {
         let block = self.b.current_block();
         let before = block.and_then(|block| self.b.func.layout.last_inst(block));
         emit(self);
-        let first = match before {
+        match before {
             Some(inst) => self.b.func.layout.next_inst(inst),
             None => block.and_then(|block| self.b.func.layout.first_inst(block)),
+        }
+    }
+
+    /// ssa's `disjoint` for two addresses at their origins: a stack slot
+    /// and another stack slot, a package symbol or a pointer parameter; a
+    /// package symbol and another one.
+    fn disjoint(&self, origins: &Origins, a: Value, b: Value) -> bool {
+        #[derive(PartialEq, Eq)]
+        enum Base {
+            Stack,
+            Symbol,
+            Param,
+        }
+        let base = |v: Value| {
+            let dfg = &self.b.func.dfg;
+            match dfg.value_def(base_and_offset(dfg, origins, v).0) {
+                ValueDef::Result(def, _) => match dfg.insts[def].opcode() {
+                    Opcode::StackAddr => Some(Base::Stack),
+                    Opcode::SymbolValue => Some(Base::Symbol),
+                    _ => None,
+                },
+                ValueDef::Param(block, _) if Some(block) == self.b.func.layout.entry_block() => Some(Base::Param),
+                _ => None,
+            }
         };
-        self.check_barriers.extend(first);
+        matches!((base(a), base(b)), (Some(Base::Stack), Some(_)) | (Some(_), Some(Base::Stack)) | (Some(Base::Symbol), Some(Base::Symbol)))
     }
 
     /// Whether `addr` is the address of a stack slot, plus a constant.
@@ -158,6 +196,11 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         let probes: HashSet<Inst> = self.faulting_accesses.iter().filter(|(_, id)| id.is_none()).map(|(access, _)| *access).collect();
         let mut origins = Origins::new(self.b.func, &probes, &by_branch);
         origins.note_checks(self.b.func, &checks, &self.faulting_accesses);
+        for (first, dst, src) in std::mem::take(&mut self.barriers_unless_disjoint) {
+            if !self.disjoint(&origins, dst, src) {
+                self.check_barriers.insert(first);
+            }
+        }
         let not_nil: HashSet<Value> = self.not_nil.iter().map(|v| origins.origin(&self.b.func.dfg, *v)).collect();
         for check in &checks {
             let ptr = origins.origin(&self.b.func.dfg, check.ptr);
