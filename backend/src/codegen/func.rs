@@ -176,6 +176,9 @@ pub(crate) struct FuncCtx<'a, 'p> {
     /// The first instructions of array copies that are such barriers
     /// unless their destination and source cannot overlap.
     pub(super) barriers_unless_disjoint: Vec<(Inst, Value, Value)>,
+    /// Whether the copies emitted now cannot overlap what they overwrite
+    /// (gc's mayOverlap is false): an array is then moved, not memmoved.
+    pub(super) copies_cannot_overlap: bool,
     /// The (inlined call, position in its callee) pairs of inlined code
     /// (`at_node`), for the function table.
     pub inline_locs: Vec<(u32, ir::Pos)>,
@@ -248,6 +251,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             opaque_pointers: HashSet::new(),
             check_barriers: HashSet::new(),
             barriers_unless_disjoint: Vec::new(),
+            copies_cannot_overlap: false,
             inline_locs: Vec::new(),
             inline_loc_index: HashMap::new(),
             recorded_checks: HashSet::new(),
@@ -679,10 +683,11 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// so a nil check just before it goes; minigo's memmove call does not
     /// fault, and a load of each one's first byte stands for the move's
     /// first accesses. gc copies an array of more than one element by
-    /// calling memmove, which keeps the check, unless ssa.IsInlinableMemmove
-    /// holds: at most 16 bytes (64 on arm64), or less than 1024 (at most
-    /// 1024 on arm64) between places that cannot overlap, which is known
-    /// once the function is built (`with_check_barrier_unless_disjoint`).
+    /// calling memmove, which keeps the check, unless the assignment cannot
+    /// overlap (`copies_cannot_overlap`) or ssa.IsInlinableMemmove holds:
+    /// at most 16 bytes (64 on arm64), or less than 1024 (at most 1024 on
+    /// arm64) between places that cannot overlap, which is known once the
+    /// function is built (`with_check_barrier_unless_disjoint`).
     fn copy_value(&mut self, ty: TypeId, dst: Value, src: Value, size: u64, align: u64) {
         let emit = |fx: &mut Self| {
             if !copies_inline(size, align) {
@@ -694,7 +699,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             }
             fx.copy_mem(dst, src, size, align);
         };
-        if !matches!(self.types.under(ty), TypeKind::Array(n, _) if *n > 1) {
+        if self.copies_cannot_overlap || !matches!(self.types.under(ty), TypeKind::Array(n, _) if *n > 1) {
             return emit(self);
         }
         let (inlinable, disjoint_limit) = match self.cg.target {

@@ -85,7 +85,7 @@ impl FuncCtx<'_, '_> {
             Op::Send { ch, value } => self.chan_send(*ch, *value),
             Op::Close(ch) => self.chan_close(*ch),
             Op::Select { cases, label } => self.select_stmt(cases, label),
-            Op::Assign { lhs, rhs, .. } => self.assign(*lhs, *rhs),
+            Op::Assign { lhs, rhs, define } => self.assign(*lhs, *rhs, *define),
             Op::Assign2 { lhs, rhs, .. } => self.assign2(lhs, rhs),
             Op::AssignOp { op, lhs, rhs, .. } => self.assign_op(*op, *lhs, *rhs),
             Op::ExprStmt(x) => {
@@ -126,7 +126,7 @@ impl FuncCtx<'_, '_> {
         block
     }
 
-    fn assign(&mut self, lhs: NodeId, rhs: Option<NodeId>) {
+    fn assign(&mut self, lhs: NodeId, rhs: Option<NodeId>, define: bool) {
         let ty = self.func.node(lhs).ty;
         // `x = T{}` zeroes x, as gc's walk makes it.
         let rhs = rhs.filter(|rhs| !self.is_zero_literal(*rhs));
@@ -161,7 +161,13 @@ impl FuncCtx<'_, '_> {
             Some(rhs) => {
                 let value = self.eval_multi(rhs);
                 if let Some(value) = value.first() {
+                    // gc's ssagen knows these copies cannot overlap their
+                    // target: a definition, a name to a name, a call's result.
+                    let named = |id: NodeId| matches!(self.func.node(id).op, Op::Local(_) | Op::Global(_) | Op::InlinedCall { .. });
+                    let call = matches!(self.func.node(rhs).op, Op::Call { .. });
+                    self.copies_cannot_overlap = define || call || (named(lhs) && named(rhs));
                     self.write_place(&place, ty, value);
+                    self.copies_cannot_overlap = false;
                 }
             }
         }
