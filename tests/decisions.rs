@@ -59,10 +59,6 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
 /// faults on the same pointer.
 const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
     (
-        "programs/ifacemethodvalue.go",
-        "h.Name() through the embedded interface of a struct local: gc knows its itab, a constant address, and keeps its check; minigo loads it from the struct in memory",
-    ),
-    (
         "programs/largecopyops.go",
         "the devirtualized i.M(g): gc's block move of the receiver faults on the interface's data word, which drops its check; minigo copies it through memmove and keeps it",
     ),

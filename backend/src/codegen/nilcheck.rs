@@ -724,7 +724,7 @@ impl Origins {
             }
         }
         let read = read_values(func, &reached, &incoming, probes);
-        let repeated = repeated_loads(func, by_branch);
+        let repeated = repeated_loads(func, &reached, by_branch);
         Origins { incoming, reached, read, repeated, checked: HashSet::new(), faulting: HashMap::new() }
     }
 
@@ -814,9 +814,15 @@ impl Address {
 /// one an earlier load read from the same address or a store wrote there,
 /// with nothing between them that may write it, in a run of blocks joined
 /// by explicit nil checks (`by_branch`). gc's CSE and store-to-load
-/// forwarding make them one value.
-fn repeated_loads(func: &Function, by_branch: &HashMap<Inst, &ExplicitNilCheck>) -> HashMap<Value, Value> {
+/// forwarding make them one value. A call writes memory, but not a stack
+/// slot whose address goes nowhere else, of at most 32 bytes: a variable
+/// gc's SSA form holds in registers (ssagen.TypeOK).
+fn repeated_loads(func: &Function, reached: &HashSet<Block>, by_branch: &HashMap<Inst, &ExplicitNilCheck>) -> HashMap<Value, Value> {
     let dfg = &func.dfg;
+    let registers: HashSet<StackSlot> = private_slot_stores(func, reached, &slot_addresses(func))
+        .into_keys()
+        .filter(|slot| func.sized_stack_slots[*slot].size <= 32)
+        .collect();
     let continuations: HashSet<Block> = by_branch.values().map(|check| check.next).collect();
     let mut repeated: HashMap<Value, Value> = HashMap::new();
     for start in func.layout.blocks().filter(|block| !continuations.contains(block)) {
@@ -852,10 +858,14 @@ fn repeated_loads(func: &Function, by_branch: &HashMap<Inst, &ExplicitNilCheck>)
                             }
                             a == addr || addr.apart(a)
                         });
-                        known.entry(addr).or_default().insert((at, ty), dfg.resolve_aliases(value));
+                        let value = dfg.resolve_aliases(value);
+                        known.entry(addr).or_default().insert((at, ty), repeated.get(&value).copied().unwrap_or(value));
                     }
                     ref data if data.opcode().is_terminator() => run = by_branch.get(&inst).map(|check| check.next),
-                    ref data if data.opcode().is_call() || data.opcode().can_store() => known.clear(),
+                    ref data if data.opcode().is_call() => {
+                        known.retain(|addr, _| matches!(addr, Address::Stack(slot) if registers.contains(slot)))
+                    }
+                    ref data if data.opcode().can_store() => known.clear(),
                     _ => {}
                 }
             }
