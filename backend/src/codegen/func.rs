@@ -924,7 +924,10 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         }
         let ValueDef::Result(inst, _) = self.b.func.dfg.value_def(value) else { return None };
         let InstructionData::IntCompare { cond, args, .. } = self.b.func.dfg.insts[inst] else { return None };
-        let (a, b) = (self.const_value(args[0])?, self.const_value(args[1])?);
+        // Compared in the operands' width, whatever their immediates' upper bits.
+        let width = self.b.func.dfg.value_type(args[0]).bits();
+        let mask = if width >= 64 { u64::MAX } else { (1u64 << width) - 1 };
+        let (a, b) = (self.const_value(args[0])? as u64 & mask, self.const_value(args[1])? as u64 & mask);
         match cond {
             IntCC::Equal => Some(a == b),
             IntCC::NotEqual => Some(a != b),
