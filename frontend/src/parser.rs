@@ -1025,7 +1025,8 @@ fn expected_word(terminal: &str) -> &str {
 /// The first generic construct of a file, which the grammar does not
 /// parse, and what it is: a function's or method receiver's type
 /// parameters (`func F[T any]`, `func (s *S[T]) M`), a type's (`type S[T
-/// any]`, not an array type `type A [N]int`), or a type set (`~int`).
+/// any]`, not an array type `type A [N]int`), or a type set (`~int`, or an
+/// interface element that is not a method or a name: `int | string`, `[]byte`).
 fn generics(tokens: &[(usize, Token, usize)]) -> Option<(usize, &'static str)> {
     let kind = |i: usize| tokens.get(i).map(|t| &t.1);
     let mut type_group = false;
@@ -1688,6 +1689,7 @@ func main() { println(x) }
             ("type List[T any] struct{ next *List[T] }\n", "3:10", "type parameters are"),
             ("type (\n\tA int\n\tPair[K comparable, V any] struct{}\n)\n", "5:6", "type parameters are"),
             ("type S[T any] struct{}\n\nfunc (s *S[T]) M() {}\n", "3:7", "type parameters are"),
+            ("func (s *S[T]) M() {}\n", "3:11", "type parameters are"),
             ("type Number interface {\n\t~int | ~float64\n}\n", "4:2", "type sets are"),
             ("type Bytes interface {\n\t[]byte\n}\n", "4:2", "type sets are"),
             ("type Ints interface {\n\tint | int64\n}\n", "4:2", "type sets are"),
