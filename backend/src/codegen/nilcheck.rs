@@ -560,10 +560,15 @@ fn base_and_offset(dfg: &DataFlowGraph, origins: &Origins, addr: Value) -> (Valu
 /// pass keeps. A store into a stack slot only loads read counts once one
 /// of those loads is read (a struct variable gc's SSA form holds in
 /// registers). (A faulting load nothing reads is a nil check alone to gc.)
-fn read_values(func: &Function, reached: &HashSet<Block>, incoming: &HashMap<Value, Vec<Value>>, probes: &HashSet<Inst>) -> HashSet<Value> {
+/// `slots` and `slot_stores`: `slot_addresses` and `private_slot_stores`.
+fn read_values(
+    func: &Function,
+    reached: &HashSet<Block>,
+    incoming: &HashMap<Value, Vec<Value>>,
+    probes: &HashSet<Inst>,
+    (slots, slot_stores): (&HashMap<Value, StackSlot>, &HashMap<StackSlot, Vec<Inst>>),
+) -> HashSet<Value> {
     let dfg = &func.dfg;
-    let slots = slot_addresses(func);
-    let slot_stores = private_slot_stores(func, reached, &slots);
     let private_slot = |addr: Value| slots.get(&dfg.resolve_aliases(addr)).filter(|slot| slot_stores.contains_key(slot)).copied();
     let mut pending: Vec<Value> = Vec::new();
     for &block in reached {
@@ -723,8 +728,10 @@ impl Origins {
                 }
             }
         }
-        let read = read_values(func, &reached, &incoming, probes);
-        let repeated = repeated_loads(func, &reached, by_branch);
+        let slots = slot_addresses(func);
+        let slot_stores = private_slot_stores(func, &reached, &slots);
+        let read = read_values(func, &reached, &incoming, probes, (&slots, &slot_stores));
+        let repeated = repeated_loads(func, &slot_stores, by_branch);
         Origins { incoming, reached, read, repeated, checked: HashSet::new(), faulting: HashMap::new() }
     }
 
@@ -816,13 +823,15 @@ impl Address {
 /// by explicit nil checks (`by_branch`). gc's CSE and store-to-load
 /// forwarding make them one value. A call writes memory, but not a stack
 /// slot whose address goes nowhere else, of at most 32 bytes: a variable
-/// gc's SSA form holds in registers (ssagen.TypeOK).
-fn repeated_loads(func: &Function, reached: &HashSet<Block>, by_branch: &HashMap<Inst, &ExplicitNilCheck>) -> HashMap<Value, Value> {
+/// gc's SSA form holds in registers (ssagen.TypeOK). `slot_stores`: the
+/// private slots (`private_slot_stores`).
+fn repeated_loads(
+    func: &Function,
+    slot_stores: &HashMap<StackSlot, Vec<Inst>>,
+    by_branch: &HashMap<Inst, &ExplicitNilCheck>,
+) -> HashMap<Value, Value> {
     let dfg = &func.dfg;
-    let registers: HashSet<StackSlot> = private_slot_stores(func, reached, &slot_addresses(func))
-        .into_keys()
-        .filter(|slot| func.sized_stack_slots[*slot].size <= 32)
-        .collect();
+    let registers: HashSet<StackSlot> = slot_stores.keys().copied().filter(|slot| func.sized_stack_slots[*slot].size <= 32).collect();
     let continuations: HashSet<Block> = by_branch.values().map(|check| check.next).collect();
     let mut repeated: HashMap<Value, Value> = HashMap::new();
     for start in func.layout.blocks().filter(|block| !continuations.contains(block)) {
