@@ -48,7 +48,7 @@ const KNOWN_DIFFERENCES: &[(&[&str], &str, Differences)] = &[
 const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[
     (
         "programs/provebounds.go",
-        "a counter stepped through goto; the int field of a pointer to a literal (scanner.pos), which gc forwards from its stores; gc keeps s[:1] after s[i], which prove.rs proves",
+        "the int field of a pointer to a literal (scanner.pos), which gc forwards from its stores; gc keeps s[:1] after s[i], which prove.rs proves",
     ),
 ];
 

@@ -27,7 +27,8 @@
 //!     negative; a step above one (`i += 2`, or `i++` in the body and the
 //!     post statement) counts only towards a constant bound; and
 //!     `for i := range s` keeps `i` within `s` when the body changes
-//!     neither.
+//!     neither; `L: if cond { ...; goto L }` is the loop `for cond { ... }`;
+//!   - steps: `i += c` moves `i`'s bounds by constants by `c`.
 //!
 //! An index `x & c` (or `u % c`, `c` a power of two) into an array longer
 //! than `c` needs no facts, nor does `u % uint(len(s))` into `s` when gc's
@@ -433,7 +434,9 @@ impl Flow<'_> {
                     1 => k > 0 && self.ends_in_goto(stmts[k - 1], label),
                     _ => false,
                 };
-                if !only_from_before {
+                if let Some(head) = self.goto_loop_head(stmts, k, &facts_now) {
+                    facts_now = head;
+                } else if !only_from_before {
                     let start = at_label.get_or_insert_with(|| self.without_written(facts.clone(), stmts));
                     facts_now = start.clone();
                 }
@@ -659,6 +662,12 @@ impl Flow<'_> {
                 }
             }
         };
+        if let Op::AssignOp { op: op @ (BinOp::Add | BinOp::Sub), lhs, rhs, .. } = self.func.node(id).op {
+            if let (Some(local), Some(by)) = (self.func.private_local(lhs), self.int_const(rhs)) {
+                let by = if op == BinOp::Add { by } else { by.checked_neg().unwrap_or(0) };
+                self.stepped(local, by, before, after);
+            }
+        }
         for (lhs, rhs) in assigned_pairs(&self.func.node(id).op) {
             // A store of a slice through a private local pointer, or to a
             // field: gc's SSA forwards it to the loads after it.
@@ -693,6 +702,29 @@ impl Flow<'_> {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Adds what `local += by` leaves known of `local`: its bounds by
+    /// constants, moved by `by` when the sum is exact. gc's SSA sees
+    /// `x + c` as a value of its own, which its prove relates only to
+    /// constants (through `x`'s limits), not to other values.
+    fn stepped(&self, local: LocalId, by: i64, before: &Facts, after: &mut Facts) {
+        let x = Atom::Int(Scalar::Local(local));
+        if by == 0 || !self.is_int(self.func.local(local).ty) || !self.exact(Term { atom: x, offset: by }, before) {
+            return;
+        }
+        let constant = |atom: &Atom| *atom != x && (*atom == Atom::Zero || before.constant_value(*atom).is_some());
+        for (&(a, b), &k) in &before.0 {
+            // x - b <= k gives (x + by) - b <= k + by; a - x <= k gives a - (x + by) <= k - by.
+            let moved = match () {
+                _ if a == x && constant(&b) => k.checked_add(by),
+                _ if b == x && constant(&a) => k.checked_sub(by),
+                _ => None,
+            };
+            if let Some(moved) = moved {
+                after.add(Term { atom: a, offset: 0 }, Term { atom: b, offset: 0 }, moved);
             }
         }
     }
@@ -755,10 +787,61 @@ impl Flow<'_> {
     /// The facts at the head of loop `id`: those before it that its
     /// assignments cannot break. A counter stepped by one towards its bound
     /// keeps its bounds on the other side.
-    fn loop_head(&self, mut facts: Facts, id: NodeId) -> Facts {
-        let mut written = self.loop_written(id);
-        let memory = self.writes_memory(&[id]);
-        if let Some((counter, step, bound)) = self.counter(id, &facts) {
+    fn loop_head(&self, facts: Facts, id: NodeId) -> Facts {
+        let counter = self.counter(id, &facts);
+        self.facts_at_head(facts, self.loop_written(id), self.writes_memory(&[id]), counter)
+    }
+
+    /// The facts at label `stmts[k]` when it heads a loop made with goto,
+    /// `L: ...; if cond { ...; goto L }` with no other goto to L and
+    /// straight-line statements before the `if`: gc's SSA sees the loop
+    /// `for cond { ... }` would make, its header one block, induction
+    /// variable included (one the statements before the `if` do not step).
+    fn goto_loop_head(&self, stmts: &[NodeId], k: usize, facts: &Facts) -> Option<Facts> {
+        let Op::Label(label) = &self.func.node(stmts[k]).op else { return None };
+        let rest = &stmts[k + 1..];
+        let head = rest.get(..=rest.iter().take_while(|s| self.straight_line(**s)).count())?;
+        let (test, before_test) = head.split_last()?;
+        let Op::If { cond, then, .. } = &self.func.node(*test).op else { return None };
+        let (last, body) = then.split_last()?;
+        if self.gotos.get(label) != Some(&1)
+            || !matches!(&self.func.node(*last).op, Op::Branch { op: BranchOp::Goto, label: Some(to) } if to == label)
+        {
+            return None;
+        }
+        let written = self.func.written_locals(head);
+        let counter = self.counter_of(*cond, None, body, &written, facts);
+        let counter = counter.filter(|(c, ..)| !self.func.written_locals(before_test).contains(c));
+        Some(self.facts_at_head(facts.clone(), written, self.writes_memory(head), counter))
+    }
+
+    /// Whether statement `id` is straight-line code in gc's SSA: nothing
+    /// in it branches (a check, `&&`, a division, a shift, an inlined body).
+    fn straight_line(&self, id: NodeId) -> bool {
+        !self.func.any_node(id, &|n| match n.op {
+            Op::Binary(op, ..) => matches!(op, BinOp::AndAnd | BinOp::OrOr | BinOp::Div | BinOp::Mod | BinOp::Shl | BinOp::Shr),
+            Op::Local(_)
+            | Op::Const { .. }
+            | Op::Unary(..)
+            | Op::Decl(_)
+            | Op::Assign { .. }
+            | Op::AssignOp { .. }
+            | Op::Len(_)
+            | Op::Cap(_) => false,
+            _ => true,
+        })
+    }
+
+    /// The facts at the head of a loop that writes `written` (and memory,
+    /// if `memory`) and steps `counter`, given those before it.
+    fn facts_at_head(
+        &self,
+        mut facts: Facts,
+        mut written: HashSet<LocalId>,
+        memory: bool,
+        counter: Option<(LocalId, Step, Term)>,
+    ) -> Facts {
+        if let Some((counter, step, bound)) = counter {
             written.remove(&counter);
             let start_known = step == Step::Down || facts.counter_start_known(counter, bound);
             let kept = |a: Atom, b: Atom| match step {
@@ -780,10 +863,26 @@ impl Flow<'_> {
     /// parameter), and one above one steps towards a constant bound.
     fn counter(&self, id: NodeId, facts: &Facts) -> Option<(LocalId, Step, Term)> {
         let Op::For { cond: Some(cond), post, body, .. } = &self.func.node(id).op else { return None };
-        let first = post.or_else(|| body.iter().copied().find(|s| matches!(self.func.node(*s).op, Op::AssignOp { incdec: true, .. })))?;
+        self.counter_of(*cond, *post, body, &self.loop_written(id), facts)
+    }
+
+    /// The counter of a loop with condition `cond`, post statement `post`
+    /// and body `body`, which assign `written` (see `counter`).
+    fn counter_of(
+        &self,
+        cond: NodeId,
+        post: Option<NodeId>,
+        body: &[NodeId],
+        written: &HashSet<LocalId>,
+        facts: &Facts,
+    ) -> Option<(LocalId, Step, Term)> {
+        let steps_by_constant = |s: &NodeId| match self.func.node(*s).op {
+            Op::AssignOp { incdec, rhs, .. } => incdec || self.int_const(rhs).is_some(),
+            _ => false,
+        };
+        let first = post.or_else(|| body.iter().copied().find(steps_by_constant))?;
         let Op::AssignOp { op, lhs, .. } = &self.func.node(first).op else { return None };
         let local = self.func.private_local(*lhs).filter(|l| self.is_int(self.func.local(*l).ty))?;
-        let written = self.loop_written(id);
         // What a statement stepping the counter as the first does adds.
         let amount_of = |s: NodeId| {
             let Op::AssignOp { op: by_op, lhs, rhs, .. } = &self.func.node(s).op else { return None };
@@ -819,8 +918,8 @@ impl Flow<'_> {
         };
         // A bound in memory is read again at each test of the condition,
         // which is all an induction variable needs.
-        let invariant = |t: Term| t.atom.unchanged_by(&written, false);
-        self.conjuncts(*cond).into_iter().find_map(|c| {
+        let invariant = |t: Term| t.atom.unchanged_by(written, false);
+        self.conjuncts(cond).into_iter().find_map(|c| {
             let Op::Binary(cmp, x, y) = self.func.node(c).op else { return None };
             let (cmp, bound) = if self.func.private_local(x) == Some(local) {
                 (cmp, y)
@@ -844,7 +943,18 @@ impl Flow<'_> {
                 (Step::Down, BinOp::Ge) => constant_bound,
                 _ => false,
             };
-            cannot_wrap.then_some((local, step, bound))
+            // Nor one whose constant start is past its constant bound.
+            let last = facts.value(bound).map(|b| match cmp {
+                BinOp::Lt => b.saturating_sub(1),
+                BinOp::Gt => b.saturating_add(1),
+                _ => b,
+            });
+            let start = facts.constant_value(Atom::Int(Scalar::Local(local)));
+            let started_past = match (last, start) {
+                (Some(last), Some(start)) => (step == Step::Up && start > last) || (step == Step::Down && start < last),
+                _ => false,
+            };
+            (cannot_wrap && !started_past).then_some((local, step, bound))
         })
     }
 
