@@ -206,13 +206,28 @@ impl Facts {
     }
 
     /// Whether the facts (and what holds of every length) prove `x <= y + k`.
+    ///
+    /// gc's prove orders values in a poset, which knows `a < b` but not
+    /// that it makes `a + 1 <= b`: only a value's limits, from comparisons
+    /// with constants, count in integers. So when `x` or `y` is a constant
+    /// but zero, a strict order between two values that are not constants
+    /// to gc counts as `<=`.
     fn proves(&self, x: Term, y: Term, k: i64) -> bool {
         let bound = k as i128 - x.offset as i128 + y.offset as i128;
         if x.atom == y.atom {
             return bound >= 0;
         }
+        let nonzero_constant = |t: Term| t.atom == Atom::Zero && t.offset != 0;
+        let constants = match nonzero_constant(x) || nonzero_constant(y) {
+            true => Some(self.constant_atoms()),
+            false => None,
+        };
+        let weight = |b: &Atom, a: &Atom, k: i64| match &constants {
+            Some(constants) if k < 0 && !constants.contains(a) && !constants.contains(b) => 0,
+            _ => k as i128,
+        };
         // Shortest paths from y over the edges b -> a of weight k, one per `a - b <= k`.
-        let mut edges: Vec<(Atom, Atom, i128)> = self.0.iter().map(|((a, b), k)| (*b, *a, *k as i128)).collect();
+        let mut edges: Vec<(Atom, Atom, i128)> = self.0.iter().map(|((a, b), k)| (*b, *a, weight(b, a, *k))).collect();
         let mut atoms: HashSet<Atom> = edges.iter().flat_map(|(b, a, _)| [*a, *b]).collect();
         atoms.extend([x.atom, y.atom, Atom::Zero]);
         for atom in atoms.iter().copied() {
@@ -304,6 +319,20 @@ impl Facts {
                 k.checked_add(if upper { value } else { -value })
             })
             .min()
+    }
+
+    /// Zero and the atoms equalities tie to it: constants in gc's SSA.
+    fn constant_atoms(&self) -> HashSet<Atom> {
+        let mut constants = HashSet::from([Atom::Zero]);
+        let mut work = vec![Atom::Zero];
+        while let Some(x) = work.pop() {
+            for ((a, b), k) in &self.0 {
+                if *a == x && self.0.get(&(*b, *a)) == Some(&k.wrapping_neg()) && constants.insert(*b) {
+                    work.push(*b);
+                }
+            }
+        }
+        constants
     }
 
     /// The value of term `t` when equalities fix its atom.
