@@ -189,7 +189,8 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// faulting access makes anyway; records the others, and points
     /// faulting accesses through a constant nil at address 0. Then keeps
     /// the function's records of checks (`pending_records`) but those in
-    /// dead code and the bounds checks between constants.
+    /// dead code (after a check that always fails, too) and the bounds
+    /// checks between constants.
     pub fn finish_nil_checks(&mut self) {
         let checks = std::mem::take(&mut self.explicit_nil_checks);
         let by_branch: HashMap<Inst, &ExplicitNilCheck> = checks.iter().map(|c| (c.branch, c)).collect();
@@ -238,11 +239,12 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         // gc's rules fold), are not left. Dropping a check's branch above
         // only cut the edge to its panic block, so what `origins` found
         // reachable still is.
+        let live = reached_folding_constants(self.b.func, &origins);
         for pending in std::mem::take(&mut self.pending_records) {
             let dfg = &self.b.func.dfg;
             let folded =
                 pending.operands.is_some_and(|(a, b)| constant(dfg, &origins, a).is_some() && constant(dfg, &origins, b).is_some());
-            if origins.reached.contains(&pending.block) && !folded {
+            if live.contains(&pending.block) && !folded {
                 self.cg.records.push(pending.record);
             }
         }
@@ -685,6 +687,56 @@ fn reachable_blocks(func: &Function) -> HashSet<Block> {
     reached
 }
 
+/// The blocks control reaches from the function's entry once a branch on
+/// a comparison of constants goes one way, as gc's rules fold it: the code
+/// after a bounds check that always fails is dead.
+fn reached_folding_constants(func: &Function, origins: &Origins) -> HashSet<Block> {
+    let dfg = &func.dfg;
+    let taken = |block: Block| {
+        let branch = func.layout.last_inst(block)?;
+        let InstructionData::Brif { arg, .. } = dfg.insts[branch] else { return None };
+        let ValueDef::Result(compare, _) = dfg.value_def(arg) else { return None };
+        let InstructionData::IntCompare { cond, args, .. } = dfg.insts[compare] else { return None };
+        let width = dfg.value_type(args[0]).bits();
+        let (a, b) = (constant(dfg, origins, args[0])?, constant(dfg, origins, args[1])?);
+        Some(usize::from(!compare_in_width(cond, a, b, width)))
+    };
+    let mut reached: HashSet<Block> = func.layout.entry_block().into_iter().collect();
+    let mut pending: Vec<Block> = reached.iter().copied().collect();
+    while let Some(block) = pending.pop() {
+        let targets = successors(func, block);
+        let targets = match taken(block) {
+            Some(k) => targets.get(k).cloned().into_iter().collect(),
+            None => targets,
+        };
+        for (target, _) in targets {
+            if reached.insert(target) {
+                pending.push(target);
+            }
+        }
+    }
+    reached
+}
+
+/// Whether `a cond b` holds of two integers of `width` bits.
+fn compare_in_width(cond: IntCC, a: i64, b: i64, width: u32) -> bool {
+    let shift = 64 - width.min(64);
+    let (sa, sb) = ((a << shift) >> shift, (b << shift) >> shift);
+    let (ua, ub) = ((a as u64) << shift >> shift, (b as u64) << shift >> shift);
+    match cond {
+        IntCC::Equal => ua == ub,
+        IntCC::NotEqual => ua != ub,
+        IntCC::SignedLessThan => sa < sb,
+        IntCC::SignedLessThanOrEqual => sa <= sb,
+        IntCC::SignedGreaterThan => sa > sb,
+        IntCC::SignedGreaterThanOrEqual => sa >= sb,
+        IntCC::UnsignedLessThan => ua < ub,
+        IntCC::UnsignedLessThanOrEqual => ua <= ub,
+        IntCC::UnsignedGreaterThan => ua > ub,
+        IntCC::UnsignedGreaterThanOrEqual => ua >= ub,
+    }
+}
+
 /// The blocks `block` branches to, each with the arguments it passes.
 fn successors(func: &Function, block: Block) -> Vec<(Block, Vec<BlockArg>)> {
     let Some(branch) = func.layout.last_inst(block) else { return Vec::new() };
@@ -697,12 +749,11 @@ fn successors(func: &Function, block: Block) -> Vec<(Block, Vec<BlockArg>)> {
 
 /// The values passed to each block parameter, to see through the
 /// parameters Cranelift's SSA construction leaves for a variable that a
-/// loop does not change; the blocks reached from the entry; and the values
-/// code with an effect reads.
+/// loop does not change; and the values code with an effect reads (in the
+/// blocks reached from the entry).
 #[derive(Default)]
 struct Origins {
     incoming: HashMap<Value, Vec<Value>>,
-    reached: HashSet<Block>,
     read: HashSet<Value>,
     repeated: HashMap<Value, Value>,
     /// The pointers (at their origins) a check or faulting access checks.
@@ -732,7 +783,7 @@ impl Origins {
         let slot_stores = private_slot_stores(func, &reached, &slots);
         let read = read_values(func, &reached, &incoming, probes, (&slots, &slot_stores));
         let repeated = repeated_loads(func, &slot_stores, by_branch);
-        Origins { incoming, reached, read, repeated, checked: HashSet::new(), faulting: HashMap::new() }
+        Origins { incoming, read, repeated, checked: HashSet::new(), faulting: HashMap::new() }
     }
 
     /// Notes the pointers the explicit `checks` and the faulting accesses check.
