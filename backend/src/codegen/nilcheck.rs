@@ -5,7 +5,8 @@
 //! Once a function is built, an explicit check followed in its block by a
 //! faulting access through the same pointer, with no call or store to other
 //! memory before it, is dropped and the access made faulting (gc's late
-//! nil-check elimination, `nilcheckelim2`). The explicit checks left are
+//! nil-check elimination, `nilcheckelim2`); so is one followed so by
+//! another explicit check of the pointer. The explicit checks left are
 //! recorded: gc logs each one it emits (`nilcheck` in `-json`).
 //!
 //! What gc's SSA passes know before that is modelled on the function's
@@ -27,6 +28,14 @@ use ir::{NodeId, TypeId, TypeKind, TypeTable};
 use super::func::FuncCtx;
 use super::runtime::Rt;
 use crate::CodeRecordKind;
+
+/// What makes an explicit nil check needless (`first_access_through`).
+enum Cover {
+    /// A later load or store that faults on the pointer.
+    Access(Inst),
+    /// A later explicit check of the pointer.
+    LaterCheck,
+}
 
 /// gc's minZeroPage: no memory is mapped below this address, so an access
 /// at a smaller offset from a nil pointer faults.
@@ -211,14 +220,19 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 continue;
             }
             // An access through the constant nil or a late-seen address
-            // makes no check: the explicit one stays.
-            let access = if relative.is_some() || self.const_value(self.without_copies(&origins, ptr)).is_some() {
+            // makes no check: the explicit one stays, unless a later one
+            // of the same pointer makes it.
+            let cover = if self.const_value(self.without_copies(&origins, ptr)).is_some() {
                 None
             } else {
-                self.first_access_through((check.id, check.branch), ptr, (check.next, None), &by_branch, &origins)
+                let accesses = relative.is_none();
+                self.first_access_through((check.id, check.branch), (ptr, accesses), (check.next, None), &by_branch, &origins)
             };
-            match access {
-                Some(access) => {
+            match cover {
+                Some(Cover::LaterCheck) => {
+                    self.b.func.replace(check.branch).jump(check.next, &[]);
+                }
+                Some(Cover::Access(access)) => {
                     let func = &mut self.b.func;
                     let faulting = func.dfg.mem_flags.insert_unchecked(faulting_flags());
                     match &mut func.dfg.insts[access] {
@@ -280,18 +294,20 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
 
     /// The first load or store from `block` on (after `after`, when in it;
     /// going on past explicit nil checks, `by_branch`) that faults if
-    /// `ptr`, the pointer node `checked` dereferences, is nil, unless a
-    /// call, a store elsewhere, an instruction that may trap, or an access
-    /// at an address computed from `ptr` otherwise comes first. A load gc's
+    /// `ptr`, the pointer node `checked` dereferences, is nil (if
+    /// `accesses`), or the first explicit check of `ptr` (gc's late
+    /// nil-check pass drops a check another one follows), unless a call, a
+    /// store elsewhere, an instruction that may trap, or an access at an
+    /// address computed from `ptr` otherwise comes first. A load gc's
     /// scheduler places before the check does not count.
     fn first_access_through(
         &self,
         checked: (NodeId, Inst),
-        ptr: Value,
+        (ptr, accesses): (Value, bool),
         (mut block, mut after): (Block, Option<Inst>),
         by_branch: &HashMap<Inst, &ExplicitNilCheck>,
         origins: &Origins,
-    ) -> Option<Inst> {
+    ) -> Option<Cover> {
         let func = &self.b.func;
         loop {
             let mut cursor = match after.take() {
@@ -309,7 +325,12 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                     ref data => {
                         let opcode = data.opcode();
                         if opcode.is_terminator() {
-                            block = by_branch.get(&inst)?.next;
+                            let next = by_branch.get(&inst)?;
+                            // Copies of one pointer are one value once lowered.
+                            if self.without_copies(origins, next.ptr) == self.without_copies(origins, ptr) {
+                                return Some(Cover::LaterCheck);
+                            }
+                            block = next.next;
                             break;
                         }
                         if opcode.is_call() || opcode.can_store() || opcode.can_trap() {
@@ -318,19 +339,20 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                         continue;
                     }
                 };
-                // A load whose value nothing reads is dead code to gc.
+                // A load whose value nothing reads is dead code to gc, as is
+                // one its CSE or store forwarding replaces.
                 if let Some(&value) = func.dfg.inst_results(inst).first() {
-                    if !origins.read.contains(&value) {
+                    if !origins.read.contains(&value) || origins.repeated.contains_key(&value) {
                         continue;
                     }
                 }
                 let (base, base_offset) = base_and_offset(&func.dfg, origins, addr);
                 let offset = base_offset + offset;
                 if base == ptr && (0..NIL_FAULT_LIMIT as i64).contains(&offset) {
-                    if self.scheduled_before(inst, checked, by_branch, origins) {
+                    if !accesses || self.scheduled_before(inst, checked, by_branch, origins) {
                         continue;
                     }
-                    return Some(inst);
+                    return Some(Cover::Access(inst));
                 }
                 if self.computed_from(base, ptr, 4) || func.dfg.insts[inst].opcode().can_store() {
                     return None;
@@ -452,7 +474,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 let dead = !read_ids.contains(&id);
                 !known
                     && (dead || self.scheduled_before(access, (id, access), by_branch, origins))
-                    && self.first_access_through((id, access), ptr, (block, Some(access)), by_branch, origins).is_none()
+                    && self.first_access_through((id, access), (ptr, true), (block, Some(access)), by_branch, origins).is_none()
             })
             .collect();
         for ((access, id), kept_before_load) in std::mem::take(&mut self.faulting_accesses).into_iter().zip(kept_before_load) {
@@ -847,7 +869,17 @@ enum Address {
 impl Address {
     /// `addr` as an address plus an offset.
     fn of(dfg: &DataFlowGraph, repeated: &HashMap<Value, Value>, addr: Value) -> (Address, i64) {
-        let (base, offset) = base_and_offset(dfg, &Origins::default(), addr);
+        let (mut base, mut offset) = base_and_offset(dfg, &Origins::default(), addr);
+        // A copy of a pointer (`opaque_pointer`) is the pointer to gc's late
+        // passes, which forward what it points to.
+        while let ValueDef::Result(def, _) = dfg.value_def(base) {
+            let InstructionData::Binary { opcode: Opcode::Bor, args: [a, b] } = dfg.insts[def] else { break };
+            if a != b {
+                break;
+            }
+            let (inner, inner_offset) = base_and_offset(dfg, &Origins::default(), a);
+            (base, offset) = (inner, offset.wrapping_add(inner_offset));
+        }
         let base = repeated.get(&base).copied().unwrap_or(base);
         match dfg.value_def(base) {
             ValueDef::Result(def, _) => match dfg.insts[def] {
