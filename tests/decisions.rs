@@ -53,13 +53,7 @@ const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] =
 /// check or an address proves, its scheduler orders the checks and loads of
 /// a block, and a check stays unless an access after it in its block
 /// faults on the same pointer.
-const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[
-    (
-        "programs/largecopyops.go",
-        "the devirtualized i.M(g): gc's block move of the receiver faults on the interface's data word, which drops its check; minigo copies it through memmove and keeps it",
-    ),
-    ("programs/provebounds.go", "asArray inlined: gc merges the checks of p and q (one pointer once lowered) and keeps q[1]'s; on make([]int, 2, 3) its s[:4] always panics, so gc drops the code after it"),
-];
+const KNOWN_NIL_CHECK_DIFFERENCES: &[(&str, &str)] = &[];
 
 fn check_case(dir: &Path, file: &str, flags: &[&str], golden: &str) -> Result<(), String> {
     let want = std::fs::read_to_string(dir.join(golden)).map_err(|e| format!("no golden {}: {}", golden, e))?;

@@ -225,8 +225,16 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             let cover = if self.const_value(self.without_copies(&origins, ptr)).is_some() {
                 None
             } else {
-                let accesses = relative.is_none();
-                self.first_access_through((check.id, check.branch), (ptr, accesses), (check.next, None), &by_branch, &origins)
+                // gc's block move takes a symbol's address in a register
+                // (one value, CSE'd with the checked one); other accesses
+                // fold a frame or symbol address in.
+                let no_access = HashSet::new();
+                let only = match relative {
+                    Some(Seen::Late(Base::Symbol)) => Some(&probes),
+                    Some(_) => Some(&no_access),
+                    None => None,
+                };
+                self.first_access_through((check.id, check.branch), (ptr, only), (check.next, None), &by_branch, &origins)
             };
             match cover {
                 Some(Cover::LaterCheck) => {
@@ -248,7 +256,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 }
             }
         }
-        self.finish_faulting_accesses(&origins, &by_branch, &not_nil);
+        self.finish_faulting_accesses(&origins, &by_branch, (&not_nil, &probes));
         // Checks in dead code, and bounds checks between constants (which
         // gc's rules fold), are not left. Dropping a check's branch above
         // only cut the edge to its panic block, so what `origins` found
@@ -281,21 +289,26 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// `opaque_pointer`.
     fn frame_or_symbol_relative(&self, origins: &Origins, addr: Value) -> Option<Seen> {
         let dfg = &self.b.func.dfg;
-        let mut seen = Seen::Early;
+        let mut late = false;
         let mut base = base_and_offset(dfg, origins, addr).0;
         while self.opaque_pointers.contains(&base) {
-            seen = Seen::Late;
+            late = true;
             let ValueDef::Result(copy, _) = dfg.value_def(base) else { return None };
             base = base_and_offset(dfg, origins, dfg.inst_args(copy)[0]).0;
         }
         let ValueDef::Result(def, _) = dfg.value_def(base) else { return None };
-        matches!(dfg.insts[def].opcode(), Opcode::StackAddr | Opcode::SymbolValue).then_some(seen)
+        let base = match dfg.insts[def].opcode() {
+            Opcode::StackAddr => Base::Frame,
+            Opcode::SymbolValue => Base::Symbol,
+            _ => return None,
+        };
+        Some(if late { Seen::Late(base) } else { Seen::Early })
     }
 
     /// The first load or store from `block` on (after `after`, when in it;
     /// going on past explicit nil checks, `by_branch`) that faults if
-    /// `ptr`, the pointer node `checked` dereferences, is nil (if
-    /// `accesses`), or the first explicit check of `ptr` (gc's late
+    /// `ptr`, the pointer node `checked` dereferences, is nil (one of
+    /// `only`, when given), or the first explicit check of `ptr` (gc's late
     /// nil-check pass drops a check another one follows), unless a call, a
     /// store elsewhere, an instruction that may trap, or an access at an
     /// address computed from `ptr` otherwise comes first. A load gc's
@@ -303,7 +316,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     fn first_access_through(
         &self,
         checked: (NodeId, Inst),
-        (ptr, accesses): (Value, bool),
+        (ptr, only): (Value, Option<&HashSet<Inst>>),
         (mut block, mut after): (Block, Option<Inst>),
         by_branch: &HashMap<Inst, &ExplicitNilCheck>,
         origins: &Origins,
@@ -349,7 +362,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 let (base, base_offset) = base_and_offset(&func.dfg, origins, addr);
                 let offset = base_offset + offset;
                 if base == ptr && (0..NIL_FAULT_LIMIT as i64).contains(&offset) {
-                    if !accesses || self.scheduled_before(inst, checked, by_branch, origins) {
+                    if only.is_some_and(|only| !only.contains(&inst)) || self.scheduled_before(inst, checked, by_branch, origins) {
                         continue;
                     }
                     return Some(Cover::Access(inst));
@@ -448,10 +461,16 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     ///   nil-check pass did not know was one (it came through an interface
     ///   or a variable): gc's access is relative to the frame or the symbol
     ///   and faults on nothing, so gc keeps its explicit check. That check
-    ///   cannot fail, so only its record is made here;
+    ///   cannot fail, so only its record is made here. A block move (one
+    ///   of `block_moves`) takes the address in a register and faults;
     /// - a load gc makes dead, or schedules before the check it stands for,
     ///   which gc then keeps explicit: only its record is made here.
-    fn finish_faulting_accesses(&mut self, origins: &Origins, by_branch: &HashMap<Inst, &ExplicitNilCheck>, not_nil: &HashSet<Value>) {
+    fn finish_faulting_accesses(
+        &mut self,
+        origins: &Origins,
+        by_branch: &HashMap<Inst, &ExplicitNilCheck>,
+        (not_nil, block_moves): (&HashSet<Value>, &HashSet<Inst>),
+    ) {
         // A dereference's access is dead when nothing reads any of its
         // loads (of a string's parts, say).
         let mut read_ids: HashSet<NodeId> = HashSet::new();
@@ -474,7 +493,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
                 let dead = !read_ids.contains(&id);
                 !known
                     && (dead || self.scheduled_before(access, (id, access), by_branch, origins))
-                    && self.first_access_through((id, access), (ptr, true), (block, Some(access)), by_branch, origins).is_none()
+                    && self.first_access_through((id, access), (ptr, None), (block, Some(access)), by_branch, origins).is_none()
             })
             .collect();
         for ((access, id), kept_before_load) in std::mem::take(&mut self.faulting_accesses).into_iter().zip(kept_before_load) {
@@ -487,8 +506,8 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             if let (Some(id), true) = (id, kept_before_load) {
                 self.record_check(block, id, CodeRecordKind::NilCheck, 0);
             }
-            if self.frame_or_symbol_relative(origins, ptr) == Some(Seen::Late) {
-                if let Some(id) = id {
+            if let Some(Seen::Late(base)) = self.frame_or_symbol_relative(origins, ptr) {
+                if let (Some(id), false) = (id, base == Base::Symbol && block_moves.contains(&access)) {
                     self.record_check(block, id, CodeRecordKind::NilCheck, 0);
                 }
                 continue;
@@ -514,7 +533,17 @@ enum Seen {
     Early,
     /// Only once its SSA form is simplified, too late to drop them: the
     /// frame- or symbol-relative accesses do not check it either.
-    Late,
+    Late(Base),
+}
+
+/// What an address is relative to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Base {
+    /// The frame: a stack slot's (gc's LocalAddr, one value per memory
+    /// state).
+    Frame,
+    /// A global's symbol (gc's Addr, one value).
+    Symbol,
 }
 
 /// The value of `value` when it is computed from constants alone (an
