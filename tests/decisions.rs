@@ -45,8 +45,7 @@ const KNOWN_DIFFERENCES: &[(&[&str], &str, Differences)] = &[
 
 /// The programs whose bounds checks left differ from gc's, and why: each
 /// is a fact gc's SSA knows and prove.rs does not, unless it says otherwise.
-const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] =
-    &[("programs/provebounds.go", "the int field of a pointer to a literal (scanner.pos), which gc forwards from its stores")];
+const KNOWN_BOUNDS_DIFFERENCES: &[(&str, &str)] = &[];
 
 /// The programs whose explicit nil checks differ from gc's, and why. gc
 /// decides them on its SSA form: its nil-check pass knows what an earlier

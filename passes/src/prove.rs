@@ -28,7 +28,10 @@
 //!     post statement) counts only towards a constant bound; and
 //!     `for i := range s` keeps `i` within `s` when the body changes
 //!     neither; `L: if cond { ...; goto L }` is the loop `for cond { ... }`;
-//!   - steps: `i += c` moves `i`'s bounds by constants by `c`.
+//!   - steps: `i += c` moves `i`'s bounds by constants by `c`;
+//!   - stores behind a private pointer to a new struct literal (`p :=
+//!     &T{...}`, then `p.f = v`, `p.f++`), as gc's rules forward them to
+//!     loads (`Stores`).
 //!
 //! An index `x & c` (or `u % c`, `c` a power of two) into an array longer
 //! than `c` needs no facts, nor does `u % uint(len(s))` into `s` when gc's
@@ -179,9 +182,71 @@ const MAX_OFFSET: i64 = 1 << 50;
 const MAX_FACTS: usize = 128;
 const MAX_STEPS: usize = 8;
 
-/// The constraints `a - b <= k` known at a point, by `(a, b)`.
+/// The constraints `a - b <= k` known at a point, by `(a, b)`; and what
+/// gc's store forwarding sees behind private pointer locals to new struct
+/// literals, by pointer.
 #[derive(Clone, Default)]
-struct Facts(HashMap<(Atom, Atom), i64>);
+struct Facts(HashMap<(Atom, Atom), i64>, HashMap<LocalId, Stores>);
+
+/// gc's SSA memory behind a pointer to a new struct literal, as its rules
+/// forward it to a load: the literal's zeroing, unless a call came after
+/// it, and the stores to the struct's fields since, oldest first. A load
+/// sees a store with at most 3 other stores after it, and the zeroing with
+/// at most 4 (generic.rules' Load of Store and Load of Zero).
+#[derive(Clone)]
+struct Stores {
+    zeroed: bool,
+    stored: Vec<Stored>,
+}
+
+/// One store of a field: of `words` stores in gc's SSA (a slice or string
+/// stored part by part: length first), of a value known as `value`.
+#[derive(Clone, Copy)]
+struct Stored {
+    field: u32,
+    words: u8,
+    value: Option<StoredValue>,
+}
+
+/// A stored `int`, or the length and capacity of a stored slice or string.
+#[derive(Clone, Copy)]
+enum StoredValue {
+    Int(Term),
+    Seq(Term, Option<Term>),
+}
+
+/// How many stores a load may look through to a store (`Stores`).
+const FORWARDED_STORES: u32 = 3;
+
+impl Stores {
+    /// What a load of field `field` (an `int`, when `int`) reads, as far as
+    /// forwarding tells: the `int`, or the length and the capacity.
+    fn known(&self, field: u32, int: bool) -> (Option<Term>, Option<Term>) {
+        let mut after = 0u32;
+        for store in self.stored.iter().rev() {
+            if store.field != field {
+                after += u32::from(store.words);
+                continue;
+            }
+            // The parts after the length (and after the capacity).
+            let (past_len, past_cap) = match store.words {
+                1 => (0, 0),
+                words => (u32::from(words) - 1, u32::from(words).saturating_sub(2)),
+            };
+            let seen = |past: u32| after + past <= FORWARDED_STORES;
+            return match store.value {
+                Some(StoredValue::Int(t)) if seen(0) => (Some(t), None),
+                Some(StoredValue::Seq(len, cap)) => (Some(len).filter(|_| seen(past_len)), cap.filter(|_| seen(past_cap))),
+                _ => (None, None),
+            };
+        }
+        if !self.zeroed || after > FORWARDED_STORES + 1 {
+            return (None, None);
+        }
+        let zero = Term::constant(0);
+        (Some(zero), (!int).then_some(zero))
+    }
+}
 
 impl Facts {
     /// Records `x = y`.
@@ -370,6 +435,10 @@ impl Facts {
     /// Drops the facts code that writes `written` (and memory, if `memory`) may break.
     fn forget(&mut self, written: &HashSet<LocalId>, memory: bool) {
         self.0.retain(|(a, b), _| a.unchanged_by(written, memory) && b.unchanged_by(written, memory));
+        if memory {
+            self.1.clear();
+        }
+        self.1.retain(|pointer, _| !written.contains(pointer));
     }
 }
 
@@ -719,17 +788,127 @@ impl Flow<'_> {
             } else if let Some(shape) = self.slice_shape(rhs, before).filter(|_| self.is_sequence(ty)) {
                 add_shape(after, Seq::Local(local), shape);
             } else if let Op::Addr(x) = self.func.node(rhs).op {
-                // `&[]T{...}`, `&T{..., f: []U{...}}`: what the pointer points
-                // to, as far as the literal's last store tells (gc forwards
-                // the last store to a load, not those before it).
+                // `&[]T{...}`: what the pointer points to. `&T{...}`: the
+                // stores of the literal, which gc forwards to loads.
                 if let Some(shape) = self.slice_shape(x, before) {
                     add_shape(after, Seq::Deref(local), shape);
-                } else if let Op::CompositeLit(elems) = &self.func.node(x).op {
-                    if let Some((LitKey::Field { index, .. }, value)) = elems.last() {
-                        if let Some(shape) = self.slice_shape(*value, before) {
-                            add_shape(after, Seq::Field(local, *index, true), shape);
-                        }
-                    }
+                } else if let Some(stores) = self.literal_stores(rhs, x, before) {
+                    after.1.insert(local, stores);
+                    self.forwarded(local, after);
+                }
+            }
+        }
+        // A store of an int field through a pointer whose stores are known.
+        let (lhs, value) = match self.func.node(id).op {
+            Op::Assign { lhs, rhs: Some(rhs), .. } => (lhs, self.stored_int(rhs, before)),
+            Op::AssignOp { op: op @ (BinOp::Add | BinOp::Sub), lhs, rhs, .. } => {
+                let by = self.int_const(rhs).and_then(|c| if op == BinOp::Add { Some(c) } else { c.checked_neg() });
+                let old = self.stored_int(lhs, before);
+                (lhs, old.zip(by).and_then(|(t, by)| Some(Term { atom: t.atom, offset: t.offset.checked_add(by)? })))
+            }
+            _ => return,
+        };
+        let Op::FieldPtr(base, field) = self.func.node(lhs).op else { return };
+        let Some(pointer) = self.func.private_local(base).map(|b| self.pointer_root(b)) else { return };
+        let others: Vec<NodeId> = self.func.node(id).operands().into_iter().filter(|o| *o != lhs).collect();
+        if !self.is_int(self.func.node(lhs).ty) || self.writes_memory(&others) || self.runtime_call_under(id) {
+            return;
+        }
+        if let Some(mut stores) = before.1.get(&pointer).cloned() {
+            stores.stored.push(Stored { field, words: 1, value: value.filter(|t| !t.atom.in_memory()).map(StoredValue::Int) });
+            after.1.insert(pointer, stores);
+            self.forwarded(pointer, after);
+        }
+    }
+
+    /// The value of `int` expression `id` as a term of no memory, given the
+    /// facts: a constant they fix it to, or the term it is.
+    fn stored_int(&self, id: NodeId, facts: &Facts) -> Option<Term> {
+        let term = self.term(id)?;
+        match facts.value(term) {
+            Some(value) => Some(Term::constant(value)),
+            None => Some(term).filter(|t| !t.atom.in_memory() && self.exact(*t, facts)),
+        }
+    }
+
+    /// The stores that make struct literal `x`, in the literal's order,
+    /// for `pointer`, its address: an `int` field's value, a slice's or string's
+    /// length and capacity. A slice or string is stored part by part once a
+    /// value before it (or its own) made a new block in gc's SSA, where the
+    /// pointer is then a value of its own, not the stack slot's address.
+    /// None when a field is of a type stored some other way.
+    fn literal_stores(&self, pointer: NodeId, x: NodeId, facts: &Facts) -> Option<Stores> {
+        let node = self.func.node(x);
+        let Op::CompositeLit(elems) = &node.op else { return None };
+        let fields = self.types.struct_fields(node.ty)?;
+        // On the heap, the struct comes zeroed from a call.
+        let mut stores = Stores { zeroed: !self.func.node(pointer).escapes, stored: Vec::new() };
+        let mut split = false;
+        for (key, value) in elems {
+            let LitKey::Field { index, .. } = key else { return None };
+            let ty = fields.get(*index as usize)?.ty;
+            // A call, or a slice literal's new array (defined and zeroed
+            // after the struct), comes between the stores before and the
+            // loads after.
+            let new_array = self.func.any_node(*value, &|n| matches!(n.op, Op::CompositeLit(_)) && self.is_sequence(n.ty));
+            if new_array || self.writes_memory(&[*value]) || self.runtime_call_under(*value) {
+                stores = Stores { zeroed: false, stored: Vec::new() };
+            }
+            split |= self.func.any_node(*value, &|n| match n.op {
+                Op::Binary(op, ..) => matches!(op, BinOp::AndAnd | BinOp::OrOr | BinOp::Div | BinOp::Mod | BinOp::Shl | BinOp::Shr),
+                Op::Conv(kind, _) => kind == ConvKind::SliceToArrayPtr,
+                Op::Local(_) | Op::Global(_) | Op::Const { .. } | Op::Nil | Op::Unary(..) | Op::Len(_) | Op::Cap(_) | Op::Field(..) => {
+                    false
+                }
+                _ => true,
+            });
+            let (words, known) = match self.types.under(ty) {
+                TypeKind::Slice(_) => {
+                    (if split { 3 } else { 1 }, self.slice_shape(*value, facts).map(|(len, cap)| StoredValue::Seq(len, cap)))
+                }
+                TypeKind::Basic(Basic::String) => {
+                    (if split { 2 } else { 1 }, self.slice_shape(*value, facts).map(|(len, _)| StoredValue::Seq(len, None)))
+                }
+                TypeKind::Basic(_) | TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => {
+                    (1, self.is_int(ty).then(|| self.stored_int(*value, facts)).flatten().map(StoredValue::Int))
+                }
+                _ => return None,
+            };
+            let known = known.filter(|v| match v {
+                StoredValue::Int(t) | StoredValue::Seq(t, None) => !t.atom.in_memory(),
+                StoredValue::Seq(len, Some(cap)) => !len.atom.in_memory() && !cap.atom.in_memory(),
+            });
+            stores.stored.push(Stored { field: *index, words, value: known });
+        }
+        Some(stores)
+    }
+
+    /// Adds to `facts` what loads of the fields behind `pointer` read, as
+    /// its stores (`Facts::1`) forward them.
+    fn forwarded(&self, pointer: LocalId, facts: &mut Facts) {
+        let Some(stores) = facts.1.get(&pointer).cloned() else { return };
+        let pointee = self.func.local(pointer).ty;
+        let Some(fields) = (match self.types.under(pointee) {
+            TypeKind::Pointer(elem) => self.types.struct_fields(*elem),
+            _ => None,
+        }) else {
+            return;
+        };
+        for (index, field) in fields.iter().enumerate() {
+            let index = index as u32;
+            let int = self.is_int(field.ty);
+            if !int && !self.is_sequence(field.ty) {
+                continue;
+            }
+            let (first, cap) = stores.known(index, int);
+            let seq = Seq::Field(pointer, index, true);
+            let atoms = match int {
+                true => [(Atom::Int(Scalar::Field(pointer, index)), first), (Atom::Zero, None)],
+                false => [(Atom::Len(seq), first), (Atom::Cap(seq), cap.filter(|_| !self.is_string(field.ty)))],
+            };
+            for (atom, value) in atoms {
+                if let Some(value) = value.filter(|_| atom != Atom::Zero) {
+                    facts.equal(Term { atom, offset: 0 }, value);
                 }
             }
         }
@@ -808,6 +987,8 @@ impl Flow<'_> {
                 let n = Term::constant(i64::try_from(bytes.len()).ok()?);
                 Some((n, Some(n)))
             }
+            // []byte("text"): gc's walk slices a new array of the text's length.
+            Op::Conv(ConvKind::StringToBytes, x) if matches!(self.func.node(*x).op, Op::Const { .. }) => self.slice_shape(*x, facts),
             _ if self.seq_of(id).is_some() => Some((self.len_of(id)?, self.cap_of(id))),
             _ => None,
         }
