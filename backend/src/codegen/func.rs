@@ -18,7 +18,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, Module};
-use ir::{Func, LocalId, NodeId, TypeId, TypeKind, TypeTable};
+use ir::{Basic, Func, LocalId, NodeId, TypeId, TypeKind, TypeTable};
 
 use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
 use super::nilcheck::{first_store_has_write_barrier, ExplicitNilCheck};
@@ -145,6 +145,9 @@ pub(crate) struct FuncCtx<'a, 'p> {
     pub fallthrough_target: Option<Block>,
     /// Stack objects overwritten before returning when `Config::poison_stack` is set.
     pub poison_slots: Vec<(StackSlot, u64)>,
+    /// The slots of new objects (`new_stack_object`): gc's address-taken
+    /// temporaries, never held in registers.
+    pub(super) object_slots: HashSet<StackSlot>,
     func_refs: HashMap<cranelift_module::FuncId, FuncRef>,
     data_refs: HashMap<DataId, GlobalValue>,
     /// The first construct the backend cannot compile, reported after the function is built.
@@ -238,6 +241,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
             breakables: Vec::new(),
             fallthrough_target: None,
             poison_slots: Vec::new(),
+            object_slots: HashSet::new(),
             func_refs: HashMap::new(),
             data_refs: HashMap::new(),
             unsupported: None,
@@ -589,6 +593,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     /// A zeroed non-escaping object of `size` bytes in this frame.
     pub fn new_stack_object(&mut self, size: u64, align: u64) -> Value {
         let slot = self.stack_slot(size, align);
+        self.object_slots.insert(slot);
         if self.cg.poison_stack {
             self.poison_slots.push((slot, size));
         }
@@ -629,8 +634,17 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
     fn store_val_op(&mut self, ty: TypeId, addr: Value, offset: i32, value: &Val) {
         match repr(self.types, ty) {
             Repr::Parts(parts) => {
-                for (p, v) in parts.iter().zip(value_parts(value)) {
-                    self.b.ins().store(flags(), v, addr, offset + p.offset);
+                // As gc stores a slice or string part by part: its length
+                // (and capacity) before its pointer.
+                let values = value_parts(value);
+                let order: &[usize] = match self.types.under(ty) {
+                    TypeKind::Slice(_) => &[1, 2, 0],
+                    TypeKind::Basic(Basic::String) => &[1, 0],
+                    _ => &[],
+                };
+                let order: Vec<usize> = if order.len() == parts.len() { order.to_vec() } else { (0..parts.len()).collect() };
+                for k in order {
+                    self.b.ins().store(flags(), values[k], addr, offset + parts[k].offset);
                 }
             }
             Repr::Mem { size, align } => {

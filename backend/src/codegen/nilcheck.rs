@@ -37,6 +37,18 @@ enum Cover {
     LaterCheck,
 }
 
+/// What a place holds (`repeated_loads`): a value, how many stores to
+/// memory came before it, and whether a store put it there (or a load
+/// read it).
+struct Held {
+    value: Value,
+    stores_before: u32,
+    stored: bool,
+}
+
+/// How many other stores gc's rules forward a store to a load past.
+const FORWARDED_STORES: u32 = 3;
+
 /// gc's minZeroPage: no memory is mapped below this address, so an access
 /// at a smaller offset from a nil pointer faults.
 pub(super) const NIL_FAULT_LIMIT: u64 = 4096;
@@ -204,7 +216,7 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         let checks = std::mem::take(&mut self.explicit_nil_checks);
         let by_branch: HashMap<Inst, &ExplicitNilCheck> = checks.iter().map(|c| (c.branch, c)).collect();
         let probes: HashSet<Inst> = self.faulting_accesses.iter().filter(|(_, id)| id.is_none()).map(|(access, _)| *access).collect();
-        let mut origins = Origins::new(self.b.func, &probes, &by_branch);
+        let mut origins = Origins::new(self.b.func, &probes, (&by_branch, &self.object_slots));
         origins.note_checks(self.b.func, &checks, &self.faulting_accesses);
         for (first, dst, src) in std::mem::take(&mut self.barriers_unless_disjoint) {
             if !self.disjoint(&origins, dst, src) {
@@ -818,7 +830,11 @@ impl Origins {
     /// block nothing jumps to (code after a panic) for the variables it
     /// reads. `probes`: the loads that stand for accesses gc makes, whose
     /// values count as read.
-    fn new(func: &Function, probes: &HashSet<Inst>, by_branch: &HashMap<Inst, &ExplicitNilCheck>) -> Origins {
+    fn new(
+        func: &Function,
+        probes: &HashSet<Inst>,
+        (by_branch, object_slots): (&HashMap<Inst, &ExplicitNilCheck>, &HashSet<StackSlot>),
+    ) -> Origins {
         let mut incoming: HashMap<Value, Vec<Value>> = HashMap::new();
         let reached = reachable_blocks(func);
         for &block in &reached {
@@ -833,7 +849,7 @@ impl Origins {
         let slots = slot_addresses(func);
         let slot_stores = private_slot_stores(func, &reached, &slots);
         let read = read_values(func, &reached, &incoming, probes, (&slots, &slot_stores));
-        let repeated = repeated_loads(func, &slot_stores, by_branch);
+        let repeated = repeated_loads(func, &slot_stores, (by_branch, object_slots));
         Origins { incoming, read, repeated, checked: HashSet::new(), faulting: HashMap::new() }
     }
 
@@ -933,23 +949,31 @@ impl Address {
 /// one an earlier load read from the same address or a store wrote there,
 /// with nothing between them that may write it, in a run of blocks joined
 /// by explicit nil checks (`by_branch`). gc's CSE and store-to-load
-/// forwarding make them one value. A call writes memory, but not a stack
-/// slot whose address goes nowhere else, of at most 32 bytes: a variable
-/// gc's SSA form holds in registers (ssagen.TypeOK). `slot_stores`: the
-/// private slots (`private_slot_stores`).
+/// forwarding make them one value: a load with no store to memory since
+/// the earlier one, a store with at most 3 since. A call writes memory,
+/// but not a stack slot whose address goes nowhere else, of at most 32
+/// bytes, not a new object's (`object_slots`): a variable gc's SSA form
+/// holds in registers (ssagen.TypeOK). `slot_stores`: the private slots
+/// (`private_slot_stores`).
 fn repeated_loads(
     func: &Function,
     slot_stores: &HashMap<StackSlot, Vec<Inst>>,
-    by_branch: &HashMap<Inst, &ExplicitNilCheck>,
+    (by_branch, object_slots): (&HashMap<Inst, &ExplicitNilCheck>, &HashSet<StackSlot>),
 ) -> HashMap<Value, Value> {
     let dfg = &func.dfg;
-    let registers: HashSet<StackSlot> = slot_stores.keys().copied().filter(|slot| func.sized_stack_slots[*slot].size <= 32).collect();
+    let registers: HashSet<StackSlot> =
+        slot_stores.keys().copied().filter(|slot| func.sized_stack_slots[*slot].size <= 32 && !object_slots.contains(slot)).collect();
     let continuations: HashSet<Block> = by_branch.values().map(|check| check.next).collect();
     let mut repeated: HashMap<Value, Value> = HashMap::new();
     for start in func.layout.blocks().filter(|block| !continuations.contains(block)) {
-        // What each (address, offset, type) holds.
         // What each (offset, type) of each address holds.
-        let mut known: HashMap<Address, HashMap<(i64, Type), Value>> = HashMap::new();
+        let mut known: HashMap<Address, HashMap<(i64, Type), Held>> = HashMap::new();
+        // gc's rules forward a store to a load past at most 3 other stores
+        // (generic.rules' Load of Store); a load is one value with an
+        // earlier one only when no store comes between (CSE of the same
+        // memory). A private slot held in registers is no memory.
+        let mut stores = 0u32;
+        let in_memory = |addr: &Address| !matches!(addr, Address::Stack(slot) if registers.contains(slot));
         let mut run = Some(start);
         while let Some(block) = run.take() {
             for inst in func.layout.block_insts(block) {
@@ -958,13 +982,15 @@ fn repeated_loads(
                         let (addr, base_offset) = Address::of(dfg, &repeated, arg);
                         let value = dfg.first_result(inst);
                         let key = (base_offset + i64::from(i32::from(offset)), dfg.value_type(value));
+                        let memory = in_memory(&addr);
                         let held = known.entry(addr).or_default();
-                        match held.get(&key) {
-                            Some(&earlier) => {
-                                repeated.insert(value, earlier);
+                        let seen = |h: &&Held| !memory || stores - h.stores_before <= if h.stored { FORWARDED_STORES } else { 0 };
+                        match held.get(&key).filter(seen) {
+                            Some(earlier) => {
+                                repeated.insert(value, earlier.value);
                             }
                             None => {
-                                held.insert(key, value);
+                                held.insert(key, Held { value, stores_before: stores, stored: false });
                             }
                         }
                     }
@@ -979,13 +1005,15 @@ fn repeated_loads(
                             }
                             a == addr || addr.apart(a)
                         });
+                        if in_memory(&addr) {
+                            stores += 1;
+                        }
                         let value = dfg.resolve_aliases(value);
-                        known.entry(addr).or_default().insert((at, ty), repeated.get(&value).copied().unwrap_or(value));
+                        let value = repeated.get(&value).copied().unwrap_or(value);
+                        known.entry(addr).or_default().insert((at, ty), Held { value, stores_before: stores, stored: true });
                     }
                     ref data if data.opcode().is_terminator() => run = by_branch.get(&inst).map(|check| check.next),
-                    ref data if data.opcode().is_call() => {
-                        known.retain(|addr, _| matches!(addr, Address::Stack(slot) if registers.contains(slot)))
-                    }
+                    ref data if data.opcode().is_call() => known.retain(|addr, _| !in_memory(addr)),
                     ref data if data.opcode().can_store() => known.clear(),
                     _ => {}
                 }
