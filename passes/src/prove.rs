@@ -33,6 +33,11 @@
 //!     &T{...}`, then `p.f = v`, `p.f++`), as gc's rules forward them to
 //!     loads (`Stores`).
 //!
+//! A bound that is no term but a pure expression of integers (`u %
+//! uint(len(s)+1)`, say) is an atom of its own (`Atom::Pure`) within its
+//! statement: gc's CSE makes one value of its reads while no store or call
+//! comes between, so its second check is proven by the first.
+//!
 //! An index `x & c` (or `u % c`, `c` a power of two) into an array longer
 //! than `c` needs no facts, nor does `u % uint(len(s))` into `s` when gc's
 //! SSA sees one length (gc's rule (IsInBounds (Mod64u _ y) y)): `s` is not
@@ -76,6 +81,7 @@ pub fn eliminate_proved_bounds_checks(pkg: &mut Package, funcs: &[FuncId]) {
             stale_lengths: HashSet::new(),
             gotos: gotos_by_label(func),
             pointer_copies: pointer_copies(func, types),
+            pure_values: pure_values(func, types),
         };
         flow.list(&func.body, Facts::default());
         let (proved, failing, proved_slice_checks) = (flow.proved, flow.failing, flow.proved_slice_checks);
@@ -94,6 +100,11 @@ enum Atom {
     Int(Scalar),
     Len(Seq),
     Cap(Seq),
+    /// The value of a pure integer expression (`Flow::pure_values`: its
+    /// first node among those of the same shape), which reads memory when
+    /// the flag says so. gc's CSE makes one value of them; a fact about it
+    /// holds to the end of its statement.
+    Pure(NodeId, bool),
 }
 
 /// An `int` variable a fact may name.
@@ -142,7 +153,13 @@ impl Atom {
                 Seq::Elem(s, i) => s == local || i.mentions(local),
                 Seq::Global(_) => false,
             },
+            // Whatever it reads: a write of any local drops it.
+            Atom::Pure(..) => true,
         }
+    }
+
+    fn is_pure(self) -> bool {
+        matches!(self, Atom::Pure(..))
     }
 
     /// Whether the atom is a value in memory (or in a field), which any
@@ -151,6 +168,7 @@ impl Atom {
         match self {
             Atom::Zero | Atom::Int(Scalar::Local(_)) | Atom::Len(Seq::Local(_)) | Atom::Cap(Seq::Local(_)) => false,
             Atom::Int(Scalar::Field(..)) | Atom::Len(_) | Atom::Cap(_) => true,
+            Atom::Pure(_, reads_memory) => reads_memory,
         }
     }
 
@@ -263,6 +281,13 @@ impl Facts {
         }
         let entry = self.0.entry((x.atom, y.atom)).or_insert(i64::MAX);
         *entry = (*entry).min(bound as i64);
+    }
+
+    /// Adds the facts of `other` about pure values.
+    fn add_pure(&mut self, other: &Facts) {
+        for (&(a, b), &k) in other.0.iter().filter(|((a, b), _)| a.is_pure() || b.is_pure()) {
+            self.add(Term { atom: a, offset: 0 }, Term { atom: b, offset: 0 }, k);
+        }
     }
 
     /// Whether the facts prove a slice bound's check `0 <= x <= y`.
@@ -471,6 +496,8 @@ struct Flow<'a> {
     /// The pointer each pointer local defined as a copy of another holds
     /// (see `pointer_copies`).
     pointer_copies: HashMap<LocalId, LocalId>,
+    /// The pure values of `pure_values`.
+    pure_values: HashMap<NodeId, (NodeId, bool)>,
 }
 
 /// The private pointer locals defined as a copy of another (an inlined
@@ -509,6 +536,87 @@ fn assigned_pairs(op: &Op) -> Vec<(NodeId, NodeId)> {
         Op::Assign2 { lhs, rhs, .. } if lhs.len() == rhs.len() => lhs.iter().zip(rhs).filter_map(|(l, r)| l.map(|l| (l, *r))).collect(),
         _ => Vec::new(),
     }
+}
+
+/// The pure integer expressions that occur more than once in `func`, each
+/// with the first of its shape and whether it reads memory: the operators
+/// of integers over constants, locals, package variables and numeric
+/// conversions. gc's CSE makes one value of those of a shape, while what
+/// they read is unchanged (see `Atom::Pure`).
+fn pure_values(func: &Func, types: &TypeTable) -> HashMap<NodeId, (NodeId, bool)> {
+    let integer = |ty: TypeId| matches!(types.under(ty), TypeKind::Basic(b) if b.is_integer());
+    // The shape of `id` (written to `out`), when it is pure.
+    fn shape(func: &Func, integer: &dyn Fn(TypeId) -> bool, id: NodeId, out: &mut String, memory: &mut bool) -> bool {
+        let node = func.node(id);
+        if !integer(node.ty) {
+            return false;
+        }
+        out.push_str(&format!("{}:", node.ty.0));
+        match &node.op {
+            Op::Const { value: ConstValue::Int(v), .. } => out.push_str(&format!("{} ", v)),
+            Op::Local(l) => {
+                *memory |= !func.local(*l).is_private();
+                out.push_str(&format!("l{} ", l.0));
+            }
+            Op::Global(g) => {
+                *memory = true;
+                out.push_str(&format!("g{} ", g.0));
+            }
+            Op::Binary(op, x, y) if !matches!(op, BinOp::AndAnd | BinOp::OrOr) => {
+                out.push_str(&format!("({:?} ", op));
+                if !shape(func, integer, *x, out, memory) || !shape(func, integer, *y, out, memory) {
+                    return false;
+                }
+                out.push(')');
+            }
+            Op::Unary(op, x) => {
+                out.push_str(&format!("({:?} ", op));
+                if !shape(func, integer, *x, out, memory) {
+                    return false;
+                }
+                out.push(')');
+            }
+            // The length of a variable, which its own check reads again.
+            Op::Len(x) | Op::Cap(x) => {
+                let which = if matches!(node.op, Op::Len(_)) { "len" } else { "cap" };
+                match func.node(*x).op {
+                    Op::Local(l) => {
+                        *memory |= !func.local(l).is_private();
+                        out.push_str(&format!("({} l{})", which, l.0));
+                    }
+                    Op::Global(g) => {
+                        *memory = true;
+                        out.push_str(&format!("({} g{})", which, g.0));
+                    }
+                    _ => return false,
+                }
+            }
+            Op::Conv(ConvKind::Numeric | ConvKind::Nop, x) => {
+                out.push_str("(conv ");
+                if !shape(func, integer, *x, out, memory) {
+                    return false;
+                }
+                out.push(')');
+            }
+            _ => return false,
+        }
+        true
+    }
+    let mut first: HashMap<String, NodeId> = HashMap::new();
+    let mut count: HashMap<NodeId, usize> = HashMap::new();
+    let mut values = HashMap::new();
+    for k in 0..func.nodes.len() {
+        let id = NodeId(k as u32);
+        let (mut key, mut memory) = (String::new(), false);
+        if !shape(func, &integer, id, &mut key, &mut memory) {
+            continue;
+        }
+        let canonical = *first.entry(key).or_insert(id);
+        *count.entry(canonical).or_default() += 1;
+        values.insert(id, (canonical, memory));
+    }
+    values.retain(|_, (canonical, _)| count[canonical] > 1);
+    values
 }
 
 fn gotos_by_label(func: &Func) -> HashMap<String, usize> {
@@ -556,6 +664,13 @@ impl Flow<'_> {
 
     /// The facts after `id` runs, given those before.
     fn stmt(&mut self, id: NodeId, facts: Facts) -> Facts {
+        let mut after = self.stmt_facts(id, facts);
+        after.0.retain(|(a, b), _| !a.is_pure() && !b.is_pure());
+        after
+    }
+
+    /// `stmt`, with the facts of pure values the statement checked.
+    fn stmt_facts(&mut self, id: NodeId, facts: Facts) -> Facts {
         let node = self.func.node(id);
         let facts = self.list(&node.init, facts);
         self.assigned_after_call = match node.op {
@@ -1275,10 +1390,21 @@ impl Flow<'_> {
                 self.checks_in_order(id, facts)
             }
             _ => {
+                // gc's CSE makes one value of a pure value's reads, calls
+                // or not: once its check passed, the later ones of the
+                // same shape are checked.
                 for child in node.operands() {
-                    self.expr_checks(child, &facts, false);
+                    let end = self.expr_checks(child, &facts, false);
+                    facts.add_pure(&end);
+                    // A call may change what one reads from memory.
+                    if self.writes_memory(&[child]) {
+                        facts.0.retain(|(a, b), _| !(a.is_pure() && a.in_memory() || b.is_pure() && b.in_memory()));
+                    }
                 }
                 self.decide(id, &facts);
+                let mut passed = Facts::default();
+                self.own_checks(id, &mut passed);
+                facts.add_pure(&passed);
                 facts
             }
         }
@@ -1394,7 +1520,7 @@ impl Flow<'_> {
     /// makes, with the terms when terms give them.
     fn slice_bounds(&self, id: NodeId) -> Vec<(SliceCheck, Option<(Term, Term)>)> {
         let Op::Slice { x, lo, hi, max } = self.func.node(id).op else { return Vec::new() };
-        let term = |b: NodeId| self.term(b);
+        let term = |b: NodeId| self.bound_term(b);
         let (len, cap) = (self.len_of(x), self.cap_of(x));
         let mut checks = Vec::new();
         if let Some(max) = max {
@@ -1531,7 +1657,7 @@ impl Flow<'_> {
                 }
             }
             Op::Index(x, i) => {
-                if let (Some(len), Some(i)) = (self.len_of(*x), self.term(*i)) {
+                if let (Some(len), Some(i)) = (self.len_of(*x), self.bound_term(*i)) {
                     facts.add(Term::constant(0), i, 0);
                     facts.add(i, len, -1);
                 }
@@ -1620,7 +1746,18 @@ impl Flow<'_> {
 
     /// `term` of an index, or the constant the facts make it.
     fn index_term(&self, id: NodeId, facts: &Facts) -> Option<Term> {
-        self.term(id).or_else(|| self.folded_constant(id, facts).map(Term::constant))
+        self.term(id).or_else(|| self.folded_constant(id, facts).map(Term::constant)).or_else(|| self.pure_term(id))
+    }
+
+    /// A bound of a check as a term: a term, or a pure value.
+    fn bound_term(&self, id: NodeId) -> Option<Term> {
+        self.term(id).or_else(|| self.pure_term(id))
+    }
+
+    /// The pure value `id` computes, as a term (`Atom::Pure`).
+    fn pure_term(&self, id: NodeId) -> Option<Term> {
+        let &(first, reads_memory) = self.pure_values.get(&id)?;
+        Some(Term { atom: Atom::Pure(first, reads_memory), offset: 0 })
     }
 
     /// The value of an integer expression when the facts fix its operands,
@@ -1711,7 +1848,7 @@ impl Flow<'_> {
         match t.atom {
             _ if t.offset == 0 => true,
             Atom::Zero | Atom::Len(_) | Atom::Cap(_) => true,
-            Atom::Int(_) => {
+            Atom::Int(_) | Atom::Pure(..) => {
                 let x = Term { atom: t.atom, offset: 0 };
                 let far = 1 << 60;
                 facts.proves(Term::constant(-far), x, 0) && facts.proves(x, Term::constant(far), 0)
