@@ -919,7 +919,8 @@ impl Flow<'_> {
             Op::AssignOp { op: op @ (BinOp::Add | BinOp::Sub), lhs, rhs, .. } => {
                 let by = self.int_const(rhs).and_then(|c| if op == BinOp::Add { Some(c) } else { c.checked_neg() });
                 let old = self.stored_int(lhs, before);
-                (lhs, old.zip(by).and_then(|(t, by)| Some(Term { atom: t.atom, offset: t.offset.checked_add(by)? })))
+                let new = old.zip(by).and_then(|(t, by)| Some(Term { atom: t.atom, offset: t.offset.checked_add(by)? }));
+                (lhs, new.filter(|t| self.exact(*t, before)))
             }
             _ => return,
         };
