@@ -1018,12 +1018,13 @@ impl Flow<'_> {
             }
             let (first, cap) = stores.known(index, int);
             let seq = Seq::Field(pointer, index, true);
-            let atoms = match int {
-                true => [(Atom::Int(Scalar::Field(pointer, index)), first), (Atom::Zero, None)],
-                false => [(Atom::Len(seq), first), (Atom::Cap(seq), cap.filter(|_| !self.is_string(field.ty)))],
+            let known = match int {
+                true => vec![(Atom::Int(Scalar::Field(pointer, index)), first)],
+                false if self.is_string(field.ty) => vec![(Atom::Len(seq), first)],
+                false => vec![(Atom::Len(seq), first), (Atom::Cap(seq), cap)],
             };
-            for (atom, value) in atoms {
-                if let Some(value) = value.filter(|_| atom != Atom::Zero) {
+            for (atom, value) in known {
+                if let Some(value) = value {
                     facts.equal(Term { atom, offset: 0 }, value);
                 }
             }
