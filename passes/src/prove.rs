@@ -619,6 +619,12 @@ fn pure_values(func: &Func, types: &TypeTable) -> HashMap<NodeId, (NodeId, bool)
     values
 }
 
+/// Whether gc's SSA form of a binary operator branches, making a new
+/// block: `&&` and `||`, and the checks of a division or a shift.
+fn branches_in_ssa(op: BinOp) -> bool {
+    matches!(op, BinOp::AndAnd | BinOp::OrOr | BinOp::Div | BinOp::Mod | BinOp::Shl | BinOp::Shr)
+}
+
 fn gotos_by_label(func: &Func) -> HashMap<String, usize> {
     let mut gotos = HashMap::new();
     for node in &func.nodes {
@@ -875,9 +881,8 @@ impl Flow<'_> {
                 }
             }
         };
-        if let Op::AssignOp { op: op @ (BinOp::Add | BinOp::Sub), lhs, rhs, .. } = self.func.node(id).op {
-            if let (Some(local), Some(by)) = (self.func.private_local(lhs), self.int_const(rhs)) {
-                let by = if op == BinOp::Add { by } else { by.checked_neg().unwrap_or(0) };
+        if let Op::AssignOp { op, lhs, rhs, .. } = self.func.node(id).op {
+            if let (Some(local), Some(by)) = (self.func.private_local(lhs), self.step(op, rhs)) {
                 self.stepped(local, by, before, after);
             }
         }
@@ -917,7 +922,7 @@ impl Flow<'_> {
         let (lhs, value) = match self.func.node(id).op {
             Op::Assign { lhs, rhs: Some(rhs), .. } => (lhs, self.stored_int(rhs, before)),
             Op::AssignOp { op: op @ (BinOp::Add | BinOp::Sub), lhs, rhs, .. } => {
-                let by = self.int_const(rhs).and_then(|c| if op == BinOp::Add { Some(c) } else { c.checked_neg() });
+                let by = self.step(op, rhs);
                 let old = self.stored_int(lhs, before);
                 let new = old.zip(by).and_then(|(t, by)| Some(Term { atom: t.atom, offset: t.offset.checked_add(by)? }));
                 (lhs, new.filter(|t| self.exact(*t, before)))
@@ -934,6 +939,16 @@ impl Flow<'_> {
             stores.stored.push(Stored { field, words: 1, value: value.filter(|t| !t.atom.in_memory()).map(StoredValue::Int) });
             after.1.insert(pointer, stores);
             self.forwarded(pointer, after);
+        }
+    }
+
+    /// What `x op= rhs` adds to `x`: a constant `rhs`, for `+=` and `-=`.
+    fn step(&self, op: BinOp, rhs: NodeId) -> Option<i64> {
+        let by = self.int_const(rhs)?;
+        match op {
+            BinOp::Add => Some(by),
+            BinOp::Sub => by.checked_neg(),
+            _ => None,
         }
     }
 
@@ -971,7 +986,7 @@ impl Flow<'_> {
                 stores = Stores { zeroed: false, stored: Vec::new() };
             }
             split |= self.func.any_node(*value, &|n| match n.op {
-                Op::Binary(op, ..) => matches!(op, BinOp::AndAnd | BinOp::OrOr | BinOp::Div | BinOp::Mod | BinOp::Shl | BinOp::Shr),
+                Op::Binary(op, ..) => branches_in_ssa(op),
                 Op::Conv(kind, _) => kind == ConvKind::SliceToArrayPtr,
                 Op::Local(_) | Op::Global(_) | Op::Const { .. } | Op::Nil | Op::Unary(..) | Op::Len(_) | Op::Cap(_) | Op::Field(..) => {
                     false
@@ -1146,7 +1161,7 @@ impl Flow<'_> {
     /// in it branches (a check, `&&`, a division, a shift, an inlined body).
     fn straight_line(&self, id: NodeId) -> bool {
         !self.func.any_node(id, &|n| match n.op {
-            Op::Binary(op, ..) => matches!(op, BinOp::AndAnd | BinOp::OrOr | BinOp::Div | BinOp::Mod | BinOp::Shl | BinOp::Shr),
+            Op::Binary(op, ..) => branches_in_ssa(op),
             Op::Local(_)
             | Op::Const { .. }
             | Op::Unary(..)

@@ -21,7 +21,7 @@ use cranelift_module::{DataId, Module};
 use ir::{Basic, Func, LocalId, NodeId, TypeId, TypeKind, TypeTable};
 
 use super::layout::{int_mask, mem_size_align, repr, Part, Repr};
-use super::nilcheck::{first_store_has_write_barrier, ExplicitNilCheck};
+use super::nilcheck::{compare_in_width, first_store_has_write_barrier, ExplicitNilCheck};
 use super::runtime::Rt;
 use super::Codegen;
 use crate::{CodeRecord, CodeRecordKind, Target};
@@ -940,13 +940,8 @@ impl<'a, 'p> FuncCtx<'a, 'p> {
         let InstructionData::IntCompare { cond, args, .. } = self.b.func.dfg.insts[inst] else { return None };
         // Compared in the operands' width, whatever their immediates' upper bits.
         let width = self.b.func.dfg.value_type(args[0]).bits();
-        let mask = if width >= 64 { u64::MAX } else { (1u64 << width) - 1 };
-        let (a, b) = (self.const_value(args[0])? as u64 & mask, self.const_value(args[1])? as u64 & mask);
-        match cond {
-            IntCC::Equal => Some(a == b),
-            IntCC::NotEqual => Some(a != b),
-            _ => None,
-        }
+        let (a, b) = (self.const_value(args[0])?, self.const_value(args[1])?);
+        matches!(cond, IntCC::Equal | IntCC::NotEqual).then(|| compare_in_width(cond, a, b, width))
     }
 }
 

@@ -738,16 +738,7 @@ fn private_slot_stores(func: &Function, reached: &HashSet<Block>, slots: &HashMa
 
 /// The blocks control reaches from the function's entry.
 fn reachable_blocks(func: &Function) -> HashSet<Block> {
-    let mut reached: HashSet<Block> = func.layout.entry_block().into_iter().collect();
-    let mut pending: Vec<Block> = reached.iter().copied().collect();
-    while let Some(block) = pending.pop() {
-        for (target, _) in successors(func, block) {
-            if reached.insert(target) {
-                pending.push(target);
-            }
-        }
-    }
-    reached
+    reached_from_entry(func, |_| None)
 }
 
 /// The blocks control reaches from the function's entry once a branch on
@@ -755,7 +746,7 @@ fn reachable_blocks(func: &Function) -> HashSet<Block> {
 /// after a bounds check that always fails is dead.
 fn reached_folding_constants(func: &Function, origins: &Origins) -> HashSet<Block> {
     let dfg = &func.dfg;
-    let taken = |block: Block| {
+    reached_from_entry(func, |block| {
         let branch = func.layout.last_inst(block)?;
         let InstructionData::Brif { arg, .. } = dfg.insts[branch] else { return None };
         let ValueDef::Result(compare, _) = dfg.value_def(arg) else { return None };
@@ -763,7 +754,12 @@ fn reached_folding_constants(func: &Function, origins: &Origins) -> HashSet<Bloc
         let width = dfg.value_type(args[0]).bits();
         let (a, b) = (constant(dfg, origins, args[0])?, constant(dfg, origins, args[1])?);
         Some(usize::from(!compare_in_width(cond, a, b, width)))
-    };
+    })
+}
+
+/// The blocks control reaches from the function's entry, where a block
+/// for which `taken` says which of its successors goes only there.
+fn reached_from_entry(func: &Function, taken: impl Fn(Block) -> Option<usize>) -> HashSet<Block> {
     let mut reached: HashSet<Block> = func.layout.entry_block().into_iter().collect();
     let mut pending: Vec<Block> = reached.iter().copied().collect();
     while let Some(block) = pending.pop() {
@@ -782,7 +778,7 @@ fn reached_folding_constants(func: &Function, origins: &Origins) -> HashSet<Bloc
 }
 
 /// Whether `a cond b` holds of two integers of `width` bits.
-fn compare_in_width(cond: IntCC, a: i64, b: i64, width: u32) -> bool {
+pub(super) fn compare_in_width(cond: IntCC, a: i64, b: i64, width: u32) -> bool {
     let shift = 64 - width.min(64);
     let (sa, sb) = ((a << shift) >> shift, (b << shift) >> shift);
     let (ua, ub) = ((a as u64) << shift >> shift, (b as u64) << shift >> shift);
